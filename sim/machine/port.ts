@@ -1,0 +1,87 @@
+/**
+ * The memory port: the only door between the guest interpreter and the simulated machine.
+ *
+ * The interpreter never sees caches. It asks "core c reads/writes `bytes` at `addr`" and is told
+ * what it cost. The machine keeps one clock per core; every call here advances that core's clock
+ * by what it charges. Data values are not stored in simulated memory (the interpreter keeps them in
+ * host objects); the machine models where they live: timing, coherence, transactional footprint.
+ *
+ * Hot path contract: read/write/advance allocate nothing and never throw.
+ */
+import type { Addr, CoreId, Cycles } from '../common/brand.js';
+
+/** Intel RTM abort-status bits (EAX after an abort). */
+export const XBEGIN_STARTED = 0xffffffff;
+export const XABORT_EXPLICIT = 1 << 0;
+export const XABORT_RETRY = 1 << 1;
+export const XABORT_CONFLICT = 1 << 2;
+export const XABORT_CAPACITY = 1 << 3;
+export const XABORT_DEBUG = 1 << 4;
+export const XABORT_NESTED = 1 << 5;
+/** Bits 31:24 carry the xabort(imm8) argument. */
+export const xabortCode = (status: number): number => (status >>> 24) & 0xff;
+
+/** Why a hardware transaction aborted (for statistics; the status word is what software sees). */
+export type AbortCause = 'conflict' | 'capacity' | 'explicit' | 'interrupt' | 'unfriendly' | 'nested' | 'other';
+export const ABORT_CAUSES: readonly AbortCause[] = [
+  'conflict', 'capacity', 'explicit', 'interrupt', 'unfriendly', 'nested', 'other',
+];
+
+/**
+ * Called synchronously the moment a core's transaction aborts, whoever caused it. When another
+ * core's access causes the abort, this runs before that access returns, so the layer above can
+ * undo the victim's guest-visible writes before the requester observes them.
+ * `status` is the EAX value xbegin will return; `cause` is for statistics.
+ */
+export type AbortHandler = (core: CoreId, status: number, cause: AbortCause) => void;
+
+/** Returned by read/write/advance when the calling core's own transaction aborted during the call. */
+export const ACCESS_ABORTED = -1;
+
+export interface MemoryPort {
+  readonly cores: number;
+  readonly lineBytes: number;
+  readonly freqGHz: number;
+
+  /** The core's local clock. */
+  now(core: CoreId): Cycles;
+  /**
+   * Charge `cycles` of non-memory work (dispatch, ALU) to the core. Returns the cycles charged, or
+   * ACCESS_ABORTED if a timer interrupt fell inside them and aborted the core's transaction.
+   */
+  advance(core: CoreId, cycles: number): number;
+  /** Let an idle core's clock catch up to `t` (waiting, sleeping); never moves a clock backwards. */
+  advanceTo(core: CoreId, t: Cycles): void;
+
+  /**
+   * A load of `bytes` at `addr` (may span lines). Returns the latency charged to the core, or
+   * ACCESS_ABORTED when the core's own transaction aborted during the access (capacity, interrupt).
+   * Conflicts with other cores' transactions abort *them* (strong isolation), via the handler.
+   */
+  read(core: CoreId, addr: Addr, bytes: number): number;
+  /** A store; same contract as read. */
+  write(core: CoreId, addr: Addr, bytes: number): number;
+
+  /** Hardware transactional memory (Haswell RTM). */
+  readonly htm: HtmPort;
+}
+
+export interface HtmPort {
+  readonly enabled: boolean;
+  /**
+   * XBEGIN. Returns XBEGIN_STARTED when the (possibly nested) transaction runs. A begin that
+   * exceeds the maximum nesting depth aborts the whole transaction: the handler is called and the
+   * abort status is returned.
+   */
+  begin(core: CoreId): number;
+  /** XEND. Commits when the outermost level ends. XEND outside a transaction is a host bug (throws). */
+  end(core: CoreId): void;
+  /** XABORT(code): aborts the running transaction with the explicit bit and code in bits 31:24. */
+  abort(core: CoreId, code: number): void;
+  /** An operation that always aborts a transaction (I/O, syscall, PAUSE, CPUID); no-op outside one. */
+  unfriendly(core: CoreId): void;
+  /** XTEST. */
+  active(core: CoreId): boolean;
+  depth(core: CoreId): number;
+  setAbortHandler(handler: AbortHandler): void;
+}

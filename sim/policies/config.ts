@@ -1,0 +1,52 @@
+/**
+ * Parameters of the execution policies. Names are the dotted keys of `--set` and YAML sweeps
+ * (shared/DESIGN.md, "Parameter names"). Every cost is a parameter, none is a literal in code.
+ */
+export type PolicyName = 'serial' | 'gil' | 'htm' | 'stm' | 'nogil';
+export const POLICY_NAMES: readonly PolicyName[] = ['serial', 'gil', 'htm', 'stm', 'nogil'];
+
+export interface GilConfig {
+  /** `ticks`: Python 2, release every checkInterval bytecodes. `interval`: Python 3.2+ drop request. */
+  mode: 'ticks' | 'interval';
+  checkInterval: number;
+  switchIntervalUs: number;
+  /** Python 3 forced switching: the releaser waits until another thread has taken the lock. */
+  forcedSwitching: boolean;
+  /** Cycles a woken waiter needs before it runs (OS wake-up latency). */
+  wakeupCycles: number;
+}
+
+export interface HtmPolicyConfig {
+  /** Bytecodes per transaction before it ends at the next yield point. */
+  txLength: number;
+  /** Adapt the length per yield point: shrink on aborts, grow on commits (Ruby, PPoPP 2014). */
+  adaptive: boolean;
+  /** Retries of a transaction before falling back to the GIL. */
+  retries: number;
+  /** Separate budgets per abort cause; a capacity abort without the retry bit falls back at once. */
+  conflictRetries: number;
+  capacityRetries: number;
+  /** Wait until the GIL is free before retrying (cure for the lemming effect). */
+  waitForLockFree: boolean;
+}
+
+export interface StmConfig {
+  /** Bytecodes after which a transaction is broken at the next safe point (0 = never). */
+  txLength: number;
+  readBarrierCycles: number;
+  writeBarrierCycles: number;
+  commitCycles: number;
+  beginCycles: number;
+  /** Who wins a read–write conflict found at commit: the committing writer (PyPy-STM) or the reader. */
+  conflictResolution: 'committer-wins' | 'reader-wins';
+}
+
+export interface NogilConfig {
+  /** Per-object locks around container operations (PEP 703). */
+  containerLocks: boolean;
+  lockCycles: number;
+}
+
+export interface PolicyConfig {
+  name: PolicyName;
+}

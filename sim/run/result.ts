@@ -1,0 +1,91 @@
+/**
+ * The result record of one run (shared/DESIGN.md, "The minimum result record"). Written as JSON by
+ * `htmsim exec --stats` and by every sweep point. Everything that depends on the host lives under
+ * `host`, so records compare byte for byte without it. Reports read these records as JSON only.
+ */
+import type { PointConfig } from './point-config.js';
+import type { AbortCause } from '../machine/port.js';
+
+export interface CoreRecord {
+  busyCycles: number;
+  idleCycles: number;
+  lockWaitCycles: number;
+  bytecodes: number;
+}
+
+export interface CacheLevelRecord {
+  hits: number;
+  misses: number;
+  evictions: number;
+  writebacks: number;
+  invalidations: number;
+}
+
+export interface HtmRecord {
+  begun: number;
+  committed: number;
+  aborted: number;
+  fallbacks: number;
+  wastedCycles: number;
+  abortsByCause: Record<AbortCause, number>;
+}
+
+export interface StmRecord {
+  begun: number;
+  committed: number;
+  aborted: number;
+  wastedCycles: number;
+  inevitable: number;
+  barrierCycles: number;
+  inevitableWaitCycles: number;
+  abortsByKind: { writeWrite: number; readWrite: number; inevitable: number };
+}
+
+export interface GilRecord {
+  acquisitions: number;
+  switches: number;
+  waitCycles: number;
+}
+
+export type IntervalKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
+
+/** One interval on one core, for the timeline chart. Cycles are absolute core-clock values. */
+export interface TimelineInterval {
+  core: number;
+  thread: number;
+  kind: IntervalKind;
+  start: number;
+  end: number;
+}
+
+export interface HostRecord {
+  seconds: number;
+  bytecodesPerSecond: number;
+  memoryAccessesPerSecond: number;
+  peakRssMiB: number;
+  htmsimVersion: string;
+  nodeVersion: string;
+}
+
+export interface RunResult {
+  config: PointConfig;
+  status: 'ok' | 'failed';
+  error?: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  simCycles: number;
+  simSeconds: number;
+  bytecodes: number;
+  memoryAccesses: number;
+  cores: CoreRecord[];
+  caches: { l1d: CacheLevelRecord; l2: CacheLevelRecord; l3: CacheLevelRecord };
+  coherence: { messages: number; invalidations: number; cacheToCache: number };
+  htm: HtmRecord;
+  stm: StmRecord;
+  gil: GilRecord;
+  /** Values the guest reported with htmsim-specific metrics (e.g. response times), by name. */
+  metrics: Record<string, number>;
+  timeline?: TimelineInterval[];
+  host: HostRecord;
+}
