@@ -1,0 +1,134 @@
+"""CPython stand-in for the `htmsim` module that the simulator provides to guest programs.
+
+Under htmsim the runner builds `params` from the workload's header and the experiment's values.
+Here the same header is read from the running program (sys.argv[0]) and `name=value` command-line
+arguments override the defaults, so `python3 workloads/bank.py threads=2` works.
+
+The header grammar is the one sim/run/workload-catalog.ts parses (see workloads/README.md); both
+reject the same malformed lines.
+"""
+import os
+import re
+import sys
+
+_PARAM = re.compile(
+    r"^# param ([a-z_][a-z0-9_]*): (int|float|bool|str(?:\(([^()]+)\))?) = (.+?) -- (.+)$")
+_KEY = re.compile(r"^# ([a-z]+): (.+)$")
+_KEYS = ("workload", "description", "racy", "deterministic", "small")
+
+
+class HeaderError(Exception):
+    pass
+
+
+def _convert(kind, choices, text, where):
+    if kind == "int":
+        if not re.fullmatch(r"-?[0-9]+", text):
+            raise HeaderError("%s: expected an int, got %r" % (where, text))
+        return int(text)
+    if kind == "float":
+        try:
+            value = float(text)
+        except ValueError:
+            raise HeaderError("%s: expected a float, got %r" % (where, text)) from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise HeaderError("%s: expected a finite float, got %r" % (where, text))
+        return value
+    if kind == "bool":
+        if text not in ("true", "false"):
+            raise HeaderError("%s: expected true or false, got %r" % (where, text))
+        return text == "true"
+    if choices is not None and text not in choices:
+        raise HeaderError("%s: expected one of %s, got %r" % (where, "|".join(choices), text))
+    return text
+
+
+def parse_header(path):
+    """Returns (info dict, params spec list) from the header block of a workload file."""
+    info = {"racy": False, "deterministic": False, "small": {}}
+    specs = []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if not lines or not lines[0].startswith("# workload:"):
+        return None, []
+    small_text = None
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("#") or line.rstrip() == "#":
+            break
+        where = "%s:%d" % (path, number)
+        m = _PARAM.match(line)
+        if m:
+            name, kind, choice_text, default, desc = m.groups()
+            choices = choice_text.split("|") if choice_text else None
+            base = "str" if kind.startswith("str") else kind
+            if any(s["name"] == name for s in specs):
+                raise HeaderError("%s: param %s declared twice" % (where, name))
+            specs.append({"name": name, "type": base, "choices": choices,
+                          "default": _convert(base, choices, default.strip(), where),
+                          "description": desc.strip()})
+            continue
+        if line.startswith("# param"):
+            raise HeaderError("%s: malformed param line (want '# param NAME: TYPE = DEFAULT -- TEXT')"
+                              % where)
+        m = _KEY.match(line)
+        if not m or m.group(1) not in _KEYS:
+            raise HeaderError("%s: malformed header line" % where)
+        key, value = m.group(1), m.group(2).strip()
+        if key == "workload" and (number != 1 or value != os.path.basename(path)[:-3]):
+            raise HeaderError("%s: workload name %r must be on line 1 and match the file name"
+                              % (where, value))
+        if key in ("racy", "deterministic"):
+            info[key] = _convert("bool", None, value, where)
+        elif key == "small":
+            small_text = (value, where)
+        else:
+            info[key] = value
+    if "description" not in info:
+        raise HeaderError("%s:1: missing '# description: ...' line" % path)
+    if small_text is not None:
+        info["small"] = resolve(specs, small_text[0].split(), small_text[1])
+    return info, specs
+
+
+def resolve(specs, assignments, where):
+    """Applies `name=value` strings to the declared params; returns only the given names."""
+    by_name = {s["name"]: s for s in specs}
+    out = {}
+    for item in assignments:
+        if "=" not in item:
+            raise HeaderError("%s: expected name=value, got %r" % (where, item))
+        name, text = item.split("=", 1)
+        spec = by_name.get(name)
+        if spec is None:
+            known = ", ".join(sorted(by_name)) or "none"
+            raise HeaderError("%s: unknown param %r (known: %s)" % (where, name, known))
+        out[name] = _convert(spec["type"], spec["choices"], text, "%s: param %s" % (where, name))
+    return out
+
+
+def _load():
+    program = sys.argv[0] if sys.argv and sys.argv[0] else ""
+    if not program or not os.path.isfile(program):
+        return {}
+    try:
+        info, specs = parse_header(program)
+        params = {s["name"]: s["default"] for s in specs}
+        params.update(resolve(specs, sys.argv[1:], "command line"))
+    except HeaderError as err:
+        sys.stderr.write("htmsim shim: %s\n" % err)
+        sys.exit(2)
+    return params
+
+
+params = _load()
+metrics = {}
+
+
+def metric(name, value):
+    """Records a numeric metric. Under htmsim it lands in RunResult.metrics; here it goes to
+    stderr only when HTMSIM_METRICS is set, so stdout stays comparable with the simulator's."""
+    if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("metric(name: str, value: int | float)")
+    metrics[name] = value
+    if os.environ.get("HTMSIM_METRICS"):
+        sys.stderr.write("metric %s=%r\n" % (name, value))
