@@ -4,6 +4,7 @@ Without transactional memory PyPy ran the added calls one after another; so does
 call added (including calls added while running) runs exactly once, in FIFO order, which is one of
 the serial orders the real module may produce.
 """
+import threading
 
 _pending = []
 
@@ -23,11 +24,17 @@ def run():
         del _pending[:i]
 
 
+_atomic_lock = threading.RLock()
+
+
 class atomic:
-    """`with transaction.atomic():` - a no-op when everything already runs serially."""
+    """`with transaction.atomic():` - atomic blocks exclude each other through one re-entrant
+    lock (CPython may switch threads inside a block, at a loop back-edge or a call)."""
 
     def __enter__(self):
+        _atomic_lock.acquire()
         return self
 
     def __exit__(self, *exc):
+        _atomic_lock.release()
         return False

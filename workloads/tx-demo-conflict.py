@@ -1,0 +1,68 @@
+# workload: tx-demo-conflict
+# description: tx-demo whose items also update a shared dict entry every few items, so transactions conflict occasionally
+# param items: int = 16 -- work items added
+# param span: int = 30 -- numbers whose Collatz lengths each item computes
+# param conflict_every: int = 4 -- every this many items also updates the shared statistics
+# racy: true
+# deterministic: true
+# small: items=4 span=10 conflict_every=2
+#
+# The same work as tx-demo, but an item i with i % conflict_every == 0 adds its result into one
+# shared dict, which every such item reads and writes: a transaction conflict whenever two of them
+# overlap in time. The sum is order-independent, so the output still equals CPython's.
+import transaction
+from htmsim import params
+
+stats = {"steps": 0, "updates": 0}
+
+
+class Item:
+    def __init__(self, first, count):
+        self.first = first
+        self.count = count
+        self.total = 0
+
+
+def collatz_length(n):
+    steps = 0
+    while n != 1:
+        if n & 1:
+            n = 3 * n + 1
+        else:
+            n >>= 1
+        steps += 1
+    return steps
+
+
+def run_item(item, shared):
+    total = 0
+    for n in range(item.first, item.first + item.count):
+        total += collatz_length(n)
+    item.total = total
+    if shared:
+        stats["steps"] += total
+        stats["updates"] += 1
+
+
+def main():
+    span = params["span"]
+    every = params["conflict_every"]
+    if every <= 0:
+        raise ValueError("conflict_every must be positive")
+    items = [Item(1 + i * span, span) for i in range(params["items"])]
+    for i in range(len(items)):
+        transaction.add(run_item, items[i], i % every == 0)
+    transaction.run()
+    want_steps = 0
+    want_updates = 0
+    for i in range(len(items)):
+        if i % every == 0:
+            want_steps += items[i].total
+            want_updates += 1
+    if stats["steps"] != want_steps or stats["updates"] != want_updates:
+        raise RuntimeError("self-check failed: race: shared steps %d in %d updates, expected %d in %d"
+                           % (stats["steps"], stats["updates"], want_steps, want_updates))
+    print("ok tx-demo-conflict items=%d shared_updates=%d shared_steps=%d" % (len(items), want_updates, want_steps))
+
+
+main()
