@@ -1,0 +1,40 @@
+/** configs/defaults.yaml, loaded once and checked against the schema (every field required). */
+import { join } from 'node:path';
+import type { InterpConfig } from '../interp/config.js';
+import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from '../policies/config.js';
+import { configsDir } from './config-dir.js';
+import { checkSchema, loadYaml, Problems } from './located.js';
+import { defaultsSchema } from './schema.js';
+
+export interface Defaults {
+  machine: string;
+  policy: PolicyName;
+  seed: number;
+  maxCycles: number;
+  timeline: boolean;
+  repetitions: number;
+  interp: InterpConfig;
+  gil: GilConfig;
+  htm: HtmPolicyConfig;
+  stm: StmConfig;
+  nogil: NogilConfig;
+}
+
+let cached: Defaults | undefined;
+
+export function defaultsFile(): string {
+  return join(configsDir(), 'defaults.yaml');
+}
+
+/** A fresh deep copy each call: callers may mutate it. */
+export function loadDefaults(): Defaults {
+  if (!cached) {
+    const src = loadYaml(defaultsFile());
+    const problems = new Problems(src);
+    checkSchema(problems, defaultsSchema, src.value);
+    problems.throwIfAny();
+    const { $schema: _ignored, ...rest } = src.value as Defaults & { $schema?: string };
+    cached = rest;
+  }
+  return structuredClone(cached);
+}
