@@ -86,8 +86,8 @@ export function listWorkloads(): WorkloadInfo[] {
   const dir = workloadsDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith('.py') && NAME_RE.test(f.slice(0, -3)) && !f.startsWith('make-'))
-    .sort()
-    .map((f) => parseWorkloadFile(join(dir, f), true));
+    .map((f) => parseWorkloadFile(join(dir, f), true))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

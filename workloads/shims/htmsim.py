@@ -112,6 +112,8 @@ def _load():
         return {}
     try:
         info, specs = parse_header(program)
+        if info is None:
+            return {}
         params = {s["name"]: s["default"] for s in specs}
         params.update(resolve(specs, sys.argv[1:], "command line"))
     except HeaderError as err:
