@@ -1,0 +1,237 @@
+/**
+ * Chart.js configurations for the panels. The same JSON configuration is rendered to PNG in Node
+ * and embedded in report.html for the browser; only the error-bar plugin (and, in the browser,
+ * tooltip callbacks) are functions, added by each renderer.
+ */
+import type { ChartPanel, SeriesPoint } from './chart-data.js';
+
+/** Fixed colours per policy, so a policy looks the same in every chart of every report. */
+const POLICY_COLOURS: Record<string, string> = {
+  serial: '#6b6b6b',
+  gil: '#d62728',
+  htm: '#1f77b4',
+  stm: '#2ca02c',
+  nogil: '#9467bd',
+};
+
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
+
+const PART_COLOURS: Record<string, string> = {
+  'HTM conflict': '#d62728',
+  'HTM capacity': '#ff7f0e',
+  'HTM explicit': '#9467bd',
+  'HTM interrupt': '#8c564b',
+  'HTM unfriendly op': '#e377c2',
+  'HTM nesting': '#bcbd22',
+  'HTM other': '#7f7f7f',
+  'HTM fallback to lock': '#393b79',
+  'STM write–write': '#17becf',
+  'STM read–write': '#2ca02c',
+  'STM inevitable': '#637939',
+  'wasted in aborted transactions': '#d62728',
+  'waiting for the lock': '#ffbf00',
+};
+
+/** Timeline colours, after the PyPy talk's pictures: work in blue/green, waste in red, waiting in amber. */
+export const TIMELINE_COLOURS: Record<string, string> = {
+  running: '#4a90d9',
+  'tx-committed': '#2ca02c',
+  'tx-aborted': '#d62728',
+  'lock-wait': '#f0b400',
+  fallback: '#9467bd',
+  idle: '#dddddd',
+};
+
+const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+
+export interface JsonChartConfig {
+  type: 'line' | 'bar';
+  data: { labels?: string[]; datasets: Record<string, unknown>[] };
+  options: Record<string, unknown>;
+}
+
+const FONT = { family: "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif" };
+
+function seriesColours(labels: readonly string[]): { colour: string; dash: number[] }[] {
+  const perPolicy = new Map<string, number>();
+  let next = 0;
+  return labels.map((label) => {
+    const policy = label.split(' · ')[0]!;
+    const known = POLICY_COLOURS[policy] ?? PART_COLOURS[label];
+    if (known) {
+      const k = perPolicy.get(policy) ?? 0;
+      perPolicy.set(policy, k + 1);
+      return { colour: known, dash: DASHES[k % DASHES.length]! };
+    }
+    return { colour: PALETTE[next++ % PALETTE.length]!, dash: [] };
+  });
+}
+
+function errorPoint(p: SeriesPoint): Record<string, unknown> {
+  return { x: p.x, y: p.y, yMin: p.y - p.sd, yMax: p.y + p.sd, sd: p.sd, n: p.n };
+}
+
+function axis(type: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type,
+    title: { display: true, text, font: { ...FONT, size: 14 } },
+    ticks: { font: { ...FONT, size: 12 } },
+    ...extra,
+  };
+}
+
+function baseOptions(panel: ChartPanel): Record<string, unknown> {
+  return {
+    animation: false,
+    plugins: {
+      title: { display: true, text: panel.title, font: { ...FONT, size: 16, weight: 'bold' } },
+      legend: { position: 'top', labels: { font: { ...FONT, size: 12 } } },
+      htmsimErrorBars: { enabled: panel.errorBars },
+    },
+  };
+}
+
+/** The Chart.js configuration of one panel (pure JSON). */
+export function chartConfig(panel: ChartPanel): JsonChartConfig {
+  if (panel.type === 'timeline') return timelineConfig(panel);
+  const options = baseOptions(panel);
+  const colours = seriesColours(panel.series.map((s) => s.label));
+  const yType = panel.logY ? 'logarithmic' : 'linear';
+  if (panel.type === 'bar' || panel.type === 'stacked-bar') {
+    options.scales = {
+      x: axis('category', panel.xLabel, { stacked: panel.stacked }),
+      y: axis(yType, panel.yLabel, { stacked: panel.stacked, beginAtZero: !panel.logY }),
+    };
+    return {
+      type: 'bar',
+      data: {
+        labels: panel.categories ?? [],
+        datasets: panel.series.map((s, i) => ({
+          label: s.label,
+          data: s.points.map(errorPoint),
+          backgroundColor: colours[i]!.colour,
+          borderColor: colours[i]!.colour,
+          borderWidth: 1,
+        })),
+      },
+      options,
+    };
+  }
+  const xType = panel.xScale === 'log' ? 'logarithmic' : panel.xScale;
+  options.scales = {
+    x: axis(xType, panel.xLabel, panel.xScale === 'category' ? {} : panel.xScale === 'log'
+      ? { ticks: { font: { ...FONT, size: 12 }, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 } } : { grace: '2%' }),
+    y: axis(yType, panel.yLabel, { beginAtZero: !panel.logY }),
+  };
+  const data: JsonChartConfig['data'] = {
+    datasets: panel.series.map((s, i) => ({
+      label: s.label,
+      data: s.points.map(errorPoint),
+      borderColor: colours[i]!.colour,
+      backgroundColor: colours[i]!.colour,
+      borderDash: colours[i]!.dash,
+      borderWidth: 2,
+      pointRadius: 4,
+      tension: 0,
+      fill: false,
+    })),
+  };
+  if (panel.xScale === 'category') data.labels = panel.categories ?? [];
+  return { type: 'line', data, options };
+}
+
+function timelineConfig(panel: ChartPanel): JsonChartConfig {
+  const tl = panel.timeline;
+  const labels = panel.categories ?? [];
+  const options = baseOptions(panel);
+  options.indexAxis = 'y';
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const iv of tl?.intervals ?? []) {
+    if (iv.start < lo) lo = iv.start;
+    if (iv.end > hi) hi = iv.end;
+  }
+  options.scales = {
+    // Start at 0 unless the run's recorded window begins well after it; the end is left to Chart.js.
+    x: axis('linear', panel.xLabel, Number.isFinite(lo) ? { min: lo > 0.05 * hi ? lo : 0 } : {}),
+    y: axis('category', panel.yLabel, { reverse: false }),
+  };
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: (tl?.kinds ?? []).map((kind) => ({
+        label: kind,
+        data: tl!.intervals.filter((iv) => iv.kind === kind).map((iv) => ({ x: [iv.start, iv.end], y: `core ${iv.core}`, thread: iv.thread })),
+        backgroundColor: TIMELINE_COLOURS[kind] ?? '#999999',
+        borderWidth: 0,
+        // Every kind shares a core's row: floating bars drawn over each other, not side by side.
+        grouped: false,
+        barPercentage: 0.8,
+        categoryPercentage: 0.9,
+      })),
+    },
+    options,
+  };
+}
+
+interface ErrorBarChart {
+  ctx: CanvasRenderingContext2DLike;
+  options: { plugins?: { htmsimErrorBars?: { enabled?: boolean } } };
+  scales: Record<string, { getPixelForValue(v: number): number; type?: string }>;
+  data: { datasets: { borderColor?: unknown; data: unknown[] }[] };
+  isDatasetVisible(i: number): boolean;
+  getDatasetMeta(i: number): { data: { x: number }[] };
+}
+
+interface CanvasRenderingContext2DLike {
+  save(): void;
+  restore(): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  stroke(): void;
+  strokeStyle: unknown;
+  lineWidth: number;
+}
+
+/**
+ * Draws mean ± stddev whiskers from each point's yMin/yMax. Self-contained (no closures, no
+ * imports): report.html embeds its source text, so the browser runs this very function.
+ */
+export function drawErrorBars(chart: ErrorBarChart): void {
+  const opts = chart.options.plugins && chart.options.plugins.htmsimErrorBars;
+  if (!opts || !opts.enabled) return;
+  const yScale = chart.scales.y;
+  if (!yScale) return;
+  const ctx = chart.ctx;
+  const log = yScale.type === 'logarithmic';
+  for (let i = 0; i < chart.data.datasets.length; i++) {
+    if (!chart.isDatasetVisible(i)) continue;
+    const ds = chart.data.datasets[i]!;
+    const elements = chart.getDatasetMeta(i).data;
+    ctx.save();
+    ctx.strokeStyle = typeof ds.borderColor === 'string' ? ds.borderColor : '#333333';
+    ctx.lineWidth = 1.5;
+    for (let j = 0; j < elements.length; j++) {
+      const raw = ds.data[j] as { yMin?: unknown; yMax?: unknown } | null;
+      if (!raw || typeof raw.yMin !== 'number' || typeof raw.yMax !== 'number' || !(raw.yMax > raw.yMin)) continue;
+      const lowValue = log && raw.yMin <= 0 ? raw.yMax / 1e3 : raw.yMin;
+      const top = yScale.getPixelForValue(raw.yMax);
+      const bottom = yScale.getPixelForValue(lowValue);
+      const x = elements[j]!.x;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.moveTo(x - 5, top);
+      ctx.lineTo(x + 5, top);
+      ctx.moveTo(x - 5, bottom);
+      ctx.lineTo(x + 5, bottom);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+}
+
+/** The plugin object handed to Chart.js in Node (the browser builds its own from the source). */
+export const errorBarsPlugin = { id: 'htmsimErrorBars', afterDatasetsDraw: drawErrorBars };

@@ -1,0 +1,371 @@
+/**
+ * From point records to plotted data. This is the single source of every number a chart shows:
+ * the PNGs, the interactive charts and the data tables are all drawn from these panels, and the
+ * panels are embedded as JSON in report.html. Tests compare them with the records.
+ */
+import { isObject, type PointRecord, type Scalar, type TimelineInterval } from './records.js';
+import { distinctValues, formatScalar, matchesWhere, maxReps, numberAt, stat, valueAt, REPETITION_KEYS } from './metrics.js';
+import { Y_PRESETS, type ChartSpec, type ChartType, type StackPart } from './spec.js';
+
+export interface SeriesPoint {
+  /** A number on linear/log axes, the category label on category axes. */
+  x: number | string;
+  /** Mean over the repetitions. */
+  y: number;
+  sd: number;
+  n: number;
+}
+
+export interface ChartSeries {
+  label: string;
+  points: SeriesPoint[];
+}
+
+export interface TimelineData {
+  point: { index: number; id: string; params: Record<string, Scalar> };
+  cores: number;
+  /** Adjacent same-kind intervals merged; slivers dropped only when there are very many. */
+  intervals: TimelineInterval[];
+  /** Intervals in the record before merging. */
+  recorded: number;
+  kinds: string[];
+}
+
+export interface ChartPanel {
+  /** Unique, file-name safe: the PNG is charts/<id>.png, the canvas id is chart-<id>. */
+  id: string;
+  type: ChartType;
+  title: string;
+  caption: string;
+  xLabel: string;
+  yLabel: string;
+  xScale: 'linear' | 'log' | 'category';
+  logY: boolean;
+  errorBars: boolean;
+  stacked: boolean;
+  /** Category axis labels in order (bar charts). */
+  categories?: string[];
+  series: ChartSeries[];
+  timeline?: TimelineData;
+  /** How many point records the panel was drawn from. */
+  points: number;
+  /** Why the panel has nothing to draw, when it has not. */
+  empty?: string;
+}
+
+const LABELS: Record<string, string> = {
+  'machine.cores': 'cores',
+  'workload.params.threads': 'guest threads',
+  'htm.txLength': 'HTM transaction length (bytecodes)',
+  'stm.txLength': 'STM transaction length (bytecodes)',
+  'derived.speedup': 'speedup over the baseline (×)',
+  'derived.throughput': 'throughput (bytecodes per simulated second)',
+  'derived.abortRate': 'abort rate (aborted / begun)',
+  'computed.abortRate': 'abort rate (aborted / begun)',
+  'computed.commitRatio': 'commit ratio (committed / begun)',
+  'derived.wastedFraction': 'wasted fraction of busy cycles',
+  'result.simSeconds': 'simulated time (s)',
+  'result.simCycles': 'simulated time (cycles)',
+  'result.bytecodes': 'bytecodes executed',
+  'computed.wastedCycles': 'cycles in aborted transactions',
+  'computed.lockWaitCycles': 'lock-wait cycles (all cores)',
+  'policy.name': 'policy',
+  'workload.name': 'workload',
+};
+
+/** An axis title with units for a known path; the path itself otherwise (so users can find it). */
+export function labelFor(path: string): string {
+  const known = LABELS[path];
+  if (known) return known;
+  if (/kib$/i.test(path)) return `${path.split('.').pop()!.replace(/KiB$/i, '')} (KiB)`;
+  return path;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'chart';
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const arr = m.get(k);
+    if (arr) arr.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/**
+ * Parameters besides x/series/facet that take more than one value among points that would be
+ * averaged together: they must split the series, or the mean would mix configurations.
+ */
+function splittingParams(points: readonly PointRecord[], fixed: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const p of points) for (const k of Object.keys(p.params)) keys.add(k);
+  const candidates = [...keys].filter((k) => !fixed.includes(k) && !REPETITION_KEYS.includes(k));
+  const groups = groupBy(points, (p) => fixed.map((f) => String(valueAt(p, f))).join('\u0000'));
+  return candidates.filter((k) => [...groups.values()].some((g) => new Set(g.map((p) => String(p.params[k]))).size > 1));
+}
+
+function seriesLabel(p: PointRecord, series: string | undefined, extra: readonly string[]): string {
+  const parts: string[] = [];
+  if (series) parts.push(formatScalar(valueAt(p, series)));
+  for (const k of extra) parts.push(`${k}=${formatScalar(p.params[k])}`);
+  return parts.length ? parts.join(' · ') : 'all';
+}
+
+function yPresetParts(y: string | string[] | undefined): StackPart[] {
+  if (y === undefined) return [...Y_PRESETS.abortCauses!];
+  if (Array.isArray(y)) return y.map((path) => ({ path, label: labelFor(path) }));
+  return [...(Y_PRESETS[y] ?? [{ path: y, label: labelFor(y) }])];
+}
+
+function repCaption(errorBars: boolean, reps: number): string {
+  if (reps <= 1) return 'One run per configuration.';
+  return `Mean of up to ${reps} repetitions (seeds)${errorBars ? '; error bars show ±1 standard deviation' : ''}.`;
+}
+
+export interface BuildOptions {
+  /** 1-based chart number, used in ids so they stay in config order. */
+  number: number;
+  /** The report's `timelinePoint` (used when the chart has no `where`). */
+  timelinePoint?: Record<string, unknown>;
+}
+
+/** Builds the panels (one per facet value) of one chart spec from the records. */
+export function buildChartData(spec: ChartSpec, allPoints: readonly PointRecord[], opts: BuildOptions): ChartPanel[] {
+  const prefix = `c${String(opts.number).padStart(2, '0')}`;
+  const title = spec.title ?? defaultTitle(spec);
+  if (spec.type === 'timeline') return [timelinePanel(spec, allPoints, opts, `${prefix}-${slug(title)}`, title)];
+
+  const points = allPoints.filter((p) => p.status === 'ok' && matchesWhere(p, spec.where));
+  const facetValues = spec.facet ? distinctValues(points, spec.facet) : [undefined];
+  const panels: ChartPanel[] = [];
+  for (const fv of facetValues.length ? facetValues : [undefined]) {
+    const inFacet = spec.facet === undefined || fv === undefined ? points : points.filter((p) => String(valueAt(p, spec.facet!)) === String(fv));
+    const panelTitle = fv === undefined ? title : `${title} — ${formatScalar(fv)}`;
+    const id = `${prefix}-${slug(title)}${fv === undefined ? '' : `--${slug(String(fv))}`}`;
+    panels.push(spec.type === 'stacked-bar' ? stackedPanel(spec, inFacet, id, panelTitle) : xyPanel(spec, inFacet, id, panelTitle));
+  }
+  return panels;
+}
+
+function defaultTitle(spec: ChartSpec): string {
+  switch (spec.type) {
+    case 'timeline': return 'Per-core timeline';
+    case 'capacity': return 'Commit ratio against transaction footprint';
+    case 'stacked-bar': return typeof spec.y === 'string' && spec.y === 'lostTime' ? 'Wasted work and lock waiting' : 'Abort causes';
+    case 'line':
+    case 'bar': return `${labelFor(String(spec.y))} against ${labelFor(spec.x!)}`;
+    default: {
+      const _never: never = spec.type;
+      return _never;
+    }
+  }
+}
+
+/** line, bar and capacity charts: one series per series value, x → mean ± sd of y. */
+function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, title: string): ChartPanel {
+  const x = spec.x ?? 'workload.params.footprintKiB';
+  const y = typeof spec.y === 'string' ? spec.y : 'computed.commitRatio';
+  const withY = points.filter((p) => numberAt(p, y) !== undefined && valueAt(p, x) !== undefined);
+  const reps = maxReps(withY);
+  const errorBars = spec.errorBars ?? reps > 1;
+  const numericX = withY.every((p) => typeof valueAt(p, x) === 'number');
+  const xScale: ChartPanel['xScale'] = spec.type === 'bar' || !numericX ? 'category' : spec.logX ? 'log' : 'linear';
+  const fixed = [x, ...(spec.series ? [spec.series] : []), ...(spec.facet ? [spec.facet] : [])];
+  const extra = splittingParams(withY, fixed);
+  const bySeries = groupBy(withY, (p) => seriesLabel(p, spec.series, extra));
+  const categories = xScale === 'category' ? distinctValues(withY, x).map((v) => formatScalar(v)) : undefined;
+  const series: ChartSeries[] = [];
+  for (const [label, sp] of bySeries) {
+    const byX = groupBy(sp, (p) => String(valueAt(p, x)));
+    const pts: SeriesPoint[] = [];
+    for (const [xs, group] of byX) {
+      const s = stat(group.map((p) => numberAt(p, y)!))!;
+      const xv = valueAt(group[0]!, x)!;
+      pts.push({ x: xScale === 'category' ? xs : (xv as number), y: s.mean, sd: s.sd, n: s.n });
+    }
+    if (xScale !== 'category') pts.sort((a, b) => (a.x as number) - (b.x as number));
+    else pts.sort((a, b) => categories!.indexOf(String(a.x)) - categories!.indexOf(String(b.x)));
+    series.push({ label, points: pts });
+  }
+  series.sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  const panel: ChartPanel = {
+    id, type: spec.type, title,
+    caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps),
+      extra.length ? `Series are split by ${extra.join(', ')}, which also vary.` : ''].filter(Boolean).join(' '),
+    xLabel: labelFor(x), yLabel: labelFor(y), xScale, logY: spec.logY ?? false, errorBars, stacked: false,
+    series, points: withY.length,
+  };
+  if (categories) panel.categories = categories;
+  if (withY.length === 0) panel.empty = `no finished point has both ${x} and ${y}`;
+  return panel;
+}
+
+function captionFor(spec: ChartSpec, x: string, y: string): string {
+  const per = spec.series ? `, one ${spec.type === 'bar' ? 'bar' : 'line'} per ${labelFor(spec.series)}` : '';
+  if (spec.type === 'capacity') return `Share of begun transactions that committed, against the transaction's footprint (${labelFor(x)})${per}.`;
+  return `${capitalise(labelFor(y))} against ${labelFor(x)}${per}.`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Stacked bars: one bar per (series value, x value), one stacked component per y metric. */
+function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, title: string): ChartPanel {
+  const parts = yPresetParts(spec.y);
+  const reps = maxReps(points);
+  const fixed = [...(spec.x ? [spec.x] : []), ...(spec.series ? [spec.series] : []), ...(spec.facet ? [spec.facet] : [])];
+  const extra = splittingParams(points, fixed);
+  const categoryOf = (p: PointRecord): string => {
+    const bits: string[] = [];
+    if (spec.series) bits.push(formatScalar(valueAt(p, spec.series)));
+    if (spec.x) bits.push(`${shortName(spec.x)}=${formatScalar(valueAt(p, spec.x))}`);
+    for (const k of extra) bits.push(`${shortName(k)}=${formatScalar(p.params[k])}`);
+    return bits.length ? bits.join(' · ') : 'all';
+  };
+  // Order: by series value, then x (numerically when numeric), then the rest as first seen.
+  const ordered = [...points].sort((a, b) => {
+    for (const path of [spec.series, spec.x]) {
+      if (!path) continue;
+      const va = valueAt(a, path);
+      const vb = valueAt(b, path);
+      if (typeof va === 'number' && typeof vb === 'number') {
+        if (va !== vb) return va - vb;
+      } else {
+        const c = String(va).localeCompare(String(vb), 'en');
+        if (c !== 0) return c;
+      }
+    }
+    return a.index - b.index;
+  });
+  const byCat = groupBy(ordered, categoryOf);
+  // Keep bars that have something to stack (e.g. no abort bars for the GIL or serial runs).
+  const cats = [...byCat].filter(([, g]) => parts.some((part) => g.some((p) => (numberAt(p, part.path) ?? 0) > 0)));
+  const usedParts = parts.filter((part) => cats.some(([, g]) => g.some((p) => (numberAt(p, part.path) ?? 0) > 0)));
+  const series: ChartSeries[] = usedParts.map((part) => ({
+    label: part.label,
+    points: cats.map(([cat, g]) => {
+      const s = stat(g.map((p) => numberAt(p, part.path) ?? 0))!;
+      return { x: cat, y: s.mean, sd: s.sd, n: s.n };
+    }),
+  }));
+  const lost = typeof spec.y === 'string' && spec.y === 'lostTime';
+  const yLabel = lost ? 'cycles (all cores)' : typeof spec.y === 'string' && Y_PRESETS[spec.y] === undefined ? labelFor(spec.y) : Array.isArray(spec.y) ? 'value' : 'aborts (count)';
+  const dropped = byCat.size - cats.length;
+  const panel: ChartPanel = {
+    id, type: 'stacked-bar', title,
+    caption: [spec.caption ?? '',
+      lost ? 'Cycles spent in transactions that later aborted, and cycles cores spent waiting for a lock, summed over cores.'
+        : 'Aborts by cause (HTM) and by conflict kind (STM), with HTM fallbacks to the lock.',
+      spec.series || spec.x ? `One bar per ${[spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' and ')}.` : '',
+      repCaption(false, reps),
+      dropped > 0 ? `${dropped} configuration${dropped > 1 ? 's' : ''} with nothing to show left out.` : ''].filter(Boolean).join(' '),
+    xLabel: [spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' · ') || 'configuration',
+    yLabel, xScale: 'category', logY: spec.logY ?? false, errorBars: false, stacked: true,
+    categories: cats.map(([c]) => c), series, points: cats.reduce((n, [, g]) => n + g.length, 0),
+  };
+  if (cats.length === 0) panel.empty = lost ? 'no finished point wasted work or waited for a lock' : 'no finished point aborted a transaction';
+  return panel;
+}
+
+function shortName(path: string): string {
+  const parts = path.split('.');
+  return parts[parts.length - 1]!;
+}
+
+/** Above this many bars a timeline is unreadable and slow; slivers are dropped to get under it. */
+const TIMELINE_MAX_INTERVALS = 4000;
+
+function readTimeline(p: PointRecord): TimelineInterval[] {
+  const raw = p.result.timeline;
+  if (!Array.isArray(raw)) return [];
+  const out: TimelineInterval[] = [];
+  for (const r of raw) {
+    if (!isObject(r)) continue;
+    const { core, thread, kind, start, end } = r;
+    if (typeof core !== 'number' || typeof start !== 'number' || typeof end !== 'number' || typeof kind !== 'string' || end < start) continue;
+    out.push({ core, thread: typeof thread === 'number' ? thread : -1, kind, start, end });
+  }
+  return out;
+}
+
+/** Merges touching same-kind, same-thread intervals per core; drops slivers if still too many. */
+export function coalesceTimeline(intervals: readonly TimelineInterval[]): TimelineInterval[] {
+  const sorted = [...intervals].sort((a, b) => a.core - b.core || a.start - b.start || a.end - b.end);
+  const merged: TimelineInterval[] = [];
+  for (const iv of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.core === iv.core && last.kind === iv.kind && last.thread === iv.thread && iv.start <= last.end) {
+      if (iv.end > last.end) last.end = iv.end;
+    } else merged.push({ ...iv });
+  }
+  if (merged.length <= TIMELINE_MAX_INTERVALS) return merged;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const iv of merged) {
+    if (iv.start < lo) lo = iv.start;
+    if (iv.end > hi) hi = iv.end;
+  }
+  // Raise the cut-off until the rest fits; an interval narrower than that is under a pixel anyway.
+  let minWidth = (hi - lo) / 20000;
+  let kept = merged;
+  while (kept.length > TIMELINE_MAX_INTERVALS) {
+    minWidth *= 2;
+    kept = merged.filter((iv) => iv.end - iv.start >= minWidth);
+  }
+  return kept;
+}
+
+export const TIMELINE_KINDS: readonly string[] = ['running', 'tx-committed', 'tx-aborted', 'lock-wait', 'fallback', 'idle'];
+
+function timelinePanel(spec: ChartSpec, all: readonly PointRecord[], opts: BuildOptions, id: string, title: string): ChartPanel {
+  const where = spec.where ?? opts.timelinePoint;
+  const candidates = all.filter((p) => p.status === 'ok' && readTimeline(p).length > 0);
+  const chosen = candidates.find((p) => matchesWhere(p, where)) ?? (where ? undefined : candidates[0]);
+  const base: ChartPanel = {
+    id, type: 'timeline', title, caption: '', xLabel: 'simulated time (cycles)', yLabel: 'core',
+    xScale: 'linear', logY: false, errorBars: false, stacked: false, series: [], points: 0,
+  };
+  if (!chosen) {
+    base.empty = where ? `no finished point matching ${JSON.stringify(where)} recorded a timeline` : 'no finished point recorded a timeline (set timeline: true in the config)';
+    base.caption = 'Per-core timeline of one run.';
+    return base;
+  }
+  const recorded = readTimeline(chosen);
+  const intervals = coalesceTimeline(recorded);
+  const cores = Math.max(numberAt(chosen, 'machine.cores') ?? 0, ...intervals.map((iv) => iv.core + 1));
+  const seen = new Set(intervals.map((iv) => iv.kind));
+  const kinds = [...TIMELINE_KINDS.filter((k) => seen.has(k)), ...[...seen].filter((k) => !TIMELINE_KINDS.includes(k)).sort()];
+  const paramText = Object.entries(chosen.params).map(([k, v]) => `${k}=${formatScalar(v)}`).join(', ');
+  base.title = `${title} — ${formatScalar(valueAt(chosen, 'policy.name'))}, ${cores} cores`;
+  base.caption = [spec.caption ?? '',
+    `What each core did over simulated time in point #${chosen.index} (${paramText}): running guest code, inside transactions that committed or aborted, waiting for the lock, running in the lock fallback, or idle.`,
+    intervals.length < recorded.length ? `${recorded.length} recorded intervals merged into ${intervals.length}.` : ''].filter(Boolean).join(' ');
+  base.timeline = { point: { index: chosen.index, id: chosen.id, params: chosen.params }, cores, intervals, recorded: recorded.length, kinds };
+  // A series per kind, so the legend and the tables read like the other charts: total cycles.
+  base.series = kinds.map((k) => ({
+    label: k,
+    points: Array.from({ length: cores }, (_, c) => {
+      let total = 0;
+      for (const iv of intervals) if (iv.core === c && iv.kind === k) total += iv.end - iv.start;
+      return { x: `core ${c}`, y: total, sd: 0, n: 1 };
+    }),
+  }));
+  base.categories = Array.from({ length: cores }, (_, c) => `core ${c}`);
+  base.points = 1;
+  return base;
+}
+
+/** Every panel of a report, in config order. */
+export function buildAllChartData(specs: readonly ChartSpec[], points: readonly PointRecord[], timelinePoint?: Record<string, unknown>): ChartPanel[] {
+  const out: ChartPanel[] = [];
+  specs.forEach((spec, i) => {
+    out.push(...buildChartData(spec, points, { number: i + 1, ...(timelinePoint ? { timelinePoint } : {}) }));
+  });
+  return out;
+}
+

@@ -1,0 +1,183 @@
+/**
+ * Looking up parameters and metrics in point records, and averaging repetitions.
+ *
+ * A path names either a parameter (a key of `params`, e.g. `htm.txLength`), a metric inside the
+ * record (`result.htm.aborted`, `derived.speedup`), a value of the resolved config
+ * (`machine.l1d.sizeKiB`), or one of the computed metrics below (`computed.commitRatio`).
+ */
+import { isObject, type PointRecord, type Scalar } from './records.js';
+
+function dig(obj: unknown, parts: readonly string[]): unknown {
+  let cur: unknown = obj;
+  for (const part of parts) {
+    if (!isObject(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function sumCores(p: PointRecord, field: string): number | undefined {
+  const cores = p.result.cores;
+  if (!Array.isArray(cores) || cores.length === 0) return undefined;
+  let total = 0;
+  for (const c of cores) total += isObject(c) ? (num(c[field]) ?? 0) : 0;
+  return total;
+}
+
+/** Which transactional system ran: the one that began any transaction (htm first). */
+function txSystem(p: PointRecord): 'htm' | 'stm' | undefined {
+  if ((num(dig(p.result, ['htm', 'begun'])) ?? 0) > 0) return 'htm';
+  if ((num(dig(p.result, ['stm', 'begun'])) ?? 0) > 0) return 'stm';
+  return undefined;
+}
+
+/** Metrics derived from the raw record, for charts the writer's `derived` block does not cover. */
+const COMPUTED: Record<string, (p: PointRecord) => number | undefined> = {
+  /** Committed / begun transactions of whichever system ran. */
+  commitRatio: (p) => {
+    const sys = txSystem(p);
+    if (!sys) return undefined;
+    const begun = num(dig(p.result, [sys, 'begun']))!;
+    return (num(dig(p.result, [sys, 'committed'])) ?? 0) / begun;
+  },
+  abortRate: (p) => {
+    if (p.derived.abortRate !== undefined) return p.derived.abortRate;
+    const sys = txSystem(p);
+    if (!sys) return undefined;
+    return (num(dig(p.result, [sys, 'aborted'])) ?? 0) / num(dig(p.result, [sys, 'begun']))!;
+  },
+  /** Cycles spent in transactions that aborted, HTM and STM together. */
+  wastedCycles: (p) => {
+    const h = num(dig(p.result, ['htm', 'wastedCycles']));
+    const s = num(dig(p.result, ['stm', 'wastedCycles']));
+    return h === undefined && s === undefined ? undefined : (h ?? 0) + (s ?? 0);
+  },
+  /** Cycles cores spent waiting for a lock, summed over cores (falls back to the GIL's count). */
+  lockWaitCycles: (p) => sumCores(p, 'lockWaitCycles') ?? num(dig(p.result, ['gil', 'waitCycles'])),
+  busyCycles: (p) => sumCores(p, 'busyCycles'),
+  idleCycles: (p) => sumCores(p, 'idleCycles'),
+  fallbacks: (p) => num(dig(p.result, ['htm', 'fallbacks'])),
+};
+
+export const COMPUTED_METRICS: readonly string[] = Object.keys(COMPUTED);
+
+/** The value at `path` in a point, or undefined. Parameters win over everything else. */
+export function valueAt(p: PointRecord, path: string): Scalar | undefined {
+  if (path in p.params) return p.params[path];
+  const parts = path.split('.');
+  const head = parts[0];
+  if (head === 'derived') return num(p.derived[parts.slice(1).join('.')]);
+  if (head === 'computed') return COMPUTED[parts.slice(1).join('.')]?.(p);
+  if (head === 'result' || head === 'params') {
+    const v = head === 'params' ? p.params[parts.slice(1).join('.')] : dig(p.result, parts.slice(1));
+    return typeof v === 'string' || typeof v === 'boolean' || num(v) !== undefined ? (v as Scalar) : undefined;
+  }
+  // A bare name: a derived metric, then a computed one, then the point's resolved config.
+  if (parts.length === 1) {
+    const d = num(p.derived[path]);
+    if (d !== undefined) return d;
+    const c = COMPUTED[path]?.(p);
+    if (c !== undefined) return c;
+    const r = dig(p.result, parts);
+    if (num(r) !== undefined) return r as number;
+  }
+  const cfg = dig(p.result.config, parts);
+  if (typeof cfg === 'string' || typeof cfg === 'boolean' || num(cfg) !== undefined) return cfg as Scalar;
+  return undefined;
+}
+
+export function numberAt(p: PointRecord, path: string): number | undefined {
+  return num(valueAt(p, path));
+}
+
+/** Does the point match every key of `where` (values compared as strings, so 4 matches "4")? */
+export function matchesWhere(p: PointRecord, where: Record<string, unknown> | undefined): boolean {
+  if (!where) return true;
+  for (const [k, want] of Object.entries(where)) {
+    const have = valueAt(p, k);
+    const wants = Array.isArray(want) ? want : [want];
+    if (!wants.some((w) => String(w) === String(have))) return false;
+  }
+  return true;
+}
+
+export interface Stat {
+  mean: number;
+  /** Sample standard deviation (n − 1); 0 for a single value. */
+  sd: number;
+  n: number;
+}
+
+export function stat(values: readonly number[]): Stat | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  if (n === 1) return { mean, sd: 0, n };
+  let sq = 0;
+  for (const v of values) sq += (v - mean) * (v - mean);
+  return { mean, sd: Math.sqrt(sq / (n - 1)), n };
+}
+
+/** Parameters that only distinguish repetitions of the same configuration. */
+export const REPETITION_KEYS: readonly string[] = ['rep', 'seed'];
+
+/** Parameters whose values differ between points (excluding repetition keys), in first-seen order. */
+export function varyingParams(points: readonly PointRecord[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  for (const p of points) {
+    for (const [k, v] of Object.entries(p.params)) {
+      if (REPETITION_KEYS.includes(k)) continue;
+      let s = seen.get(k);
+      if (!s) seen.set(k, (s = new Set()));
+      s.add(String(v));
+    }
+  }
+  return [...seen].filter(([k, s]) => s.size > 1 || points.some((p) => !(k in p.params))).map(([k]) => k);
+}
+
+/** Distinct values of `path` over the points, numbers sorted numerically, others in first-seen order. */
+export function distinctValues(points: readonly PointRecord[], path: string): Scalar[] {
+  const out: Scalar[] = [];
+  const seen = new Set<string>();
+  for (const p of points) {
+    const v = valueAt(p, path);
+    if (v === undefined) continue;
+    const key = `${typeof v}:${String(v)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  if (out.every((v) => typeof v === 'number')) (out as number[]).sort((a, b) => a - b);
+  return out;
+}
+
+/** Max repetitions of any configuration: more than one ⇒ error bars are meaningful. */
+export function maxReps(points: readonly PointRecord[]): number {
+  const counts = new Map<string, number>();
+  let max = 0;
+  for (const p of points) {
+    const key = configKey(p);
+    const c = (counts.get(key) ?? 0) + 1;
+    counts.set(key, c);
+    if (c > max) max = c;
+  }
+  return max;
+}
+
+/** The point's parameters without the repetition keys, as a stable string. */
+export function configKey(p: PointRecord): string {
+  return Object.keys(p.params).filter((k) => !REPETITION_KEYS.includes(k)).sort()
+    .map((k) => `${k}=${String(p.params[k])}`).join(';');
+}
+
+export function formatScalar(v: Scalar | undefined): string {
+  if (v === undefined || v === null) return '—';
+  return String(v);
+}
