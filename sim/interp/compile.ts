@@ -1,0 +1,28 @@
+/**
+ * The front end's entry point: source text → module CodeObject. Every problem with the guest
+ * program surfaces as a GuestSyntaxError (a UserError: exit status 2, CPython-style text).
+ */
+import type { CodeObject } from './chunk.js';
+import { Compiler } from './compiler.js';
+import type { Module } from './ast.js';
+import { parseTokens } from './parser.js';
+import { scan } from './scanner.js';
+import { buildSymbolTable } from './symtable.js';
+import { GuestSyntaxError } from './syntax-error.js';
+
+export { GuestSyntaxError } from './syntax-error.js';
+
+/** Parses a module (scanner + parser only). */
+export function parseModule(source: string, filename: string): Module {
+  return parseTokens(scan(source, filename), filename, source);
+}
+
+export function compileModule(source: string, filename: string): CodeObject {
+  if (source.includes('\0')) {
+    const line = source.slice(0, source.indexOf('\0')).split('\n').length;
+    throw new GuestSyntaxError('source code cannot contain null bytes', filename, line, 1, '');
+  }
+  const mod = parseModule(source, filename);
+  const table = buildSymbolTable(mod, filename, source);
+  return new Compiler(table, filename, source).compileModule(mod);
+}

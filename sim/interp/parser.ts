@@ -1,0 +1,1261 @@
+/**
+ * Recursive-descent parser for the guest language (Python 3 grammar, PEG-equivalent for the subset
+ * htmsim supports). Errors follow CPython 3.11's messages and positions where practical.
+ */
+import type {
+  Alias, Arg, Arguments, BinOperator, CmpOperator, Comprehension, Constant, ExceptHandler, Expr,
+  ExprContext, Keyword, Module, Span, Stmt, WithItem,
+} from './ast.js';
+import { exprDescription } from './ast.js';
+import { decodeEscapes, Scanner, stringParts } from './scanner.js';
+import { GuestSyntaxError, type SyntaxErrorKind } from './syntax-error.js';
+import { KEYWORDS, type Token } from './token.js';
+
+type Dist<T> = T extends unknown ? Omit<T, keyof Span> : never;
+type ExprBody = Dist<Expr>;
+type StmtBody = Dist<Stmt>;
+
+const AUG_OPS: Record<string, BinOperator> = {
+  '+=': '+', '-=': '-', '*=': '*', '/=': '/', '//=': '//', '%=': '%', '**=': '**', '<<=': '<<',
+  '>>=': '>>', '&=': '&', '|=': '|', '^=': '^', '@=': '@',
+};
+const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
+
+export class Parser {
+  private readonly toks: Token[];
+  private i = 0;
+  private readonly filename: string;
+  private readonly fileSource: string;
+  /** Depth of f-string format-spec nesting (CPython allows two levels). */
+  private readonly fstringDepth: number;
+
+  constructor(tokens: Token[], filename: string, fileSource: string, fstringDepth = 0) {
+    this.toks = tokens;
+    this.filename = filename;
+    this.fileSource = fileSource;
+    this.fstringDepth = fstringDepth;
+  }
+
+  // ---- token helpers -------------------------------------------------------------------------
+
+  private peek(k = 0): Token {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
+  }
+  private prev(): Token {
+    return this.toks[Math.max(0, this.i - 1)]!;
+  }
+  private next(): Token {
+    const t = this.peek();
+    if (this.i < this.toks.length - 1) this.i++;
+    return t;
+  }
+  private isOp(s: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'OP' && t.text === s;
+  }
+  private isKw(s: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'NAME' && t.text === s;
+  }
+  private eatOp(s: string): boolean {
+    if (this.isOp(s)) { this.next(); return true; }
+    return false;
+  }
+  private eatKw(s: string): boolean {
+    if (this.isKw(s)) { this.next(); return true; }
+    return false;
+  }
+
+  error(msg: string, line: number, col: number, endLine = line, endCol = col, kind: SyntaxErrorKind = 'SyntaxError'): GuestSyntaxError {
+    const lines = this.fileSource.split('\n');
+    const text = line >= 1 && line <= lines.length ? lines[line - 1]! : '';
+    return new GuestSyntaxError(msg, this.filename, line, col, text, kind, endLine, endCol);
+  }
+  private errorAt(msg: string, s: Span, kind: SyntaxErrorKind = 'SyntaxError'): GuestSyntaxError {
+    return this.error(msg, s.line, s.col, s.endLine, s.endCol, kind);
+  }
+  /** "invalid syntax" at the current token. */
+  private invalid(t: Token = this.peek()): GuestSyntaxError {
+    if (t.kind === 'INDENT') return this.error('unexpected indent', t.line, t.endCol, t.line, t.endCol, 'IndentationError');
+    if (t.kind === 'DEDENT' && t.text === '') {
+      // A DEDENT where a statement was expected: report as CPython does at that token.
+    }
+    if (t.kind === 'OP' && t.text === '!') return this.error('invalid syntax', t.line, t.col, t.endLine, t.endCol);
+    return this.error('invalid syntax', t.line, t.col, t.endLine, t.endCol);
+  }
+  private expectOp(s: string): Token {
+    if (this.isOp(s)) return this.next();
+    if (s === ':') {
+      const p = this.prev();
+      throw this.error("expected ':'", p.endLine, p.endCol);
+    }
+    throw this.invalid();
+  }
+  private isName(k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'NAME' && !KEYWORDS.has(t.text);
+  }
+  private expectName(): Token {
+    if (this.isName()) return this.next();
+    throw this.invalid();
+  }
+
+  private span(start: Token | Span, end: Span = this.prev()): Span {
+    return { line: start.line, col: start.col, endLine: end.endLine, endCol: end.endCol };
+  }
+  private mk<T extends ExprBody>(body: T, start: Token | Span, end?: Span): Expr {
+    return { ...this.span(start, end), ...body } as Expr;
+  }
+  private st<T extends StmtBody>(body: T, start: Token | Span, end?: Span): Stmt {
+    return { ...this.span(start, end), ...body } as Stmt;
+  }
+
+  // ---- module and statements -----------------------------------------------------------------
+
+  parseModule(): Module {
+    const body: Stmt[] = [];
+    while (this.peek().kind !== 'ENDMARKER') {
+      if (this.peek().kind === 'NEWLINE') { this.next(); continue; }
+      body.push(...this.statement());
+    }
+    return { body };
+  }
+
+  private statement(): Stmt[] {
+    const t = this.peek();
+    if (t.kind === 'INDENT') throw this.error('unexpected indent', t.line, t.endCol, t.line, t.endCol, 'IndentationError');
+    if (t.kind === 'NAME') {
+      switch (t.text) {
+        case 'def': return [this.funcDef([])];
+        case 'class': return [this.classDef([])];
+        case 'if': return [this.ifStmt()];
+        case 'while': return [this.whileStmt()];
+        case 'for': return [this.forStmt()];
+        case 'try': return [this.tryStmt()];
+        case 'with': return [this.withStmt()];
+        case 'async': case 'await':
+          throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
+        case 'match':
+          if (this.looksLikeMatch()) throw this.error("'match' statements are not supported by htmsim", t.line, t.col, t.endLine, t.endCol);
+          break;
+        default:
+      }
+    }
+    if (t.kind === 'OP' && t.text === '@') return [this.decorated()];
+    return this.simpleStmts();
+  }
+
+  /** `match <subject>:` at statement start (match is a soft keyword). */
+  private looksLikeMatch(): boolean {
+    const n = this.peek(1);
+    if (n.kind === 'OP' && ['=', '.', ',', ')', ':', '+=', '-=', '[', '('].includes(n.text) && n.text !== '(' && n.text !== '[') return false;
+    let j = 1;
+    while (true) {
+      const tk = this.peek(j);
+      if (tk.kind === 'NEWLINE' || tk.kind === 'ENDMARKER') break;
+      if (tk.kind === 'OP' && tk.text === '=') return false;
+      j++;
+    }
+    const last = this.peek(j - 1);
+    return j > 1 && last.kind === 'OP' && last.text === ':';
+  }
+
+  private simpleStmts(): Stmt[] {
+    const out: Stmt[] = [this.simpleStmt()];
+    while (this.eatOp(';')) {
+      if (this.peek().kind === 'NEWLINE') break;
+      out.push(this.simpleStmt());
+    }
+    if (this.peek().kind !== 'NEWLINE') {
+      const t = this.peek();
+      const first = out[out.length - 1]!;
+      if (first.kind === 'Expr' && first.value.kind === 'Name' && (first.value.id === 'print' || first.value.id === 'exec') && (t.kind === 'STRING' || t.kind === 'NUMBER' || t.kind === 'NAME')) {
+        let j = 0;
+        while (this.peek(j).kind !== 'NEWLINE' && this.peek(j).kind !== 'ENDMARKER') j++;
+        const end = this.peek(j - 1);
+        throw this.error(`Missing parentheses in call to '${first.value.id}'. Did you mean ${first.value.id}(...)?`, first.line, first.col, end.endLine, end.endCol);
+      }
+      throw this.invalid();
+    }
+    this.next();
+    return out;
+  }
+
+  private simpleStmt(): Stmt {
+    const t = this.peek();
+    if (t.kind === 'NAME') {
+      switch (t.text) {
+        case 'pass': this.next(); return this.st({ kind: 'Pass' }, t);
+        case 'break': this.next(); return this.st({ kind: 'Break' }, t);
+        case 'continue': this.next(); return this.st({ kind: 'Continue' }, t);
+        case 'return': {
+          this.next();
+          const value = this.atExprStart() ? this.starExpressions() : null;
+          return this.st({ kind: 'Return', value }, t);
+        }
+        case 'raise': {
+          this.next();
+          let exc: Expr | null = null;
+          let cause: Expr | null = null;
+          if (this.atExprStart()) {
+            exc = this.expression();
+            if (this.eatKw('from')) cause = this.expression();
+          }
+          return this.st({ kind: 'Raise', exc, cause }, t);
+        }
+        case 'global': case 'nonlocal': {
+          this.next();
+          const names = [this.expectName().text];
+          while (this.eatOp(',')) names.push(this.expectName().text);
+          return this.st(t.text === 'global' ? { kind: 'Global', names } : { kind: 'Nonlocal', names }, t);
+        }
+        case 'del': {
+          this.next();
+          const targets: Expr[] = [];
+          do {
+            if (!this.atExprStart()) break;
+            const e = this.bitwiseOr();
+            targets.push(this.toTarget(e, 'del'));
+          } while (this.eatOp(','));
+          if (targets.length === 0) throw this.invalid();
+          return this.st({ kind: 'Delete', targets }, t);
+        }
+        case 'assert': {
+          this.next();
+          const test = this.expression();
+          const msg = this.eatOp(',') ? this.expression() : null;
+          return this.st({ kind: 'Assert', test, msg }, t);
+        }
+        case 'import': return this.importStmt();
+        case 'from': return this.fromImport();
+        default:
+      }
+    }
+    return this.exprStmt();
+  }
+
+  private atExprStart(): boolean {
+    const t = this.peek();
+    if (t.kind === 'NAME') return !KEYWORDS.has(t.text) || ['None', 'True', 'False', 'not', 'lambda', 'yield', 'await'].includes(t.text);
+    if (t.kind === 'NUMBER' || t.kind === 'STRING') return true;
+    return t.kind === 'OP' && ['(', '[', '{', '-', '+', '~', '*', '...'].includes(t.text);
+  }
+
+  private dottedName(): string {
+    let name = this.expectName().text;
+    while (this.eatOp('.')) name += '.' + this.expectName().text;
+    return name;
+  }
+
+  private importStmt(): Stmt {
+    const t = this.next();
+    const names: Alias[] = [];
+    do {
+      const s = this.peek();
+      const name = this.dottedName();
+      const asname = this.eatKw('as') ? this.expectName().text : null;
+      names.push({ ...this.span(s), name, asname });
+    } while (this.eatOp(','));
+    return this.st({ kind: 'Import', names }, t);
+  }
+
+  private fromImport(): Stmt {
+    const t = this.next();
+    let level = 0;
+    while (this.isOp('.') || this.isOp('...')) level += this.next().text.length;
+    const module = level > 0 && this.isKw('import') ? null : this.dottedName();
+    if (!this.eatKw('import')) throw this.invalid();
+    const names: Alias[] = [];
+    if (this.isOp('*')) {
+      const s = this.next();
+      names.push({ ...this.span(s), name: '*', asname: null });
+    } else {
+      const paren = this.eatOp('(');
+      do {
+        if (paren && this.isOp(')')) break;
+        const s = this.peek();
+        const name = this.expectName().text;
+        const asname = this.eatKw('as') ? this.expectName().text : null;
+        names.push({ ...this.span(s), name, asname });
+      } while (this.eatOp(','));
+      if (paren) this.expectOp(')');
+      if (names.length === 0) throw this.invalid();
+    }
+    return this.st({ kind: 'ImportFrom', module, names, level }, t);
+  }
+
+  private exprStmt(): Stmt {
+    const start = this.peek();
+    const first = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+    if (this.isOp('=')) {
+      const targets: Expr[] = [first];
+      let value: Expr | null = null;
+      while (this.eatOp('=')) {
+        const e = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+        if (this.isOp('=')) targets.push(e);
+        else value = e;
+      }
+      const stores = targets.map((e) => this.toTarget(e, 'store', true));
+      return this.st({ kind: 'Assign', targets: stores, value: value! }, start);
+    }
+    const t = this.peek();
+    if (t.kind === 'OP' && AUG_OPS[t.text]) {
+      if (first.kind !== 'Name' && first.kind !== 'Attribute' && first.kind !== 'Subscript') {
+        throw this.errorAt(`'${exprDescription(first)}' is an illegal expression for augmented assignment`, first);
+      }
+      this.next();
+      const value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+      return this.st({ kind: 'AugAssign', target: this.toTarget(first, 'store'), op: AUG_OPS[t.text]!, value }, start);
+    }
+    if (this.isOp(':')) {
+      if (first.kind !== 'Name' && first.kind !== 'Attribute' && first.kind !== 'Subscript') {
+        const what = first.kind === 'Tuple' ? 'tuple' : first.kind === 'List' ? 'list' : 'expression';
+        throw this.errorAt(`only single target (not ${what}) can be annotated`, first);
+      }
+      this.next();
+      this.expression(); // the annotation: parsed, then ignored
+      let value: Expr | null = null;
+      if (this.eatOp('=')) value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+      return this.st({ kind: 'AnnAssign', target: this.toTarget(first, 'store'), value, simple: first.kind === 'Name' }, start);
+    }
+    if (first.kind === 'Starred') throw this.errorAt("can't use starred expression here", first);
+    return this.st({ kind: 'Expr', value: first }, start);
+  }
+
+  /** Validates an assignment / del / for target and rewrites its context. */
+  private toTarget(e: Expr, ctx: ExprContext, fromAssign = false): Expr {
+    const verb = ctx === 'del' ? 'delete' : 'assign to';
+    switch (e.kind) {
+      case 'Name':
+        if (ctx !== 'del' && e.id === '__debug__') throw this.errorAt('cannot assign to __debug__', e);
+        return { ...e, ctx };
+      case 'Attribute': case 'Subscript':
+        return { ...e, ctx };
+      case 'Starred':
+        if (ctx === 'del') throw this.errorAt('cannot delete starred', e);
+        if (fromAssign) throw this.errorAt('starred assignment target must be in a list or tuple', e);
+        return { ...e, ctx, value: this.toTarget(e.value, ctx) };
+      case 'Tuple': case 'List': {
+        let stars = 0;
+        const elts = e.elts.map((x) => {
+          if (x.kind === 'Starred') {
+            if (ctx === 'del') throw this.errorAt('cannot delete starred', x);
+            stars++;
+            return { ...x, ctx, value: this.toTarget(x.value, ctx) } as Expr;
+          }
+          return this.toTarget(x, ctx);
+        });
+        if (stars > 1) throw this.errorAt('multiple starred expressions in assignment', e);
+        return { ...e, ctx, elts };
+      }
+      case 'Constant':
+        if (e.value.type === 'none' || e.value.type === 'bool') throw this.errorAt(`cannot ${verb} ${exprDescription(e)}`, e);
+        break;
+      case 'Yield': case 'YieldFrom':
+        if (fromAssign) throw this.errorAt('assignment to yield expression not possible', e);
+        break;
+      default:
+    }
+    const desc = exprDescription(e);
+    if (fromAssign && ctx === 'store' && (e.kind === 'Constant' || e.kind === 'Call' || e.kind === 'Compare' || e.kind === 'BinOp' || e.kind === 'BoolOp' || e.kind === 'UnaryOp')) {
+      throw this.errorAt(`cannot assign to ${desc} here. Maybe you meant '==' instead of '='?`, e);
+    }
+    throw this.errorAt(`cannot ${verb} ${desc}`, e);
+  }
+
+  /** `':' block` after a compound statement header; `what` names it for the indentation error. */
+  private block(what: string, headerLine: number): Stmt[] {
+    this.expectOp(':');
+    if (this.peek().kind !== 'NEWLINE') return this.simpleStmts();
+    this.next();
+    if (this.peek().kind !== 'INDENT') {
+      const t = this.peek();
+      throw this.error(`expected an indented block after ${what} on line ${headerLine}`, t.line, t.kind === 'DEDENT' || t.kind === 'ENDMARKER' ? t.col : t.col, t.line, t.endCol, 'IndentationError');
+    }
+    this.next();
+    const body: Stmt[] = [];
+    while (this.peek().kind !== 'DEDENT' && this.peek().kind !== 'ENDMARKER') {
+      if (this.peek().kind === 'NEWLINE') { this.next(); continue; }
+      body.push(...this.statement());
+    }
+    this.eatDedent();
+    return body;
+  }
+  private eatDedent(): void {
+    if (this.peek().kind === 'DEDENT') this.next();
+  }
+
+  private ifStmt(): Stmt {
+    const t = this.next();
+    const test = this.namedExpression();
+    const body = this.block(`'${t.text}' statement`, t.line);
+    let orelse: Stmt[] = [];
+    if (this.isKw('elif')) orelse = [this.ifStmt()];
+    else if (this.isKw('else')) {
+      const e = this.next();
+      orelse = this.block("'else' statement", e.line);
+    }
+    return this.st({ kind: 'If', test, body, orelse }, t);
+  }
+
+  private whileStmt(): Stmt {
+    const t = this.next();
+    const test = this.namedExpression();
+    const body = this.block("'while' statement", t.line);
+    let orelse: Stmt[] = [];
+    if (this.isKw('else')) { const e = this.next(); orelse = this.block("'else' statement", e.line); }
+    return this.st({ kind: 'While', test, body, orelse }, t);
+  }
+
+  private forStmt(): Stmt {
+    const t = this.next();
+    const target = this.toTarget(this.targetList(), 'store');
+    if (!this.eatKw('in')) throw this.invalid();
+    const iter = this.starExpressions();
+    const body = this.block("'for' statement", t.line);
+    let orelse: Stmt[] = [];
+    if (this.isKw('else')) { const e = this.next(); orelse = this.block("'else' statement", e.line); }
+    return this.st({ kind: 'For', target, iter, body, orelse }, t);
+  }
+
+  /** Targets of `for` / comprehensions: star_targets, stopping before `in`. */
+  private targetList(): Expr {
+    const start = this.peek();
+    const first = this.targetAtom();
+    if (!this.isOp(',')) return first;
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isKw('in') || this.isOp('=')) break;
+      elts.push(this.targetAtom());
+    }
+    return this.mk({ kind: 'Tuple', elts, ctx: 'store' }, start);
+  }
+  private targetAtom(): Expr {
+    if (this.isOp('*')) {
+      const s = this.next();
+      const value = this.bitwiseOr();
+      return this.mk({ kind: 'Starred', value, ctx: 'store' }, s);
+    }
+    return this.bitwiseOr();
+  }
+
+  private tryStmt(): Stmt {
+    const t = this.next();
+    const body = this.block("'try' statement", t.line);
+    const handlers: ExceptHandler[] = [];
+    let orelse: Stmt[] = [];
+    let finalbody: Stmt[] = [];
+    while (this.isKw('except')) {
+      const h = this.next();
+      if (this.isOp('*')) throw this.error("'except*' is not supported by htmsim", h.line, h.col, this.peek().endLine, this.peek().endCol);
+      let type: Expr | null = null;
+      let name: string | null = null;
+      if (!this.isOp(':')) {
+        type = this.expression();
+        if (this.isOp(',')) {
+          const elts = [type];
+          while (this.eatOp(',')) { if (this.isOp(':') || this.isKw('as')) break; elts.push(this.expression()); }
+          throw this.error('multiple exception types must be parenthesized', type.line, type.col, this.prev().endLine, this.prev().endCol);
+        }
+        if (this.eatKw('as')) name = this.expectName().text;
+      }
+      const hb = this.block("'except' statement", h.line);
+      handlers.push({ ...this.span(h), type, name, body: hb });
+    }
+    if (this.isKw('else')) {
+      if (handlers.length === 0) throw this.invalid();
+      const e = this.next();
+      orelse = this.block("'else' statement", e.line);
+    }
+    if (this.isKw('finally')) { const f = this.next(); finalbody = this.block("'finally' statement", f.line); }
+    if (handlers.length === 0 && finalbody.length === 0) {
+      const n = this.peek();
+      throw this.error("expected 'except' or 'finally' block", n.line, n.col, n.endLine, n.endCol);
+    }
+    return this.st({ kind: 'Try', body, handlers, orelse, finalbody }, t);
+  }
+
+  private withStmt(): Stmt {
+    const t = this.next();
+    const items: WithItem[] = [];
+    do {
+      const contextExpr = this.expression();
+      let optionalVars: Expr | null = null;
+      if (this.eatKw('as')) optionalVars = this.toTarget(this.targetAtomOrTuple(), 'store');
+      items.push({ contextExpr, optionalVars });
+    } while (this.eatOp(','));
+    const body = this.block("'with' statement", t.line);
+    return this.st({ kind: 'With', items, body }, t);
+  }
+  private targetAtomOrTuple(): Expr {
+    return this.targetAtom();
+  }
+
+  private decorated(): Stmt {
+    const decorators: Expr[] = [];
+    while (this.eatOp('@')) {
+      decorators.push(this.namedExpression());
+      if (this.peek().kind !== 'NEWLINE') throw this.invalid();
+      this.next();
+    }
+    if (this.isKw('def')) return this.funcDef(decorators);
+    if (this.isKw('class')) return this.classDef(decorators);
+    if (this.isKw('async')) { const a = this.peek(); throw this.error("'async' is not supported by htmsim", a.line, a.col, a.endLine, a.endCol); }
+    throw this.invalid();
+  }
+
+  private funcDef(decorators: Expr[]): Stmt {
+    const t = this.next();
+    const name = this.expectName().text;
+    if (!this.isOp('(')) throw this.invalid();
+    this.next();
+    const args = this.parameters(')', true);
+    this.expectOp(')');
+    if (this.eatOp('->')) this.expression();
+    const body = this.block('function definition', t.line);
+    return this.st({ kind: 'FunctionDef', name, args, body, decorators }, decorators[0] ? { ...t } : t);
+  }
+
+  /** Parameter list up to `close` (')' for def, ':' for lambda). */
+  private parameters(close: string, annotations: boolean): Arguments {
+    const a: Arguments = { posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [] };
+    let seenStar = false;
+    let seenSlash = false;
+    const argTok = (): Arg => {
+      const n = this.expectName();
+      if (annotations && this.eatOp(':')) this.expression();
+      return { ...this.span(n, n), arg: n.text };
+    };
+    while (!this.isOp(close)) {
+      if (a.kwarg) {
+        const n = this.peek();
+        throw this.error('arguments cannot follow var-keyword argument', n.line, n.col, n.endLine, n.endCol);
+      }
+      if (this.isOp('/')) {
+        const s = this.next();
+        if (seenSlash) throw this.error('/ may appear only once', s.line, s.col, s.endLine, s.endCol);
+        if (seenStar) throw this.error('/ must be ahead of *', s.line, s.col, s.endLine, s.endCol);
+        if (a.args.length === 0) throw this.error('at least one argument must precede /', s.line, s.col, s.endLine, s.endCol);
+        seenSlash = true;
+        a.posonlyargs = a.args;
+        a.args = [];
+      } else if (this.isOp('**')) {
+        this.next();
+        a.kwarg = argTok();
+      } else if (this.isOp('*')) {
+        const s = this.next();
+        if (seenStar) throw this.error('* argument may appear only once', s.line, s.col, s.endLine, s.endCol);
+        seenStar = true;
+        if (this.isOp(',') || this.isOp(close)) {
+          if (this.isOp(close) || this.isOp('**', 1)) throw this.error('named arguments must follow bare *', s.line, s.col, s.endLine, s.endCol);
+        } else {
+          a.vararg = argTok();
+        }
+      } else {
+        const arg = argTok();
+        let def: Expr | null = null;
+        if (this.eatOp('=')) def = this.expression();
+        if (seenStar) {
+          a.kwonlyargs.push(arg);
+          a.kwDefaults.push(def);
+        } else {
+          if (def) a.defaults.push(def);
+          else if (a.defaults.length > 0) throw this.errorAt('non-default argument follows default argument', arg);
+          a.args.push(arg);
+        }
+      }
+      if (!this.eatOp(',')) break;
+    }
+    if (seenStar && !a.vararg && a.kwonlyargs.length === 0) {
+      const n = this.peek();
+      throw this.error('named arguments must follow bare *', n.line, n.col, n.endLine, n.endCol);
+    }
+    return a;
+  }
+
+  private classDef(decorators: Expr[]): Stmt {
+    const t = this.next();
+    const name = this.expectName().text;
+    let bases: Expr[] = [];
+    let keywords: Keyword[] = [];
+    if (this.eatOp('(')) {
+      const r = this.callArgs();
+      bases = r.args;
+      keywords = r.keywords;
+    }
+    const body = this.block('class definition', t.line);
+    return this.st({ kind: 'ClassDef', name, bases, keywords, body, decorators }, t);
+  }
+
+  // ---- expressions ---------------------------------------------------------------------------
+
+  /** star_expressions: a tuple when commas appear. */
+  starExpressions(): Expr {
+    const start = this.peek();
+    const first = this.starExpression();
+    if (!this.isOp(',')) return first;
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (!this.atExprStart()) break;
+      elts.push(this.starExpression());
+    }
+    return this.mk({ kind: 'Tuple', elts, ctx: 'load' }, start);
+  }
+
+  private starExpression(): Expr {
+    if (this.isOp('*')) {
+      const s = this.next();
+      return this.mk({ kind: 'Starred', value: this.bitwiseOr(), ctx: 'load' }, s);
+    }
+    return this.namedExpression();
+  }
+
+  private yieldExpr(): Expr {
+    const t = this.next();
+    if (this.eatKw('from')) return this.mk({ kind: 'YieldFrom', value: this.expression() }, t);
+    const value = this.atExprStart() ? this.starExpressions() : null;
+    return this.mk({ kind: 'Yield', value }, t);
+  }
+
+  namedExpression(): Expr {
+    if (this.isName() && this.isOp(':=', 1)) {
+      const n = this.next();
+      this.next();
+      const value = this.expression();
+      return this.mk({ kind: 'NamedExpr', target: this.mk({ kind: 'Name', id: n.text, ctx: 'store' }, n, n), value }, n);
+    }
+    const e = this.expression();
+    if (this.isOp(':=')) throw this.errorAt(`cannot use assignment expressions with ${exprDescription(e)}`, e);
+    return e;
+  }
+
+  expression(): Expr {
+    if (this.isKw('lambda')) return this.lambda();
+    const start = this.peek();
+    const body = this.disjunction();
+    if (this.isKw('if')) {
+      this.next();
+      const test = this.disjunction();
+      if (!this.eatKw('else')) throw this.error("expected 'else' after 'if' expression", body.line, body.col, this.prev().endLine, this.prev().endCol);
+      const orelse = this.expression();
+      return this.mk({ kind: 'IfExp', test, body, orelse }, start);
+    }
+    return body;
+  }
+
+  private lambda(): Expr {
+    const t = this.next();
+    const args = this.parameters(':', false);
+    this.expectOp(':');
+    const body = this.expression();
+    return this.mk({ kind: 'Lambda', args, body }, t);
+  }
+
+  private disjunction(): Expr {
+    const start = this.peek();
+    const first = this.conjunction();
+    if (!this.isKw('or')) return first;
+    const values = [first];
+    while (this.eatKw('or')) values.push(this.conjunction());
+    return this.mk({ kind: 'BoolOp', op: 'or', values }, start);
+  }
+
+  private conjunction(): Expr {
+    const start = this.peek();
+    const first = this.inversion();
+    if (!this.isKw('and')) return first;
+    const values = [first];
+    while (this.eatKw('and')) values.push(this.inversion());
+    return this.mk({ kind: 'BoolOp', op: 'and', values }, start);
+  }
+
+  private inversion(): Expr {
+    if (this.isKw('not')) {
+      const t = this.next();
+      return this.mk({ kind: 'UnaryOp', op: 'not', operand: this.inversion() }, t);
+    }
+    return this.comparison();
+  }
+
+  private comparison(): Expr {
+    const start = this.peek();
+    const left = this.bitwiseOr();
+    const ops: CmpOperator[] = [];
+    const comparators: Expr[] = [];
+    while (true) {
+      const t = this.peek();
+      let op: CmpOperator | null = null;
+      if (t.kind === 'OP' && COMPARE_OPS.has(t.text)) { this.next(); op = t.text as CmpOperator; }
+      else if (this.isKw('in')) { this.next(); op = 'in'; }
+      else if (this.isKw('not') && this.isKw('in', 1)) { this.next(); this.next(); op = 'not in'; }
+      else if (this.isKw('is')) { this.next(); op = this.eatKw('not') ? 'is not' : 'is'; }
+      if (!op) break;
+      ops.push(op);
+      comparators.push(this.bitwiseOr());
+    }
+    if (ops.length === 0) return left;
+    return this.mk({ kind: 'Compare', left, ops, comparators }, start);
+  }
+
+  private binLevel(ops: readonly string[], sub: () => Expr): Expr {
+    const start = this.peek();
+    let left = sub();
+    while (this.peek().kind === 'OP' && ops.includes(this.peek().text)) {
+      const op = this.next().text as BinOperator;
+      const right = sub();
+      left = this.mk({ kind: 'BinOp', left, op, right }, start);
+    }
+    return left;
+  }
+  private bitwiseOr(): Expr { return this.binLevel(['|'], () => this.bitwiseXor()); }
+  private bitwiseXor(): Expr { return this.binLevel(['^'], () => this.bitwiseAnd()); }
+  private bitwiseAnd(): Expr { return this.binLevel(['&'], () => this.shiftExpr()); }
+  private shiftExpr(): Expr { return this.binLevel(['<<', '>>'], () => this.sum()); }
+  private sum(): Expr { return this.binLevel(['+', '-'], () => this.term()); }
+  private term(): Expr { return this.binLevel(['*', '/', '//', '%', '@'], () => this.factor()); }
+
+  private factor(): Expr {
+    const t = this.peek();
+    if (t.kind === 'OP' && (t.text === '-' || t.text === '+' || t.text === '~')) {
+      this.next();
+      const operand = this.factor();
+      return this.mk({ kind: 'UnaryOp', op: t.text as '-' | '+' | '~', operand }, t);
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const start = this.peek();
+    if (this.isKw('await')) throw this.error("'await' is not supported by htmsim", start.line, start.col, start.endLine, start.endCol);
+    const base = this.primary();
+    if (this.eatOp('**')) {
+      const right = this.factor(); // right-associative, binds tighter than unary minus on its left
+      return this.mk({ kind: 'BinOp', left: base, op: '**', right }, start);
+    }
+    return base;
+  }
+
+  private primary(): Expr {
+    const start = this.peek();
+    let e = this.atom();
+    while (true) {
+      if (this.isOp('.')) {
+        this.next();
+        const n = this.peek();
+        if (!this.isName()) throw this.error('invalid syntax', n.line, n.col, n.endLine, n.endCol);
+        this.next();
+        e = this.mk({ kind: 'Attribute', value: e, attr: n.text, ctx: 'load' }, start);
+      } else if (this.isOp('(')) {
+        this.next();
+        const { args, keywords } = this.callArgs();
+        e = this.mk({ kind: 'Call', func: e, args, keywords }, start);
+      } else if (this.isOp('[')) {
+        this.next();
+        const slice = this.slices();
+        this.expectOp(']');
+        e = this.mk({ kind: 'Subscript', value: e, slice, ctx: 'load' }, start);
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private slices(): Expr {
+    const start = this.peek();
+    const first = this.slice();
+    if (!this.isOp(',')) return first;
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(']')) break;
+      elts.push(this.slice());
+    }
+    return this.mk({ kind: 'Tuple', elts, ctx: 'load' }, start);
+  }
+
+  private slice(): Expr {
+    const start = this.peek();
+    let lower: Expr | null = null;
+    if (!this.isOp(':')) {
+      if (this.isOp('*')) return this.starExpression();
+      lower = this.namedExpression();
+      if (!this.isOp(':')) return lower;
+    }
+    this.next();
+    const upper = this.isOp(':') || this.isOp(']') || this.isOp(',') ? null : this.expression();
+    let step: Expr | null = null;
+    if (this.eatOp(':')) step = this.isOp(']') || this.isOp(',') ? null : this.expression();
+    return this.mk({ kind: 'Slice', lower, upper, step }, start);
+  }
+
+  /** Arguments after '(' up to and including ')'. */
+  private callArgs(): { args: Expr[]; keywords: Keyword[] } {
+    const args: Expr[] = [];
+    const keywords: Keyword[] = [];
+    let sawKwUnpack = false;
+    while (!this.isOp(')')) {
+      const t = this.peek();
+      if (this.isOp('**')) {
+        this.next();
+        const value = this.expression();
+        keywords.push({ ...this.span(t), arg: null, value });
+        sawKwUnpack = true;
+      } else if (this.isOp('*')) {
+        this.next();
+        const value = this.expression();
+        if (sawKwUnpack) throw this.errorAt('iterable argument unpacking follows keyword argument unpacking', this.span(t));
+        args.push(this.mk({ kind: 'Starred', value, ctx: 'load' }, t));
+      } else if (this.isName() && this.isOp('=', 1)) {
+        this.next(); this.next();
+        const value = this.expression();
+        keywords.push({ ...this.span(t), arg: t.text, value });
+      } else {
+        const e = this.namedExpression();
+        if (this.isOp('=')) {
+          throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e.line, e.col, this.peek().endLine, this.peek().endCol);
+        }
+        if (this.isKw('for')) {
+          const gen = this.mk({ kind: 'GeneratorExp', elt: e, generators: this.comprehensionClauses() }, e);
+          if (args.length + keywords.length > 0 || !this.isOp(')')) {
+            if (this.isOp(',') && !this.isOp(')', 1)) throw this.errorAt('Generator expression must be parenthesized', gen);
+            if (args.length + keywords.length > 0) throw this.errorAt('Generator expression must be parenthesized', gen);
+          }
+          args.push(gen);
+        } else {
+          if (keywords.length > 0) {
+            throw this.errorAt(sawKwUnpack ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', e);
+          }
+          args.push(e);
+        }
+      }
+      if (!this.eatOp(',')) {
+        if (!this.isOp(')')) this.forgotComma(args[args.length - 1] ?? keywords[keywords.length - 1]?.value);
+        break;
+      }
+    }
+    this.expectOp(')');
+    return { args, keywords };
+  }
+
+  /** Inside brackets, two adjacent expressions: CPython suggests a missing comma. */
+  private forgotComma(prevExpr: Expr | undefined): never {
+    const t = this.peek();
+    if (prevExpr && this.atExprStart() && !(t.kind === 'OP' && ['-', '+', '*', '~', '...'].includes(t.text)) && !(t.kind === 'NAME' && KEYWORDS.has(t.text) && !['None', 'True', 'False', 'lambda', 'not'].includes(t.text))) {
+      const save = this.i;
+      let end: Span = t;
+      try { end = this.expression(); } catch { end = t; }
+      this.i = save;
+      throw this.error('invalid syntax. Perhaps you forgot a comma?', prevExpr.line, prevExpr.col, end.endLine, end.endCol);
+    }
+    throw this.invalid();
+  }
+
+  private comprehensionClauses(): Comprehension[] {
+    const out: Comprehension[] = [];
+    while (this.isKw('for')) {
+      this.next();
+      const target = this.toTarget(this.targetList(), 'store');
+      if (!this.eatKw('in')) throw this.invalid();
+      const iter = this.disjunction();
+      const ifs: Expr[] = [];
+      while (this.eatKw('if')) ifs.push(this.disjunction());
+      out.push({ target, iter, ifs });
+    }
+    if (this.isKw('async')) { const a = this.peek(); throw this.error("'async' is not supported by htmsim", a.line, a.col, a.endLine, a.endCol); }
+    return out;
+  }
+
+  private atom(): Expr {
+    const t = this.peek();
+    switch (t.kind) {
+      case 'NAME': {
+        if (t.text === 'None') { this.next(); return this.mk({ kind: 'Constant', value: { type: 'none' } }, t); }
+        if (t.text === 'True' || t.text === 'False') { this.next(); return this.mk({ kind: 'Constant', value: { type: 'bool', value: t.text === 'True' } }, t); }
+        if (t.text === 'yield') {
+          throw this.invalid();
+        }
+        if (t.text === 'lambda') return this.lambda();
+        if (KEYWORDS.has(t.text)) {
+          if (t.text === 'async' || t.text === 'await') throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
+          throw this.invalid();
+        }
+        this.next();
+        return this.mk({ kind: 'Name', id: t.text, ctx: 'load' }, t);
+      }
+      case 'NUMBER':
+        this.next();
+        return this.mk({ kind: 'Constant', value: parseNumber(t.text) }, t);
+      case 'STRING':
+        return this.strings();
+      case 'OP':
+        switch (t.text) {
+          case '(': return this.parenAtom();
+          case '[': return this.listAtom();
+          case '{': return this.dictOrSetAtom();
+          case '...': this.next(); return this.mk({ kind: 'Constant', value: { type: 'ellipsis' } }, t);
+          default:
+        }
+        break;
+      default:
+    }
+    throw this.invalid();
+  }
+
+  private parenAtom(): Expr {
+    const open = this.next();
+    if (this.isOp(')')) { this.next(); return this.mk({ kind: 'Tuple', elts: [], ctx: 'load' }, open); }
+    if (this.isKw('yield')) {
+      const y = this.yieldExpr();
+      this.expectOp(')');
+      return { ...y, ...this.span(open) };
+    }
+    const first = this.starExpression();
+    if (this.isKw('for')) {
+      const generators = this.comprehensionClauses();
+      this.expectOp(')');
+      return this.mk({ kind: 'GeneratorExp', elt: first, generators }, open);
+    }
+    if (this.isOp(')')) {
+      this.next();
+      if (first.kind === 'Starred') throw this.errorAt("can't use starred expression here", first);
+      return first; // parentheses only group (keep the inner span, as CPython)
+    }
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(')')) break;
+      elts.push(this.starExpression());
+    }
+    if (!this.isOp(')')) this.forgotComma(elts[elts.length - 1]);
+    this.next();
+    return this.mk({ kind: 'Tuple', elts, ctx: 'load' }, open);
+  }
+
+  private listAtom(): Expr {
+    const open = this.next();
+    if (this.isOp(']')) { this.next(); return this.mk({ kind: 'List', elts: [], ctx: 'load' }, open); }
+    const first = this.starExpression();
+    if (this.isKw('for')) {
+      const generators = this.comprehensionClauses();
+      this.expectOp(']');
+      return this.mk({ kind: 'ListComp', elt: first, generators }, open);
+    }
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(']')) break;
+      elts.push(this.starExpression());
+    }
+    if (!this.isOp(']')) this.forgotComma(elts[elts.length - 1]);
+    this.next();
+    return this.mk({ kind: 'List', elts, ctx: 'load' }, open);
+  }
+
+  private dictOrSetAtom(): Expr {
+    const open = this.next();
+    if (this.isOp('}')) { this.next(); return this.mk({ kind: 'Dict', keys: [], values: [] }, open); }
+    if (this.isOp('**')) return this.dictRest(open, null, null);
+    const first = this.starExpression();
+    if (this.isOp(':') && first.kind !== 'Starred') {
+      this.next();
+      const value = this.expression();
+      if (this.isKw('for')) {
+        const generators = this.comprehensionClauses();
+        this.expectOp('}');
+        return this.mk({ kind: 'DictComp', key: first, value, generators }, open);
+      }
+      return this.dictRest(open, first, value);
+    }
+    if (this.isKw('for')) {
+      const generators = this.comprehensionClauses();
+      this.expectOp('}');
+      return this.mk({ kind: 'SetComp', elt: first, generators }, open);
+    }
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp('}')) break;
+      elts.push(this.starExpression());
+    }
+    if (!this.isOp('}')) this.forgotComma(elts[elts.length - 1]);
+    this.next();
+    return this.mk({ kind: 'Set', elts }, open);
+  }
+
+  private dictRest(open: Token, firstKey: Expr | null, firstValue: Expr | null): Expr {
+    const keys: (Expr | null)[] = [];
+    const values: Expr[] = [];
+    if (firstValue) { keys.push(firstKey); values.push(firstValue); if (!this.eatOp(',')) { this.expectOp('}'); return this.mk({ kind: 'Dict', keys, values }, open); } }
+    while (!this.isOp('}')) {
+      if (this.eatOp('**')) {
+        keys.push(null);
+        values.push(this.bitwiseOr());
+      } else {
+        const k = this.expression();
+        if (!this.isOp(':')) {
+          const n = this.peek();
+          throw this.error("':' expected after dictionary key", k.line, k.col, n.line, n.col);
+        }
+        this.next();
+        keys.push(k);
+        values.push(this.expression());
+      }
+      if (!this.eatOp(',')) break;
+    }
+    if (!this.isOp('}')) this.forgotComma(values[values.length - 1]);
+    this.next();
+    return this.mk({ kind: 'Dict', keys, values }, open);
+  }
+
+  // ---- strings and f-strings -----------------------------------------------------------------
+
+  private strings(): Expr {
+    const first = this.peek();
+    const toks: Token[] = [];
+    while (this.peek().kind === 'STRING') toks.push(this.next());
+    const isBytes = toks.map((t) => stringParts(t).prefix.includes('b'));
+    if (isBytes.some((b) => b) && !isBytes.every((b) => b)) {
+      const last = toks[toks.length - 1]!;
+      throw this.error('cannot mix bytes and nonbytes literals', first.line, first.col, last.endLine, last.endCol);
+    }
+    if (isBytes[0]) {
+      let s = '';
+      for (const t of toks) s += this.decodePlain(t, true);
+      const bytes = new Uint8Array(s.length);
+      for (let k = 0; k < s.length; k++) bytes[k] = s.charCodeAt(k) & 0xff;
+      return this.mk({ kind: 'Constant', value: { type: 'bytes', value: bytes } }, first);
+    }
+    const hasF = toks.some((t) => stringParts(t).prefix.includes('f'));
+    if (!hasF) {
+      let s = '';
+      for (const t of toks) s += this.decodePlain(t, false);
+      return this.mk({ kind: 'Constant', value: { type: 'str', value: s } }, first);
+    }
+    // Concatenate: literal pieces merge; formatted values stay separate (as CPython's JoinedStr).
+    const values: Expr[] = [];
+    let lit = '';
+    const flush = (): void => {
+      if (lit !== '') values.push(this.mk({ kind: 'Constant', value: { type: 'str', value: lit } }, first));
+      lit = '';
+    };
+    for (const t of toks) {
+      if (!stringParts(t).prefix.includes('f')) { lit += this.decodePlain(t, false); continue; }
+      for (const piece of this.fstringPieces(t)) {
+        if (typeof piece === 'string') lit += piece;
+        else { flush(); values.push(piece); }
+      }
+    }
+    flush();
+    return this.mk({ kind: 'JoinedStr', values }, first);
+  }
+
+  private decodePlain(t: Token, bytes: boolean): string {
+    const p = stringParts(t);
+    if (p.prefix.includes('r')) {
+      if (bytes) for (let k = 0; k < p.body.length; k++) if (p.body.charCodeAt(k) > 127) throw this.errorAt('bytes can only contain ASCII literal characters', t);
+      return p.body;
+    }
+    return decodeEscapes(p.body, bytes, (msg) => {
+      if (msg.startsWith('bytes can only')) throw this.errorAt(msg, t);
+      throw this.error(msg, t.line, t.col, t.endLine, t.endCol);
+    });
+  }
+
+  /** Position of body offset k (for f-string error positions and nested expressions). */
+  private bodyPos(t: Token, k: number): { line: number; col: number } {
+    const p = stringParts(t);
+    let line = p.bodyLine;
+    let col = p.bodyCol;
+    for (let j = 0; j < k && j < p.body.length; j++) {
+      if (p.body[j] === '\n') { line++; col = 1; } else col++;
+    }
+    return { line, col };
+  }
+
+  /** Splits one f-string token into literal text and FormattedValue nodes. */
+  private fstringPieces(t: Token): (string | Expr)[] {
+    const p = stringParts(t);
+    const raw = p.prefix.includes('r');
+    const r = this.fstringBody(t, p.body, 0, raw, 0);
+    return r.pieces;
+  }
+
+  /**
+   * Parses f-string text starting at body offset `k` until the end (depth 0) or an unmatched '}'
+   * (inside a format spec, depth > 0). Returns the pieces and the offset where it stopped.
+   */
+  private fstringBody(t: Token, body: string, k: number, raw: boolean, depth: number): { pieces: (string | Expr)[]; end: number } {
+    const pieces: (string | Expr)[] = [];
+    let lit = '';
+    const flushLit = (): void => {
+      if (lit === '') return;
+      pieces.push(raw ? lit : decodeEscapes(lit, false, (msg) => { throw this.error(msg, t.line, t.col, t.endLine, t.endCol); }));
+      lit = '';
+    };
+    const fErr = (msg: string, at: number): GuestSyntaxError => {
+      const pos = this.bodyPos(t, at);
+      return this.error(msg, pos.line, pos.col);
+    };
+    while (k < body.length) {
+      const c = body[k]!;
+      if (c === '\\' && !raw && k + 1 < body.length) {
+        // keep escapes whole so "\{" style sequences are not mistaken for fields
+        if (body[k + 1] === 'N' && body[k + 2] === '{') throw fErr('\\N{...} escapes are not supported by htmsim', k);
+        lit += c + body[k + 1];
+        k += 2;
+        continue;
+      }
+      if (c === '{') {
+        if (depth === 0 && body[k + 1] === '{') { lit += '{'; k += 2; continue; }
+        flushLit();
+        const r = this.fstringField(t, body, k + 1, raw, depth);
+        pieces.push(r.expr);
+        k = r.end;
+        continue;
+      }
+      if (c === '}') {
+        if (depth > 0) break;
+        if (body[k + 1] === '}') { lit += '}'; k += 2; continue; }
+        throw fErr("f-string: single '}' is not allowed", k + 1);
+      }
+      lit += c;
+      k++;
+    }
+    flushLit();
+    return { pieces, end: k };
+  }
+
+  /** One replacement field after '{': expression, optional '=', conversion, spec, '}'. */
+  private fstringField(t: Token, body: string, k: number, raw: boolean, depth: number): { expr: Expr; end: number } {
+    const fErr = (msg: string, at: number): GuestSyntaxError => {
+      const pos = this.bodyPos(t, at);
+      return this.error(msg, pos.line, pos.col);
+    };
+    if (depth >= 2) throw fErr('f-string: expressions nested too deeply', k);
+    const exprStart = k;
+    let nest = 0;
+    let quote: string | null = null;
+    for (; k < body.length; k++) {
+      const c = body[k]!;
+      if (quote) {
+        if (body.startsWith(quote, k)) { k += quote.length - 1; quote = null; }
+        continue;
+      }
+      if (c === '\\') throw fErr('f-string expression part cannot include a backslash', k + 1);
+      if (c === "'" || c === '"') {
+        quote = body.startsWith(c.repeat(3), k) ? c.repeat(3) : c;
+        k += quote.length - 1;
+        continue;
+      }
+      if (c === '#') throw fErr("f-string expression part cannot include '#'", k + 1);
+      if (c === '(' || c === '[' || c === '{') { nest++; continue; }
+      if (c === ')' || c === ']' || (c === '}' && nest > 0)) { nest--; continue; }
+      if (nest > 0) continue;
+      if (c === '}' || c === ':') break;
+      if (c === '!' && body[k + 1] !== '=') break;
+      if (c === '=' && body[k + 1] !== '=' && !'=!<>'.includes(body[k - 1] ?? '')) break;
+      if (c === '!' || c === '=' || c === '<' || c === '>') { if (body[k + 1] === '=') k++; }
+    }
+    if (quote) throw fErr('f-string: unterminated string', k);
+    if (k >= body.length) throw fErr("f-string: expecting '}'", k + 1);
+    const exprText = body.slice(exprStart, k);
+    if (exprText.trim() === '') throw fErr('f-string: empty expression not allowed', k + 1);
+    const value = this.parseFieldExpr(t, exprText, exprStart);
+    const pieces: Expr[] = [];
+    let selfDoc: string | null = null;
+    if (body[k] === '=') {
+      k++;
+      let ws = '';
+      while (k < body.length && /\s/.test(body[k]!)) ws += body[k++];
+      selfDoc = exprText + '=' + ws;
+    }
+    let conversion = -1;
+    if (body[k] === '!') {
+      const cc = body[k + 1];
+      if (cc !== 's' && cc !== 'r' && cc !== 'a') {
+        throw fErr("f-string: invalid conversion character: expected 's', 'r', or 'a'", k + 2);
+      }
+      conversion = cc.charCodeAt(0);
+      k += 2;
+      if (body[k] !== ':' && body[k] !== '}') throw fErr("f-string: expecting '}'", k + 1);
+    }
+    let formatSpec: Expr | null = null;
+    if (body[k] === ':') {
+      const specStart = this.bodyPos(t, k + 1);
+      const r = this.fstringBody(t, body, k + 1, raw, depth + 1);
+      const vals = r.pieces.map((piece) =>
+        typeof piece === 'string' ? this.mk({ kind: 'Constant', value: { type: 'str', value: piece } }, { ...specStart, endLine: specStart.line, endCol: specStart.col }) : piece);
+      formatSpec = this.mk({ kind: 'JoinedStr', values: vals }, { ...specStart, endLine: specStart.line, endCol: specStart.col });
+      k = r.end;
+    }
+    if (body[k] !== '}') throw fErr("f-string: expecting '}'", k + 1);
+    k++;
+    if (selfDoc !== null && conversion === -1 && formatSpec === null) conversion = 'r'.charCodeAt(0);
+    const fv = this.mk({ kind: 'FormattedValue', value, conversion, formatSpec }, value);
+    if (selfDoc !== null) {
+      pieces.push(this.mk({ kind: 'Constant', value: { type: 'str', value: selfDoc } }, value));
+    }
+    pieces.push(fv);
+    if (pieces.length === 1) return { expr: fv, end: k };
+    // Self-documenting fields produce text then value: return them joined so callers see one piece.
+    return { expr: this.mk({ kind: 'JoinedStr', values: pieces }, value), end: k };
+  }
+
+  private parseFieldExpr(t: Token, text: string, offset: number): Expr {
+    const pos = this.bodyPos(t, offset);
+    const scanner = new Scanner('(' + text + ')', this.filename, { line: pos.line, col: pos.col - 1, fileSource: this.fileSource }, true);
+    const toks = scanner.scan();
+    const sub = new Parser(toks, this.filename, this.fileSource, this.fstringDepth + 1);
+    sub.next(); // '('
+    const e = sub.isKw('yield') ? sub.yieldExpr() : sub.starExpressions();
+    if (!sub.isOp(')')) throw sub.invalid();
+    sub.next();
+    if (sub.peek().kind !== 'ENDMARKER') throw sub.invalid();
+    return e;
+  }
+}
+
+/** Flattens nested JoinedStr pieces produced by self-documenting fields. */
+function flattenJoined(values: Expr[]): Expr[] {
+  const out: Expr[] = [];
+  for (const v of values) {
+    if (v.kind === 'JoinedStr') out.push(...flattenJoined(v.values));
+    else out.push(v);
+  }
+  // merge adjacent string constants
+  const merged: Expr[] = [];
+  for (const v of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.kind === 'Constant' && last.value.type === 'str' && v.kind === 'Constant' && v.value.type === 'str') {
+      merged[merged.length - 1] = { ...last, value: { type: 'str', value: last.value.value + v.value.value } };
+    } else merged.push(v);
+  }
+  return merged;
+}
+
+export function parseNumber(text: string): Constant {
+  const s = text.replace(/_/g, '');
+  if (/^0[xXoObB]/.test(s)) return intConst(BigInt(s.toLowerCase()));
+  if (/[.eE]/.test(s)) return { type: 'float', value: parseFloat(s) };
+  return intConst(BigInt(s));
+}
+
+function intConst(b: bigint): Constant {
+  if (b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER)) return { type: 'int', value: Number(b) };
+  return { type: 'int', value: b };
+}
+
+/** Parses a module's tokens. */
+export function parseTokens(tokens: Token[], filename: string, source: string): Module {
+  const m = new Parser(tokens, filename, source).parseModule();
+  normalizeJoined(m);
+  return m;
+}
+
+/** Post-pass: flatten JoinedStr nesting left by self-documenting f-string fields. */
+function normalizeJoined(node: unknown): void {
+  if (Array.isArray(node)) { for (const n of node) normalizeJoined(n); return; }
+  if (!node || typeof node !== 'object' || node instanceof Uint8Array) return;
+  const o = node as Record<string, unknown>;
+  if (o.kind === 'JoinedStr') o.values = flattenJoined(o.values as Expr[]);
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v && typeof v === 'object') normalizeJoined(v);
+  }
+}
