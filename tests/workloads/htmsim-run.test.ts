@@ -20,20 +20,20 @@ type ResolveExecConfig = (opts: {
 }) => PointConfig;
 
 // Computed paths keep the type checker from requiring modules that may not exist yet.
-const RUN_POINT = '../../sim/run/run-point.js';
-const RESOLVE = '../../sim/experiment/resolve.js';
+const RUN_POINT = new URL('../../sim/run/run-point.ts', import.meta.url).href;
+const RESOLVE = new URL('../../sim/experiment/resolve.ts', import.meta.url).href;
 
 async function loadRunner(): Promise<{ runPoint: RunPoint; resolveExecConfig: ResolveExecConfig } | string> {
   let runPoint: unknown;
   let resolveExecConfig: unknown;
   try {
-    runPoint = ((await import(/* @vite-ignore */ RUN_POINT)) as { runPoint?: unknown }).runPoint;
     resolveExecConfig = ((await import(/* @vite-ignore */ RESOLVE)) as { resolveExecConfig?: unknown }).resolveExecConfig;
+    runPoint = ((await import(/* @vite-ignore */ RUN_POINT)) as { runPoint?: unknown }).runPoint;
   } catch (err) {
     return `runner not available yet: ${(err as Error).message.split('\n')[0]}`;
   }
-  if (typeof runPoint !== 'function') return 'sim/run/run-point.ts does not export runPoint yet';
   if (typeof resolveExecConfig !== 'function') return 'sim/experiment/resolve.ts does not export resolveExecConfig yet';
+  if (typeof runPoint !== 'function') return 'sim/run/run-point.ts does not export runPoint yet';
   const runner = { runPoint: runPoint as RunPoint, resolveExecConfig: resolveExecConfig as ResolveExecConfig };
   try {
     const dir = mkdtempSync(join(tmpdir(), 'htmsim-trial-'));
