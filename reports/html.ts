@@ -6,7 +6,7 @@ import { stringify as toYaml } from 'yaml';
 import { chartConfig, drawErrorBars } from './chart-config.js';
 import type { ChartPanel, SeriesPoint } from './chart-data.js';
 import { isObject, type Json, type PointRecord } from './records.js';
-import { formatScalar, numberAt, varyingParams } from './metrics.js';
+import { distinctValues, formatScalar, numberAt, varyingParams } from './metrics.js';
 import type { ReportModel } from './model.js';
 import { formatNumber, formatRanges, formatStat, paramText } from './summary.js';
 import { escapeHtml as e, jsonForScript, markdownToHtml } from './text.js';
@@ -62,7 +62,8 @@ ${panel.empty ? '' : `<details class="data"><summary>Data (${rows.length} rows)<
 function summarySection(model: ReportModel): string {
   const s = model.summary;
   if (s.rows.length === 0) return '<section id="summary"><h2>Summary</h2><p class="empty">No finished points to summarise yet.</p></section>';
-  const head = ['workload', 'cores', 'best policy', ...s.policies.map((p) => `${p}: ${s.metricLabel}`), ...s.policies.map((p) => `${p}: abort rate`)];
+  const withAborts = s.policies.filter((p) => s.rows.some((r) => r.entries.some((en) => en.policy === p && en.abortRate !== undefined)));
+  const head = ['workload', 'cores', 'best policy', ...s.policies.map((p) => `${p}: ${s.metricLabel}`), ...withAborts.map((p) => `${p}: abort rate`)];
   const rows = s.rows.map((r) => {
     const byPolicy = new Map(r.entries.map((en) => [en.policy, en]));
     return [
@@ -72,7 +73,7 @@ function summarySection(model: ReportModel): string {
         if (!en) return '—';
         return `${e(formatStat(en.metric))}${en.setting ? `<br><span class="setting">${e(en.setting)}</span>` : ''}`;
       }),
-      ...s.policies.map((p) => {
+      ...withAborts.map((p) => {
         const rate = byPolicy.get(p)?.abortRate;
         return rate === undefined ? '—' : e(`${(rate * 100).toFixed(1)} %`);
       }),
@@ -138,9 +139,32 @@ export function machineOf(model: ReportModel): Json | undefined {
 function machineSection(model: ReportModel): string {
   const machine = machineOf(model);
   if (!machine) return '<section id="machine"><h2>Machine</h2><p class="empty">No machine description in the results.</p></section>';
-  const varying = varyingParams(model.loaded.points).filter((k) => k.startsWith('machine.'));
-  const rows = flatten(machine).map(([k, v]) => [e(k), e(varying.includes(`machine.${k}`) ? `${v} (varies in this sweep)` : v)]);
-  return `<section id="machine"><h2>Machine</h2>${table(['parameter', 'value'], rows, 'machine-table')}</section>`;
+  const points = model.loaded.points;
+  const varying = varyingParams(points).filter((k) => k.startsWith('machine.'));
+  const rows = flatten(machine).map(([k, v]) => {
+    const path = `machine.${k}`;
+    const text = varying.includes(path) ? `varies: ${distinctValues(points, path).map((x) => formatScalar(x)).join(', ')}` : v;
+    return [e(k), e(text)];
+  });
+  return `<section id="machine"><h2>Machine</h2><p>${e(machineLine(machine, varying))}</p>
+<details><summary>All machine parameters</summary>${table(['parameter', 'value'], rows, 'machine-table')}</details></section>`;
+}
+
+/** One line a person reads first: `haswell, 3.4 GHz; L1D 32 KiB 8-way 4 cycles; …`. */
+export function machineLine(m: Json, varying: readonly string[]): string {
+  const lvl = (name: string, label: string): string | undefined => {
+    const c = m[name];
+    if (!isObject(c)) return undefined;
+    return `${label} ${formatScalar(c.sizeKiB as number)} KiB ${formatScalar(c.ways as number)}-way ${formatScalar(c.latency as number)} cycles`;
+  };
+  const bits = [
+    [typeof m.name === 'string' ? m.name : 'machine', varying.includes('machine.cores') ? 'cores swept' : `${formatScalar(m.cores as number)} cores`,
+      typeof m.freqGHz === 'number' ? `${m.freqGHz} GHz` : undefined].filter(Boolean).join(', '),
+    lvl('l1d', 'L1D'), lvl('l2', 'L2'), lvl('l3', 'L3'),
+    typeof m.memoryLatency === 'number' ? `memory ${m.memoryLatency} cycles` : undefined,
+    isObject(m.htm) ? `HTM ${m.htm.enabled === false ? 'off' : `on (reads tracked to ${formatScalar(m.htm.readSetTracking as string)}, ${formatScalar(m.htm.conflictResolution as string)})`}` : undefined,
+  ];
+  return bits.filter(Boolean).join('; ');
 }
 
 function configSection(model: ReportModel): string {
@@ -167,7 +191,7 @@ function environmentSection(model: ReportModel): string {
     ['report date', env.date],
     ['total host time of the runs', `${formatNumber(env.totalHostSeconds)} s`],
   ];
-  return `<section id="environment"><h2>Environment</h2>${table(['', ''], rows.map(([k, v]) => [e(k), e(v)]), 'env-table')}</section>`;
+  return `<section id="environment"><h2>Environment</h2>${table(['item', 'value'], rows.map(([k, v]) => [e(k), e(v)]), 'env-table')}</section>`;
 }
 
 const STYLE = `

@@ -127,7 +127,10 @@ export function formatNumber(v: number | undefined): string {
 }
 
 export function formatStat(s: Stat): string {
-  return s.n > 1 && s.sd > 0 ? `${formatNumber(s.mean)} ± ${formatNumber(s.sd)}` : formatNumber(s.mean);
+  if (!(s.n > 1 && s.sd > 0)) return formatNumber(s.mean);
+  // Two significant digits are all a standard deviation of a few repetitions supports.
+  const sd = s.sd >= 1000 || s.sd < 1e-3 ? formatNumber(s.sd) : Number(s.sd.toPrecision(2)).toString();
+  return `${formatNumber(s.mean)} ± ${sd}`;
 }
 
 export function paramText(params: Record<string, Scalar>): string {

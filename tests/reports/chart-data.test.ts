@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { buildChartData, coalesceTimeline, type ChartPanel } from '../../reports/chart-data.js';
+import { normalisePoint, type PointRecord } from '../../reports/records.js';
+import { defaultCharts, parseReportSpec, ReportSpecError } from '../../reports/spec.js';
+import { capacitySweep, scalingSweep, txLengthSweep, type SyntheticSweep } from '../../reports/synthetic-sweep.js';
+import { meanSd } from './helpers.js';
+
+function records(sweep: SyntheticSweep): PointRecord[] {
+  // Round-trip through JSON like the files on disk.
+  return sweep.points.map((r, i) => normalisePoint(JSON.parse(JSON.stringify(r)), i) as PointRecord);
+}
+
+const FAIL = { workload: 'nbody', policy: 'nogil', cores: 8, rep: 2 };
+const scaling = scalingSweep({ fail: FAIL });
+const scalingPoints = records(scaling);
+
+function panelFor(panels: ChartPanel[], suffix: string): ChartPanel {
+  const p = panels.find((x) => x.title.endsWith(suffix));
+  if (!p) throw new Error(`no panel ending in ${suffix}: ${panels.map((x) => x.title).join(', ')}`);
+  return p;
+}
+
+describe('line charts: speedup against cores', () => {
+  const panels = buildChartData({ type: 'line', title: 'Speedup', x: 'machine.cores', y: 'derived.speedup', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 1 });
+
+  it('has one panel per workload and one series per policy', () => {
+    expect(panels.map((p) => p.title)).toEqual(['Speedup — bank', 'Speedup — nbody']);
+    for (const p of panels) expect(p.series.map((s) => s.label)).toEqual(['gil', 'htm', 'nogil', 'serial', 'stm']);
+    expect(panels[0]!.xScale).toBe('linear');
+    expect(panels[0]!.errorBars).toBe(true);
+  });
+
+  it('plots exactly the mean ± stddev of the records, failed points left out', () => {
+    let checked = 0;
+    for (const panel of panels) {
+      const workload = panel.title.split(' — ')[1]!;
+      for (const s of panel.series) {
+        const cores = [...new Set(scaling.points.filter((r) => r.params['workload.name'] === workload && r.params['policy.name'] === s.label).map((r) => r.params['machine.cores'] as number))].sort((a, b) => a - b);
+        expect(s.points.map((p) => p.x)).toEqual(cores);
+        for (const pt of s.points) {
+          const values = scaling.points.filter((r) => r.params['workload.name'] === workload && r.params['policy.name'] === s.label
+            && r.params['machine.cores'] === pt.x && r.result.status === 'ok').map((r) => r.derived!.speedup!);
+          const want = meanSd(values);
+          expect(pt.n).toBe(want.n);
+          expect(pt.y).toBeCloseTo(want.mean, 12);
+          expect(pt.sd).toBeCloseTo(want.sd, 12);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(2 * (1 + 4 * 4));
+    const nogil8 = panelFor(panels, 'nbody').series.find((s) => s.label === 'nogil')!.points.find((p) => p.x === 8)!;
+    expect(nogil8.n).toBe(2);
+  });
+
+  it('the GIL does not scale and free threading does, as the models say', () => {
+    const bank = panelFor(panels, 'bank');
+    const at = (label: string, x: number) => bank.series.find((s) => s.label === label)!.points.find((p) => p.x === x)!.y;
+    expect(at('gil', 8)).toBeLessThan(1);
+    expect(at('nogil', 8)).toBeGreaterThan(6);
+  });
+});
+
+describe('stacked bars', () => {
+  it('abort causes: one bar per policy and core count that aborted, components equal the records', () => {
+    const [bank] = buildChartData({ type: 'stacked-bar', x: 'machine.cores', y: 'abortCauses', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 2 });
+    expect(bank!.categories).toEqual(['htm · cores=1', 'htm · cores=2', 'htm · cores=4', 'htm · cores=8', 'stm · cores=1', 'stm · cores=2', 'stm · cores=4', 'stm · cores=8']);
+    expect(bank!.series.map((s) => s.label)).toEqual(['HTM conflict', 'HTM capacity', 'HTM explicit', 'HTM interrupt', 'HTM unfriendly op', 'HTM fallback to lock', 'STM write–write', 'STM read–write', 'STM inevitable']);
+    const conflict = bank!.series[0]!.points.find((p) => p.x === 'htm · cores=4')!;
+    const want = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'htm' && r.params['machine.cores'] === 4)
+      .map((r) => (r.result.htm as { abortsByCause: { conflict: number } }).abortsByCause.conflict));
+    expect(conflict.y).toBeCloseTo(want.mean, 9);
+    const rw = bank!.series.find((s) => s.label === 'STM read–write')!.points.find((p) => p.x === 'stm · cores=8')!;
+    const wantRw = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'stm' && r.params['machine.cores'] === 8)
+      .map((r) => (r.result.stm as { abortsByKind: { readWrite: number } }).abortsByKind.readWrite));
+    expect(rw.y).toBeCloseTo(wantRw.mean, 9);
+    expect(bank!.caption).toMatch(/left out/);
+  });
+
+  it('lost time: wasted cycles and lock waits summed over cores', () => {
+    const [bank] = buildChartData({ type: 'stacked-bar', x: 'machine.cores', y: 'lostTime', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 3 });
+    const wait = bank!.series.find((s) => s.label === 'waiting for the lock')!.points.find((p) => p.x === 'gil · cores=4')!;
+    const want = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'gil' && r.params['machine.cores'] === 4)
+      .map((r) => (r.result.cores as { lockWaitCycles: number }[]).reduce((a, c) => a + c.lockWaitCycles, 0)));
+    expect(wait.y).toBeCloseTo(want.mean, 6);
+    expect(bank!.categories).not.toContain('serial · cores=1');
+  });
+});
+
+describe('transaction length and capacity', () => {
+  const tx = txLengthSweep();
+  const txPoints = records(tx);
+
+  it('defaults: throughput and abort rate against tx length on a log axis, abort causes, lost time', () => {
+    const specs = defaultCharts(txPoints);
+    expect(specs.map((s) => `${s.type}:${s.x ?? ''}:${String(s.y ?? '')}`)).toEqual([
+      'line:htm.txLength:derived.throughput', 'line:htm.txLength:computed.abortRate',
+      'stacked-bar:htm.txLength:abortCauses', 'stacked-bar:htm.txLength:lostTime',
+    ]);
+    expect(specs[0]!.logX).toBe(true);
+  });
+
+  it('abort rate is aborted/begun of whichever system ran, per length', () => {
+    const [panel] = buildChartData({ type: 'line', x: 'htm.txLength', y: 'computed.abortRate', series: 'policy.name', logX: true }, txPoints, { number: 1 });
+    expect(panel!.xScale).toBe('log');
+    for (const s of panel!.series) {
+      expect(s.points.map((p) => p.x)).toEqual([10, 30, 100, 300, 1000, 3000]);
+      for (const pt of s.points) {
+        const sys = s.label as 'htm' | 'stm';
+        const want = meanSd(tx.points.filter((r) => r.params['policy.name'] === sys && r.params['htm.txLength'] === pt.x)
+          .map((r) => { const t = r.result[sys] as { aborted: number; begun: number }; return t.aborted / t.begun; }));
+        expect(pt.y).toBeCloseTo(want.mean, 12);
+      }
+    }
+  });
+
+  it('capacity: commit ratio per footprint, read and write, knees where Haswell has them', () => {
+    const cap = capacitySweep();
+    const [panel] = buildChartData({ type: 'capacity', x: 'workload.params.footprintKiB', series: 'workload.params.mode', logX: true }, records(cap), { number: 1 });
+    expect(panel!.series.map((s) => s.label)).toEqual(['read', 'write']);
+    expect(panel!.xLabel).toBe('footprint (KiB)');
+    const ratio = (mode: string, kib: number) => panel!.series.find((s) => s.label === mode)!.points.find((p) => p.x === kib)!.y;
+    for (const r of cap.points) {
+      const h = r.result.htm as { committed: number; begun: number };
+      expect(ratio(String(r.params['workload.params.mode']), Number(r.params['workload.params.footprintKiB']))).toBe(h.committed / h.begun);
+    }
+    expect(ratio('write', 16)).toBe(1);
+    expect(ratio('write', 64)).toBe(0);
+    expect(ratio('read', 4096)).toBe(1);
+    expect(ratio('read', 16384)).toBe(0);
+  });
+});
+
+describe('series splitting', () => {
+  it('a parameter that varies within a line splits it instead of being averaged away', () => {
+    const mixed = records(txLengthSweep([10, 1000], 1)).filter((p) => p.params['policy.name'] === 'htm');
+    const [panel] = buildChartData({ type: 'bar', x: 'policy.name', y: 'derived.throughput' }, mixed, { number: 1 });
+    expect(panel!.series.map((s) => s.label).sort()).toEqual(['htm.txLength=10 · stm.txLength=10', 'htm.txLength=1000 · stm.txLength=1000']);
+    expect(panel!.caption).toMatch(/split by htm\.txLength, stm\.txLength/);
+  });
+});
+
+describe('timeline', () => {
+  it('draws the run chosen by timelinePoint; per-core totals per kind equal the record', () => {
+    const [panel] = buildChartData({ type: 'timeline' }, scalingPoints, { number: 4, timelinePoint: { 'policy.name': 'gil', 'machine.cores': 4 } });
+    const rec = scaling.points.find((r) => r.params['policy.name'] === 'gil' && r.params['machine.cores'] === 4 && r.params.rep === 0 && r.params['workload.name'] === 'bank')!;
+    expect(panel!.timeline!.point.index).toBe(rec.index);
+    expect(panel!.title).toBe('Per-core timeline — gil, 4 cores');
+    const raw = rec.result.timeline as { core: number; kind: string; start: number; end: number }[];
+    expect(panel!.timeline!.recorded).toBe(raw.length);
+    for (const s of panel!.series) {
+      s.points.forEach((pt, core) => {
+        const want = raw.filter((iv) => iv.core === core && iv.kind === s.label).reduce((a, iv) => a + iv.end - iv.start, 0);
+        expect(pt.y).toBe(want);
+      });
+    }
+    expect(panel!.series.map((s) => s.label)).toEqual(['running', 'lock-wait']);
+  });
+
+  it('says why when no run matches', () => {
+    const [panel] = buildChartData({ type: 'timeline', where: { 'policy.name': 'nogil' } }, scalingPoints, { number: 1 });
+    expect(panel!.empty).toMatch(/no finished point matching/);
+  });
+
+  it('coalescing merges touching same-kind intervals and keeps every cycle', () => {
+    const ivs = [
+      { core: 0, thread: 0, kind: 'running', start: 0, end: 10 },
+      { core: 0, thread: 0, kind: 'running', start: 10, end: 25 },
+      { core: 0, thread: 0, kind: 'tx-aborted', start: 25, end: 30 },
+      { core: 1, thread: 1, kind: 'running', start: 0, end: 30 },
+    ];
+    expect(coalesceTimeline(ivs)).toEqual([
+      { core: 0, thread: 0, kind: 'running', start: 0, end: 25 },
+      { core: 0, thread: 0, kind: 'tx-aborted', start: 25, end: 30 },
+      { core: 1, thread: 1, kind: 'running', start: 0, end: 30 },
+    ]);
+    const many = Array.from({ length: 20000 }, (_, i) => ({ core: 0, thread: 0, kind: i % 2 ? 'running' : 'idle', start: i * 10, end: i * 10 + (i % 50 === 0 ? 2000 : 10) }));
+    const kept = coalesceTimeline(many);
+    expect(kept.length).toBeLessThanOrEqual(4000);
+    expect(kept.length).toBeGreaterThan(0);
+  });
+});
+
+describe('report spec', () => {
+  it('rejects bad specs with one line naming the key', () => {
+    expect(() => parseReportSpec({ charts: [{ type: 'line', x: 'machine.cores', y: 'derived.speedup' }, { type: 'pie' }] }, 'configs/x.yaml'))
+      .toThrow(new ReportSpecError('configs/x.yaml: report.charts[1].type: unknown chart type "pie" (expected line | bar | stacked-bar | timeline | capacity)'));
+    expect(() => parseReportSpec({ charts: [{ type: 'line', y: 'derived.speedup' }] })).toThrow(/report\.charts\[0\]\.x: a line chart needs x/);
+    expect(() => parseReportSpec({ chart: [] })).toThrow(/report\.chart: unknown key/);
+    expect(() => parseReportSpec({ charts: [{ type: 'line', x: 'a', y: 'b', logX: 'yes' }] })).toThrow(/report\.charts\[0\]\.logX: expected true or false/);
+    expect(() => parseReportSpec({ charts: [{ type: 'line', x: 'a', y: ['b', 'c'] }] })).toThrow(/needs type stacked-bar/);
+  });
+
+  it('accepts the documented example', () => {
+    const spec = parseReportSpec({
+      title: 'Long versus short transactions', description: 'x', timelinePoint: { 'policy.name': 'stm', 'machine.cores': 4 },
+      charts: [{ type: 'line', title: 'T', x: 'htm.txLength', y: 'derived.throughput', series: 'policy.name', facet: 'workload.name', logX: true, logY: false, errorBars: true, where: { 'machine.cores': 4 } }],
+      tables: [{ type: 'summary' }],
+    });
+    expect(spec.charts![0]!.where).toEqual({ 'machine.cores': 4 });
+    expect(spec.tables).toEqual([{ type: 'summary' }]);
+  });
+
+  it('defaults for a core-count sweep: speedup, abort causes, lost time, timeline', () => {
+    expect(defaultCharts(scalingPoints).map((s) => s.type + ':' + (s.title ?? ''))).toEqual([
+      'line:Speedup against cores', 'stacked-bar:Abort causes', 'stacked-bar:Wasted work and lock waiting', 'timeline:Per-core timeline',
+    ]);
+  });
+});
