@@ -167,7 +167,7 @@ export const defaultsSchema: JsonSchema = {
     htm: htmPolicySchema,
     stm: stmSchema,
     nogil: nogilSchema,
-    seed: pointSchema.properties ? (pointSchema.properties as Record<string, JsonSchema>).seed : {},
+    seed: int('Default base seed'),
     maxCycles: int('Default cycle limit', 1),
     timeline: bool('Record timelines by default'),
     repetitions: int('Default number of repetitions', 1),
@@ -311,3 +311,7 @@ export const experimentSchema: JsonSchema = {
     report: reportSchema,
   },
 };
+
+/** What `htmsim schema` prints and configs/schema/htmsim.schema.json holds: the experiment file
+ *  schema, with the defaults file's schema under `$defs/defaults`. */
+export const publishedSchema: JsonSchema = { ...experimentSchema, $defs: { defaults: defaultsSchema } };

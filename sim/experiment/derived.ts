@@ -1,0 +1,97 @@
+/**
+ * Derived metrics (docs/results-format.md): speedup against the baseline point, throughput,
+ * abort rate and wasted-work fraction; and the flat CSV rows of the records.
+ */
+import type { RunResult } from '../run/result.js';
+import { canonicalJson } from './expand.js';
+import { getPath, type ParamValue } from './params.js';
+import { POLICY_SECTIONS } from './schema.js';
+import type { PointRecord, StoredPoint } from './store.js';
+
+function valueOf(p: StoredPoint, key: string): unknown {
+  return key in p.params ? p.params[key] : getPath(p.result.config, key);
+}
+
+/**
+ * The baseline of a point has the same parameters except the baseline's own keys (which take the
+ * baseline values), the policy-section parameters (a serial run has no transaction length) and the
+ * seed (repetitions pair by `rep`). A baseline key whose value no point has is not a constraint.
+ */
+export function computeDerived(points: readonly StoredPoint[], baseline: Record<string, ParamValue>, axisPaths: readonly string[]): PointRecord[] {
+  const effective = Object.entries(baseline).filter(([k, v]) => points.some((p) => valueOf(p, k) === v));
+  const skip = new Set<string>(effective.map(([k]) => k));
+  if (!axisPaths.includes('seed')) skip.add('seed');
+  const signature = (p: StoredPoint): string => {
+    const keys = Object.keys(p.params).filter((k) => !skip.has(k) && !(POLICY_SECTIONS as readonly string[]).includes(k.split('.')[0]!)).sort();
+    return canonicalJson(keys.map((k) => [k, p.params[k]]));
+  };
+  const baselines = new Map<string, StoredPoint>();
+  for (const p of points) {
+    if (!effective.every(([k, v]) => valueOf(p, k) === v)) continue;
+    if (p.result.status !== 'ok' || !(p.result.simSeconds > 0)) continue;
+    const sig = signature(p);
+    if (!baselines.has(sig)) baselines.set(sig, p);
+  }
+  return points.map((p) => {
+    const derived = metricsOf(p.result);
+    const b = baselines.get(signature(p));
+    if (b && p.result.status === 'ok' && p.result.simSeconds > 0) derived.speedup = b.result.simSeconds / p.result.simSeconds;
+    return { id: p.id, index: p.index, params: p.params, result: p.result, derived: orderDerived(derived) };
+  });
+}
+
+function orderDerived(d: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of ['speedup', 'throughput', 'abortRate', 'wastedFraction']) if (d[k] !== undefined) out[k] = d[k];
+  return out;
+}
+
+/** Throughput, abort rate and wasted fraction of one run (absent when undefined for it). */
+export function metricsOf(r: RunResult): Record<string, number> {
+  const d: Record<string, number> = {};
+  if (r.status !== 'ok') return d;
+  if (r.simSeconds > 0) d.throughput = r.bytecodes / r.simSeconds;
+  const policy = r.config.policy.name;
+  const tx = policy === 'stm' ? r.stm : policy === 'htm' || (r.htm?.begun ?? 0) > 0 ? r.htm : r.stm;
+  if (tx && tx.begun > 0) d.abortRate = tx.aborted / tx.begun;
+  const busy = (r.cores ?? []).reduce((s, c) => s + c.busyCycles, 0);
+  if (busy > 0) d.wastedFraction = ((r.htm?.wastedCycles ?? 0) + (r.stm?.wastedCycles ?? 0)) / busy;
+  return d;
+}
+
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+export function csvField(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const METRICS = [
+  'status', 'exitCode', 'error', 'simCycles', 'simSeconds', 'bytecodes', 'memoryAccesses',
+  'htm.begun', 'htm.committed', 'htm.aborted', 'htm.fallbacks', 'htm.wastedCycles',
+  'htm.abortsByCause.conflict', 'htm.abortsByCause.capacity', 'htm.abortsByCause.explicit', 'htm.abortsByCause.interrupt',
+  'htm.abortsByCause.unfriendly', 'htm.abortsByCause.nested', 'htm.abortsByCause.other',
+  'stm.begun', 'stm.committed', 'stm.aborted', 'stm.wastedCycles', 'stm.inevitable', 'stm.barrierCycles',
+  'stm.abortsByKind.writeWrite', 'stm.abortsByKind.readWrite', 'stm.abortsByKind.inevitable',
+  'gil.acquisitions', 'gil.switches', 'gil.waitCycles',
+  'caches.l1d.hits', 'caches.l1d.misses', 'caches.l2.hits', 'caches.l2.misses', 'caches.l3.hits', 'caches.l3.misses',
+  'coherence.messages', 'coherence.invalidations',
+  'host.seconds',
+];
+
+/** results.csv: id, index, every parameter, the main metrics (`result.*`) and `derived.*`. */
+export function toCsv(records: readonly PointRecord[]): string {
+  const paramKeys: string[] = [];
+  for (const r of records) for (const k of Object.keys(r.params)) if (!paramKeys.includes(k)) paramKeys.push(k);
+  const derivedKeys = ['speedup', 'throughput', 'abortRate', 'wastedFraction'];
+  const header = ['id', 'index', ...paramKeys, ...METRICS.map((m) => `result.${m}`), ...derivedKeys.map((k) => `derived.${k}`)];
+  const lines = [header.map(csvField).join(',')];
+  for (const r of records) {
+    const row: unknown[] = [r.id, r.index];
+    for (const k of paramKeys) row.push(r.params[k]);
+    for (const m of METRICS) row.push(getPath(r.result, m));
+    for (const k of derivedKeys) row.push(r.derived[k]);
+    lines.push(row.map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Sweep expansion: workloads × policies × the axes (grid product, zip groups advancing together)
+ * × repetitions, each point fully resolved and identified by the hash of its canonical JSON.
+ * Axes over a policy's own section (`htm.txLength`) apply only to the policies that read it, so a
+ * serial baseline is not run once per transaction length; identical points collapse into one.
+ */
+import { createHash } from 'node:crypto';
+import type { PointConfig } from '../run/point-config.js';
+import type { ExperimentSpec } from './experiment-file.js';
+import { ConfigError, keyPathOf } from './located.js';
+import { getPath, type ParamValue } from './params.js';
+import { repSeed, resolvePoint, type Assignment } from './resolve.js';
+import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
+
+export interface Point {
+  /** Position in the full expansion (stable for a given config). */
+  index: number;
+  /** sha256 of the canonical JSON of `config`, first 16 hex digits. */
+  id: string;
+  config: PointConfig;
+  rep: number;
+  /** What varies across the sweep plus workload.name, policy.name, machine.cores, rep, seed. */
+  params: Record<string, ParamValue>;
+}
+
+/** JSON with object keys sorted at every level: equal values give equal text. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+export function pointId(config: PointConfig): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 16);
+}
+
+const ALWAYS = ['workload.name', 'policy.name', 'machine.cores', 'rep', 'seed'] as const;
+
+/** Combinations of axis values: zip groups advance together, the rest form a product (first axis outermost). */
+function combinations(spec: ExperimentSpec): [string, ParamValue][][] {
+  const units: [string, ParamValue][][][] = [];
+  const done = new Set<string>();
+  for (const axis of spec.axes) {
+    if (done.has(axis.path)) continue;
+    const group = spec.zip.find((g) => g.includes(axis.path)) ?? [axis.path];
+    const groupAxes = group.map((p) => spec.axes.find((a) => a.path === p)!);
+    for (const p of group) done.add(p);
+    const n = groupAxes[0]!.values.length;
+    const options: [string, ParamValue][][] = [];
+    for (let i = 0; i < n; i++) options.push(groupAxes.map((a) => [a.path, a.values[i]!]));
+    units.push(options);
+  }
+  let combos: [string, ParamValue][][] = [[]];
+  for (const options of units) combos = combos.flatMap((c) => options.map((o) => [...c, ...o]));
+  return combos;
+}
+
+function axisApplies(path: string, policy: string): boolean {
+  const sec = path.split('.')[0] as PolicySection;
+  return !(POLICY_SECTIONS as readonly string[]).includes(sec) || SECTION_USERS[sec].includes(policy);
+}
+
+/** Every point of the experiment, in order; throws a ConfigError if a point does not resolve. */
+export function expand(spec: ExperimentSpec): Point[] {
+  const problems: string[] = [];
+  const report = (at: string | readonly (string | number)[], msg: string): void => {
+    const where = typeof at === 'string' ? at : keyPathOf(at);
+    const line = `${spec.file}: ${where}: ${msg}`;
+    if (!problems.includes(line)) problems.push(line);
+  };
+  const raw: { config: PointConfig; rep: number; applied: Map<string, ParamValue> }[] = [];
+  const seen = new Set<string>();
+  const combos = combinations(spec);
+  for (const w of spec.workloads) {
+    for (const pol of spec.policies) {
+      for (const combo of combos) {
+        const policyName = (combo.find(([p]) => p === 'policy.name')?.[1] as string | undefined) ?? pol.name;
+        const applied = new Map<string, ParamValue>();
+        const assignments: Assignment[] = [...spec.base, { path: 'workload.name', value: w.name, at: w.at }];
+        for (const [k, v] of Object.entries(w.params)) {
+          assignments.push({ path: `workload.params.${k}`, value: v, at: [...w.at, 'params', k] });
+          applied.set(`workload.params.${k}`, v);
+        }
+        assignments.push({ path: 'policy.name', value: pol.name, at: pol.at }, ...pol.assignments);
+        for (const a of pol.assignments) applied.set(a.path, a.value as ParamValue);
+        for (const [path, value] of combo) {
+          if (!axisApplies(path, policyName)) continue;
+          assignments.push({ path, value, at: ['sweep', 'axes', path] });
+          applied.set(path, value);
+        }
+        const basePoint = resolvePoint(assignments, report, spec.file);
+        if (!basePoint) continue;
+        for (let rep = 0; rep < spec.repetitions; rep++) {
+          const config = structuredClone(basePoint);
+          config.seed = repSeed(basePoint.seed, rep);
+          const key = canonicalJson(config);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          raw.push({ config, rep, applied });
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  // Keep the axes, and any other applied parameter whose value (or presence) differs between points.
+  const axisPaths = new Set(spec.axes.map((a) => a.path));
+  const candidates = new Set<string>();
+  for (const r of raw) for (const k of r.applied.keys()) candidates.add(k);
+  const keep = [...candidates].filter((k) => {
+    if (axisPaths.has(k) || (ALWAYS as readonly string[]).includes(k)) return true;
+    const values = new Set(raw.map((r) => (r.applied.has(k) ? canonicalJson(getPath(r.config, k) ?? r.applied.get(k)) : '\u0000absent')));
+    return values.size > 1;
+  });
+
+  return raw.map((r, index) => {
+    const params: Record<string, ParamValue> = {};
+    for (const k of keep) {
+      if (k === 'machine.preset') {
+        if (r.applied.has(k)) params[k] = r.applied.get(k)!;
+      } else if (r.applied.has(k)) params[k] = getPath(r.config, k) as ParamValue;
+    }
+    params['workload.name'] = r.config.workload.name;
+    params['policy.name'] = r.config.policy.name;
+    params['machine.cores'] = r.config.machine.cores;
+    params.rep = r.rep;
+    params.seed = r.config.seed;
+    return { index, id: pointId(r.config), config: r.config, rep: r.rep, params: sortKeys(params) };
+  });
+}
+
+/** Parameters in a stable order: the fixed ones first, then the rest alphabetically. */
+function sortKeys(p: Record<string, ParamValue>): Record<string, ParamValue> {
+  const order = (k: string): string => {
+    const i = (ALWAYS as readonly string[]).indexOf(k);
+    return i >= 0 ? `0${i}` : `1${k}`;
+  };
+  return Object.fromEntries(Object.keys(p).sort((a, b) => (order(a) < order(b) ? -1 : 1)).map((k) => [k, p[k]!]));
+}

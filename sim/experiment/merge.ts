@@ -1,0 +1,63 @@
+/**
+ * `htmsim merge DIR... --out DIR`: combines the output folders of the shards of one sweep (same
+ * experiment, same points) into one, rebuilds results.jsonl / results.csv and the report.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../common/errors.js';
+import { canonicalJson } from './expand.js';
+import type { ProgressSink } from './progress.js';
+import { buildReportFor, rebuildResults, type ExperimentJson } from './run-experiment.js';
+import { ResultStore, type SweepPoint } from './store.js';
+
+export interface MergeOptions {
+  dirs: string[];
+  out: string;
+  report?: boolean;
+  stderr?: ProgressSink;
+}
+
+export async function mergeResults(opts: MergeOptions): Promise<number> {
+  const err = opts.stderr ?? process.stderr;
+  if (opts.dirs.length === 0) throw new UserError('merge: name at least one results folder');
+  const inputs = opts.dirs.map((dir) => {
+    const store = new ResultStore(dir);
+    const exp = store.readJson<ExperimentJson>('experiment.json');
+    const sweep = store.readJson<SweepPoint[]>('sweep-points.json');
+    if (!exp || !sweep) throw new UserError(`${dir}: not an htmsim results folder (no experiment.json or sweep-points.json)`);
+    return { dir, store, exp, sweep };
+  });
+  const first = inputs[0]!;
+  const key = canonicalJson(first.sweep.map((p) => p.id));
+  for (const inp of inputs.slice(1)) {
+    if (canonicalJson(inp.sweep.map((p) => p.id)) !== key) {
+      throw new UserError(`${inp.dir}: not a shard of the same sweep as ${first.dir} (experiment ${inp.exp.name} vs ${first.exp.name}, or a changed config)`);
+    }
+  }
+  const out = new ResultStore(opts.out);
+  out.open(false);
+  const ids = new Set(first.sweep.map((p) => p.id));
+  let copied = 0;
+  for (const inp of inputs) {
+    if (inp.store.dir === out.dir) continue;
+    for (const id of inp.store.storedIds()) {
+      if (!ids.has(id)) continue;
+      const rec = inp.store.read(id)!;
+      const have = out.read(id);
+      // Prefer a successful record when shards disagree (a failed point rerun elsewhere).
+      if (have && (have.result.status === 'ok' || rec.result.status !== 'ok')) continue;
+      out.write(rec);
+      copied++;
+    }
+  }
+  const { shard: _shard, filter: _filter, ...exp } = first.exp;
+  out.writeFile('experiment.json', `${JSON.stringify(exp, null, 2)}\n`);
+  const yamlFile = join(first.dir, 'resolved-config.yaml');
+  if (existsSync(yamlFile) && first.dir !== out.dir) out.writeFile('resolved-config.yaml', readFileSync(yamlFile, 'utf8'));
+  out.writeFile('sweep-points.json', `${JSON.stringify(first.sweep)}\n`);
+  const { present, failed } = rebuildResults(out, first.sweep, exp);
+  const missing = first.sweep.length - present;
+  err.write(`htmsim: merged ${inputs.length} folder${inputs.length === 1 ? '' : 's'} into ${opts.out}: ${copied} points copied, ${present}/${first.sweep.length} present${failed ? `, ${failed} failed` : ''}${missing ? `, ${missing} missing` : ''}\n`);
+  const reportOk = opts.report === false ? true : await buildReportFor(opts.out, err);
+  return failed > 0 || missing > 0 || !reportOk ? 1 : 0;
+}

@@ -1,0 +1,223 @@
+/**
+ * `htmsim run`: validate, expand, select (filter, shard), skip what is stored, run the rest on the
+ * pool, then rebuild results.jsonl / results.csv with derived metrics, then the report.
+ * Nothing is written before the config and the options have been checked.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { UserError } from '../common/errors.js';
+import type { RunResult } from '../run/result.js';
+import { computeDerived, toCsv } from './derived.js';
+import { expand, type Point } from './expand.js';
+import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
+import type { ParamValue } from './params.js';
+import { DEFAULT_RUNNER, defaultJobs, runPool } from './pool.js';
+import { Progress, type ProgressSink } from './progress.js';
+import { resolvePoint, type Assignment } from './resolve.js';
+import { SECTION_USERS, POLICY_SECTIONS } from './schema.js';
+import { parseFilter, parseShard, takeShard } from './select.js';
+import { ResultStore, type StoredPoint, type SweepPoint } from './store.js';
+
+export interface RunOptions {
+  config: string;
+  out?: string;
+  jobs?: number;
+  shard?: string;
+  filter?: string;
+  fresh?: boolean;
+  /** Rerun points stored as failed (default: a failed point counts as done). */
+  retryFailed?: boolean;
+  dryRun?: boolean;
+  /** Module exporting runPoint(config) (default sim/run/run-point.js). */
+  runner?: string;
+  /** Build the report at the end (default true). */
+  report?: boolean;
+  stdout?: ProgressSink;
+  stderr?: ProgressSink;
+}
+
+export interface ExperimentJson {
+  name: string;
+  title?: string;
+  description?: string;
+  configFile: string;
+  totalPoints: number;
+  axes: { path: string; values: ParamValue[] }[];
+  zip: string[][];
+  repetitions: number;
+  baseline: Record<string, ParamValue>;
+  report: Record<string, unknown>;
+  resolved: Record<string, unknown>;
+  shard?: string;
+  filter?: string;
+}
+
+/** The experiment with every default filled in (resolved-config.yaml, experiment.json `resolved`). */
+export function resolvedExperiment(spec: ExperimentSpec): Record<string, unknown> {
+  const fail = (): void => {};
+  const w0 = spec.workloads[0]!;
+  const withWorkload = (extra: Assignment[]): Assignment[] => [...spec.base, { path: 'workload.name', value: w0.name, at: w0.at }, ...extra];
+  const base = resolvePoint(withWorkload([]), fail, spec.file);
+  if (!base) return {};
+  const workloads = spec.workloads.map((w) => {
+    const p = resolvePoint([...spec.base, { path: 'workload.name', value: w.name, at: w.at },
+      ...Object.entries(w.params).map(([k, v]) => ({ path: `workload.params.${k}`, value: v, at: w.at }))], fail, spec.file);
+    return { name: w.name, params: p?.workload.params ?? w.params };
+  });
+  const policies = spec.policies.map((pol) => {
+    const p = resolvePoint(withWorkload([{ path: 'policy.name', value: pol.name, at: pol.at }, ...pol.assignments]), fail, spec.file);
+    const out: Record<string, unknown> = { name: pol.name };
+    for (const sec of POLICY_SECTIONS) if (p && SECTION_USERS[sec].includes(pol.name)) out[sec] = p[sec];
+    return out;
+  });
+  const out: Record<string, unknown> = { name: spec.name };
+  if (spec.title !== undefined) out.title = spec.title;
+  if (spec.description !== undefined) out.description = spec.description;
+  Object.assign(out, {
+    machine: base.machine, interp: base.interp, gil: base.gil, htm: base.htm, stm: base.stm, nogil: base.nogil,
+    workloads, policies,
+    sweep: { axes: Object.fromEntries(spec.axes.map((a) => [a.path, a.values])), zip: spec.zip },
+    repetitions: spec.repetitions, seed: base.seed, maxCycles: base.maxCycles, timeline: base.timeline,
+    baseline: spec.baseline, report: spec.report,
+  });
+  return out;
+}
+
+export function experimentJson(spec: ExperimentSpec, totalPoints: number, extra: { shard?: string; filter?: string }): ExperimentJson {
+  const j: ExperimentJson = {
+    name: spec.name,
+    configFile: relative(process.cwd(), resolvePath(spec.file)) || spec.file,
+    totalPoints,
+    axes: spec.axes.map((a) => ({ path: a.path, values: a.values })),
+    zip: spec.zip,
+    repetitions: spec.repetitions,
+    baseline: spec.baseline,
+    report: spec.report,
+    resolved: resolvedExperiment(spec),
+  };
+  if (spec.title !== undefined) j.title = spec.title;
+  if (spec.description !== undefined) j.description = spec.description;
+  if (extra.shard) j.shard = extra.shard;
+  if (extra.filter) j.filter = extra.filter;
+  return j;
+}
+
+/** Rebuilds results.jsonl and results.csv from the stored points of the sweep; returns the counts. */
+export function rebuildResults(store: ResultStore, sweep: readonly SweepPoint[], exp: Pick<ExperimentJson, 'baseline' | 'axes'>): { present: number; failed: number } {
+  const stored: StoredPoint[] = [];
+  for (const sp of sweep) {
+    const rec = store.read(sp.id);
+    // The current expansion decides index and params; the file contributes the result.
+    if (rec) stored.push({ id: sp.id, index: sp.index, params: sp.params, result: rec.result });
+  }
+  const records = computeDerived(stored, exp.baseline, exp.axes.map((a) => a.path));
+  store.writeFile('results.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
+  store.writeFile('results.csv', toCsv(records));
+  return { present: records.length, failed: records.filter((r) => r.result.status !== 'ok').length };
+}
+
+/** Moves stored points that are not in the sweep out of points/ (reports read every file there). */
+function setAsideStale(store: ResultStore, ids: Set<string>): void {
+  const staleDir = join(store.dir, 'stale');
+  for (const id of store.storedIds()) {
+    if (ids.has(id)) continue;
+    mkdirSync(staleDir, { recursive: true });
+    renameSync(store.pointFile(id), join(staleDir, `${id}.json`));
+  }
+  // ...and brings back set-aside points the sweep needs again (a config changed back).
+  if (!existsSync(staleDir)) return;
+  for (const f of readdirSync(staleDir)) {
+    const id = f.replace(/\.json$/, '');
+    if (ids.has(id)) renameSync(join(staleDir, f), store.pointFile(id));
+  }
+}
+
+export function pointLabel(p: Point): string {
+  return Object.entries(p.params).filter(([k]) => k !== 'seed').map(([k, v]) => `${k}=${String(v)}`).join(' ');
+}
+
+type ReportModule = { buildReport(dir: string): Promise<{ html?: string; notes?: string[] }> };
+
+/** The reports' builder, when it is built (reports/build-report.js beside dist/sim). */
+export async function loadReportBuilder(): Promise<ReportModule | undefined> {
+  const spec = new URL('../../reports/build-report.js', import.meta.url).href;
+  try {
+    const m = (await import(spec)) as Partial<ReportModule>;
+    return typeof m.buildReport === 'function' ? (m as ReportModule) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the report; a failure is said on stderr and returns false (the results stay). */
+export async function buildReportFor(dir: string, err: ProgressSink): Promise<boolean> {
+  const mod = await loadReportBuilder();
+  if (!mod) {
+    err.write('htmsim: report builder not available (reports/build-report.js); results written without a report\n');
+    return true;
+  }
+  try {
+    const summary = await mod.buildReport(dir);
+    err.write(`htmsim: report: ${summary.html ?? join(dir, 'report.html')}\n`);
+    return true;
+  } catch (e) {
+    err.write(`htmsim: report failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    return false;
+  }
+}
+
+/** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed). */
+export async function runExperiment(opts: RunOptions): Promise<number> {
+  const out = opts.stdout ?? process.stdout;
+  const err = opts.stderr ?? process.stderr;
+  const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+  const filter = opts.filter !== undefined ? parseFilter(opts.filter) : undefined;
+  if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 1)) throw new UserError(`--jobs ${opts.jobs}: must be a whole number >= 1`);
+  const spec = loadExperiment(opts.config);
+  const all = expand(spec);
+  const selected = takeShard(filter ? all.filter(filter) : all, shard);
+
+  if (opts.dryRun) {
+    out.write(`${spec.name}: ${all.length} point${all.length === 1 ? '' : 's'}, ${selected.length} selected\n`);
+    for (const p of selected) out.write(`${String(p.index).padStart(5)}  ${p.id}  ${pointLabel(p)}\n`);
+    return 0;
+  }
+
+  const dir = opts.out ?? join('results', spec.name);
+  const store = new ResultStore(dir);
+  store.open(opts.fresh === true);
+  store.sweepTemps();
+  const sweep: SweepPoint[] = all.map((p) => ({ id: p.id, index: p.index, params: p.params }));
+  setAsideStale(store, new Set(sweep.map((p) => p.id)));
+  const exp = experimentJson(spec, all.length, { shard: opts.shard, filter: opts.filter });
+  store.writeFile('experiment.json', `${JSON.stringify(exp, null, 2)}\n`);
+  store.writeFile('resolved-config.yaml', `# ${spec.name}: the experiment with every default filled in (written by htmsim run)\n${stringify(exp.resolved)}`);
+  store.writeFile('sweep-points.json', `${JSON.stringify(sweep)}\n`);
+
+  const stored = store.storedIds();
+  const todo = selected.filter((p) => {
+    if (!stored.has(p.id)) return true;
+    return opts.retryFailed === true && store.read(p.id)?.result.status !== 'ok';
+  });
+  const progress = new Progress(todo.length, err);
+  progress.start(selected.length - todo.length);
+  await runPool(todo.map((p) => p.config), {
+    jobs: opts.jobs ?? defaultJobs(),
+    runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
+    onResult: (task: number, result: RunResult) => {
+      const p = todo[task]!;
+      store.write({ id: p.id, index: p.index, params: p.params, result });
+      progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
+    },
+  });
+  progress.finish();
+
+  const { present } = rebuildResults(store, sweep, exp);
+  const failedSelected = selected.filter((p) => store.read(p.id)?.result.status !== 'ok').length;
+  err.write(`htmsim: ${dir}: ${present}/${all.length} points stored, ${selected.length - failedSelected}/${selected.length} selected ok${failedSelected ? `, ${failedSelected} failed` : ''}\n`);
+  const reportOk = opts.report === false ? true : await buildReportFor(dir, err);
+  return failedSelected > 0 || !reportOk ? 1 : 0;
+}
+
