@@ -1,0 +1,127 @@
+/**
+ * One set-associative tag store. Everything lives in typed arrays indexed by slot
+ * (`set * ways + way`), so the per-access path allocates nothing. The cache knows geometry,
+ * lookup, fill and victim choice; what a state or a tracking bit *means* is the coherence and
+ * HTM modules' business.
+ */
+import type { CacheLevelConfig } from './config.js';
+import { MESI_I, type MesiState } from './mesi.js';
+import { createReplacementPolicy, type ReplacementPolicy } from './replacement.js';
+
+/** Per-line transactional bits in private caches (Cache.tx). */
+export const TX_READ = 1;
+export const TX_WRITE = 2;
+
+/** Lines are non-negative; an invalid slot holds this tag so it can never match. */
+const NO_LINE = -1;
+/** Below this, line numbers fit an int32 and the set index is a cheap mask. */
+const INT31 = 2147483648;
+
+export class Cache {
+  readonly sets: number;
+  readonly ways: number;
+  readonly latency: number;
+  private readonly setMask: number;
+  /** Line number per slot (Float64: lines exceed 2^32 when addresses exceed 2^38). */
+  readonly tags: Float64Array;
+  /** MESI state per slot (the L3 uses I, S = clean, M = dirty for its own copy). */
+  readonly state: Uint8Array;
+  /** TX_READ / TX_WRITE per slot (private caches). */
+  readonly tx: Uint8Array;
+  /** L1: the L2 slot of the same line; L2: the L3 slot (stable under inclusion). */
+  readonly link: Int32Array;
+  /** Directory (shared L3 only): cores holding the line privately or tracking it in a transaction. */
+  readonly sharers: Uint32Array;
+  /** Directory (shared L3 only): cores whose running transaction read / wrote the line. */
+  readonly txReaders: Uint32Array;
+  readonly txWriters: Uint32Array;
+  readonly replacement: ReplacementPolicy;
+
+  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number }) {
+    this.ways = level.ways;
+    this.sets = (level.sizeKiB * 1024) / (lineBytes * level.ways);
+    this.latency = level.latency;
+    this.setMask = this.sets - 1;
+    const n = this.sets * this.ways;
+    this.tags = new Float64Array(n).fill(NO_LINE);
+    this.state = new Uint8Array(n);
+    this.tx = new Uint8Array(opts.directory ? 0 : n);
+    this.link = new Int32Array(opts.directory ? 0 : n).fill(-1);
+    const dn = opts.directory ? n : 0;
+    this.sharers = new Uint32Array(dn);
+    this.txReaders = new Uint32Array(dn);
+    this.txWriters = new Uint32Array(dn);
+    this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed);
+  }
+
+  get lines(): number {
+    return this.sets * this.ways;
+  }
+
+  setOf(line: number): number {
+    return line < INT31 ? line & this.setMask : line % this.sets;
+  }
+
+  /** The slot holding `line`, or -1. */
+  lookup(line: number): number {
+    const base = (line < INT31 ? line & this.setMask : line % this.sets) * this.ways;
+    const tags = this.tags;
+    for (let i = base, end = base + this.ways; i < end; i++) {
+      if (tags[i] === line) return i;
+    }
+    return -1;
+  }
+
+  touch(slot: number): void {
+    const set = (slot / this.ways) | 0;
+    this.replacement.touch(set, slot - set * this.ways);
+  }
+
+  /** Where a new line of `set` goes: an invalid way if any, else the policy's victim (still valid). */
+  victimSlot(set: number): number {
+    const base = set * this.ways;
+    const tags = this.tags;
+    for (let i = base, end = base + this.ways; i < end; i++) {
+      if (tags[i] === NO_LINE) return i;
+    }
+    return base + this.replacement.victim(set);
+  }
+
+  isValid(slot: number): boolean {
+    return this.tags[slot] !== NO_LINE;
+  }
+
+  install(slot: number, line: number, state: MesiState): void {
+    this.tags[slot] = line;
+    this.state[slot] = state;
+    if (this.tx.length !== 0) {
+      this.tx[slot] = 0;
+      this.link[slot] = -1;
+    } else {
+      this.sharers[slot] = 0;
+      this.txReaders[slot] = 0;
+      this.txWriters[slot] = 0;
+    }
+    const set = (slot / this.ways) | 0;
+    this.replacement.fill(set, slot - set * this.ways);
+  }
+
+  invalidate(slot: number): void {
+    this.tags[slot] = NO_LINE;
+    this.state[slot] = MESI_I;
+    if (this.tx.length !== 0) {
+      this.tx[slot] = 0;
+      this.link[slot] = -1;
+    } else {
+      this.sharers[slot] = 0;
+      this.txReaders[slot] = 0;
+      this.txWriters[slot] = 0;
+    }
+  }
+}
+
+/** Sets of a cache level, or NaN when the geometry does not divide evenly (the validator reports it). */
+export function setsOf(level: Pick<CacheLevelConfig, 'sizeKiB' | 'ways'>, lineBytes: number): number {
+  const sets = (level.sizeKiB * 1024) / (lineBytes * level.ways);
+  return Number.isInteger(sets) ? sets : Number.NaN;
+}

@@ -1,0 +1,183 @@
+/**
+ * The simulated machine: per-core clocks, private L1D/L2, the shared inclusive L3 with its
+ * directory, and the RTM unit, behind the MemoryPort the interpreter uses.
+ *
+ * Timer interrupts: a transaction's deadline is the first multiple of `timerIntervalCycles` after
+ * its xbegin (per-core clock); the first read/write/advance/advanceTo that takes the clock to or
+ * past it aborts the transaction with status 0.
+ */
+import { asCycles, type Addr, type CoreId, type Cycles } from '../common/brand.js';
+import { UserError } from '../common/errors.js';
+import { Cache } from './cache.js';
+import { CoherentHierarchy } from './coherence.js';
+import type { MachineConfig } from './config.js';
+import { HtmUnit } from './htm-unit.js';
+import { mesiName, type MesiState } from './mesi.js';
+import { ACCESS_ABORTED, type HtmPort, type MemoryPort } from './port.js';
+import { buildStats, C_MEMORY_CYCLES, C_READS, C_STRIDE, C_WORK_CYCLES, C_WRITES, Counters, type MachineStats } from './stats.js';
+import { machineProblems } from './validate.js';
+
+export type MesiName = 'I' | 'S' | 'E' | 'M';
+
+/** Where a line is, for tests and debugging tools (not for the hot path). */
+export interface LineProbe {
+  /** State in the core's L1D and L2 ('I' when absent). */
+  l1: MesiName;
+  l2: MesiName;
+  /** Whether the shared L3 holds the line, and the directory's sharer cores. */
+  inL3: boolean;
+  sharers: number[];
+  /** The core's transactional bits on the line. */
+  txRead: boolean;
+  txWrite: boolean;
+}
+
+export interface Machine extends MemoryPort {
+  readonly config: MachineConfig;
+  stats(): MachineStats;
+  /** Zero every counter (caches, clocks and transactions are untouched). */
+  resetStats(): void;
+  probe(core: CoreId, addr: Addr): LineProbe;
+  /** Cycles → simulated seconds at this machine's clock. */
+  seconds(cycles: number): number;
+}
+
+export interface MachineOptions {
+  /** Seeds the random replacement policy (the only pseudo-random part of the machine). */
+  seed?: number;
+}
+
+class SimMachine implements Machine {
+  readonly cores: number;
+  readonly lineBytes: number;
+  readonly freqGHz: number;
+  readonly htm: HtmPort;
+  private readonly unit: HtmUnit;
+  private readonly sys: CoherentHierarchy;
+  private readonly clocks: Float64Array;
+  private readonly counters: Counters;
+  private readonly l1: Cache[] = [];
+  private readonly l2: Cache[] = [];
+  private readonly l3: Cache;
+
+  constructor(readonly config: MachineConfig, seed: number) {
+    this.cores = config.cores;
+    this.lineBytes = config.lineBytes;
+    this.freqGHz = config.freqGHz;
+    this.clocks = new Float64Array(config.cores);
+    this.counters = new Counters(config.cores);
+    for (let c = 0; c < config.cores; c++) {
+      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1 }));
+      this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2 }));
+    }
+    this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });
+    this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters);
+    this.htm = this.unit;
+    this.sys = new CoherentHierarchy(config, this.l1, this.l2, this.l3, this.unit, this.counters);
+  }
+
+  now(core: CoreId): Cycles {
+    return asCycles(this.clocks[core]!);
+  }
+
+  advance(core: CoreId, cycles: number): number {
+    const t = this.clocks[core]! + cycles;
+    this.clocks[core] = t;
+    this.counters.core[core * C_STRIDE + C_WORK_CYCLES]! += cycles;
+    const u = this.unit;
+    if (u.depths[core] !== 0 && t >= u.deadline[core]!) {
+      u.abortTx(core, 0, 'interrupt');
+      u.flush();
+      return ACCESS_ABORTED;
+    }
+    return cycles;
+  }
+
+  advanceTo(core: CoreId, t: Cycles): void {
+    if (t <= this.clocks[core]!) return;
+    this.clocks[core] = t;
+    const u = this.unit;
+    if (u.depths[core] !== 0 && t >= u.deadline[core]!) {
+      u.abortTx(core, 0, 'interrupt');
+      u.flush();
+    }
+  }
+
+  read(core: CoreId, addr: Addr, bytes: number): number {
+    return this.access(core, addr, bytes, false);
+  }
+
+  write(core: CoreId, addr: Addr, bytes: number): number {
+    return this.access(core, addr, bytes, true);
+  }
+
+  private access(core: number, addr: number, bytes: number, write: boolean): number {
+    const lb = this.lineBytes;
+    const first = Math.floor(addr / lb);
+    const last = bytes > 1 ? Math.floor((addr + bytes - 1) / lb) : first;
+    const u = this.unit;
+    const inTx = u.depths[core] !== 0;
+    const serial = u.abortSerial[core]!;
+    const sys = this.sys;
+    let lat = 0;
+    for (let line = first; line <= last; line++) {
+      lat += sys.access(core, line, write);
+      // Once this core's transaction is gone, the rest of the access would run after the abort.
+      if (inTx && u.abortSerial[core] !== serial) break;
+    }
+    const k = this.counters.core;
+    const b = core * C_STRIDE;
+    k[b + (write ? C_WRITES : C_READS)]!++;
+    k[b + C_MEMORY_CYCLES]! += lat;
+    const t = this.clocks[core]! + lat;
+    this.clocks[core] = t;
+    if (u.depths[core] !== 0 && t >= u.deadline[core]!) u.abortTx(core, 0, 'interrupt');
+    if (u.pending !== 0) u.flush();
+    return inTx && u.abortSerial[core] !== serial ? ACCESS_ABORTED : lat;
+  }
+
+  stats(): MachineStats {
+    return buildStats(this.counters, this.clocks);
+  }
+
+  resetStats(): void {
+    this.counters.reset();
+  }
+
+  seconds(cycles: number): number {
+    return cycles / (this.freqGHz * 1e9);
+  }
+
+  probe(core: CoreId, addr: Addr): LineProbe {
+    const line = Math.floor(addr / this.lineBytes);
+    const l1 = this.l1[core]!;
+    const l2 = this.l2[core]!;
+    const s1 = l1.lookup(line);
+    const s2 = l2.lookup(line);
+    const s3 = this.l3.lookup(line);
+    const sharers: number[] = [];
+    if (s3 >= 0) {
+      const mask = this.l3.sharers[s3]!;
+      for (let c = 0; c < this.cores; c++) if ((mask & (1 << c)) !== 0) sharers.push(c);
+    }
+    const tx = s1 >= 0 ? l1.tx[s1]! : 0;
+    return {
+      l1: s1 >= 0 ? mesiName(l1.state[s1]! as MesiState) : 'I',
+      l2: s2 >= 0 ? mesiName(l2.state[s2]! as MesiState) : 'I',
+      inL3: s3 >= 0,
+      sharers,
+      txRead: (tx & 1) !== 0,
+      txWrite: (tx & 2) !== 0,
+    };
+  }
+}
+
+/** Builds a machine; throws UserError if the description is impossible (see validate.ts). */
+export function createMachine(config: MachineConfig, options: MachineOptions = {}): Machine {
+  const problems = machineProblems(config);
+  if (problems.length > 0) {
+    const p = problems[0]!;
+    throw new UserError(`machine '${config.name}': ${p.keyPath}: ${p.message}`);
+  }
+  return new SimMachine(config, options.seed ?? 1);
+}

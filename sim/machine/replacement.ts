@@ -1,0 +1,151 @@
+/**
+ * Replacement policies for one set-associative cache. Each policy owns its metadata in typed
+ * arrays indexed by `set * ways + way`; the cache tells it about hits and fills and asks it for a
+ * victim only when every way of the set is valid (invalid ways are always filled first).
+ */
+import type { ReplacementPolicyName } from './config.js';
+
+export interface ReplacementPolicy {
+  readonly name: ReplacementPolicyName;
+  /** A hit on (set, way). */
+  touch(set: number, way: number): void;
+  /** A new line was installed at (set, way). */
+  fill(set: number, way: number): void;
+  /** The way to evict from a full set. Deterministic for a given history (and seed). */
+  victim(set: number): number;
+}
+
+/** Least recently used: a per-line stamp from a per-cache counter; the victim has the oldest. */
+export class LruPolicy implements ReplacementPolicy {
+  readonly name = 'lru' as const;
+  private readonly stamps: Float64Array;
+  private clock = 0;
+  constructor(sets: number, private readonly ways: number) {
+    this.stamps = new Float64Array(sets * ways);
+  }
+  touch(set: number, way: number): void {
+    this.stamps[set * this.ways + way] = ++this.clock;
+  }
+  fill(set: number, way: number): void {
+    this.stamps[set * this.ways + way] = ++this.clock;
+  }
+  victim(set: number): number {
+    const base = set * this.ways;
+    let best = 0;
+    let bestStamp = this.stamps[base]!;
+    for (let w = 1; w < this.ways; w++) {
+      const s = this.stamps[base + w]!;
+      if (s < bestStamp) { bestStamp = s; best = w; }
+    }
+    return best;
+  }
+}
+
+/** First in, first out: only fills move a line's stamp; hits do not. */
+export class FifoPolicy implements ReplacementPolicy {
+  readonly name = 'fifo' as const;
+  private readonly stamps: Float64Array;
+  private clock = 0;
+  constructor(sets: number, private readonly ways: number) {
+    this.stamps = new Float64Array(sets * ways);
+  }
+  touch(_set: number, _way: number): void {
+    // FIFO ignores reuse by definition.
+  }
+  fill(set: number, way: number): void {
+    this.stamps[set * this.ways + way] = ++this.clock;
+  }
+  victim(set: number): number {
+    const base = set * this.ways;
+    let best = 0;
+    let bestStamp = this.stamps[base]!;
+    for (let w = 1; w < this.ways; w++) {
+      const s = this.stamps[base + w]!;
+      if (s < bestStamp) { bestStamp = s; best = w; }
+    }
+    return best;
+  }
+}
+
+/** Uniformly random victim from a seeded xorshift32 stream (never Math.random: runs must repeat). */
+export class RandomPolicy implements ReplacementPolicy {
+  readonly name = 'random' as const;
+  private state: number;
+  constructor(private readonly ways: number, seed: number) {
+    // xorshift32 must not start at 0; mix the seed so nearby seeds give unrelated streams.
+    let s = (Math.imul(seed | 0, 0x9e3779b1) ^ 0x6d2b79f5) >>> 0;
+    if (s === 0) s = 0x6d2b79f5;
+    this.state = s;
+  }
+  touch(_set: number, _way: number): void {
+    // Random replacement keeps no recency.
+  }
+  fill(_set: number, _way: number): void {
+    // Random replacement keeps no recency.
+  }
+  victim(_set: number): number {
+    let x = this.state;
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    this.state = x;
+    return x % this.ways;
+  }
+}
+
+/**
+ * Tree pseudo-LRU (as in many L1/L2 designs): ways-1 bits per set form a binary tree; each bit
+ * remembers which half was used last, and the victim walk goes the other way at every node.
+ * Needs a power-of-two number of ways (the preset validator checks it).
+ */
+export class TreePlruPolicy implements ReplacementPolicy {
+  readonly name = 'plru' as const;
+  private readonly bits: Uint8Array;
+  private readonly levels: number;
+  constructor(sets: number, private readonly ways: number) {
+    this.bits = new Uint8Array(sets * ways);
+    this.levels = Math.round(Math.log2(ways));
+  }
+  touch(set: number, way: number): void {
+    this.mark(set, way);
+  }
+  fill(set: number, way: number): void {
+    this.mark(set, way);
+  }
+  private mark(set: number, way: number): void {
+    const base = set * this.ways;
+    let node = 1;
+    for (let l = this.levels - 1; l >= 0; l--) {
+      const right = (way >>> l) & 1;
+      // Remember the half just used (1 = right); the victim walk will avoid it.
+      this.bits[base + node] = right;
+      node = node * 2 + right;
+    }
+  }
+  victim(set: number): number {
+    const base = set * this.ways;
+    let node = 1;
+    let way = 0;
+    for (let l = 0; l < this.levels; l++) {
+      const goRight = this.bits[base + node] === 1 ? 0 : 1;
+      way = way * 2 + goRight;
+      node = node * 2 + goRight;
+    }
+    return way;
+  }
+}
+
+export const REPLACEMENT_POLICIES: readonly ReplacementPolicyName[] = ['lru', 'fifo', 'random', 'plru'];
+
+export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number): ReplacementPolicy {
+  switch (name) {
+    case 'lru': return new LruPolicy(sets, ways);
+    case 'fifo': return new FifoPolicy(sets, ways);
+    case 'random': return new RandomPolicy(ways, seed);
+    case 'plru': return new TreePlruPolicy(sets, ways);
+    default: {
+      const _never: never = name;
+      throw new Error(`unknown replacement policy ${String(_never)}`);
+    }
+  }
+}
