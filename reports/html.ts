@@ -224,7 +224,7 @@ function clientScript(): string {
   function fmt(v) {
     if (typeof v !== 'number' || !isFinite(v)) return String(v);
     var a = Math.abs(v);
-    if (a !== 0 && (a >= 1e9 || a < 1e-3)) return v.toExponential(2);
+    if (a !== 0 && (a >= 1e15 || a < 1e-3)) return v.toExponential(2);
     return a >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3)));
   }
   function label(ctx) {

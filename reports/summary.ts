@@ -116,12 +116,12 @@ export function formatRanges(indices: readonly number[]): string {
   return out.join(', ');
 }
 
-/** A number for people: 3 significant digits, thousands grouped, no exponent below 1e9. */
+/** A number for people: 3 significant digits, thousands grouped, no exponent below 1e15. */
 export function formatNumber(v: number | undefined): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e9 || a < 1e-3) return v.toExponential(2);
+  if (a >= 1e15 || a < 1e-3) return v.toExponential(2);
   if (a >= 1000) return Math.round(v).toLocaleString('en-US');
   return Number(v.toPrecision(3)).toString();
 }

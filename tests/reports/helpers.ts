@@ -1,5 +1,5 @@
 /** Shared helpers for the reports tests: temp results directories and independent statistics. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,17 @@ import { writeResultsDir, type SyntheticSweep, type WriteOptions } from '../../r
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
+const created: string[] = [];
+
 export function tempDir(tag: string): string {
-  return mkdtempSync(join(tmpdir(), `htmsim-report-${tag}-`));
+  const dir = mkdtempSync(join(tmpdir(), `htmsim-report-${tag}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every temp directory this test file made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function sweepDir(tag: string, sweep: SyntheticSweep, opts?: WriteOptions): string {

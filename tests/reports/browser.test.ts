@@ -1,0 +1,132 @@
+/**
+ * report.html in a real browser: headless Chromium (Debian's, via playwright-core) opens it from
+ * file:// with the network cut off, and every chart must draw and every table must be filled.
+ * The screenshot lands in tests/output/report.png for a person to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../reports/build-report.js';
+import { scalingSweep } from '../../reports/synthetic-sweep.js';
+import { fixtureCopy, removeTempDirs, sweepDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OUTPUT = new URL('../output/', import.meta.url);
+
+interface PageReport {
+  errors: string[];
+  offsite: string[];
+  charts: { id: string; inked: number; variance: number; width: number; height: number }[];
+  canvases: number;
+  tables: { cls: string; rows: number; emptyCells: number }[];
+  tooltip: string;
+  pluginIds: string[][];
+}
+
+async function inspect(browser: Browser, html: string, screenshot?: string): Promise<PageReport> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const offsite: string[] = [];
+  // Offline: anything that is not file:// is recorded and refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => { if (r.url().startsWith('file:')) errors.push(`failed to load ${r.url()}`); });
+  await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  const canvases = await page.locator('canvas').count();
+  if (canvases > 0) await page.waitForFunction((n) => (window as unknown as { htmsimCharts?: unknown[] }).htmsimCharts?.length === n, canvases, { timeout: 15000 });
+  // Open every collapsible section so the screenshot and the table checks see everything.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const result = await page.evaluate(() => {
+    type C = { canvas: HTMLCanvasElement; config: { plugins?: { id: string }[] }; options: { plugins: { tooltip: { callbacks: { label: (ctx: unknown) => string } } } }; data: { datasets: { label: string; data: unknown[] }[] } };
+    const charts = ((window as unknown as { htmsimCharts?: C[] }).htmsimCharts ?? []).map((c) => {
+      const ctx = c.canvas.getContext('2d')!;
+      const { width, height } = c.canvas;
+      const px = ctx.getImageData(0, 0, width, height).data;
+      let inked = 0;
+      let sum = 0;
+      let sq = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i + 3]! > 0) inked++;
+        const l = px[i + 3]! === 0 ? 255 : 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+        sum += l;
+        sq += l * l;
+      }
+      const n = px.length / 4;
+      return { id: c.canvas.id, inked: inked / n, variance: sq / n - (sum / n) ** 2, width, height };
+    });
+    const tables = [...document.querySelectorAll('table')].map((t) => ({
+      cls: t.className,
+      rows: t.querySelectorAll('tbody tr').length,
+      emptyCells: [...t.querySelectorAll('tbody td')].filter((td) => (td.textContent ?? '').trim() === '').length,
+    }));
+    const first = (window as unknown as { htmsimCharts?: C[] }).htmsimCharts?.[0];
+    let tooltip = '';
+    if (first) {
+      const ds = first.data.datasets[1]!;
+      tooltip = first.options.plugins.tooltip.callbacks.label({ raw: ds.data[2], dataset: ds });
+    }
+    const pluginIds = ((window as unknown as { htmsimCharts?: C[] }).htmsimCharts ?? []).map((c) => (c.config.plugins ?? []).map((p) => p.id));
+    return { charts, tables, tooltip, pluginIds };
+  });
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  await context.close();
+  return { errors, offsite, canvases, ...result };
+}
+
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    removeTempDirs();
+  });
+
+  it('draws every chart, fills every table, logs no errors, fetches nothing from the network', async () => {
+    const dir = sweepDir('browser', scalingSweep({ fail: { workload: 'nbody', policy: 'nogil', cores: 8, rep: 2 } }));
+    const summary = await buildReport(dir);
+    mkdirSync(OUTPUT, { recursive: true });
+    const r = await inspect(browser, join(dir, 'report.html'), new URL('report.png', OUTPUT).pathname);
+    expect(r.errors).toEqual([]);
+    expect(r.offsite).toEqual([]);
+    expect(r.canvases).toBe(summary.panels);
+    expect(r.charts).toHaveLength(summary.panels);
+    for (const c of r.charts) {
+      expect(c.width, c.id).toBeGreaterThan(300);
+      expect(c.inked, c.id).toBeGreaterThan(0.02);
+      expect(c.variance, c.id).toBeGreaterThan(100);
+    }
+    // The same error-bar plugin as the PNGs, and tooltips that give mean ± stddev (n).
+    for (const ids of r.pluginIds) expect(ids).toEqual(['htmsimErrorBars']);
+    expect(r.tooltip).toMatch(/^htm: \d+(\.\d+)? ± \d+(\.\d+)? \(n=3\)$/);
+    const classes = r.tables.map((t) => t.cls);
+    expect(classes.filter((c) => c === 'data-table')).toHaveLength(summary.panels);
+    for (const c of ['summary-table', 'failed-table', 'points-table', 'machine-table', 'env-table']) expect(classes).toContain(c);
+    for (const t of r.tables) {
+      expect(t.rows, t.cls).toBeGreaterThan(0);
+      expect(t.emptyCells, t.cls).toBe(0);
+    }
+  });
+
+  it('a partial sweep opens cleanly too', async () => {
+    const dir = fixtureCopy('partial-sweep');
+    await buildReport(dir);
+    const r = await inspect(browser, join(dir, 'report.html'));
+    expect(r.errors).toEqual([]);
+    expect(r.charts.length).toBe(r.canvases);
+    for (const c of r.charts) expect(c.inked, c.id).toBeGreaterThan(0.02);
+  });
+});
