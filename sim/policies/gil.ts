@@ -1,0 +1,167 @@
+/**
+ * The GIL, CPython style, in two modes.
+ *
+ * `ticks` (Python 2): the holder releases and immediately re-requests the lock every
+ * `checkInterval` bytecodes (counted at yield points). A waiter is signalled but needs
+ * `wakeupCycles` to run, by which time the holder has the lock again, so on a multicore the
+ * releaser nearly always retakes it (Beazley, PyCon 2010).
+ *
+ * `interval` (Python 3.2+): a waiter sleeps up to `switchIntervalUs`; if no switch happened in that
+ * time it sets the drop request. The holder sees it at its next yield point (the eval breaker),
+ * drops the lock and, with forced switching, waits until another thread has taken it.
+ *
+ * Yield points are CPython 3.10+'s eval-breaker points: function entry, loop back-edges and
+ * function return (sim/interp/hooks.ts). A thread that blocks (lock, join, sleep, task wait) or
+ * finishes releases the GIL, as Py_BEGIN_ALLOW_THREADS does.
+ */
+import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
+import type { UnfriendlyKind } from '../interp/values.js';
+import { BaseHooks } from './base-hooks.js';
+import { GilLock } from './gil-lock.js';
+import type { Policy, PolicyEnv, SpanKind } from './policy.js';
+import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
+
+interface WaitState {
+  since: number;
+  switchesAtWait: number;
+}
+
+export class GilPolicy extends BaseHooks implements Policy {
+  readonly name = 'gil' as const;
+  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
+  private readonly lock: GilLock;
+  private readonly waiting = new Map<GuestThread, WaitState>();
+  private readonly queue: GuestThread[] = [];
+  private dropRequest = false;
+  /** A holder that dropped the lock under forced switching, parked until someone else takes it. */
+  private forced: GuestThread | null = null;
+  private readonly lastCheck = new Map<GuestThread, number>();
+  private readonly atomicDepth = new Map<GuestThread, number>();
+  private readonly intervalCycles: number;
+
+  constructor(private readonly env: PolicyEnv) {
+    super();
+    this.lock = new GilLock(env.port, env.gilAddr, this.st.gil);
+    this.intervalCycles = Math.max(1, Math.round(env.gil.switchIntervalUs * 1000 * env.port.freqGHz));
+  }
+
+  coresUsed(machineCores: number): number {
+    return machineCores;
+  }
+
+  runningKind(_t: GuestThread): SpanKind {
+    return 'running';
+  }
+
+  stats(): PolicyStats {
+    return this.st;
+  }
+
+  admit(t: GuestThread): boolean {
+    if (this.lock.holder === t) return true;
+    const now = this.env.port.now(t.core) as number;
+    if (this.forced === t) {
+      // Forced switching: the dropper may not retake the lock before another thread took it.
+      this.env.sched.park(t, 'gil-forced');
+      return false;
+    }
+    if (this.lock.tryAcquire(t)) {
+      this.acquired(t, now);
+      return true;
+    }
+    let w = this.waiting.get(t);
+    if (w === undefined) {
+      w = { since: now, switchesAtWait: this.st.gil.switches };
+      this.waiting.set(t, w);
+      this.queue.push(t);
+    } else if (this.env.gil.mode === 'interval' && now >= w.since + this.intervalCycles) {
+      // Timed out with no switch in between: ask the holder to drop the lock.
+      if (this.st.gil.switches === w.switchesAtWait && !this.dropRequest) {
+        this.dropRequest = true;
+        this.st.gil.dropRequests++;
+      }
+      w.since = now;
+      w.switchesAtWait = this.st.gil.switches;
+    }
+    const until = this.env.gil.mode === 'interval' ? w.since + this.intervalCycles : undefined;
+    this.env.sched.park(t, 'gil', until);
+    return false;
+  }
+
+  private acquired(t: GuestThread, _now: number): void {
+    const w = this.waiting.get(t);
+    if (w !== undefined) {
+      this.waiting.delete(t);
+      const i = this.queue.indexOf(t);
+      if (i >= 0) this.queue.splice(i, 1);
+    }
+    this.dropRequest = false;
+    this.lastCheck.set(t, t.bytecodes);
+    if (this.forced !== null && this.forced !== t) {
+      const f = this.forced;
+      this.forced = null;
+      this.env.sched.unpark(f, this.env.port.now(t.core) as number);
+    }
+  }
+
+  /** Release and signal the first waiter (condition-variable signal: it runs after a wake-up). */
+  private releaseAndSignal(t: GuestThread): void {
+    if (this.lock.holder !== t) return;
+    this.lock.release(t);
+    const now = this.env.port.now(t.core) as number;
+    const next = this.queue.find((w) => this.env.sched.isParked(w));
+    if (next !== undefined) this.env.sched.unpark(next, now + this.env.gil.wakeupCycles);
+  }
+
+  override yieldPoint(t: GuestThread): boolean {
+    if (this.lock.holder !== t || (this.atomicDepth.get(t) ?? 0) > 0) return false;
+    if (this.env.gil.mode === 'ticks') {
+      const last = this.lastCheck.get(t) ?? 0;
+      if (t.bytecodes - last < this.env.gil.checkInterval) return false;
+      this.lastCheck.set(t, t.bytecodes);
+      if (this.queue.length === 0) return false;
+      // Python 2: release, signal, and immediately try to take it again.
+      this.releaseAndSignal(t);
+      if (this.lock.tryAcquire(t)) {
+        this.acquired(t, this.env.port.now(t.core) as number);
+        return false;
+      }
+      return true;
+    }
+    if (!this.dropRequest) return false;
+    this.dropRequest = false;
+    this.releaseAndSignal(t);
+    if (this.env.gil.forcedSwitching && this.queue.length > 0) this.forced = t;
+    return true;
+  }
+
+  override beforeUnfriendly(t: GuestThread, kind: UnfriendlyKind): boolean {
+    // Blocking operations release the GIL when they actually block (afterStep 'blocked').
+    void kind;
+    void t;
+    return true;
+  }
+
+  override atomicEnter(t: GuestThread): void {
+    this.atomicDepth.set(t, (this.atomicDepth.get(t) ?? 0) + 1);
+  }
+
+  override atomicExit(t: GuestThread): void {
+    this.atomicDepth.set(t, Math.max(0, (this.atomicDepth.get(t) ?? 0) - 1));
+  }
+
+  afterStep(t: GuestThread, outcome: StepOutcome): void {
+    if (outcome === 'blocked' || outcome === 'done') this.releaseAndSignal(t);
+    if (outcome === 'done') {
+      this.waiting.delete(t);
+      const i = this.queue.indexOf(t);
+      if (i >= 0) this.queue.splice(i, 1);
+      if (this.forced === t) this.forced = null;
+    }
+  }
+
+  /** Exposed for tests and the HTM policy's statistics. */
+  get holder(): GuestThread | null {
+    return this.lock.holder;
+  }
+}

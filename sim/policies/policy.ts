@@ -1,0 +1,75 @@
+/**
+ * The execution-policy interface. A policy is the VM's ExecHooks (yield points, unfriendly
+ * operations, barriers, atomic blocks, tasks) plus what the scheduler asks it: may this thread run
+ * now (`admit`), and what happened in the step it just ran (`afterStep`).
+ *
+ * Policies never touch the scheduler's queues directly; they park and unpark threads through
+ * `SchedulerControl`, and they never touch caches: the GIL word and lock traffic go through the
+ * memory port like any other access, so lock handoffs cost coherence misses and a fallback that
+ * writes the GIL word aborts every transaction that read it (the lemming effect emerges from the
+ * machine, it is not scripted here).
+ */
+import type { Addr, CoreId } from '../common/brand.js';
+import type { MemoryPort } from '../machine/port.js';
+import type { ExecHooks } from '../interp/hooks.js';
+import type { GuestThread, StepOutcome, TxKind } from '../interp/interpreter.js';
+import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from './config.js';
+import type { PolicyStats } from './stats.js';
+
+/** What a core is doing over an interval (the timeline chart's categories). */
+export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
+
+/** Why a thread is parked by a policy (the scheduler accounts the wait accordingly). */
+export type ParkReason = 'gil' | 'gil-forced' | 'inevitable' | 'lock-free';
+
+/** The slice of the interpreter a policy drives. */
+export interface PolicyInterp {
+  readonly threads: GuestThread[];
+  txBegin(t: GuestThread, kind: TxKind): void;
+  txCommit(t: GuestThread): void;
+  txRollback(t: GuestThread, status: number): void;
+}
+
+export interface SchedulerControl {
+  /** Take t off its core until `unpark`, or until cycle `until` when given (a timed wait). */
+  park(t: GuestThread, reason: ParkReason, until?: number): void;
+  /** Make a parked thread runnable again from cycle `at` on (its core's clock catches up). */
+  unpark(t: GuestThread, at: number): void;
+  isParked(t: GuestThread): boolean;
+  /** Threads that have not finished. */
+  liveThreads(): number;
+}
+
+export interface TimelineSink {
+  readonly enabled: boolean;
+  span(core: CoreId, thread: number, kind: SpanKind, start: number, end: number): void;
+}
+
+export interface PolicyEnv {
+  port: MemoryPort;
+  interp: PolicyInterp;
+  sched: SchedulerControl;
+  timeline: TimelineSink;
+  /** The simulated address of the GIL word (its own cache line). */
+  gilAddr: Addr;
+  gil: GilConfig;
+  htm: HtmPolicyConfig;
+  stm: StmConfig;
+  nogil: NogilConfig;
+}
+
+export interface Policy extends ExecHooks {
+  readonly name: PolicyName;
+  /** How many cores the policy may use (serial: 1). */
+  coresUsed(machineCores: number): number;
+  /**
+   * The scheduler is about to run t. Return false when t may not run now; the policy has then
+   * parked it (or wants admit asked again at once, e.g. after an aborted transaction attempt).
+   */
+  admit(t: GuestThread): boolean;
+  /** After a step of t, with its outcome. */
+  afterStep(t: GuestThread, outcome: StepOutcome): void;
+  /** The timeline kind of non-transactional execution of t right now. */
+  runningKind(t: GuestThread): SpanKind;
+  stats(): PolicyStats;
+}

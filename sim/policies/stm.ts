@@ -1,0 +1,243 @@
+/**
+ * PyPy-STM-style software transactional memory (Meier, Rigo, Gross; the stmgc design).
+ *
+ * Every thread always runs inside a transaction. Conflicts are tracked per object
+ * (StmConflictTracker): write–write eagerly in the write barrier (the second writer aborts itself),
+ * read–write when the writer commits (its readers abort: the committer wins; `reader-wins` makes
+ * the committer abort instead). A transaction is broken at a yield point once it has run
+ * `txLength` bytecodes (0: never), except inside `with transaction.atomic():` or a
+ * `transaction.run()` task, which are one transaction each. Before I/O a transaction becomes
+ * inevitable (it can no longer abort); only one may be inevitable at a time and others wait.
+ * Barrier, begin and commit costs are charged to the core as simulated work.
+ */
+import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
+import { BARRIER_ABORT, BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
+import { BaseHooks } from './base-hooks.js';
+import type { PyObject, UnfriendlyKind } from '../interp/values.js';
+import type { Policy, PolicyEnv, SpanKind } from './policy.js';
+import { StmConflictTracker, type StmConflictKind } from './stm-conflicts.js';
+import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
+
+interface ThreadState {
+  startBytecodes: number;
+  startCycle: number;
+  /** Nesting of atomic blocks and tasks: no automatic break while > 0. */
+  atomic: number;
+  waitingInevitableSince: number;
+}
+
+export class StmPolicy extends BaseHooks implements Policy {
+  readonly name = 'stm' as const;
+  override readonly barriers: boolean = true;
+  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
+  private readonly tracker = new StmConflictTracker();
+  private readonly threads = new Map<GuestThread, ThreadState>();
+  private readonly byId = new Map<number, GuestThread>();
+
+  constructor(private readonly env: PolicyEnv) {
+    super();
+  }
+
+  coresUsed(machineCores: number): number {
+    return machineCores;
+  }
+
+  runningKind(_t: GuestThread): SpanKind {
+    return 'running';
+  }
+
+  stats(): PolicyStats {
+    return this.st;
+  }
+
+  private state(t: GuestThread): ThreadState {
+    let s = this.threads.get(t);
+    if (s === undefined) {
+      s = { startBytecodes: 0, startCycle: 0, atomic: 0, waitingInevitableSince: -1 };
+      this.threads.set(t, s);
+      this.byId.set(t.id, t);
+    }
+    return s;
+  }
+
+  private charge(t: GuestThread, cycles: number): void {
+    if (cycles > 0) this.env.port.advance(t.core, cycles);
+  }
+
+  private begin(t: GuestThread, s: ThreadState): void {
+    this.tracker.begin(t.id);
+    this.env.interp.txBegin(t, 'auto');
+    this.charge(t, this.env.stm.beginCycles);
+    s.startBytecodes = t.bytecodes;
+    s.startCycle = this.env.port.now(t.core) as number;
+    this.st.stm.begun++;
+  }
+
+  admit(t: GuestThread): boolean {
+    const s = this.state(t);
+    if (!this.tracker.isLive(t.id)) this.begin(t, s);
+    return true;
+  }
+
+  /** Aborts t's transaction (t may be running or not) and restarts its bookkeeping. */
+  private abort(t: GuestThread, kind: StmConflictKind, rollback: boolean): void {
+    const s = this.state(t);
+    const now = this.env.port.now(t.core) as number;
+    this.st.stm.aborted++;
+    this.st.stm.abortsByKind[kind]++;
+    this.st.stm.wastedCycles += Math.max(0, now - s.startCycle);
+    const tl = this.env.timeline;
+    if (tl.enabled) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
+    this.tracker.end(t.id);
+    if (rollback) this.env.interp.txRollback(t, 0);
+    // Atomic blocks and tasks restart from their beginning, where the nesting was recorded.
+    s.atomic = 0;
+  }
+
+  private commit(t: GuestThread, s: ThreadState): boolean {
+    const res = this.env.stm.conflictResolution === 'committer-wins'
+      ? this.tracker.commitVictims(t.id)
+      : { self: this.tracker.readersOfWrites(t.id).length > 0, victims: [] };
+    if (res.self) {
+      this.abort(t, this.tracker.hasInevitable() ? 'inevitable' : 'readWrite', true);
+      return false;
+    }
+    for (const v of res.victims) {
+      const vt = this.byId.get(v.tx);
+      if (vt !== undefined) this.abort(vt, v.kind, true);
+    }
+    this.charge(t, this.env.stm.commitCycles);
+    if (this.tracker.isInevitable(t.id)) this.wakeInevitableWaiters(t);
+    this.tracker.end(t.id);
+    this.env.interp.txCommit(t);
+    this.st.stm.committed++;
+    const tl = this.env.timeline;
+    if (tl.enabled) tl.span(t.core, t.id, 'tx-committed', s.startCycle, this.env.port.now(t.core) as number);
+    return true;
+  }
+
+  private wakeInevitableWaiters(t: GuestThread): void {
+    const now = this.env.port.now(t.core) as number;
+    for (const [other, os] of this.threads) {
+      if (other !== t && os.waitingInevitableSince >= 0 && this.env.sched.isParked(other)) {
+        this.env.sched.unpark(other, now);
+      }
+    }
+  }
+
+  override readBarrier(t: GuestThread, obj: PyObject): BarrierResult {
+    if (!this.tracker.isLive(t.id)) return BARRIER_CONTINUE;
+    this.tracker.read(t.id, obj);
+    const c = this.env.stm.readBarrierCycles;
+    this.st.stm.barrierCycles += c;
+    this.charge(t, c);
+    return BARRIER_CONTINUE;
+  }
+
+  override writeBarrier(t: GuestThread, obj: PyObject): BarrierResult {
+    if (!this.tracker.isLive(t.id)) return BARRIER_CONTINUE;
+    const r = this.tracker.write(t.id, obj);
+    if (r.kind === 'abort-self') {
+      this.abort(t, r.conflict, false);
+      return BARRIER_ABORT;
+    }
+    if (r.first) {
+      if (this.tracker.isInevitable(t.id)) {
+        const displaced = this.tracker.displacedOwner(t.id, obj);
+        const dt = displaced >= 0 ? this.byId.get(displaced) : undefined;
+        if (dt !== undefined) this.abort(dt, 'inevitable', true);
+      }
+      const c = this.env.stm.writeBarrierCycles;
+      this.st.stm.barrierCycles += c;
+      this.charge(t, c);
+    }
+    return BARRIER_CONTINUE;
+  }
+
+  override yieldPoint(t: GuestThread): boolean {
+    const s = this.state(t);
+    if (s.atomic > 0 || this.env.stm.txLength <= 0 || !this.tracker.isLive(t.id)) return false;
+    if (t.bytecodes - s.startBytecodes < this.env.stm.txLength) return false;
+    this.commit(t, s);
+    return true;
+  }
+
+  override beforeUnfriendly(t: GuestThread, kind: UnfriendlyKind): boolean {
+    const s = this.state(t);
+    if (!this.tracker.isLive(t.id)) return true;
+    switch (kind) {
+      case 'output':
+      case 'io': {
+        if (this.tracker.becomeInevitable(t.id)) {
+          if (s.waitingInevitableSince >= 0) {
+            this.st.stm.inevitableWaitCycles += (this.env.port.now(t.core) as number) - s.waitingInevitableSince;
+            s.waitingInevitableSince = -1;
+          }
+          this.st.stm.inevitable++;
+          return true;
+        }
+        if (s.waitingInevitableSince < 0) s.waitingInevitableSince = this.env.port.now(t.core) as number;
+        this.env.sched.park(t, 'inevitable');
+        return false;
+      }
+      case 'sleep':
+      case 'lock-block':
+      case 'thread-start':
+      case 'thread-join':
+      case 'tx-run':
+        // The thread may block: end the transaction first; admit begins the next one.
+        if (s.atomic > 0) return true;
+        if (!this.commit(t, s)) return false;
+        return true;
+      default: {
+        const _never: never = kind;
+        return _never;
+      }
+    }
+  }
+
+  /** Atomic blocks and tasks: commit what came before, then run the block as one transaction. */
+  private enterSpan(t: GuestThread): void {
+    const s = this.state(t);
+    if (s.atomic === 0 && this.tracker.isLive(t.id) && t.bytecodes > s.startBytecodes) {
+      if (this.commit(t, s)) this.begin(t, s);
+    }
+    if (!this.tracker.isLive(t.id)) this.begin(t, s);
+    s.atomic++;
+  }
+
+  private exitSpan(t: GuestThread): void {
+    const s = this.state(t);
+    if (s.atomic > 0) s.atomic--;
+    if (s.atomic === 0 && this.tracker.isLive(t.id)) {
+      if (this.commit(t, s)) this.begin(t, s);
+    }
+  }
+
+  override atomicEnter(t: GuestThread): void {
+    this.enterSpan(t);
+  }
+
+  override atomicExit(t: GuestThread): void {
+    this.exitSpan(t);
+  }
+
+  override taskStart(t: GuestThread): void {
+    this.enterSpan(t);
+  }
+
+  override taskEnd(t: GuestThread): void {
+    this.exitSpan(t);
+  }
+
+  override transactionRunMode(): 'serial' | 'parallel' {
+    return 'parallel';
+  }
+
+  afterStep(t: GuestThread, outcome: StepOutcome): void {
+    if (outcome === 'done' && this.tracker.isLive(t.id)) {
+      this.commit(t, this.state(t));
+      this.tracker.end(t.id);
+    }
+  }
+}
