@@ -26,6 +26,21 @@ interface PageReport {
   pluginIds: string[][];
 }
 
+/*
+ * Minimal types for the code that runs inside the page: the project compiles without the DOM
+ * library (it is a Node program), so the few browser APIs used here are declared locally.
+ */
+interface Canvas2D { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+interface CanvasEl { id: string; width: number; height: number; getContext(kind: '2d'): Canvas2D | null }
+interface El { className: string; textContent: string | null; open?: boolean; querySelectorAll(sel: string): ArrayLike<El> }
+interface PageChart {
+  canvas: CanvasEl;
+  config: { plugins?: { id: string }[] };
+  options: { plugins: { tooltip: { callbacks: { label: (ctx: unknown) => string } } } };
+  data: { datasets: { label: string; data: unknown[] }[] };
+}
+interface PageGlobals { htmsimCharts?: PageChart[]; document: { querySelectorAll(sel: string): ArrayLike<El> } }
+
 async function inspect(browser: Browser, html: string, screenshot?: string): Promise<PageReport> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const offsite: string[] = [];
@@ -43,12 +58,14 @@ async function inspect(browser: Browser, html: string, screenshot?: string): Pro
   page.on('requestfailed', (r) => { if (r.url().startsWith('file:')) errors.push(`failed to load ${r.url()}`); });
   await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
   const canvases = await page.locator('canvas').count();
-  if (canvases > 0) await page.waitForFunction((n) => (window as unknown as { htmsimCharts?: unknown[] }).htmsimCharts?.length === n, canvases, { timeout: 15000 });
+  if (canvases > 0) await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).htmsimCharts?.length === n, canvases, { timeout: 15000 });
   // Open every collapsible section so the screenshot and the table checks see everything.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.evaluate(() => {
+    for (const d of Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('details'))) d.open = true;
+  });
   const result = await page.evaluate(() => {
-    type C = { canvas: HTMLCanvasElement; config: { plugins?: { id: string }[] }; options: { plugins: { tooltip: { callbacks: { label: (ctx: unknown) => string } } } }; data: { datasets: { label: string; data: unknown[] }[] } };
-    const charts = ((window as unknown as { htmsimCharts?: C[] }).htmsimCharts ?? []).map((c) => {
+    const g = globalThis as unknown as PageGlobals;
+    const charts = (g.htmsimCharts ?? []).map((c) => {
       const ctx = c.canvas.getContext('2d')!;
       const { width, height } = c.canvas;
       const px = ctx.getImageData(0, 0, width, height).data;
@@ -64,18 +81,18 @@ async function inspect(browser: Browser, html: string, screenshot?: string): Pro
       const n = px.length / 4;
       return { id: c.canvas.id, inked: inked / n, variance: sq / n - (sum / n) ** 2, width, height };
     });
-    const tables = [...document.querySelectorAll('table')].map((t) => ({
+    const tables = Array.from(g.document.querySelectorAll('table')).map((t) => ({
       cls: t.className,
       rows: t.querySelectorAll('tbody tr').length,
-      emptyCells: [...t.querySelectorAll('tbody td')].filter((td) => (td.textContent ?? '').trim() === '').length,
+      emptyCells: Array.from(t.querySelectorAll('tbody td')).filter((td) => (td.textContent ?? '').trim() === '').length,
     }));
-    const first = (window as unknown as { htmsimCharts?: C[] }).htmsimCharts?.[0];
+    const first = g.htmsimCharts?.[0];
     let tooltip = '';
     if (first) {
       const ds = first.data.datasets[1]!;
       tooltip = first.options.plugins.tooltip.callbacks.label({ raw: ds.data[2], dataset: ds });
     }
-    const pluginIds = ((window as unknown as { htmsimCharts?: C[] }).htmsimCharts ?? []).map((c) => (c.config.plugins ?? []).map((p) => p.id));
+    const pluginIds = (g.htmsimCharts ?? []).map((c) => (c.config.plugins ?? []).map((p) => p.id));
     return { charts, tables, tooltip, pluginIds };
   });
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
