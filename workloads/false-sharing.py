@@ -1,20 +1,35 @@
 # workload: false-sharing
-# description: each thread bumps its own counter byte; adjacent counters share a cache line, padded ones do not
+# description: each thread bumps its own counter; adjacent counters share cache lines, padded ones do not
 # param threads: int = 4 -- worker threads
 # param iters: int = 4000 -- updates per thread
-# param padded: bool = false -- give each counter its own cache line
+# param padded: bool = false -- keep each counter a cache line away from the next
+# param layout: str(objects|bytes) = objects -- counters as small objects allocated back to back, or as bytes of one bytearray
 # param line: int = 64 -- cache line size in bytes (the padding)
 # deterministic: true
 # small: threads=2 iters=400
 #
-# The counters live in one bytearray, at consecutive bytes or one line apart, so the layout is
-# exact whatever the allocator does. No data is shared, so the result never depends on the
-# interleaving; only the coherence traffic (and HTM conflicts) change with `padded`.
+# No data is shared, so the result never depends on the interleaving; only coherence traffic and
+# HTM conflicts change with `padded`. With layout=objects each counter is its own object (one
+# object per thread, as an STM sees it; padding objects between them keep them a line apart);
+# with layout=bytes they are bytes of one bytearray, an exact layout whatever the allocator does
+# (but one object, so an object-granularity STM sees every update as a conflict).
+# Counter values wrap at 256 so that updates never allocate a new int object.
 import threading
 from htmsim import params
 
 
-def worker(buf, offset, n, done, tid):
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+
+def bump_object(counter, n, done, tid):
+    for i in range(n):
+        counter.n = (counter.n + 1) & 255
+    done[tid] = n
+
+
+def bump_byte(buf, offset, n, done, tid):
     for i in range(n):
         buf[offset] = (buf[offset] + 1) & 255
     done[tid] = n
@@ -23,19 +38,31 @@ def worker(buf, offset, n, done, tid):
 def main():
     nthreads = params["threads"]
     iters = params["iters"]
-    stride = params["line"] if params["padded"] else 1
-    buf = bytearray(max(nthreads * stride, 1))
+    padded = params["padded"]
     done = [0] * nthreads
     workers = []
-    for t in range(nthreads):
-        th = threading.Thread(target=worker, args=(buf, t * stride, iters, done, t))
-        workers.append(th)
+    if params["layout"] == "objects":
+        counters = []
+        pads = []
+        for t in range(nthreads):
+            counters.append(Counter())
+            if padded:
+                pads.append(bytearray(params["line"]))
+        for t in range(nthreads):
+            workers.append(threading.Thread(target=bump_object, args=(counters[t], iters, done, t)))
+    else:
+        stride = params["line"] if padded else 1
+        buf = bytearray(max(nthreads * stride, 1))
+        for t in range(nthreads):
+            workers.append(threading.Thread(target=bump_byte, args=(buf, t * stride, iters, done, t)))
+    for th in workers:
         th.start()
     for th in workers:
         th.join()
     for t in range(nthreads):
-        if buf[t * stride] != iters & 255 or done[t] != iters:
-            raise RuntimeError("self-check failed: counter %d holds %d, expected %d" % (t, buf[t * stride], iters & 255))
+        value = counters[t].n if params["layout"] == "objects" else buf[t * stride]
+        if value != iters & 255 or done[t] != iters:
+            raise RuntimeError("self-check failed: counter %d holds %d, expected %d" % (t, value, iters & 255))
     print("ok false-sharing threads=%d iters=%d" % (nthreads, iters))
 
 

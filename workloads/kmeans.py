@@ -57,11 +57,12 @@ def nearest(point, centers, dims):
 
 
 def assign(points, lo, hi, centers, dims, membership, sums, counts, changed):
+    # membership is this thread's own list (points lo..hi-1), so only the accumulators are shared.
     for i in range(lo, hi):
         point = points[i]
         c = nearest(point, centers, dims)
-        moved = membership[i] != c
-        membership[i] = c
+        moved = membership[i - lo] != c
+        membership[i - lo] = c
         with transaction.atomic():
             acc = sums[c]
             for d in range(dims):
@@ -81,7 +82,8 @@ def main():
     points = make_points(n, k, dims, params["seed"])
     # Initial centers: the first k points, as STAMP does.
     centers = [[float(v) for v in points[c]] for c in range(k)]
-    membership = [-1] * n
+    bounds = [(t * n // nthreads, (t + 1) * n // nthreads) for t in range(nthreads)]
+    memberships = [[-1] * (hi - lo) for lo, hi in bounds]
     rounds = 0
     while rounds < params["iterations"]:
         rounds += 1
@@ -90,9 +92,8 @@ def main():
         changed = [0]
         workers = []
         for t in range(nthreads):
-            lo = t * n // nthreads
-            hi = (t + 1) * n // nthreads
-            th = threading.Thread(target=assign, args=(points, lo, hi, centers, dims, membership, sums, counts, changed))
+            lo, hi = bounds[t]
+            th = threading.Thread(target=assign, args=(points, lo, hi, centers, dims, memberships[t], sums, counts, changed))
             workers.append(th)
             th.start()
         for th in workers:
@@ -100,11 +101,13 @@ def main():
         # Self-check: the shared accumulators must equal a serial recount of the memberships.
         check_counts = [0] * k
         check_sums = [[0] * dims for c in range(k)]
-        for i in range(n):
-            c = membership[i]
-            check_counts[c] += 1
-            for d in range(dims):
-                check_sums[c][d] += points[i][d]
+        for t in range(nthreads):
+            lo, hi = bounds[t]
+            for i in range(lo, hi):
+                c = memberships[t][i - lo]
+                check_counts[c] += 1
+                for d in range(dims):
+                    check_sums[c][d] += points[i][d]
         if check_counts != counts or check_sums != sums:
             raise RuntimeError("self-check failed: race: accumulators %r differ from the recount %r" % (counts, check_counts))
         for c in range(k):
