@@ -58,6 +58,11 @@ export interface CodeObject {
   /** Source line and column (1-based) of each instruction, for tracebacks and the trace. */
   lines: Int32Array;
   columns: Int32Array;
+  /** End of each instruction's source range (line, exclusive 1-based column), as CPython 3.11's
+   *  co_positions(): tracebacks underline columns[i]..endColumns[i] with carets (and omit them
+   *  when the range covers the whole stripped line). */
+  endLines: Int32Array;
+  endColumns: Int32Array;
   exceptionTable: ExceptionTableEntry[];
   /** Maximum value-stack depth, so frames can size their stack in simulated memory. */
   stacksize: number;

@@ -75,6 +75,8 @@ interface Instr {
   target: Label | null;
   line: number;
   col: number;
+  endLine: number;
+  endCol: number;
 }
 
 type FBlockType = 'while' | 'for' | 'tryExcept' | 'finallyTry' | 'finallyEnd' | 'with' | 'handlerCleanup' | 'popValue' | 'exceptionHandler';
@@ -113,6 +115,8 @@ class Unit {
   readonly fblocks: FBlock[] = [];
   line: number;
   col: number;
+  endLine: number;
+  endCol: number;
   argcount = 0;
   posonlyargcount = 0;
   kwonlyargcount = 0;
@@ -125,6 +129,8 @@ class Unit {
     this.firstLine = firstLine;
     this.line = firstLine;
     this.col = 1;
+    this.endLine = firstLine;
+    this.endCol = 1;
     for (const p of block.params) this.varIndex(p);
   }
 
@@ -237,10 +243,12 @@ export class Compiler {
   // ---- emission ------------------------------------------------------------------------------
 
   private emit(op: number, arg = 0): void {
-    this.u.instrs.push({ op, arg, target: null, line: this.u.line, col: this.u.col });
+    const u = this.u;
+    u.instrs.push({ op, arg, target: null, line: u.line, col: u.col, endLine: u.endLine, endCol: u.endCol });
   }
   private emitJump(op: number, target: Label): void {
-    this.u.instrs.push({ op, arg: 0, target, line: this.u.line, col: this.u.col });
+    const u = this.u;
+    u.instrs.push({ op, arg: 0, target, line: u.line, col: u.col, endLine: u.endLine, endCol: u.endCol });
   }
   private newLabel(): Label {
     return { index: -1 };
@@ -252,8 +260,11 @@ export class Compiler {
     this.emit(Op.LOAD_CONST, this.u.addConst(c));
   }
   private setLoc(s: Span): void {
-    this.u.line = s.line;
-    this.u.col = s.col;
+    const u = this.u;
+    u.line = s.line;
+    u.col = s.col;
+    u.endLine = s.endLine;
+    u.endCol = s.endCol;
   }
 
   // ---- units ---------------------------------------------------------------------------------
@@ -402,6 +413,7 @@ export class Compiler {
       case 'Assert': {
         const end = this.newLabel();
         this.jumpIf(s.test, end, true);
+        this.setLoc(s.test);
         this.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.expr(s.msg);
@@ -1045,12 +1057,12 @@ export class Compiler {
   }
 
   expr(e: Expr): void {
-    const saveLine = this.u.line;
-    const saveCol = this.u.col;
+    const u = this.u;
+    const save: Span = { line: u.line, col: u.col, endLine: u.endLine, endCol: u.endCol };
     this.setLoc(e);
     this.exprInner(e);
-    this.u.line = saveLine;
-    this.u.col = saveCol;
+    // Nested units (lambdas, comprehensions) restore their parent; the location is per unit.
+    this.setLoc(save);
   }
 
   private exprInner(e: Expr): void {
@@ -1565,6 +1577,8 @@ function assemble(u: Unit, filename: string): CodeObject {
   const code = new Int32Array(count * 2);
   const lines = new Int32Array(count);
   const columns = new Int32Array(count);
+  const endLines = new Int32Array(count);
+  const endColumns = new Int32Array(count);
   const handlers: (Handler | null)[] = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -1581,6 +1595,8 @@ function assemble(u: Unit, filename: string): CodeObject {
     code[2 * k + 1] = arg;
     lines[k] = x.line;
     columns[k] = x.col;
+    endLines[k] = x.endLine;
+    endColumns[k] = x.endCol;
     const stk = excAt[i]!;
     handlers.push(stk.length > 0 ? stk[stk.length - 1]! : null);
     k++;
@@ -1618,6 +1634,8 @@ function assemble(u: Unit, filename: string): CodeObject {
     code,
     lines,
     columns,
+    endLines,
+    endColumns,
     exceptionTable: table,
     stacksize: maxDepth,
     cell2arg,

@@ -1,0 +1,4 @@
+counter = 0
+def f():
+    print(counter)
+    global counter
