@@ -65,12 +65,32 @@ const COMPUTED: Record<string, (p: PointRecord) => number | undefined> = {
 
 export const COMPUTED_METRICS: readonly string[] = Object.keys(COMPUTED);
 
+/** docs/results-format.md's derived metrics that need no baseline (speedup does). */
+const DERIVED_FALLBACK: Record<string, (p: PointRecord) => number | undefined> = {
+  throughput: (p) => {
+    const bytecodes = num(p.result.bytecodes);
+    const seconds = num(p.result.simSeconds);
+    return bytecodes !== undefined && seconds !== undefined && seconds > 0 ? bytecodes / seconds : undefined;
+  },
+  abortRate: (p) => COMPUTED.abortRate!(p),
+  wastedFraction: (p) => {
+    const busy = sumCores(p, 'busyCycles');
+    const wasted = COMPUTED.wastedCycles!(p);
+    return busy !== undefined && busy > 0 && wasted !== undefined ? wasted / busy : undefined;
+  },
+};
+
 /** The value at `path` in a point, or undefined. Parameters win over everything else. */
 export function valueAt(p: PointRecord, path: string): Scalar | undefined {
   if (path in p.params) return p.params[path];
   const parts = path.split('.');
   const head = parts[0];
-  if (head === 'derived') return num(p.derived[parts.slice(1).join('.')]);
+  if (head === 'derived') {
+    // points/*.json carry no `derived` (the runner adds it to results.jsonl after the sweep):
+    // recompute what needs no baseline, so a report of a running sweep still has its charts.
+    const name = parts.slice(1).join('.');
+    return num(p.derived[name]) ?? DERIVED_FALLBACK[name]?.(p);
+  }
   if (head === 'computed') return COMPUTED[parts.slice(1).join('.')]?.(p);
   if (head === 'result' || head === 'params') {
     const v = head === 'params' ? p.params[parts.slice(1).join('.')] : dig(p.result, parts.slice(1));

@@ -207,3 +207,17 @@ describe('report spec', () => {
     ]);
   });
 });
+
+describe('points without derived metrics (a sweep still running)', () => {
+  it('throughput, abort rate and wasted fraction are recomputed from the result as the runner defines them', async () => {
+    const { numberAt } = await import('../../reports/metrics.js');
+    for (const r of txLengthSweep([10, 1000], 1).points) {
+      const bare = normalisePoint({ ...JSON.parse(JSON.stringify(r)), derived: undefined }, r.index) as PointRecord;
+      expect(bare.derived).toEqual({});
+      expect(numberAt(bare, 'derived.throughput')).toBeCloseTo(r.derived!.throughput!, 6);
+      expect(numberAt(bare, 'derived.abortRate')).toBeCloseTo(r.derived!.abortRate!, 12);
+      expect(numberAt(bare, 'derived.wastedFraction')).toBeCloseTo(r.derived!.wastedFraction!, 12);
+      expect(numberAt(bare, 'derived.speedup')).toBeUndefined();
+    }
+  });
+});
