@@ -293,26 +293,3 @@ export function parseWorkloadHeader(text: string, file: string, strict: boolean)
   }
   return info;
 }
-
-/** How a param's type reads in listings: `int`, `bool`, `low|high`. */
-export function paramTypeText(p: Pick<WorkloadParam, 'type' | 'choices'>): string {
-  return p.type === 'str' && p.choices ? p.choices.join('|') : p.type;
-}
-
-/**
- * The catalog as text for `htmsim list`: one line per workload (name, flags, description), and
- * with `params` its parameters indented below, one per line with type, default and description.
- */
-export function formatWorkloadList(list: readonly WorkloadInfo[], opts: { params?: boolean } = {}): string {
-  const width = Math.max(0, ...list.map((w) => w.name.length));
-  const out: string[] = [];
-  for (const w of list) {
-    const flags = [w.racy ? 'racy' : '', w.deterministic ? 'deterministic' : ''].filter(Boolean).join(',');
-    out.push(`${w.name.padEnd(width)}  ${w.description}${flags ? ` [${flags}]` : ''}`);
-    if (!opts.params) continue;
-    const specs = w.params.map((p) => `${p.name}: ${paramTypeText(p)} = ${String(p.default)}`);
-    const pw = Math.max(0, ...specs.map((s) => s.length));
-    w.params.forEach((p, i) => out.push(`    ${specs[i]!.padEnd(pw)}  ${p.description}`));
-  }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
-}

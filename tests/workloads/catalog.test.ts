@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../sim/common/errors.js';
 import {
-  formatWorkloadList, getWorkload, listWorkloads, loadWorkloadSource, parseWorkloadHeader, resolveWorkloadParams, shimsDir, workloadsDir,
+  getWorkload, listWorkloads, loadWorkloadSource, parseWorkloadHeader, resolveWorkloadParams, shimsDir, workloadsDir,
 } from '../../sim/run/workload-catalog.js';
 
 const REQUIRED = [
@@ -191,24 +191,5 @@ describe('workload header parser', () => {
 
   it('locates the shims beside the workloads', () => {
     expect(readFileSync(join(shimsDir(), 'htmsim.py'), 'utf8')).toContain('def metric(');
-  });
-});
-
-describe('formatWorkloadList', () => {
-  it('prints one line per workload and, when asked, its params with type and default', () => {
-    const info = parseWorkloadHeader(
-      '# workload: demo\n# description: a demo\n# param n: int = 3 -- how many\n# param mode: str(a|b) = b -- which\n# racy: true\n',
-      '/x/demo.py', true);
-    const plain = parseWorkloadHeader('# workload: other-one\n# description: another\n', '/x/other-one.py', true);
-    expect(formatWorkloadList([info, plain])).toBe('demo       a demo [racy]\nother-one  another\n');
-    expect(formatWorkloadList([info], { params: true })).toBe(
-      'demo  a demo [racy]\n    n: int = 3     how many\n    mode: a|b = b  which\n');
-    expect(formatWorkloadList([])).toBe('');
-  });
-
-  it('lists the whole catalog, one line per workload', () => {
-    const text = formatWorkloadList(listWorkloads());
-    expect(text.split('\n').filter(Boolean)).toHaveLength(listWorkloads().length);
-    expect(text).toMatch(/^bank +random|^bank +threads move money/m);
   });
 });
