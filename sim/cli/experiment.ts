@@ -2,7 +2,7 @@
  * The experiment subcommands: run, validate, list, schema, merge (commander wiring only; the work
  * is in sim/experiment/).
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { reportError } from './action.js';
 import { UserError } from '../common/errors.js';
 import { ConfigError } from '../experiment/located.js';
@@ -32,8 +32,8 @@ function act<A extends unknown[]>(fn: (...args: A) => Promise<number | void> | n
 }
 
 function positiveInt(text: string): number {
-  // Checked again (with a located message) by the runner; commander only parses.
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new InvalidArgumentError('must be a whole number >= 1');
+  return Number(text);
 }
 
 export function registerExperiment(program: Command): void {

@@ -210,7 +210,9 @@ export function suggest(word: string, candidates: readonly string[]): string {
     const dd = distance(word, c);
     if (dd < bestD) { bestD = dd; best = c; }
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${best}'?)` : '';
+  if (best && bestD <= Math.max(2, Math.floor(word.length / 3))) return ` (did you mean '${best}'?)`;
+  const prefixed = candidates.filter((c) => word.length >= 3 && c.toLowerCase().startsWith(word.toLowerCase()));
+  return prefixed.length === 1 ? ` (did you mean '${prefixed[0]}'?)` : '';
 }
 
 /**
