@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Generate the CPython ground truth for tests/runtime/*.test.ts.
+
+Run with python3 (3.11) from the repository root:  python3 tests/runtime/make-fixtures.py
+Writes tests/runtime/fixtures/<module>.json: a list of cases {"fn", "args", "out"} or
+{"fn", "args", "err": [ExceptionType, message]}. Values are encoded so that exact bits survive:
+int -> {"i": hex}, float -> {"f": repr}, bytes -> {"b": [..]}, str/bool/None/list as JSON.
+"""
+import json
+import math
+import os
+import random
+import struct
+import sys
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures')
+R = random.Random(20261127)
+
+
+def enc(v):
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return {'i': hex(v)}
+    if isinstance(v, float):
+        return {'f': repr(v)}
+    if isinstance(v, (bytes, bytearray)):
+        return {'b': list(v)}
+    if isinstance(v, (list, tuple)):
+        return [enc(x) for x in v]
+    if isinstance(v, dict):
+        return {'d': [[enc(k), enc(x)] for k, x in v.items()]}
+    return v
+
+
+class Table:
+    def __init__(self):
+        self.cases = []
+
+    def add(self, fn, func, *args):
+        case = {'fn': fn, 'args': [enc(a) for a in args]}
+        try:
+            case['out'] = enc(func(*args))
+        except Exception as e:  # noqa: BLE001 - the exception is the expected output
+            case['err'] = [type(e).__name__, str(e)]
+        self.cases.append(case)
+
+    def write(self, name):
+        with open(os.path.join(OUT, name + '.json'), 'w') as f:
+            json.dump(self.cases, f, separators=(',', ':'))
+        print(f'{name}: {len(self.cases)} cases')
+
+
+def rand_float():
+    """Doubles of every magnitude, from random bit patterns (finite only)."""
+    while True:
+        x = struct.unpack('<d', struct.pack('<Q', R.getrandbits(64)))[0]
+        if math.isfinite(x):
+            return x
+
+
+def nice_floats():
+    base = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 3.0, 7.0, -7.0,
+            10.0, 100.0, 1e15, 1e16, 1e17, 9007199254740992.0, 9007199254740993.0, 1e22, 1e23, 1e300, 1e308,
+            1.7976931348623157e308, 5e-324, 2.2250738585072014e-308, 1e-5, 1e-4, 0.0001234, 123456.789,
+            2.675, 0.125, 0.375, 1234.5, 0.05, 0.15, 0.25, 0.35, 3.14159, math.pi, math.e, -math.pi,
+            float('inf'), float('-inf'), float('nan'), 12345678901234567890.0, 4.35, 0.045, 2.5e-5, 1e100,
+            123.456, -0.001, 99.995, 0.995, 9.995, 1e-320, 3e-310, 6.02214076e23]
+    return base
+
+
+# ---------------------------------------------------------------- ints
+def ints():
+    t = Table()
+    vals = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 255, -256, 2 ** 31 - 1, -2 ** 31, 2 ** 32, 2 ** 52 + 1,
+            2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, -(2 ** 53), 2 ** 53 + 1, 2 ** 63, -2 ** 63, 2 ** 64 + 1,
+            10 ** 20, -10 ** 20, 10 ** 30 + 7, 3 ** 100, -(3 ** 100), 123456789, -987654321]
+    vals += [R.randrange(-2 ** 60, 2 ** 60) for _ in range(4)] + [R.randrange(-2 ** 200, 2 ** 200) for _ in range(3)]
+    ops = {
+        'add': lambda a, b: a + b, 'sub': lambda a, b: a - b, 'mul': lambda a, b: a * b,
+        'floordiv': lambda a, b: a // b, 'mod': lambda a, b: a % b, 'divmod': divmod,
+        'truediv': lambda a, b: a / b, 'and': lambda a, b: a & b, 'or': lambda a, b: a | b,
+        'xor': lambda a, b: a ^ b, 'cmp': lambda a, b: (a > b) - (a < b), 'eq': lambda a, b: a == b,
+    }
+    for a in vals:
+        for b in vals:
+            for name, f in ops.items():
+                t.add(name, f, a, b)
+    for a in vals:
+        t.add('neg', lambda a: -a, a)
+        t.add('abs', abs, a)
+        t.add('invert', lambda a: ~a, a)
+        t.add('bit_length', lambda a: a.bit_length(), a)
+        t.add('hash', hash, a)
+        t.add('float', float, a)
+        for base in (2, 8, 10, 16, 36):
+            t.add('tostr', lambda a, b: int_to_base(a, b), a, base)
+        for k in (0, 1, 3, 31, 32, 52, 53, 54, 64, 100, -1):
+            t.add('lshift', lambda a, k: a << k, a, k)
+            t.add('rshift', lambda a, k: a >> k, a, k)
+        for e in (0, 1, 2, 3, 5, 10, 17, 33, 52, 53, 64, 100):
+            t.add('pow', lambda a, e: a ** e, a, e)
+        for m in (1, 2, 7, -7, 1000000007, 2 ** 61 - 1, 10 ** 30 + 3):
+            for e in (0, 1, 5, 65537, 10 ** 20, -1):
+                t.add('powmod', pow, a, e, m)
+        t.add('powmod', pow, a, 3, 0)
+    t.add('rshift', lambda a, k: a >> k, 5, 10 ** 30)
+    t.add('rshift', lambda a, k: a >> k, -5, 10 ** 30)
+    t.add('lshift', lambda a, k: a << k, 5, 1 << 70)
+    t.add('lshift', lambda a, k: a << k, 0, 1 << 70)
+    # true division: correctly rounded for big operands, subnormal results, overflow
+    big = [10 ** 400, 10 ** 309, 2 ** 1024, 2 ** 1023 * 3, 10 ** 320, 2 ** 1100 + 1, 3 ** 700, 7 ** 380]
+    for a in big + [1, 3, -5, 2 ** 53 + 1, 10 ** 17 + 1]:
+        for b in big + [1, -3, 7, 2 ** 53 + 1, 10 ** 17 + 3]:
+            t.add('truediv', lambda a, b: a / b, a, b)
+    for _ in range(200):
+        a = R.getrandbits(R.randrange(1, 1200)) * R.choice((1, -1))
+        b = R.getrandbits(R.randrange(1, 1200)) + 1
+        t.add('truediv', lambda a, b: a / b, a, b)
+    for k in range(1060, 1080):
+        t.add('truediv', lambda a, b: a / b, 3, 2 ** k)
+        t.add('truediv', lambda a, b: a / b, 2 ** 60 + 1, 2 ** (k + 60))
+    for _ in range(100):
+        t.add('float', float, R.getrandbits(R.randrange(50, 1100)))
+    for v in (2 ** 1024 - 2 ** 970, 2 ** 1024 - 2 ** 970 - 1, 2 ** 53 + 1, 2 ** 54 + 2, 2 ** 54 + 6, 2 ** 1024):
+        t.add('float', float, v)
+    # int(str, base)
+    strs = ['0', '-0', '+17', ' 42 ', '\t-7\n', '1_000', '1__0', '_1', '1_', '0x1f', '0X1F', '0o17', '0b101',
+            '0b', '0x_1f', '0x__1f', '010', '00', '0_0', '08', '', ' ', '-', '+-1', '12a', 'z', 'Z', 'zz',
+            '123456789012345678901234567890', '-99999999999999999999', '1e5', '1.0', '\u0661\u0662', '\uff11\uff12',
+            '\u00a012\u2003', 'ff', 'FF', '0b1_0', '9' * 4301, '1' * 4300, 'inf', '١٢٣']
+    for s in strs:
+        for base in (10, 0, 16, 8, 2, 36, 7, 1, 37):
+            t.add('fromstr', int, s, base)
+    t.add('tostr', lambda a, b: int_to_base(a, b), 10 ** 4300, 10)
+    t.add('tostr', lambda a, b: int_to_base(a, b), 10 ** 4299, 10)
+    t.add('tostr', lambda a, b: int_to_base(a, b), -10 ** 4299, 10)
+    # int(float)
+    for x in nice_floats() + [rand_float() for _ in range(100)]:
+        t.add('fromfloat', int, x)
+        t.add('floathash', float_hash, x)
+    t.write('int')
+
+
+def float_hash(x):
+    return 0 if math.isnan(x) else hash(x)
+
+
+def int_to_base(a, b):
+    if b == 10:
+        return str(a)
+    digits = '0123456789abcdefghijklmnopqrstuvwxyz'
+    n = abs(a)
+    out = ''
+    while True:
+        out = digits[n % b] + out
+        n //= b
+        if n == 0:
+            break
+    return ('-' if a < 0 else '') + out
+
+
+# ---------------------------------------------------------------- floats
+def floats():
+    t = Table()
+    xs = nice_floats() + [rand_float() for _ in range(400)] + [R.uniform(-1000, 1000) for _ in range(200)]
+    xs += [R.random() * 10 ** R.randrange(-30, 30) for _ in range(300)]
+    for x in xs:
+        t.add('repr', repr, x)
+        t.add('round0', round, x)
+        for n in (0, 1, 2, 3, 5, -1, -2, 10, 17, 400, -400):
+            t.add('round', round, x, n)
+        t.add('ratio', lambda x: x.as_integer_ratio(), x)
+        t.add('is_integer', lambda x: x.is_integer(), x)
+    ys = nice_floats()[::2] + [R.uniform(-100, 100) for _ in range(8)]
+    for x in ys:
+        for y in ys:
+            t.add('floordiv', lambda a, b: a // b, x, y)
+            t.add('mod', lambda a, b: a % b, x, y)
+            t.add('divmod', divmod, x, y)
+            t.add('truediv', lambda a, b: a / b, x, y)
+            t.add('pow', float_pow, x, y)
+    for _ in range(400):
+        t.add('pow', float_pow, R.uniform(0, 10), R.uniform(-30, 30))
+    for i in range(2, 30):
+        for e in range(-20, 40):
+            t.add('pow', float_pow, float(i), float(e))
+    strs = ['1', ' 1.5 ', '-2.5e3', '1e-5', '.5', '5.', '1_000.5', '1__0', '_1', '1_', '1e1_0', 'inf', '-Infinity',
+            'NaN', '+nan', 'infinit', '', '.', 'e5', '1e', '0x10', '1,5', '1.5.5', '  -.5e-3\n', '\u0661.\u0662',
+            '1' * 400, '1e400', '-1e400', '1e-400', '2.4703282292062328e-324', '2.4703282292062327e-324',
+            '9007199254740993', '0.1e-1_0', '1.7976931348623158e308', '1.7976931348623159e308', 'nan(1)']
+    for s in strs:
+        t.add('fromstr', float, s)
+    t.write('float')
+
+
+def float_pow(x, y):
+    # CPython returns a complex here (or raises OverflowError 'complex exponentiation'); the guest
+    # language has no complex, so the runtime raises ValueError instead.
+    if x < 0 and math.isfinite(y) and y != math.floor(y):
+        raise ValueError('negative number cannot be raised to a fractional power')
+    r = x ** y
+    if isinstance(r, complex):
+        raise ValueError('negative number cannot be raised to a fractional power')
+    return r
+
+
+if __name__ == '__main__':
+    if sys.version_info[:2] != (3, 11):
+        print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
+    os.makedirs(OUT, exist_ok=True)
+    which = sys.argv[1:] or ['int', 'float']
+    for name in which:
+        globals()[{'int': 'ints', 'float': 'floats'}.get(name, name)]()
