@@ -76,10 +76,7 @@ export class Parser {
   }
   /** "invalid syntax" at the current token. */
   private invalid(t: Token = this.peek()): GuestSyntaxError {
-    if (t.kind === 'INDENT') return this.error('unexpected indent', t.line, t.endCol, t.line, t.endCol, 'IndentationError');
-    if (t.kind === 'DEDENT' && t.text === '') {
-      // A DEDENT where a statement was expected: report as CPython does at that token.
-    }
+    if (t.kind === 'INDENT') return this.error('unexpected indent', t.line, t.endCol - 1, t.line, t.endCol - 1, 'IndentationError');
     if (t.kind === 'OP' && t.text === '!') return this.error('invalid syntax', t.line, t.col, t.endLine, t.endCol);
     return this.error('invalid syntax', t.line, t.col, t.endLine, t.endCol);
   }
@@ -123,7 +120,7 @@ export class Parser {
 
   private statement(): Stmt[] {
     const t = this.peek();
-    if (t.kind === 'INDENT') throw this.error('unexpected indent', t.line, t.endCol, t.line, t.endCol, 'IndentationError');
+    if (t.kind === 'INDENT') throw this.invalid(t);
     if (t.kind === 'NAME') {
       switch (t.text) {
         case 'def': return [this.funcDef([])];
@@ -469,7 +466,12 @@ export class Parser {
     }
     if (this.isKw('finally')) { const f = this.next(); finalbody = this.block("'finally' statement", f.line); }
     if (handlers.length === 0 && finalbody.length === 0) {
-      const n = this.peek();
+      let j = this.i;
+      while (this.toks[j]!.kind === 'DEDENT') j++;
+      // At the end of the file CPython points just past the last line of the block.
+      let k = this.i - 1;
+      while (k > 0 && this.toks[k]!.kind !== 'NEWLINE') k--;
+      const n = this.toks[j]!.kind === 'ENDMARKER' ? this.toks[k]! : this.toks[j]!;
       throw this.error("expected 'except' or 'finally' block", n.line, n.col, n.endLine, n.endCol);
     }
     return this.st({ kind: 'Try', body, handlers, orelse, finalbody }, t);
@@ -822,7 +824,8 @@ export class Parser {
           args.push(gen);
         } else {
           if (keywords.length > 0) {
-            throw this.errorAt(sawKwUnpack ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', e);
+            const n = this.peek();
+            throw this.error(sawKwUnpack ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument', n.line, n.col, n.endLine, n.endCol);
           }
           args.push(e);
         }
@@ -906,7 +909,7 @@ export class Parser {
     if (this.isKw('yield')) {
       const y = this.yieldExpr();
       this.expectOp(')');
-      return { ...y, ...this.span(open) };
+      return y;
     }
     const first = this.starExpression();
     if (this.isKw('for')) {
@@ -990,7 +993,7 @@ export class Parser {
         const k = this.expression();
         if (!this.isOp(':')) {
           const n = this.peek();
-          throw this.error("':' expected after dictionary key", k.line, k.col, n.line, n.col);
+          throw this.error("':' expected after dictionary key", k.endLine, k.endCol - 1, n.line, n.col);
         }
         this.next();
         keys.push(k);
@@ -1011,8 +1014,8 @@ export class Parser {
     while (this.peek().kind === 'STRING') toks.push(this.next());
     const isBytes = toks.map((t) => stringParts(t).prefix.includes('b'));
     if (isBytes.some((b) => b) && !isBytes.every((b) => b)) {
-      const last = toks[toks.length - 1]!;
-      throw this.error('cannot mix bytes and nonbytes literals', first.line, first.col, last.endLine, last.endCol);
+      const after = this.peek();
+      throw this.error('cannot mix bytes and nonbytes literals', after.line, after.col);
     }
     if (isBytes[0]) {
       let s = '';
@@ -1053,7 +1056,9 @@ export class Parser {
     }
     return decodeEscapes(p.body, bytes, (msg) => {
       if (msg.startsWith('bytes can only')) throw this.errorAt(msg, t);
-      throw this.error(msg, t.line, t.col, t.endLine, t.endCol);
+      // CPython reports decoding errors at the token after the literal.
+      const after = this.peek();
+      throw this.error(msg, after.line, after.col);
     });
   }
 
@@ -1066,6 +1071,15 @@ export class Parser {
       if (p.body[j] === '\n') { line++; col = 1; } else col++;
     }
     return { line, col };
+  }
+
+  /**
+   * CPython 3.11 reports f-string errors at the token after the string literal(s) (the last one
+   * its parser had fetched); the strings have all been consumed when f-strings are parsed.
+   */
+  private fstringError(_t: Token, msg: string, _at: number): GuestSyntaxError {
+    const tk = this.peek();
+    return this.error(msg, tk.line, tk.col);
   }
 
   /** Splits one f-string token into literal text and FormattedValue nodes. */
@@ -1088,10 +1102,7 @@ export class Parser {
       pieces.push(raw ? lit : decodeEscapes(lit, false, (msg) => { throw this.error(msg, t.line, t.col, t.endLine, t.endCol); }));
       lit = '';
     };
-    const fErr = (msg: string, at: number): GuestSyntaxError => {
-      const pos = this.bodyPos(t, at);
-      return this.error(msg, pos.line, pos.col);
-    };
+    const fErr = (msg: string, at: number): GuestSyntaxError => this.fstringError(t, msg, at);
     while (k < body.length) {
       const c = body[k]!;
       if (c === '\\' && !raw && k + 1 < body.length) {
@@ -1123,10 +1134,7 @@ export class Parser {
 
   /** One replacement field after '{': expression, optional '=', conversion, spec, '}'. */
   private fstringField(t: Token, body: string, k: number, raw: boolean, depth: number): { expr: Expr; end: number } {
-    const fErr = (msg: string, at: number): GuestSyntaxError => {
-      const pos = this.bodyPos(t, at);
-      return this.error(msg, pos.line, pos.col);
-    };
+    const fErr = (msg: string, at: number): GuestSyntaxError => this.fstringError(t, msg, at);
     if (depth >= 2) throw fErr('f-string: expressions nested too deeply', k);
     const exprStart = k;
     let nest = 0;

@@ -214,7 +214,7 @@ export class Scanner {
     const altTop = this.altIndents[this.altIndents.length - 1]!;
     const tokCol = this.colOf(i);
     if (col > top) {
-      if (alt <= altTop) throw this.error('inconsistent use of tabs and spaces in indentation', this.line, tokCol, 'TabError');
+      if (alt <= altTop) throw this.error('inconsistent use of tabs and spaces in indentation', this.line, 1, 'TabError');
       this.indents.push(col);
       this.altIndents.push(alt);
       this.push('INDENT', src.slice(this.lineStart, i), this.line, 1, this.line, tokCol);
@@ -225,13 +225,16 @@ export class Scanner {
         this.push('DEDENT', '', this.line, tokCol, this.line, tokCol);
       }
       if (col !== this.indents[this.indents.length - 1]) {
-        throw this.error('unindent does not match any outer indentation level', this.line, tokCol, 'IndentationError');
+        // CPython points just past the end of the offending line.
+        let e = i;
+        while (e < src.length && src[e] !== '\n' && src[e] !== '\r') e++;
+        throw this.error('unindent does not match any outer indentation level', this.line, this.colOf(e), 'IndentationError');
       }
       if (alt !== this.altIndents[this.altIndents.length - 1]) {
-        throw this.error('inconsistent use of tabs and spaces in indentation', this.line, tokCol, 'TabError');
+        throw this.error('inconsistent use of tabs and spaces in indentation', this.line, 1, 'TabError');
       }
     } else if (alt !== altTop) {
-      throw this.error('inconsistent use of tabs and spaces in indentation', this.line, tokCol, 'TabError');
+      throw this.error('inconsistent use of tabs and spaces in indentation', this.line, 1, 'TabError');
     }
     return false;
   }
@@ -297,7 +300,12 @@ export class Scanner {
     i += quote.length;
     while (true) {
       if (i >= src.length) {
-        if (triple) throw this.error(`unterminated triple-quoted string literal (detected at line ${this.line})`, startLine, startCol);
+        if (triple) {
+          let last = src.length;
+          while (last > 0 && (src[last - 1] === '\n' || src[last - 1] === '\r')) last--;
+          const detected = this.line - (src.slice(last).match(/\r\n|\r|\n/g)?.length ?? 0);
+          throw this.error(`unterminated triple-quoted string literal (detected at line ${detected})`, startLine, startCol);
+        }
         throw this.error(`unterminated string literal (detected at line ${startLine})`, startLine, startCol);
       }
       const c = src[i]!;
@@ -384,7 +392,12 @@ export function decodeEscapes(body: string, bytes: boolean, onError: (msg: strin
       case 'v': out += '\v'; break;
       case 'x': {
         const h = body.slice(i + 1, i + 3);
-        if (!/^[0-9a-fA-F]{2}$/.test(h)) onError(`(${bytes ? 'value' : 'unicode'} error) ${bytes ? 'invalid \\x escape at position ' + (i - 1) : "'unicodeescape' codec can't decode bytes in position " + (i - 1) + '-' + (i + h.length) + ': truncated \\xXX escape'}`, i - 1);
+        if (!/^[0-9a-fA-F]{2}$/.test(h)) {
+          const good = /^[0-9a-fA-F]*/.exec(h)![0].length;
+          onError(bytes
+            ? `(value error) invalid \\x escape at position ${i - 1}`
+            : `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 1}-${i + good}: truncated \\xXX escape`, i - 1);
+        }
         out += String.fromCharCode(parseInt(h, 16));
         i += 2;
         break;
@@ -395,7 +408,8 @@ export function decodeEscapes(body: string, bytes: boolean, onError: (msg: strin
         const len = n === 'u' ? 4 : 8;
         const h = body.slice(i + 1, i + 1 + len);
         if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(h)) {
-          onError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 1}-${i + h.length}: truncated \\${n}${'X'.repeat(len)} escape`, i - 1);
+          const good = /^[0-9a-fA-F]*/.exec(h)![0].length;
+          onError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 1}-${i + good}: truncated \\${n}${'X'.repeat(len)} escape`, i - 1);
         }
         const cp = parseInt(h, 16);
         if (cp > 0x10ffff) onError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${i - 1}-${i + len}: illegal Unicode character`, i - 1);
