@@ -69,6 +69,10 @@ const LABELS: Record<string, string> = {
   'result.bytecodes': 'bytecodes executed',
   'computed.wastedCycles': 'cycles in aborted transactions',
   'computed.lockWaitCycles': 'lock-wait cycles (all cores)',
+  'result.metrics.commit_ratio': 'commit ratio (committed / attempted)',
+  'metrics.commit_ratio': 'commit ratio (committed / attempted)',
+  'workload.params.kib': 'transaction footprint (KiB)',
+  'workload.params.footprintKiB': 'transaction footprint (KiB)',
   'policy.name': 'policy',
   'workload.name': 'workload',
 };
@@ -77,7 +81,10 @@ const LABELS: Record<string, string> = {
 export function labelFor(path: string): string {
   const known = LABELS[path];
   if (known) return known;
-  if (/kib$/i.test(path)) return `${path.split('.').pop()!.replace(/KiB$/i, '')} (KiB)`;
+  if (/kib$/i.test(path)) {
+    const name = path.split('.').pop()!.replace(/KiB$/i, '');
+    return name ? `${name} (KiB)` : 'size (KiB)';
+  }
   return path;
 }
 
@@ -168,7 +175,10 @@ function defaultTitle(spec: ChartSpec): string {
 /** line, bar and capacity charts: one series per series value, x → mean ± sd of y. */
 function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, title: string): ChartPanel {
   const x = spec.x ?? 'workload.params.footprintKiB';
-  const y = typeof spec.y === 'string' ? spec.y : 'computed.commitRatio';
+  // Capacity: the guest's own count of committed attempts when it reports one (the capacity
+  // workloads do), else the HTM unit's committed / begun.
+  const y = typeof spec.y === 'string' ? spec.y
+    : points.some((p) => numberAt(p, 'result.metrics.commit_ratio') !== undefined) ? 'result.metrics.commit_ratio' : 'computed.commitRatio';
   const withY = points.filter((p) => numberAt(p, y) !== undefined && valueAt(p, x) !== undefined);
   const reps = maxReps(withY);
   const errorBars = spec.errorBars ?? reps > 1;

@@ -54,7 +54,7 @@ export function renderMarkdown(model: ReportModel): string {
       c.failed.map((p) => [String(p.index), paramText(p.params), (p.error ?? '').split('\n')[0]!])), '');
   }
   const env = model.environment;
-  out.push('## Environment', '', mdTable(['', ''], [
+  out.push('## Environment', '', mdTable(['item', 'value'], [
     ['htmsim', [env.htmsimVersion, ...env.recordedHtmsimVersions.filter((v) => v !== env.htmsimVersion).map((v) => `runs: ${v}`)].join(', ')],
     ['Node.js', [env.nodeVersion, ...env.recordedNodeVersions.filter((v) => v !== env.nodeVersion).map((v) => `runs: ${v}`)].join(', ')],
     ['host', env.host],

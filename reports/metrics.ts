@@ -92,6 +92,10 @@ export function valueAt(p: PointRecord, path: string): Scalar | undefined {
     return num(p.derived[name]) ?? DERIVED_FALLBACK[name]?.(p);
   }
   if (head === 'computed') return COMPUTED[parts.slice(1).join('.')]?.(p);
+  if (head === 'metrics') {
+    // What the guest reported with htmsim.metric(name, value), e.g. `metrics.commit_ratio`.
+    return num(dig(p.result.metrics, parts.slice(1)));
+  }
   if (head === 'result' || head === 'params') {
     const v = head === 'params' ? p.params[parts.slice(1).join('.')] : dig(p.result, parts.slice(1));
     return typeof v === 'string' || typeof v === 'boolean' || num(v) !== undefined ? (v as Scalar) : undefined;

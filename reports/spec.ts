@@ -206,9 +206,14 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
     charts.push({ type: 'line', title: 'Abort rate against transaction length', x: tx, y: 'computed.abortRate', series: 'policy.name', logX, ...facet });
   }
   const footprint = footprintParam(varying);
-  if (footprint && any('computed.commitRatio')) {
-    const mode = accessModeParam(ok);
-    charts.push({ type: 'capacity', title: 'Commit ratio against transaction footprint', x: footprint, ...(mode ? { series: mode } : {}), ...facet });
+  if (footprint && (has('computed.commitRatio') || has('result.metrics.commit_ratio'))) {
+    // Read and write probes are often separate workloads (capacity-read, capacity-write): one
+    // chart with a line each, rather than a panel each.
+    const series = accessModeParam(ok) ?? (workloads > 1 ? 'workload.name' : undefined);
+    const kib = distinctValues(ok, footprint).filter((v): v is number => typeof v === 'number' && v > 0);
+    const logX = kib.length > 1 && kib[kib.length - 1]! / kib[0]! >= 16;
+    charts.push({ type: 'capacity', title: 'Commit ratio against transaction footprint', x: footprint, logX,
+      ...(series ? { series } : {}), ...(series === 'workload.name' ? {} : facet) });
   }
   const axis = mainAxis(varying);
   if (Y_PRESETS.abortCauses!.some((s) => any(s.path))) {

@@ -107,7 +107,9 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
 
 describe('configured charts', () => {
   it('capacity chart from the config, log x axis, PNG drawn', async () => {
-    const dir = sweepDir('capacity', capacitySweep());
+    const sweep = capacitySweep();
+    (sweep.experiment as { report: unknown }).report = { charts: [{ type: 'capacity', x: 'workload.params.kib', y: 'metrics.commit_ratio', series: 'workload.name', logX: true }] };
+    const dir = sweepDir('capacity', sweep);
     const s = await buildReport(dir, { now: NOW });
     expect(s.charts).toEqual(['charts/c01-commit-ratio-against-transaction-footprint.png']);
     const cfg = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8')).charts[0]!.config as unknown as { options: { scales: { x: { type: string } } } };

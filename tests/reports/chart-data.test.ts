@@ -114,20 +114,32 @@ describe('transaction length and capacity', () => {
     }
   });
 
-  it('capacity: commit ratio per footprint, read and write, knees where Haswell has them', () => {
+  it('capacity: by default one chart, a line per probe, the guest-reported commit ratio against KiB on a log axis', () => {
     const cap = capacitySweep();
-    const [panel] = buildChartData({ type: 'capacity', x: 'workload.params.footprintKiB', series: 'workload.params.mode', logX: true }, records(cap), { number: 1 });
-    expect(panel!.series.map((s) => s.label)).toEqual(['read', 'write']);
-    expect(panel!.xLabel).toBe('footprint (KiB)');
-    const ratio = (mode: string, kib: number) => panel!.series.find((s) => s.label === mode)!.points.find((p) => p.x === kib)!.y;
+    const pts = records(cap);
+    const specs = defaultCharts(pts);
+    expect(specs[0]).toEqual({ type: 'capacity', title: 'Commit ratio against transaction footprint', x: 'workload.params.kib', logX: true, series: 'workload.name' });
+    const [panel, more] = buildChartData(specs[0]!, pts, { number: 1 });
+    expect(more).toBeUndefined();
+    expect(panel!.series.map((s) => s.label)).toEqual(['capacity-read', 'capacity-write']);
+    expect(panel!.xLabel).toBe('transaction footprint (KiB)');
+    expect(panel!.yLabel).toBe('commit ratio (committed / attempted)');
+    expect(panel!.xScale).toBe('log');
+    const ratio = (w: string, kib: number) => panel!.series.find((s) => s.label === w)!.points.find((p) => p.x === kib)!.y;
     for (const r of cap.points) {
-      const h = r.result.htm as { committed: number; begun: number };
-      expect(ratio(String(r.params['workload.params.mode']), Number(r.params['workload.params.footprintKiB']))).toBe(h.committed / h.begun);
+      expect(ratio(String(r.params['workload.name']), Number(r.params['workload.params.kib']))).toBe((r.result.metrics as { commit_ratio: number }).commit_ratio);
     }
-    expect(ratio('write', 16)).toBe(1);
-    expect(ratio('write', 64)).toBe(0);
-    expect(ratio('read', 4096)).toBe(1);
-    expect(ratio('read', 16384)).toBe(0);
+    expect(ratio('capacity-write', 16)).toBe(1);
+    expect(ratio('capacity-write', 64)).toBe(0);
+    expect(ratio('capacity-read', 4096)).toBe(1);
+    expect(ratio('capacity-read', 16384)).toBe(0);
+  });
+
+  it('capacity from the HTM unit when the guest reports no ratio: committed / begun', () => {
+    const pts = records(capacitySweep([8, 24, 64], 4)).map((p) => ({ ...p, result: { ...p.result, metrics: {} } }));
+    const [panel] = buildChartData({ type: 'capacity', x: 'workload.params.kib', series: 'workload.name' }, pts, { number: 1 });
+    expect(panel!.yLabel).toBe('commit ratio (committed / begun)');
+    expect(panel!.series.find((s) => s.label === 'capacity-write')!.points.map((p) => p.y)).toEqual([1, 0.5, 0]);
   });
 });
 
