@@ -287,8 +287,8 @@ function shortName(path: string): string {
   return parts[parts.length - 1]!;
 }
 
-/** Above this many bars a timeline is unreadable and slow; slivers are dropped to get under it. */
-const TIMELINE_MAX_INTERVALS = 4000;
+/** Above this many bars (all cores) a timeline is slow to draw and finer than its pixels. */
+const TIMELINE_MAX_INTERVALS = 8000;
 
 function readTimeline(p: PointRecord): TimelineInterval[] {
   const raw = p.result.timeline;
@@ -303,8 +303,8 @@ function readTimeline(p: PointRecord): TimelineInterval[] {
   return out;
 }
 
-/** Merges touching same-kind, same-thread intervals per core; drops slivers if still too many. */
-export function coalesceTimeline(intervals: readonly TimelineInterval[]): TimelineInterval[] {
+/** Merges touching same-kind, same-thread intervals per core. */
+function mergeTouching(intervals: readonly TimelineInterval[]): TimelineInterval[] {
   const sorted = [...intervals].sort((a, b) => a.core - b.core || a.start - b.start || a.end - b.end);
   const merged: TimelineInterval[] = [];
   for (const iv of sorted) {
@@ -313,21 +313,67 @@ export function coalesceTimeline(intervals: readonly TimelineInterval[]): Timeli
       if (iv.end > last.end) last.end = iv.end;
     } else merged.push({ ...iv });
   }
-  if (merged.length <= TIMELINE_MAX_INTERVALS) return merged;
+  return merged;
+}
+
+/**
+ * Down-samples a long timeline: each core's time is cut into `bins` equal slices and each slice
+ * shows the kind that took most of it (thread -1: a slice may span threads). Touching slices of
+ * one kind merge again. Nothing is silently dropped: a GIL handing off every 100 bytecodes still
+ * shows as lock-wait where waiting dominates.
+ */
+function downsample(intervals: readonly TimelineInterval[], bins: number): TimelineInterval[] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const iv of merged) {
+  for (const iv of intervals) {
     if (iv.start < lo) lo = iv.start;
     if (iv.end > hi) hi = iv.end;
   }
-  // Raise the cut-off until the rest fits; an interval narrower than that is under a pixel anyway.
-  let minWidth = (hi - lo) / 20000;
-  let kept = merged;
-  while (kept.length > TIMELINE_MAX_INTERVALS) {
-    minWidth *= 2;
-    kept = merged.filter((iv) => iv.end - iv.start >= minWidth);
+  const width = (hi - lo) / bins;
+  if (!(width > 0)) return mergeTouching(intervals);
+  const kinds: string[] = [];
+  const kindIndex = new Map<string, number>();
+  for (const iv of intervals) if (!kindIndex.has(iv.kind)) { kindIndex.set(iv.kind, kinds.length); kinds.push(iv.kind); }
+  const cores = [...new Set(intervals.map((iv) => iv.core))].sort((a, b) => a - b);
+  const out: TimelineInterval[] = [];
+  for (const core of cores) {
+    const time = new Float64Array(bins * kinds.length);
+    for (const iv of intervals) {
+      if (iv.core !== core) continue;
+      const k = kindIndex.get(iv.kind)!;
+      const first = Math.min(bins - 1, Math.floor((iv.start - lo) / width));
+      const last = Math.min(bins - 1, Math.floor((iv.end - lo) / width));
+      for (let b = first; b <= last; b++) {
+        const s = Math.max(iv.start, lo + b * width);
+        const e = Math.min(iv.end, lo + (b + 1) * width);
+        if (e > s) time[b * kinds.length + k]! += e - s;
+      }
+    }
+    for (let b = 0; b < bins; b++) {
+      let best = -1;
+      let bestTime = 0;
+      for (let k = 0; k < kinds.length; k++) {
+        const t = time[b * kinds.length + k]!;
+        if (t > bestTime) { bestTime = t; best = k; }
+      }
+      if (best < 0) continue;
+      const start = Math.round(lo + b * width);
+      const end = b === bins - 1 ? hi : Math.round(lo + (b + 1) * width);
+      const prev = out[out.length - 1];
+      if (prev && prev.core === core && prev.kind === kinds[best] && prev.end === start) prev.end = end;
+      else out.push({ core, thread: -1, kind: kinds[best]!, start, end });
+    }
   }
-  return kept;
+  return out;
+}
+
+/** What a timeline chart draws: the intervals merged, and down-sampled when there are too many. */
+export function coalesceTimeline(intervals: readonly TimelineInterval[]): { intervals: TimelineInterval[]; binned: number } {
+  const merged = mergeTouching(intervals);
+  if (merged.length <= TIMELINE_MAX_INTERVALS) return { intervals: merged, binned: 0 };
+  const cores = new Set(merged.map((iv) => iv.core)).size;
+  const bins = Math.max(100, Math.min(1500, Math.floor(TIMELINE_MAX_INTERVALS / cores)));
+  return { intervals: downsample(merged, bins), binned: bins };
 }
 
 export const TIMELINE_KINDS: readonly string[] = ['running', 'tx-committed', 'tx-aborted', 'lock-wait', 'fallback', 'idle'];
@@ -346,7 +392,7 @@ function timelinePanel(spec: ChartSpec, all: readonly PointRecord[], opts: Build
     return base;
   }
   const recorded = readTimeline(chosen);
-  const intervals = coalesceTimeline(recorded);
+  const { intervals, binned } = coalesceTimeline(recorded);
   const cores = Math.max(numberAt(chosen, 'machine.cores') ?? 0, ...intervals.map((iv) => iv.core + 1));
   const seen = new Set(intervals.map((iv) => iv.kind));
   const kinds = [...TIMELINE_KINDS.filter((k) => seen.has(k)), ...[...seen].filter((k) => !TIMELINE_KINDS.includes(k)).sort()];
@@ -354,7 +400,8 @@ function timelinePanel(spec: ChartSpec, all: readonly PointRecord[], opts: Build
   base.title = `${title} — ${formatScalar(valueAt(chosen, 'policy.name'))}, ${cores} cores`;
   base.caption = [spec.caption ?? '',
     `What each core did over simulated time in point #${chosen.index} (${paramText}): running guest code, inside transactions that committed or aborted, waiting for the lock, running in the lock fallback, or idle.`,
-    intervals.length < recorded.length ? `${recorded.length} recorded intervals merged into ${intervals.length}.` : ''].filter(Boolean).join(' ');
+    binned > 0 ? `${recorded.length} recorded intervals: each core's time is cut into ${binned} slices, each drawn as the kind that took most of it (the table gives the drawn totals).`
+      : intervals.length < recorded.length ? `${recorded.length} recorded intervals merged into ${intervals.length}.` : ''].filter(Boolean).join(' ');
   base.timeline = { point: { index: chosen.index, id: chosen.id, params: chosen.params }, cores, intervals, recorded: recorded.length, kinds };
   // A series per kind, so the legend and the tables read like the other charts: total cycles.
   base.series = kinds.map((k) => ({

@@ -181,15 +181,29 @@ describe('timeline', () => {
       { core: 0, thread: 0, kind: 'tx-aborted', start: 25, end: 30 },
       { core: 1, thread: 1, kind: 'running', start: 0, end: 30 },
     ];
-    expect(coalesceTimeline(ivs)).toEqual([
+    expect(coalesceTimeline(ivs)).toEqual({ binned: 0, intervals: [
       { core: 0, thread: 0, kind: 'running', start: 0, end: 25 },
       { core: 0, thread: 0, kind: 'tx-aborted', start: 25, end: 30 },
       { core: 1, thread: 1, kind: 'running', start: 0, end: 30 },
-    ]);
-    const many = Array.from({ length: 20000 }, (_, i) => ({ core: 0, thread: 0, kind: i % 2 ? 'running' : 'idle', start: i * 10, end: i * 10 + (i % 50 === 0 ? 2000 : 10) }));
-    const kept = coalesceTimeline(many);
-    expect(kept.length).toBeLessThanOrEqual(4000);
-    expect(kept.length).toBeGreaterThan(0);
+    ] });
+  });
+
+  it('a very long timeline is down-sampled to the dominant kind per slice, not thinned', () => {
+    // Core 0: 7 cycles running, 3 waiting, 20000 times, then a long abort; core 1: waiting mostly.
+    const ivs: { core: number; thread: number; kind: string; start: number; end: number }[] = [];
+    for (let i = 0; i < 20000; i++) {
+      ivs.push({ core: 0, thread: 0, kind: 'running', start: i * 10, end: i * 10 + 7 });
+      ivs.push({ core: 0, thread: 0, kind: 'lock-wait', start: i * 10 + 7, end: i * 10 + 10 });
+      ivs.push({ core: 1, thread: 1, kind: 'lock-wait', start: i * 10, end: i * 10 + 8 });
+      ivs.push({ core: 1, thread: 1, kind: 'running', start: i * 10 + 8, end: i * 10 + 10 });
+    }
+    ivs.push({ core: 0, thread: 0, kind: 'tx-aborted', start: 200000, end: 400000 });
+    const { intervals, binned } = coalesceTimeline(ivs);
+    expect(binned).toBe(1500);
+    expect(intervals.map((iv) => [iv.core, iv.kind])).toEqual([[0, 'running'], [0, 'tx-aborted'], [1, 'lock-wait']]);
+    expect(intervals[0]!.start).toBe(0);
+    expect(intervals[1]!.end).toBe(400000);
+    expect(Math.abs(intervals[0]!.end - 200000)).toBeLessThanOrEqual(400000 / 1500);
   });
 });
 
