@@ -1,4 +1,117 @@
-import type { Command } from 'commander';
+/**
+ * `htmsim exec PROGRAM.py`: run one guest program on the simulated machine under one policy.
+ * Guest stdout goes to stdout as it is produced, guest tracebacks to stderr; exit status 0, 1
+ * (uncaught guest exception, deadlock) or 2 (usage, config or syntax error, cycle limit).
+ */
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { action } from './action.js';
+import { UserError } from '../common/errors.js';
+import { ConfigError } from '../experiment/located.js';
+import { resolveExecConfig } from '../experiment/resolve.js';
+import { compileModule } from '../interp/compile.js';
+import { disassemble } from '../interp/disassembler.js';
+import { GuestSyntaxError } from '../interp/syntax-error.js';
+import { readProgram, runPoint } from '../run/run-point.js';
 
-/** Registers the `exec` subcommand(s). Filled in by the layer that owns them. */
-export function registerExec(_program: Command): void {}
+interface ExecFlags {
+  machine?: string;
+  policy?: string;
+  cores?: number;
+  seed?: number;
+  set: string[];
+  maxCycles?: number;
+  stats?: string;
+  timeline?: string;
+  trace?: boolean;
+  dis?: boolean;
+}
+
+function nonNegInt(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('must be a whole number');
+  return Number(text);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerExec(program: Command): void {
+  program
+    .command('exec')
+    .summary('run one guest program on the simulated machine')
+    .description(
+      'Run the Python-subset program PROGRAM on the simulated machine under one execution policy.\n' +
+      'Guest stdout goes to stdout, guest tracebacks (CPython format) to stderr.\n\n' +
+      'Exit status: 0 ok; 1 uncaught guest exception or deadlock; 2 bad usage, config, guest\n' +
+      'syntax error, or the cycle limit (--max-cycles) reached.',
+    )
+    .argument('<program>', 'guest program (.py)')
+    .option('--machine <preset|file>', 'machine preset name (configs/machines/) or a preset YAML file')
+    .option('--policy <name>', 'serial | gil | stm | htm | nogil (shorthand for --set policy.name=…)')
+    .option('--cores <n>', 'number of cores (shorthand for --set machine.cores=…)', nonNegInt)
+    .option('--seed <s>', 'seed for the guest random module and the machine', nonNegInt)
+    .option('--set <key=value>', 'set any parameter by its dotted name (repeatable), e.g. htm.txLength=200', collect, [])
+    .option('--max-cycles <n>', 'stop when a core passes this many simulated cycles', nonNegInt)
+    .option('--stats <file.json>', 'write the run result record (JSON) to this file')
+    .option('--timeline <file.json>', 'record per-core intervals and write them to this file')
+    .option('--trace', 'print one line per executed bytecode to stderr')
+    .option('--dis', 'print the disassembly of the program and exit')
+    .action(action(async (file: string, flags: ExecFlags) => execProgram(file, flags)));
+}
+
+async function execProgram(file: string, flags: ExecFlags): Promise<number> {
+  const source = readProgram(file);
+  if (flags.dis) {
+    try {
+      process.stdout.write(disassemble(compileModule(source, file)));
+    } catch (e) {
+      if (e instanceof GuestSyntaxError) {
+        process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    return 0;
+  }
+  let config;
+  try {
+    config = resolveExecConfig({
+      machine: flags.machine,
+      policy: flags.policy,
+      cores: flags.cores,
+      seed: flags.seed,
+      maxCycles: flags.maxCycles,
+      sets: flags.set,
+      workload: { name: file, params: {} },
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UserError(e.problems.join('; '));
+    throw e;
+  }
+  if (flags.timeline) config = { ...config, timeline: true };
+  let result;
+  try {
+    result = await runPoint(config, {
+      source,
+      filename: file,
+      onStdout: (s) => process.stdout.write(s),
+      onStderr: (s) => process.stderr.write(s),
+      ...(flags.trace
+        ? { trace: (ev) => process.stderr.write(`[t${ev.thread} c${ev.core} @${ev.cycle}] line ${ev.line} ${ev.op} ${ev.arg}\n`) }
+        : {}),
+    });
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) {
+      process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (flags.stats) writeFileSync(flags.stats, JSON.stringify(result, null, 2) + '\n');
+  if (flags.timeline) writeFileSync(flags.timeline, JSON.stringify(result.timeline ?? [], null, 2) + '\n');
+  if (result.status === 'failed' && result.error !== undefined && !result.error.startsWith('guest exited')) {
+    process.stderr.write(`htmsim: ${result.error}\n`);
+  }
+  return result.exitCode;
+}

@@ -5,6 +5,7 @@
  */
 import type { PointConfig } from './point-config.js';
 import type { AbortCause } from '../machine/port.js';
+import type { SpanKind } from '../policies/policy.js';
 
 export interface CoreRecord {
   busyCycles: number;
@@ -47,7 +48,7 @@ export interface GilRecord {
   waitCycles: number;
 }
 
-export type IntervalKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
+export type IntervalKind = SpanKind;
 
 /** One interval on one core, for the timeline chart. Cycles are absolute core-clock values. */
 export interface TimelineInterval {

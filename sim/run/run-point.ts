@@ -1,0 +1,238 @@
+/**
+ * runPoint(config) → RunResult: builds the machine, the interpreter and the policy for one fully
+ * resolved point, runs the workload under the scheduler, and assembles the result record
+ * (shared/DESIGN.md, "Results and statistics"). Everything host-dependent goes under `host`.
+ */
+import { readFileSync } from 'node:fs';
+import { asAddr, type CoreId } from '../common/brand.js';
+import { UserError } from '../common/errors.js';
+import { HTMSIM_VERSION } from '../common/version.js';
+import { createMachine, type Machine } from '../machine/machine.js';
+import type { CacheLevelStats } from '../machine/stats.js';
+import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
+import { DefaultHooks } from '../interp/hooks.js';
+import { createPolicy } from '../policies/create-policy.js';
+import type { Policy, PolicyEnv } from '../policies/policy.js';
+import type { PointConfig } from './point-config.js';
+import type { CacheLevelRecord, RunResult } from './result.js';
+import { Scheduler, type SchedulerEnd } from './scheduler.js';
+import { TimelineRecorder } from './timeline.js';
+import { getWorkload, loadWorkloadSource, resolveWorkloadParams } from './workload-catalog.js';
+
+/**
+ * The GIL word's address: a line of its own in the runtime area below the guest heap, clear of the
+ * interpreter's singletons (0x1000–0x10ff), small-int table (0x2000–0x40bf) and allocator heads
+ * (0x10000 on; see sim/interp/heap.ts).
+ */
+export const GIL_WORD_ADDR = asAddr(0x8000);
+
+/** Bytecodes per scheduler step while several cores run: bounds the time skew between cores. */
+const QUANTUM = 8;
+/** Bytecodes per step while one core runs alone. */
+const SOLO_QUANTUM = 2000;
+
+export interface RunOptions {
+  /** Guest source to run instead of the workload's file (exec of an arbitrary program). */
+  source?: string;
+  filename?: string;
+  /** Streams guest output as it is produced (exec); it is always also collected in the result. */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  trace?: (ev: TraceEvent) => void;
+  argv?: string[];
+}
+
+export async function runPoint(config: PointConfig, opts: RunOptions = {}): Promise<RunResult> {
+  return runPointSync(config, opts);
+}
+
+export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunResult {
+  const hostStart = process.hrtime.bigint();
+  let filename: string;
+  let source: string;
+  let params: Record<string, number | string | boolean> = {};
+  if (opts.source !== undefined) {
+    source = opts.source;
+    filename = opts.filename ?? '<program>';
+    params = { ...config.workload.params };
+  } else {
+    const info = getWorkload(config.workload.name);
+    source = loadWorkloadSource(info);
+    filename = info.file;
+    params = resolveWorkloadParams(info, config.workload.params, `workload ${info.name}`);
+  }
+
+  const machine = createMachine(config.machine, { seed: config.seed });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const metrics: Record<string, number> = {};
+  const timeline = new TimelineRecorder(config.timeline, config.machine.cores);
+
+  // The policy drives the interpreter, so it is created after it; the interpreter's hooks are
+  // set to the policy before any guest code runs.
+  const interp = new Interpreter({
+    port: machine,
+    config: config.interp,
+    hooks: new DefaultHooks(), // replaced by the policy below, before any guest code runs
+    seed: config.seed,
+    stdout: (s) => {
+      stdout.push(s);
+      opts.onStdout?.(s);
+    },
+    stderr: (s) => {
+      stderr.push(s);
+      opts.onStderr?.(s);
+    },
+    hostModules: {
+      htmsim: {
+        values: { params },
+        functions: {
+          metric: (name: unknown, value: unknown) => {
+            if (typeof name === 'string' && typeof value === 'number') metrics[name] = value;
+            return null;
+          },
+        },
+      },
+    },
+    trace: opts.trace,
+    argv: opts.argv ?? [filename],
+  });
+
+  const sched = new Scheduler(interp, machine, timeline, {
+    cores: config.machine.cores,
+    maxCycles: config.maxCycles,
+    quantum: QUANTUM,
+    soloQuantum: SOLO_QUANTUM,
+    // The OS tick: the same timer interrupt that aborts hardware transactions.
+    sliceCycles: config.machine.htm.timerIntervalCycles > 0 ? config.machine.htm.timerIntervalCycles : Infinity,
+    wakeupCycles: config.gil.wakeupCycles,
+  });
+  const env: PolicyEnv = {
+    port: machine,
+    interp,
+    sched,
+    timeline,
+    gilAddr: GIL_WORD_ADDR,
+    gil: config.gil,
+    htm: config.htm,
+    stm: config.stm,
+    nogil: config.nogil,
+  };
+  const policy = createPolicy(config.policy.name, env);
+  interp.hooks = policy;
+  sched.setPolicy(policy);
+
+  // A GuestSyntaxError propagates: exec prints it CPython-style (exit 2), sweeps record it.
+  interp.startMain(source, filename);
+
+  const end: SchedulerEnd = sched.run();
+  const simCycles = sched.finish();
+  return assemble(config, machine, interp, policy, sched, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
+}
+
+function level(s: CacheLevelStats): CacheLevelRecord {
+  return { hits: s.hits, misses: s.misses, evictions: s.evictions, writebacks: s.writebacks, invalidations: s.invalidations };
+}
+
+function assemble(
+  config: PointConfig, machine: Machine, interp: Interpreter, policy: Policy, sched: Scheduler,
+  timeline: TimelineRecorder, end: SchedulerEnd, simCycles: number, stdout: string[], stderr: string[],
+  metrics: Record<string, number>, hostStart: bigint,
+): RunResult {
+  const ms = machine.stats();
+  const ps = policy.stats();
+  let bytecodes = 0;
+  const perCoreBytecodes = new Array<number>(config.machine.cores).fill(0);
+  for (const t of interp.threads) {
+    bytecodes += t.bytecodes;
+    if (t.core >= 0 && t.core < perCoreBytecodes.length) perCoreBytecodes[t.core] = perCoreBytecodes[t.core]! + t.bytecodes;
+  }
+  const cores = [];
+  for (let c = 0; c < config.machine.cores; c++) {
+    const acc = sched.accounting[c] ?? { idleCycles: 0, lockWaitCycles: 0 };
+    const clock = machine.now(c as CoreId) as number;
+    // Cores the policy did not use idle for the whole run.
+    const idle = c < sched.accounting.length ? acc.idleCycles : simCycles;
+    const busy = Math.max(0, (c < sched.accounting.length ? clock : simCycles) - idle - acc.lockWaitCycles);
+    cores.push({ busyCycles: busy, idleCycles: idle, lockWaitCycles: acc.lockWaitCycles, bytecodes: perCoreBytecodes[c]! });
+  }
+  let status: 'ok' | 'failed' = 'ok';
+  let error: string | undefined;
+  let exitCode = interp.exitCode;
+  switch (end.kind) {
+    case 'finished':
+      if (exitCode !== 0) {
+        status = 'failed';
+        const lines = stderr.join('').trimEnd().split('\n');
+        error = `guest exited with status ${exitCode}: ${lines[lines.length - 1] ?? ''}`;
+      }
+      break;
+    case 'cycle-limit':
+      status = 'failed';
+      exitCode = 2;
+      error = `cycle limit reached: the run passed maxCycles=${config.maxCycles} simulated cycles (raise it with --max-cycles or maxCycles)`;
+      break;
+    case 'deadlock':
+      status = 'failed';
+      exitCode = 1;
+      error = `deadlock: no guest thread can run (${end.detail})`;
+      break;
+    default: {
+      const _never: never = end;
+      throw new Error(`unknown end ${String(_never)}`);
+    }
+  }
+  const hostSeconds = Number(process.hrtime.bigint() - hostStart) / 1e9;
+  const result: RunResult = {
+    config,
+    status,
+    ...(error !== undefined ? { error } : {}),
+    exitCode,
+    stdout: stdout.join(''),
+    stderr: stderr.join(''),
+    simCycles,
+    simSeconds: machine.seconds(simCycles),
+    bytecodes,
+    memoryAccesses: ms.accesses,
+    cores,
+    caches: { l1d: level(ms.l1d), l2: level(ms.l2), l3: level(ms.l3) },
+    coherence: { messages: ms.coherence.messages, invalidations: ms.coherence.invalidations, cacheToCache: ms.coherence.cacheToCache },
+    htm: {
+      begun: ms.htm.begun,
+      committed: ms.htm.committed,
+      aborted: ms.htm.aborted,
+      fallbacks: ps.htm.fallbacks,
+      wastedCycles: ms.htm.wastedCycles,
+      abortsByCause: { ...ms.htm.abortsByCause },
+    },
+    stm: { ...ps.stm, abortsByKind: { ...ps.stm.abortsByKind } },
+    gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(sched) },
+    metrics,
+    ...(config.timeline ? { timeline: timeline.sorted() } : {}),
+    host: {
+      seconds: hostSeconds,
+      bytecodesPerSecond: hostSeconds > 0 ? bytecodes / hostSeconds : 0,
+      memoryAccessesPerSecond: hostSeconds > 0 ? ms.accesses / hostSeconds : 0,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      htmsimVersion: HTMSIM_VERSION,
+      nodeVersion: process.version,
+    },
+  };
+  return result;
+}
+
+function sumLockWait(sched: Scheduler): number {
+  let n = 0;
+  for (const a of sched.accounting) n += a.lockWaitCycles;
+  return n;
+}
+
+/** Reads a guest program from disk for exec, with a one-line error when it cannot. */
+export function readProgram(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: cannot read the program (${code ?? String(e)})`);
+  }
+}
