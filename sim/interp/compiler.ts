@@ -407,6 +407,7 @@ export class Compiler {
         break;
       }
       case 'Try':
+        this.emit(Op.NOP); // the `try` line, outside every handler (as 3.11)
         if (s.finalbody.length > 0) this.tryFinally(s);
         else this.tryExcept(s);
         break;
@@ -695,7 +696,6 @@ export class Compiler {
     const end = this.newLabel();
     const cleanup = this.newLabel();
     this.setLoc(s);
-    this.emit(Op.NOP);
     this.emitJump(SETUP_FINALLY, except);
     this.pushFBlock({ type: 'tryExcept', start: null, exit: null });
     this.stmts(s.body);
