@@ -205,10 +205,43 @@ def float_pow(x, y):
     return r
 
 
+# ---------------------------------------------------------------- format specs
+def random_spec(types):
+    parts = [R.choice(['', '', '<', '>', '^', '=', '*<', '0>', 'x^', '0=', '_>']),
+             R.choice(['', '', '+', '-', ' ']), R.choice(['', '', '', 'z']), R.choice(['', '', '#']),
+             R.choice(['', '', '0']), R.choice(['', '', '1', '8', '15', '25']), R.choice(['', '', ',', '_']),
+             R.choice(['', '', '.0', '.1', '.3', '.10', '.17']), R.choice(types)]
+    return ''.join(parts)
+
+
+def formats():
+    t = Table()
+    ints_ = [0, 1, -1, 7, -42, 255, 1234, -1234567, 10 ** 6, 2 ** 53 + 1, -(10 ** 25), 3 ** 60, 65, 0x10ffff, 0x110000]
+    floats_ = nice_floats() + [R.uniform(-1e6, 1e6) for _ in range(10)] + [rand_float() for _ in range(10)]
+    strs = ['', 'a', 'hello', 'caf\u00e9', '\U0001f600x', 'a b c']
+    itypes = ['', '', 'd', 'b', 'o', 'x', 'X', 'c', 'n', 'e', 'f', 'g', '%', 'E', 'G', 'F', 's']
+    ftypes = ['', '', 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%', 'd']
+    classics = ['', 'd', ',', '_', '10', '<10', '^10', '>10', '=10', '+', ' ', '08.3f', '.2f', '.0f', '.1e', '.3g', '#x',
+                '#o', '#b', '#X', '010,', '012,.2f', ',.2f', '_x', '_b', '.2%', '%', 'e', 'g', '.10g', '#.3g', 'z.1f',
+                '.2', '.17', '.0', '#', '*^20,.3f', '0=+12.4e', '-^9', 'x<6', 'c', '5c', ',d', '.3s', '.0s', '10.3s',
+                '.16g', '.15g', '.20f', '.30e', 'n', '.3n', 'G', 'F', 'E', '#.0f', '#.0e', '#g', '010', '09,', '08,',
+                '1000000000000000000000', 'xx', ',_', '_,', '.f', '+c', '#c', 'z', 'zd', '=5', '#=5', '+s', '#s']
+    for v in ints_:
+        for spec in classics + [random_spec(itypes) for _ in range(150)]:
+            t.add('int', format, v, spec)
+    for x in floats_:
+        for spec in classics + [random_spec(ftypes) for _ in range(60)]:
+            t.add('float', format, x, spec)
+    for v in strs:
+        for spec in classics + [random_spec(['', 's', 'd', 'r']) for _ in range(40)]:
+            t.add('str', format, v, spec)
+    t.write('format')
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float']
+    which = sys.argv[1:] or ['int', 'float', 'format']
     for name in which:
-        globals()[{'int': 'ints', 'float': 'floats'}.get(name, name)]()
+        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats'}.get(name, name)]()

@@ -111,7 +111,9 @@ export function sigDigits(absx: number, n: number): Digits {
 export function fixedDigits(absx: number, n: number): Digits {
   if (absx === 0) return { digits: '0', decpt: 1 };
   const ex = exactDigits(absx);
-  return roundAt(ex, ex.decpt + n);
+  const r = roundAt(ex, ex.decpt + n);
+  // Like dtoa: a value that rounds to nothing reports decpt = -n, so 'f' pads to n zeros.
+  return r.digits === '' ? { digits: '', decpt: -n } : r;
 }
 
 export type FloatFormatType = 'e' | 'f' | 'g' | 'r';
