@@ -16,25 +16,38 @@ function valueOf(p: StoredPoint, key: string): unknown {
  * The baseline of a point has the same parameters except the baseline's own keys (which take the
  * baseline values), the policy-section parameters (a serial run has no transaction length) and the
  * seed (repetitions pair by `rep`). A baseline key whose value no point has is not a constraint.
+ * When no point matches all baseline keys, they are relaxed from the last one backwards: with
+ * `{policy.name: serial, machine.cores: 1}` and threads zipped to cores, the baseline of 4 threads
+ * on 4 cores is the serial run of the same 4 threads (its own core count).
  */
 export function computeDerived(points: readonly StoredPoint[], baseline: Record<string, ParamValue>, axisPaths: readonly string[]): PointRecord[] {
   const effective = Object.entries(baseline).filter(([k, v]) => points.some((p) => valueOf(p, k) === v));
-  const skip = new Set<string>(effective.map(([k]) => k));
-  if (!axisPaths.includes('seed')) skip.add('seed');
-  const signature = (p: StoredPoint): string => {
-    const keys = Object.keys(p.params).filter((k) => !skip.has(k) && !(POLICY_SECTIONS as readonly string[]).includes(k.split('.')[0]!)).sort();
-    return canonicalJson(keys.map((k) => [k, p.params[k]]));
-  };
-  const baselines = new Map<string, StoredPoint>();
-  for (const p of points) {
-    if (!effective.every(([k, v]) => valueOf(p, k) === v)) continue;
-    if (p.result.status !== 'ok' || !(p.result.simSeconds > 0)) continue;
-    const sig = signature(p);
-    if (!baselines.has(sig)) baselines.set(sig, p);
-  }
+  // Constraint sets to try, strongest first: all keys, then dropping keys from the end.
+  const tries: [string, ParamValue][][] = [];
+  for (let n = effective.length; n >= 1; n--) tries.push(effective.slice(0, n));
+  const lookups = tries.map((constraint) => {
+    const skip = new Set<string>(constraint.map(([k]) => k));
+    if (!axisPaths.includes('seed')) skip.add('seed');
+    const signature = (p: StoredPoint): string => {
+      const keys = Object.keys(p.params).filter((k) => !skip.has(k) && !(POLICY_SECTIONS as readonly string[]).includes(k.split('.')[0]!)).sort();
+      return canonicalJson(keys.map((k) => [k, p.params[k]]));
+    };
+    const map = new Map<string, StoredPoint>();
+    for (const p of points) {
+      if (!constraint.every(([k, v]) => valueOf(p, k) === v)) continue;
+      if (p.result.status !== 'ok' || !(p.result.simSeconds > 0)) continue;
+      const sig = signature(p);
+      if (!map.has(sig)) map.set(sig, p);
+    }
+    return { signature, map };
+  });
   return points.map((p) => {
     const derived = metricsOf(p.result);
-    const b = baselines.get(signature(p));
+    let b: StoredPoint | undefined;
+    for (const l of lookups) {
+      b = l.map.get(l.signature(p));
+      if (b) break;
+    }
     if (b && p.result.status === 'ok' && p.result.simSeconds > 0) derived.speedup = b.result.simSeconds / p.result.simSeconds;
     return { id: p.id, index: p.index, params: p.params, result: p.result, derived: orderDerived(derived) };
   });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { PointConfig } from '../run/point-config.js';
 import type { ExperimentSpec } from './experiment-file.js';
-import { ConfigError, keyPathOf } from './located.js';
+import { Problems } from './located.js';
 import { getPath, type ParamValue } from './params.js';
 import { repSeed, resolvePoint, type Assignment } from './resolve.js';
 import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
@@ -63,11 +63,10 @@ function axisApplies(path: string, policy: string): boolean {
 
 /** Every point of the experiment, in order; throws a ConfigError if a point does not resolve. */
 export function expand(spec: ExperimentSpec): Point[] {
-  const problems: string[] = [];
+  const problems = new Problems(spec.src);
   const report = (at: string | readonly (string | number)[], msg: string): void => {
-    const where = typeof at === 'string' ? at : keyPathOf(at);
-    const line = `${spec.file}: ${where}: ${msg}`;
-    if (!problems.includes(line)) problems.push(line);
+    if (typeof at === 'string') problems.at([], `${at}: ${msg}`);
+    else problems.at(at, msg);
   };
   const raw: { config: PointConfig; rep: number; applied: Map<string, ParamValue> }[] = [];
   const seen = new Set<string>();
@@ -86,7 +85,8 @@ export function expand(spec: ExperimentSpec): Point[] {
         for (const a of pol.assignments) applied.set(a.path, a.value as ParamValue);
         for (const [path, value] of combo) {
           if (!axisApplies(path, policyName)) continue;
-          assignments.push({ path, value, at: ['sweep', 'axes', path] });
+          const axis = spec.axes.find((a) => a.path === path)!;
+          assignments.push({ path, value, at: ['sweep', 'axes', axis.key, axis.values.indexOf(value)] });
           applied.set(path, value);
         }
         const basePoint = resolvePoint(assignments, report, spec.file);
@@ -102,7 +102,7 @@ export function expand(spec: ExperimentSpec): Point[] {
       }
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.throwIfAny();
 
   // Keep the axes, and any other applied parameter whose value (or presence) differs between points.
   const axisPaths = new Set(spec.axes.map((a) => a.path));

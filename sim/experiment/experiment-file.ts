@@ -9,8 +9,9 @@ import type { PolicyName } from '../policies/config.js';
 import { getWorkload, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
 import { checkSchema, loadYaml, type LoadedYaml, type PathSeg, Problems, show } from './located.js';
-import { loadMachinePreset } from './machines.js';
-import { canonicalPath, flatten, lookupPath, type ParamValue } from './params.js';
+import type { MachineConfig } from '../machine/config.js';
+import { loadMachinePreset, machineConfigProblems } from './machines.js';
+import { canonicalPath, flatten, lookupPath, setPath, type ParamValue } from './params.js';
 import { checkAssignment, workloadParamProblem, type Assignment } from './resolve.js';
 import { experimentSchema, POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
 
@@ -38,6 +39,8 @@ export interface Axis {
 
 export interface ExperimentSpec {
   file: string;
+  /** The parsed file with positions, to locate problems found later (sweep expansion). */
+  src: LoadedYaml;
   name: string;
   title?: string;
   description?: string;
@@ -94,6 +97,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
   if (isObj(m)) {
     for (const [k, v] of flatten(m)) if (k !== 'preset') base.push({ path: `machine.${k}`, value: v, at: ['machine', ...k.split('.')] });
   }
+  checkBaseMachine(base, d.machine, problems);
   for (const sec of ['interp', ...POLICY_SECTIONS] as const) {
     const s = raw[sec];
     if (isObj(s)) for (const [k, v] of flatten(s)) base.push({ path: `${sec}.${k}`, value: v, at: [sec, ...k.split('.')] });
@@ -261,6 +265,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
 
   return {
     file: src.file,
+    src,
     name: typeof raw.name === 'string' ? raw.name : '',
     title: typeof raw.title === 'string' ? raw.title : undefined,
     description: typeof raw.description === 'string' ? raw.description : undefined,
@@ -274,6 +279,24 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     report: isObj(raw.report) ? raw.report : {},
     raw,
   };
+}
+
+/** The preset with the file's machine overrides must be a machine the simulator can build. */
+function checkBaseMachine(base: readonly Assignment[], defaultPreset: string, problems: Problems): void {
+  const preset = base.find((a) => a.path === 'machine.preset');
+  let machine: MachineConfig;
+  try {
+    machine = loadMachinePreset(preset ? String(preset.value) : defaultPreset);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    if (!preset) problems.at([], `default machine preset: ${err.message}`);
+    return;
+  }
+  for (const a of base) {
+    if (!a.path.startsWith('machine.') || a.path === 'machine.preset' || checkAssignment(a.path, a.value)) continue;
+    setPath(machine as unknown as Record<string, unknown>, a.path.slice('machine.'.length), a.value);
+  }
+  for (const prob of machineConfigProblems(machine)) problems.at(['machine', ...prob.keyPath.split('.')], prob.message);
 }
 
 function usersOf(sec: PolicySection): string {

@@ -10,7 +10,7 @@ import type { PointConfig, WorkloadRef } from '../run/point-config.js';
 import { getWorkload, resolveWorkloadParams, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
 import { ConfigError, type PathSeg, suggest } from './located.js';
-import { loadMachinePreset, validateMachine } from './machines.js';
+import { loadMachinePreset, machineConfigProblems } from './machines.js';
 import { allLeafPaths, canonicalPath, checkLeaf, lookupPath, parseLeafText, parseLooseText, setPath, type ParamValue } from './params.js';
 
 /** Where an assignment came from: a label (`--set x=1`) or a key path inside the experiment file. */
@@ -95,7 +95,7 @@ export function resolvePoint(assignments: readonly Assignment[], report: Report,
   }
   let machine: MachineConfig;
   try {
-    machine = structuredClone(loadMachinePreset(presetName));
+    machine = loadMachinePreset(presetName);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     fail(presetAt, err.message);
@@ -156,12 +156,14 @@ export function resolvePoint(assignments: readonly Assignment[], report: Report,
   if (bad) return undefined;
   point.workload.params = resolveWorkloadParams(info, params, configLabel);
 
-  try {
-    validateMachine(point.machine, configLabel);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    fail(configLabel, err.message);
-    return undefined;
+  for (const prob of machineConfigProblems(point.machine)) {
+    const path = `machine.${prob.keyPath}`;
+    // The assignment that set the field, or else one that changed the same structure (l2.ways → l2.sizeKiB).
+    const section = `machine.${prob.keyPath.split('.')[0]}`;
+    const rev = [...assignments].reverse();
+    const culprit = rev.find((a) => canonicalPath(a.path) === path)
+      ?? rev.find((a) => canonicalPath(a.path) === section || canonicalPath(a.path).startsWith(`${section}.`));
+    fail(culprit?.at ?? presetAt, prob.message);
   }
   return bad ? undefined : point;
 }
