@@ -137,6 +137,20 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
     })),
   };
   if (panel.xScale === 'category') data.labels = panel.categories ?? [];
+  if (panel.reference) {
+    data.datasets.push({
+      label: panel.reference.label,
+      data: panel.reference.points,
+      borderColor: '#9a9a9a',
+      // Transparent fill: the legend shows a dashed outline, like the line.
+      backgroundColor: 'rgba(0,0,0,0)',
+      borderDash: [5, 5],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      fill: false,
+      htmsimReference: true,
+    });
+  }
   return { type: 'line', data, options };
 }
 

@@ -47,6 +47,8 @@ export interface ChartPanel {
   categories?: string[];
   series: ChartSeries[];
   timeline?: TimelineData;
+  /** A guide line that is not data (ideal linear speedup), drawn dashed and kept out of tables. */
+  reference?: { label: string; points: { x: number; y: number }[] };
   /** How many point records the panel was drawn from. */
   points: number;
   /** Why the panel has nothing to draw, when it has not. */
@@ -210,6 +212,10 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
     series, points: withY.length,
   };
   if (categories) panel.categories = categories;
+  if (y === 'derived.speedup' && (x === 'machine.cores' || x === 'workload.params.threads') && xScale !== 'category' && withY.length > 0) {
+    const xs = distinctValues(withY, x) as number[];
+    panel.reference = { label: 'ideal (linear)', points: [{ x: xs[0]!, y: xs[0]! }, { x: xs[xs.length - 1]!, y: xs[xs.length - 1]! }] };
+  }
   if (withY.length === 0) panel.empty = `no finished point has both ${x} and ${y}`;
   return panel;
 }

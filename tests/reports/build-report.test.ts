@@ -70,8 +70,11 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     // The Chart.js datasets carry the same numbers.
     const speedup = data.charts[0]!;
     const panel = expected[0]!;
-    expect(speedup.config.data.datasets.map((d) => (d as { data: { y: number }[] }).data.map((p) => p.y)))
+    const datasets = speedup.config.data.datasets as { label: string; data: { x: number; y: number }[]; htmsimReference?: boolean }[];
+    expect(datasets.filter((d) => !d.htmsimReference).map((d) => d.data.map((p) => p.y)))
       .toEqual(panel.series.map((s) => s.points.map((p) => p.y)));
+    // Plus the dashed ideal-speedup guide from 1 to 8 cores.
+    expect(datasets.filter((d) => d.htmsimReference).map((d) => [d.label, d.data])).toEqual([['ideal (linear)', [{ x: 1, y: 1 }, { x: 8, y: 8 }]]]);
     expect(data.charts.find((c) => (c.panel as { type: string }).type === 'timeline')!.panel).toMatchObject({ title: 'Per-core timeline — stm, 4 cores' });
   });
 
