@@ -18,6 +18,8 @@ export function parseModule(source: string, filename: string): Module {
 }
 
 export function compileModule(source: string, filename: string): CodeObject {
+  // A UTF-8 byte-order mark at the start is not part of the program (as CPython).
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (source.includes('\0')) {
     const line = source.slice(0, source.indexOf('\0')).split('\n').length;
     throw new GuestSyntaxError('source code cannot contain null bytes', filename, line, 1, '');
