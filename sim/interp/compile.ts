@@ -24,7 +24,16 @@ export function compileModule(source: string, filename: string): CodeObject {
     const line = source.slice(0, source.indexOf('\0')).split('\n').length;
     throw new GuestSyntaxError('source code cannot contain null bytes', filename, line, 1, '');
   }
-  const mod = parseModule(source, filename);
-  const table = buildSymbolTable(mod, filename, source);
-  return new Compiler(table, filename, source).compileModule(mod);
+  try {
+    const mod = parseModule(source, filename);
+    const table = buildSymbolTable(mod, filename, source);
+    return new Compiler(table, filename, source).compileModule(mod);
+  } catch (e) {
+    // Pathologically deep nesting (e.g. thousands of unary operators or chained `+` terms) exhausts
+    // the host stack in the recursive phases; report it as CPython reports over-complex code.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new GuestSyntaxError('too many nested expressions: program is too complex to compile', filename, 1, 1, source.split('\n')[0] ?? '');
+    }
+    throw e;
+  }
 }

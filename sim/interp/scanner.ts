@@ -168,6 +168,8 @@ export class Scanner {
 
   private trackBracket(op: string, col: number): void {
     if (op === '(' || op === '[' || op === '{') {
+      // CPython's tokenizer limit (MAXLEVEL); also keeps the recursive parser far from the host stack.
+      if (this.brackets.length >= 200) throw this.error('too many nested parentheses', this.line, col);
       this.brackets.push({ ch: op, line: this.line, col });
     } else if (op === ')' || op === ']' || op === '}') {
       const open = this.brackets.pop();

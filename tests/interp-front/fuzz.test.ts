@@ -74,7 +74,9 @@ describe('fuzz: the front end never crashes the host', () => {
     expect(seen.syntax).toBeGreaterThan(100);
   });
   it('survives pathological inputs', () => {
-    const inputs = ['', '\n', '\\', '\\\n', '(' .repeat(200), ')', 'x = "', "f'{'", "f'{x:{y:{z}}}'", '\t\tx', ' \n x', '\0', 'x = 1\r\ny = 2\r', '\ufeffx = 1', 'if 1:\n', '@\n', 'def', 'lambda', 'x' + '.x'.repeat(500)];
+    const inputs = ['', '\n', '\\', '\\\n', '(' .repeat(200), ')', 'x = "', "f'{'", "f'{x:{y:{z}}}'", '\t\tx', ' \n x', '\0', 'x = 1\r\ny = 2\r', '\ufeffx = 1', 'if 1:\n', '@\n', 'def', 'lambda', 'x' + '.x'.repeat(500),
+      '(' .repeat(300) + ')'.repeat(300), '-'.repeat(200000) + '1', 'x = ' + Array(200000).fill('a').join(' + '), 'not '.repeat(100000) + 'x',
+      'def f():\n' + Array.from({ length: 300 }, (_, i) => ' '.repeat(i + 1) + 'if x:\n').join('') + ' '.repeat(301) + 'pass\n'];
     for (const src of inputs) expect(['ok', 'syntax']).toContain(survive(src));
   });
 });
