@@ -196,3 +196,24 @@ describe('partial and missing results', () => {
     await expect(buildReport(dir)).rejects.toThrow(ReportError);
   });
 });
+
+describe('escaping', () => {
+  it('names from results cannot inject markup or end the data script', async () => {
+    const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const sweep = txLengthSweep([10, 100], 1);
+    // Two workloads, so the evil name lands in panel titles, categories, tables and the JSON.
+    for (const p of sweep.points) if (p.params['policy.name'] === 'stm') p.params['workload.name'] = evil;
+    (sweep.experiment as { description: string }).description = 'see [docs](https://example.org/"onmouseover="x) and <b>bold</b>';
+    const dir = sweepDir('evil', sweep);
+    await buildReport(dir, { now: NOW });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).not.toMatch(/href="[^"]*"onmouseover/);
+    expect((html.match(/<script/g) ?? []).length).toBe(3);
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
+    const data = embeddedData(html);
+    expect(JSON.stringify(data)).toContain(JSON.stringify(evil).slice(1, -1));
+  });
+});
