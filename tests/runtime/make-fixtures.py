@@ -45,6 +45,14 @@ class Table:
             case['err'] = [type(e).__name__, str(e)]
         self.cases.append(case)
 
+    def add_raw(self, fn, encoded_args, func, *args):
+        case = {'fn': fn, 'args': encoded_args}
+        try:
+            case['out'] = enc(func(*args))
+        except Exception as e:  # noqa: BLE001
+            case['err'] = [type(e).__name__, str(e)]
+        self.cases.append(case)
+
     def write(self, name):
         with open(os.path.join(OUT, name + '.json'), 'w') as f:
             json.dump(self.cases, f, separators=(',', ':'))
@@ -238,10 +246,68 @@ def formats():
     t.write('format')
 
 
+# ---------------------------------------------------------------- printf-style %
+def enc_tagged(v):
+    """Like enc, but keeps tuples ({"t": [...]}) apart from lists, for %-format operands."""
+    if isinstance(v, tuple):
+        return {'t': [enc_tagged(x) for x in v]}
+    if isinstance(v, list):
+        return [enc_tagged(x) for x in v]
+    if isinstance(v, dict):
+        return {'d': [[enc_tagged(k), enc_tagged(x)] for k, x in v.items()]}
+    return enc(v)
+
+
+def pct_args(a):
+    if isinstance(a, tuple):
+        return {'tuple': [enc_tagged(x) for x in a]}
+    return {'single': enc_tagged(a)}
+
+
+def percents():
+    t = Table()
+    pool = [0, 1, -1, 42, -42, 255, 10 ** 20, -(3 ** 50), True, False, 0.0, -0.0, 1.5, -2.5, 3.14159, 1e100, 1e-7,
+            123456.789, float('inf'), float('-inf'), float('nan'), 2.5e20, 'x', 'hello', '', 'caf\u00e9', "it's",
+            '\U0001f600', None, [1, 2], {'a': 1}, (1, 2)]
+    fixed = [('%s', 1), ('%s', (1,)), ('%d', 3.7), ('%d', 'x'), ('%f', 'x'), ('%x', 3.0), ('%c', 65), ('%c', 'ab'),
+             ('%c', 1.5), ('%q', 1), ('%(a)s %(b)d', {'a': 1, 'b': 2}), ('abc', []), ('abc', 5), ('%s %s', (1,)),
+             ('%s', (1, 2)), ('%*d', (5, 3)), ('%-*d|', (-5, 3)), ('%.*f', (-2, 3.14159)), ('%*d', ('x', 3)),
+             ('%', ()), ('%(a', {'a': 1}), ('%(a)s', 5), ('%s', ()), ('%.2s', 'hello'), ('%5.1s|', 'hello'),
+             ('%5%', (1,)), ('%5%', ()), ('%.*s', (-1, 'abc')), ('%(a)%', {'a': 1}), ('%(a)s %(a)r', {'a': 'x'}),
+             ('%s', [1, 2]), ('%s %s', [1, 2]), ('%s', {'a': 1}), ('%d', float('nan')), ('%d', float('inf')),
+             ('%i', '3'), ('%o', 8.0), ('%c', -1), ('%c', ''), ('%.2%', ()), ('%3c|', '\U0001f600'),
+             ('%(x)s %s', {'x': 1}), ('%(a)*d', {'a': 1}), ('%(a)s', {'b': 1}), ('100%% %s', 'sure'), ('%%', ()),
+             ('%s%%', 5), ('%(a)s %(b)s', {'a': 1}), ('%(a(b))s', {'a(b)': 7}), ('%\u00e9', 1), ('%\x01', 1),
+             ('%010f', float('inf')), ('%-010f', float('-inf')), ('%+05d', -3), ('%#010x', 255), ('%#o', 8),
+             ('%.3d', -5), ('%010.3d', -5), ('%e', 1e100), ('%#.0f', 3.0), ('%g', 1e-5), ('%#g', 1.0),
+             ('%r', 'a'), ('%a', '\u00e9'), ('%i', True), ('%u', -3), ('% d', 4), ('%0-5d|', 4), ('%.0e', 12345.0),
+             ('%x', -255), ('%#X', -255), ('%c', 0x110000), ('%d', 10 ** 30), ('%.50f', 0.1), ('%5c|', 'x'),
+             ('%05s', 'ab'), ('%.3c', 'x'), ('%x', True), ('%s and %r', ('a', 'b')), ('%-+8.2f|', 3.14159),
+             ('% 08.2e', -1234.5), ('%G', 1e-10), ('%F', float('nan')), ('%E', float('inf')), ('%*.*f', (10, 2, 3.5)),
+             ('%.0f', 0.5), ('%.0f', 1.5), ('%.0f', 2.5), ('%.2f', 2.675), ('%.1f', 0.05), ('%s', None), ('%r', None)]
+    for f, a in fixed:
+        t.add_raw('pct', [f, pct_args(a)], lambda f, a: f % a, f, a)
+    convs = 'sdiuoxXeEfFgGcra'
+    for _ in range(4000):
+        flags = ''.join(R.choice(['', '', '-', '+', ' ', '#', '0']) for _ in range(R.randrange(3)))
+        width = R.choice(['', '', '1', '5', '12', '*'])
+        prec = R.choice(['', '', '.0', '.1', '.3', '.10', '.*'])
+        conv = R.choice(convs)
+        f = '<%' + flags + width + prec + conv + '>'
+        args = []
+        if width == '*':
+            args.append(R.choice([5, -5, 0, 12]))
+        if prec == '.*':
+            args.append(R.choice([0, 2, 4]))
+        args.append(R.choice(pool))
+        t.add_raw('pct', [f, pct_args(tuple(args))], lambda f, a: f % a, f, tuple(args))
+    t.write('percent')
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float', 'format']
+    which = sys.argv[1:] or ['int', 'float', 'format', 'percent']
     for name in which:
-        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats'}.get(name, name)]()
+        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents'}.get(name, name)]()
