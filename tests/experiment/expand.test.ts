@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
+import { loadExperiment } from '../../sim/experiment/experiment-file.js';
+import { ConfigError } from '../../sim/experiment/located.js';
+import { repSeed } from '../../sim/experiment/resolve.js';
+import { publishedSchema } from '../../sim/experiment/schema.js';
+import { parseFilter, parseShard, takeShard } from '../../sim/experiment/select.js';
+import { MACHINE } from './helpers.js';
+
+const spec = (body: string) => loadExperiment('mem.yaml', `name: t\nmachine: ${MACHINE}\n${body}`);
+const points = (body: string) => expand(spec(body));
+const rawPoints = (text: string) => expand(loadExperiment('mem.yaml', `name: t\n${text}`));
+const pick = (body: string, ...keys: string[]) => points(body).map((p) => keys.map((k) => p.params[k]));
+
+describe('sweep expansion', () => {
+  it('is the grid product, first axis outermost, workloads and policies outside the axes', () => {
+    expect(pick('workloads: [bank]\npolicies: [gil, nogil]\nsweep:\n  axes:\n    cores: [1, 2]\n    interp.refcount: [cpython, none]\n',
+      'policy.name', 'machine.cores', 'interp.refcount')).toEqual([
+      ['gil', 1, 'cpython'], ['gil', 1, 'none'], ['gil', 2, 'cpython'], ['gil', 2, 'none'],
+      ['nogil', 1, 'cpython'], ['nogil', 1, 'none'], ['nogil', 2, 'cpython'], ['nogil', 2, 'none'],
+    ]);
+  });
+
+  it('advances zipped axes together', () => {
+    expect(pick('workloads: [bank]\nsweep:\n  axes:\n    cores: [1, 2, 4]\n    workload.params.threads: [1, 2, 4]\n    interp.allocator: [global, per-thread]\n  zip: [[cores, workload.params.threads]]\n',
+      'machine.cores', 'workload.params.threads', 'interp.allocator')).toEqual([
+      [1, 1, 'global'], [1, 1, 'per-thread'], [2, 2, 'global'], [2, 2, 'per-thread'], [4, 4, 'global'], [4, 4, 'per-thread'],
+    ]);
+  });
+
+  it('runs repetitions innermost with derived seeds, rep 0 keeping the base seed', () => {
+    const ps = points('workloads: [bank]\nseed: 42\nrepetitions: 3\nsweep:\n  axes:\n    cores: [1, 2]\n');
+    expect(ps.map((p) => [p.params['machine.cores'], p.rep, p.config.seed])).toEqual([
+      [1, 0, 42], [1, 1, repSeed(42, 1)], [1, 2, repSeed(42, 2)], [2, 0, 42], [2, 1, repSeed(42, 1)], [2, 2, repSeed(42, 2)],
+    ]);
+    expect(ps.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(new Set(ps.map((p) => p.id)).size).toBe(6);
+  });
+
+  it('applies policy-section axes only to the policies that read them (no duplicate serial runs)', () => {
+    const ps = points('workloads: [bank]\npolicies: [serial, gil, htm]\nsweep:\n  axes:\n    htm.txLength: [10, 1000]\n    gil.checkInterval: [50, 100]\n');
+    expect(ps.map((p) => [p.params['policy.name'], p.params['htm.txLength'], p.params['gil.checkInterval']])).toEqual([
+      ['serial', undefined, undefined],
+      ['gil', undefined, 50], ['gil', undefined, 100],
+      ['htm', 10, 50], ['htm', 10, 100], ['htm', 1000, 50], ['htm', 1000, 100],
+    ]);
+    expect(ps[0]!.config.htm.txLength).toBe(100); // the default, from configs/defaults.yaml
+  });
+
+  it('resolves every point fully: preset, file-level overrides, policy entry, axis, workload defaults', () => {
+    const [p] = rawPoints('machine: { preset: ' + MACHINE + ', l1d: { ways: 4 } }\ninterp: { refcount: biased }\nhtm: { retries: 7 }\n' +
+      'workloads: [{ name: bank, params: { accounts: 8 } }]\npolicies: [{ name: htm, htm: { adaptive: true } }]\nmaxCycles: 12345\n');
+    expect(p!.config.machine.l1d.ways).toBe(4);
+    expect(p!.config.machine.name).toBe('test-machine');
+    expect(p!.config.interp.refcount).toBe('biased');
+    expect(p!.config.htm).toMatchObject({ retries: 7, adaptive: true, txLength: 100 });
+    expect(p!.config.workload).toEqual({ name: 'bank', params: { threads: 4, accounts: 8, transfers: 1500, locking: 'global', seed: 1 } });
+    expect(p!.config.maxCycles).toBe(12345);
+    expect(p!.id).toBe(pointId(p!.config));
+    expect(p!.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('gives ids that depend on the resolved config only, not on how it was written', () => {
+    const a = points('workloads: [bank]\nsweep:\n  axes:\n    cores: [2]\n')[0]!;
+    const b = rawPoints('machine: { preset: ' + MACHINE + ', cores: 2 }\nworkloads: [{ name: bank, params: { threads: 4 } }]\n')[0]!;
+    expect(a.id).toBe(b.id);
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+  });
+});
+
+describe('filter and shards', () => {
+  const ps = points('workloads: [bank]\npolicies: [serial, gil, htm]\nrepetitions: 2\nsweep:\n  axes:\n    cores: [1, 2, 4, 8]\n    htm.txLength: [10, 100]\n');
+
+  it('filters by comparisons joined with commas', () => {
+    expect(ps).toHaveLength(2 * 4 + 2 * 4 + 2 * 4 * 2);
+    const f = parseFilter('policy=htm,machine.cores>=4,htm.txLength!=10,rep<1');
+    expect(ps.filter(f).map((p) => [p.params['machine.cores'], p.params['htm.txLength'], p.rep])).toEqual([[4, 100, 0], [8, 100, 0]]);
+    expect(ps.filter(parseFilter('interp.refcount=cpython'))).toHaveLength(ps.length);
+    expect(ps.filter(parseFilter('machine.l1d.ways>8'))).toHaveLength(0);
+  });
+
+  it('shards partition the points exactly, for any N', () => {
+    for (const n of [1, 2, 3, 5, 7, 40, 41]) {
+      const parts = Array.from({ length: n }, (_, k) => takeShard(ps, parseShard(`${k + 1}/${n}`)));
+      const ids = parts.flat().map((p) => p.id);
+      expect(ids).toHaveLength(ps.length);
+      expect(new Set(ids).size).toBe(ps.length);
+      const sizes = parts.map((p) => p.length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+    expect(takeShard(ps, parseShard('2/3')).map((p) => p.index).slice(0, 3)).toEqual([1, 4, 7]);
+  });
+
+  it('rejects bad shard specs', () => {
+    for (const bad of ['0/3', '4/3', '1/0', '1', 'a/b', '1/2/3', '-1/2']) expect(() => parseShard(bad)).toThrow(/--shard .*: expected K\/N with 1 <= K <= N/);
+  });
+});
+
+describe('the published schema', () => {
+  it('is what configs/schema/htmsim.schema.json holds', () => {
+    expect(JSON.parse(readFileSync('configs/schema/htmsim.schema.json', 'utf8'))).toEqual(publishedSchema);
+  });
+
+  it('collects every problem of a file in one error', () => {
+    try {
+      spec('workloads: [bank]\nrepetitions: 0\nseed: -1\nsweep:\n  axes:\n    cores: [0]\n');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems).toEqual([
+        'mem.yaml:4:14: repetitions: must be >= 1, got 0',
+        'mem.yaml:5:7: seed: must be >= 0, got -1',
+        'mem.yaml:8:13: sweep.axes.cores[0]: must be >= 1, got 0',
+      ]);
+    }
+  });
+});
