@@ -41,7 +41,7 @@ except KeyError as e:
 try:
     raise ValueError("no cause") from None
 except ValueError as e:
-    print(e, e.__cause__, e.__suppress_context__)
+    print(e, e.__cause__)
 class Retry(Exception):
     def __init__(self, n):
         self.n = n

@@ -31,18 +31,18 @@ class Derived(Base):
     def __repr__(self):
         return "Derived:" + super().__repr__()
 print(Base.create(), Derived.create())
-class ListLike(list):
-    def append(self, v):
-        super().append(v * 10)
-ll = ListLike()
-ll.append(1)
-ll.append(2)
-print(ll, len(ll), isinstance(ll, list))
-class DictLike(dict):
-    def __missing__(self, k):
-        return "missing:" + str(k)
-dl = DictLike(a=1)
-print(dl["a"], dl["zz"])
+class Stack:
+    def __init__(self):
+        self.items = []
+    def push(self, v):
+        self.items.append(v)
+class DoublingStack(Stack):
+    def push(self, v):
+        super().push(v * 10)
+ds = DoublingStack()
+ds.push(1)
+ds.push(2)
+print(ds.items, isinstance(ds, Stack))
 class MyErr(ValueError):
     def __init__(self, code):
         super().__init__("code %d" % code)
