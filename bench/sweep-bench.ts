@@ -1,0 +1,53 @@
+/**
+ * Parallel efficiency of the sweep runner: 20 equal points (repetitions of one CPU-bound serial
+ * run) with --jobs 1 and with --jobs 2, wall-clock time of each, and the speed-up.
+ * Run: npm run build && node dist/bench/sweep-bench.js [iters]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runExperiment } from '../sim/experiment/run-experiment.js';
+
+export interface SweepBenchResult {
+  points: number;
+  iters: number;
+  seconds: { jobs1: number; jobs2: number };
+  speedup: number;
+}
+
+const quiet = { write: () => true, isTTY: false };
+
+export async function runSweepBench(iters = 3000, points = 20): Promise<SweepBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'htmsim-sweep-bench-'));
+  try {
+    const config = join(dir, 'bench.yaml');
+    writeFileSync(config, [
+      'name: sweep-bench',
+      'machine: haswell',
+      'workloads:',
+      `  - { name: independent, params: { threads: 1, iters: ${iters} } }`,
+      'policies: [serial]',
+      `repetitions: ${points}`,
+      '',
+    ].join('\n'));
+    const time = async (jobs: number): Promise<number> => {
+      const t0 = performance.now();
+      const code = await runExperiment({ config, out: join(dir, `jobs-${jobs}`), jobs, fresh: true, report: false, stderr: quiet, stdout: quiet });
+      if (code !== 0) throw new Error(`sweep with --jobs ${jobs} failed (exit ${code})`);
+      return (performance.now() - t0) / 1000;
+    };
+    const jobs1 = await time(1);
+    const jobs2 = await time(2);
+    return { points, iters, seconds: { jobs1, jobs2 }, speedup: jobs1 / jobs2 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const iters = process.argv[2] ? Number(process.argv[2]) : undefined;
+  const r = await runSweepBench(iters);
+  process.stdout.write(`sweep-bench: ${r.points} equal points (independent, iters=${r.iters}, serial): ` +
+    `--jobs 1 ${r.seconds.jobs1.toFixed(2)} s, --jobs 2 ${r.seconds.jobs2.toFixed(2)} s, speed-up ${r.speedup.toFixed(2)}x\n`);
+}
