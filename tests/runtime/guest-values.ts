@@ -87,6 +87,12 @@ export function getItem(m: GV, key: GV): GV {
     for (const [k, x] of m.v) if (gvEq(k, key)) return x;
     throw new RuntimeOpError('KeyError', gvRepr(key));
   }
+  if (m.t === 'str' && key.t === 'int') {
+    const cps = Array.from(m.v);
+    const i = Number(key.v) < 0 ? Number(key.v) + cps.length : Number(key.v);
+    if (i < 0 || i >= cps.length) throw new RuntimeOpError('IndexError', 'string index out of range');
+    return { t: 'str', v: cps[i]! };
+  }
   if (m.t === 'list' || m.t === 'tuple') {
     if (key.t !== 'int') throw new RuntimeOpError('TypeError', `${m.t} indices must be integers or slices, not ${typeName(key)}`);
     const i = Number(key.v) < 0 ? Number(key.v) + m.v.length : Number(key.v);

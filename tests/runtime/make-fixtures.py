@@ -304,10 +304,32 @@ def percents():
     t.write('percent')
 
 
+# ---------------------------------------------------------------- str.format
+def strformats():
+    t = Table()
+    args = (1, -2.5, 'abc', [10, 20, 30], {'k': 'v', 'n': 5}, 1234567, 3.14159, 'caf\u00e9')
+    kwargs = {'name': 'Ann', 'x': 42, 'w': 10, 'p': 3, 'lst': [1, 2], 'd': {'a': 'A', '1': 'one'}, 'f': 2.5}
+    fmts = ['', 'plain', '{}', '{} {}', '{0} {1} {0}', '{} {0}', '{0} {}', '{name}', '{x:5d}', '{x:{w}}',
+            '{x:{w}.{p}f}', '{f:{w}.{p}f}', '{:{}}', '{:{}.{}f}', '{6:.{p}f}', '{{}}', '{{{0}}}', '}}{{', '{', '}',
+            'a}b', 'a{b', '{0!r}', '{2!r:>10}', '{2!s}', '{7!a}', '{7!r}', '{0!x}', '{0!}', '{0!rx}', '{0!r:}',
+            '{3[0]}', '{3[2]}', '{3[5]}', '{4[k]}', '{4[n]:03}', '{d[a]}', '{d[1]}', '{lst[1]}', '{3[x]}', '{3[}',
+            '{3[0]x}', '{3[]}', '{0.}', '{name[0]}', '{8}', '{nope}', '{0:{1:{2}}}', '{:d}', '{1:d}', '{2:d}',
+            '{2:>{w}}', '{2:*^9}', '{5:,}', '{5:_x}', '{6:.2%}', '{6:e}', '{x!r:>{w}}', '{:}', '{0:}', '{!r}',
+            '{0[0]}', '{x} {}', '{} {x} {}', '{0:{{}}}', '{0:}}', '{:{:{}}}', '{a{b}', '{0:{x}}', '{0:{0}}',
+            '{99999999999999999999}', '{3[99999999999999999999]}', '{0:>5}|{1:<8}|{2:^7}', 'x{0}y{{z}}', '{0}{}',
+            '{0!}', '{!}', '{0!}x', '{0!:}', '{0!r:{}}', '{0:!}', '{0[}]}', '{3[{]}', '{3[:]}', '{3[!]}', '{0!{}}',
+            '{a{}', '{0:{}', '{:{{}', '{0!r', '{0!', '{0:}}}', '{0:{}}}', '{d[}', '{4[}]}', '{0!\u00e9}', '{0!\x01}',
+            '{x:{{w}}}', '{:{w}} {:{p}}', '{name!r:^{w}}', '{nope} {', '{5:{x}} {9}']
+    for f in fmts:
+        t.add_raw('fmt', [f, [enc(a) for a in args], [[k, enc(v)] for k, v in kwargs.items()]],
+                  lambda f: f.format(*args, **kwargs), f)
+    t.write('strformat')
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float', 'format', 'percent']
+    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat']
     for name in which:
-        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents'}.get(name, name)]()
+        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats'}.get(name, name)]()
