@@ -117,16 +117,26 @@ describe('htmsim run with an injected point runner', () => {
 
   it('records a failing point as failed, finishes the sweep, exits 1', () => {
     const dir = scratch('failing');
-    const cfg = writeConfig(dir, 'failing', `name: failing\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\nsweep:\n  axes:\n    workload.params.accounts: [12, 13, 14]\n`);
+    const cfg = writeConfig(dir, 'failing', `name: failing\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\nsweep:\n  axes:\n    workload.params.accounts: [12, 13, 14, 15, 16]\n`);
     const out = join(dir, 'out');
     const r = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('FAILED workload.name=bank policy.name=serial machine.cores=4 rep=0 workload.params.accounts=13');
     expect(r.stderr).toContain(': guest raised ValueError: unlucky');
     const recs = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(recs.map((x) => x.result.status)).toEqual(['ok', 'failed', 'ok']);
+    expect(recs.map((x) => x.result.status)).toEqual(['ok', 'failed', 'ok', 'failed', 'ok']);
     expect(recs[1].result.error).toBe('guest raised ValueError: unlucky');
     expect(recs[1].derived).toEqual({});
+    expect(recs[3].result.error).toBe('worker died: exit code 3');
+    expect(r.stderr).toContain('3/5 selected ok, 2 failed');
+    // Failed points count as done; --retry-failed runs them again.
+    const l = join(dir, 'retry-log');
+    const again = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report'], { HTMSIM_FAKE_LOG: l });
+    expect(again.status).toBe(1);
+    expect(log(l)).toHaveLength(0);
+    const retry = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--retry-failed'], { HTMSIM_FAKE_LOG: l });
+    expect(retry.status).toBe(1);
+    expect(log(l)).toHaveLength(2);
   });
 
   it('--dry-run lists the selected points and writes nothing; --filter selects', () => {
