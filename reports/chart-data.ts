@@ -117,6 +117,19 @@ function splittingParams(points: readonly PointRecord[], fixed: readonly string[
   return candidates.filter((k) => [...groups.values()].some((g) => new Set(g.map((p) => String(p.params[k]))).size > 1));
 }
 
+/** splittingParams per series value: a GIL line is not split by an HTM-only parameter. */
+function extrasBySeries(points: readonly PointRecord[], series: string | undefined, fixed: readonly string[]): (p: PointRecord) => string[] {
+  const key = (p: PointRecord) => (series ? String(valueAt(p, series)) : '');
+  const extras = new Map<string, string[]>();
+  for (const [k, g] of groupBy(points, key)) extras.set(k, splittingParams(g, fixed));
+  return (p) => extras.get(key(p)) ?? [];
+}
+
+/** Is `path` a swept parameter (a key of some point's params), rather than a config value or metric? */
+function isParam(points: readonly PointRecord[], path: string): boolean {
+  return points.some((p) => path in p.params);
+}
+
 function seriesLabel(p: PointRecord, series: string | undefined, extra: readonly string[]): string {
   const parts: string[] = [];
   if (series) parts.push(formatScalar(valueAt(p, series)));
@@ -181,14 +194,20 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
   // workloads do), else the HTM unit's committed / begun.
   const y = typeof spec.y === 'string' ? spec.y
     : points.some((p) => numberAt(p, 'result.metrics.commit_ratio') !== undefined) ? 'result.metrics.commit_ratio' : 'computed.commitRatio';
-  const withY = points.filter((p) => numberAt(p, y) !== undefined && valueAt(p, x) !== undefined);
+  // A swept x (htm.txLength) is only meaningful for the points that have it: a GIL run's config
+  // still holds a default transaction length, which must not place it on this axis.
+  const xIsParam = isParam(points, x);
+  const withX = points.filter((p) => (xIsParam ? x in p.params : valueAt(p, x) !== undefined));
+  const withY = withX.filter((p) => numberAt(p, y) !== undefined);
+  const without = xIsParam ? distinctValues(points.filter((p) => !(x in p.params)), 'policy.name').map((v) => formatScalar(v)) : [];
   const reps = maxReps(withY);
   const errorBars = spec.errorBars ?? reps > 1;
   const numericX = withY.every((p) => typeof valueAt(p, x) === 'number');
   const xScale: ChartPanel['xScale'] = spec.type === 'bar' || !numericX ? 'category' : spec.logX ? 'log' : 'linear';
   const fixed = [x, ...(spec.series ? [spec.series] : []), ...(spec.facet ? [spec.facet] : [])];
-  const extra = splittingParams(withY, fixed);
-  const bySeries = groupBy(withY, (p) => seriesLabel(p, spec.series, extra));
+  const extraOf = extrasBySeries(withY, spec.series, fixed);
+  const extra = [...new Set(withY.flatMap(extraOf))];
+  const bySeries = groupBy(withY, (p) => seriesLabel(p, spec.series, extraOf(p)));
   const categories = xScale === 'category' ? distinctValues(withY, x).map((v) => formatScalar(v)) : undefined;
   const series: ChartSeries[] = [];
   for (const [label, sp] of bySeries) {
@@ -207,7 +226,8 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
   const panel: ChartPanel = {
     id, type: spec.type, title,
     caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps),
-      extra.length ? `Series are split by ${extra.join(', ')}, which also vary.` : ''].filter(Boolean).join(' '),
+      extra.length ? `Series are split by ${extra.join(', ')}, which also vary.` : '',
+      without.length ? `Runs without ${x} (${without.join(', ')}) are not on this chart.` : ''].filter(Boolean).join(' '),
     xLabel: labelFor(x), yLabel: labelFor(y), xScale, logY: spec.logY ?? false, errorBars, stacked: false,
     series, points: withY.length,
   };
@@ -235,12 +255,14 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
   const parts = yPresetParts(spec.y);
   const reps = maxReps(points);
   const fixed = [...(spec.x ? [spec.x] : []), ...(spec.series ? [spec.series] : []), ...(spec.facet ? [spec.facet] : [])];
-  const extra = splittingParams(points, fixed);
+  const extraOf = extrasBySeries(points, spec.series, fixed);
+  const xIsParam = spec.x !== undefined && isParam(points, spec.x);
   const categoryOf = (p: PointRecord): string => {
     const bits: string[] = [];
     if (spec.series) bits.push(formatScalar(valueAt(p, spec.series)));
-    if (spec.x) bits.push(`${shortName(spec.x)}=${formatScalar(valueAt(p, spec.x))}`);
-    for (const k of extra) bits.push(`${shortName(k)}=${formatScalar(p.params[k])}`);
+    // A run without the swept x (the GIL in a tx-length sweep) gets one bar, not a fake x value.
+    if (spec.x && (!xIsParam || spec.x in p.params)) bits.push(`${shortName(spec.x)}=${formatScalar(valueAt(p, spec.x))}`);
+    for (const k of extraOf(p)) if (k in p.params) bits.push(`${shortName(k)}=${formatScalar(p.params[k])}`);
     return bits.length ? bits.join(' · ') : 'all';
   };
   // Order: by series value, then x (numerically when numeric), then the rest as first seen.

@@ -66,7 +66,9 @@ export function buildSummary(points: readonly PointRecord[]): Summary {
         const s = stat(cfgPoints.map((p) => numberAt(p, path)!))!;
         if (best && !better(s.mean, best.metric.mean)) continue;
         const rates = cfgPoints.map((p) => numberAt(p, 'computed.abortRate')).filter((v): v is number => v !== undefined);
-        const setting = varying.filter((k) => k in cfgPoints[0]!.params).map((k) => `${k}=${formatScalar(cfgPoints[0]!.params[k])}`).join(', ');
+        // Only what distinguishes this setting among the policy's own settings.
+        const own = varying.filter((k) => new Set(mine.map((p) => String(p.params[k]))).size > 1);
+        const setting = own.filter((k) => k in cfgPoints[0]!.params).map((k) => `${k}=${formatScalar(cfgPoints[0]!.params[k])}`).join(', ');
         best = { policy, setting, metric: s };
         if (rates.length) best.abortRate = stat(rates)!.mean;
       }

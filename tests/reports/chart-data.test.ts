@@ -247,3 +247,33 @@ describe('points without derived metrics (a sweep still running)', () => {
     }
   });
 });
+
+describe('policy-specific parameters (the runner lists htm.* only for htm points)', () => {
+  const tx = records(txLengthSweep([10, 100], 2));
+  const gil = tx.filter((p) => p.params['policy.name'] === 'htm' && p.params['htm.txLength'] === 10).map((p) => {
+    const params = { ...p.params, 'policy.name': 'gil' };
+    delete params['htm.txLength'];
+    delete params['stm.txLength'];
+    return { ...p, id: `${p.id}-gil`, params };
+  });
+  const all = [...tx, ...gil];
+
+  it('a line against a swept parameter leaves out runs without it, and says so', () => {
+    const [panel] = buildChartData({ type: 'line', x: 'htm.txLength', y: 'derived.throughput', series: 'policy.name' }, all, { number: 1 });
+    expect(panel!.series.map((s) => s.label)).toEqual(['htm', 'stm']);
+    expect(panel!.caption).toContain('Runs without htm.txLength (gil) are not on this chart.');
+  });
+
+  it('a series is split only by what varies inside it', () => {
+    const [panel] = buildChartData({ type: 'bar', x: 'machine.cores', y: 'derived.throughput', series: 'policy.name' }, all, { number: 1 });
+    expect(panel!.series.map((s) => s.label)).toEqual(['gil', 'htm · htm.txLength=10 · stm.txLength=10', 'htm · htm.txLength=100 · stm.txLength=100',
+      'stm · htm.txLength=10 · stm.txLength=10', 'stm · htm.txLength=100 · stm.txLength=100']);
+    expect(panel!.series[0]!.points).toHaveLength(1);
+    expect(panel!.series[0]!.points[0]!.n).toBe(2);
+  });
+
+  it('stacked bars give a run without the swept x one bar, not a made-up x value', () => {
+    const [panel] = buildChartData({ type: 'stacked-bar', x: 'htm.txLength', y: ['derived.throughput'], series: 'policy.name' }, all, { number: 1 });
+    expect(panel!.categories).toEqual(['gil', 'htm · txLength=10', 'htm · txLength=100', 'stm · txLength=10', 'stm · txLength=100']);
+  });
+});
