@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartData, coalesceTimeline, type ChartPanel } from '../../reports/chart-data.js';
-import { normalisePoint, type PointRecord } from '../../reports/records.js';
+import { normalisePoint, type PointRecord, type Scalar } from '../../reports/records.js';
 import { defaultCharts, parseReportSpec, ReportSpecError } from '../../reports/spec.js';
 import { capacitySweep, scalingSweep, txLengthSweep, type SyntheticSweep } from '../../reports/synthetic-sweep.js';
 import { meanSd } from './helpers.js';
@@ -251,7 +251,7 @@ describe('points without derived metrics (a sweep still running)', () => {
 describe('policy-specific parameters (the runner lists htm.* only for htm points)', () => {
   const tx = records(txLengthSweep([10, 100], 2));
   const gil = tx.filter((p) => p.params['policy.name'] === 'htm' && p.params['htm.txLength'] === 10).map((p) => {
-    const params = { ...p.params, 'policy.name': 'gil' };
+    const params: Record<string, Scalar> = { ...p.params, 'policy.name': 'gil' };
     delete params['htm.txLength'];
     delete params['stm.txLength'];
     return { ...p, id: `${p.id}-gil`, params };
