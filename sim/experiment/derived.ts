@@ -108,3 +108,57 @@ export function toCsv(records: readonly PointRecord[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** One group: the points that differ only by repetition (and its seed). */
+export interface GroupRecord {
+  params: Record<string, ParamValue>;
+  /** Points in the group, and how many of them are ok. */
+  n: number;
+  ok: number;
+  /** Mean and sample standard deviation over the ok points that have the metric. */
+  metrics: Record<string, { mean: number; stddev: number; n: number }>;
+}
+
+const GROUP_METRICS = ['result.simSeconds', 'result.simCycles', 'derived.speedup', 'derived.throughput', 'derived.abortRate', 'derived.wastedFraction'];
+
+/** Groups over repetitions, in order of their first point. */
+export function computeGroups(records: readonly PointRecord[], axisPaths: readonly string[]): GroupRecord[] {
+  const groups = new Map<string, { params: Record<string, ParamValue>; members: PointRecord[] }>();
+  for (const r of records) {
+    const params = Object.fromEntries(Object.entries(r.params).filter(([k]) => k !== 'rep' && (k !== 'seed' || axisPaths.includes('seed'))));
+    const key = canonicalJson(params);
+    let g = groups.get(key);
+    if (!g) {
+      g = { params, members: [] };
+      groups.set(key, g);
+    }
+    g.members.push(r);
+  }
+  return [...groups.values()].map(({ params, members }) => {
+    const ok = members.filter((m) => m.result.status === 'ok');
+    const metrics: GroupRecord['metrics'] = {};
+    for (const name of GROUP_METRICS) {
+      const values = ok.map((m) => getPath(m, name)).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      if (values.length === 0) continue;
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      const variance = values.length > 1 ? values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1) : 0;
+      metrics[name] = { mean, stddev: Math.sqrt(variance), n: values.length };
+    }
+    return { params, n: members.length, ok: ok.length, metrics };
+  });
+}
+
+/** groups.csv: the group's parameters, n, ok, then mean and stddev of each metric. */
+export function groupsToCsv(groups: readonly GroupRecord[]): string {
+  const paramKeys: string[] = [];
+  for (const g of groups) for (const k of Object.keys(g.params)) if (!paramKeys.includes(k)) paramKeys.push(k);
+  const header = [...paramKeys, 'n', 'ok', ...GROUP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.stddev`])];
+  const lines = [header.map(csvField).join(',')];
+  for (const g of groups) {
+    const row: unknown[] = paramKeys.map((k) => g.params[k]);
+    row.push(g.n, g.ok);
+    for (const m of GROUP_METRICS) row.push(g.metrics[m]?.mean, g.metrics[m]?.stddev);
+    lines.push(row.map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { UserError } from '../common/errors.js';
 import type { RunResult } from '../run/result.js';
-import { computeDerived, toCsv } from './derived.js';
+import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js';
 import { expand, type Point } from './expand.js';
 import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
 import type { ParamValue } from './params.js';
@@ -104,7 +104,7 @@ export function experimentJson(spec: ExperimentSpec, totalPoints: number, extra:
   return j;
 }
 
-/** Rebuilds results.jsonl and results.csv from the stored points of the sweep; returns the counts. */
+/** Rebuilds results.jsonl, results.csv and groups.json/.csv from the stored points of the sweep; returns the counts. */
 export function rebuildResults(store: ResultStore, sweep: readonly SweepPoint[], exp: Pick<ExperimentJson, 'baseline' | 'axes'>): { present: number; failed: number } {
   const stored: StoredPoint[] = [];
   for (const sp of sweep) {
@@ -115,6 +115,9 @@ export function rebuildResults(store: ResultStore, sweep: readonly SweepPoint[],
   const records = computeDerived(stored, exp.baseline, exp.axes.map((a) => a.path));
   store.writeFile('results.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
   store.writeFile('results.csv', toCsv(records));
+  const groups = computeGroups(records, exp.axes.map((a) => a.path));
+  store.writeFile('groups.json', `${JSON.stringify(groups, null, 1)}\n`);
+  store.writeFile('groups.csv', groupsToCsv(groups));
   return { present: records.length, failed: records.filter((r) => r.result.status !== 'ok').length };
 }
 

@@ -43,6 +43,16 @@ describe('htmsim run with an injected point runner', () => {
     expect(exp.axes).toEqual([{ path: 'machine.cores', values: [1, 2, 4] }, { path: 'htm.txLength', values: [10, 100] }]);
     expect(exp.baseline).toEqual({ 'policy.name': 'serial', 'machine.cores': 1 });
     expect(exp.resolved.policies[2]).toMatchObject({ name: 'htm', htm: { retries: 5, txLength: 100 } });
+    // Groups over repetitions: 3 serial + 3 gil + 6 htm parameter sets, two reps each.
+    const groups = JSON.parse(readFileSync(join(a, 'groups.json'), 'utf8'));
+    expect(groups).toHaveLength(12);
+    const g = groups[6];
+    const members = recs.filter((r) => r.params['policy.name'] === 'htm' && r.params['machine.cores'] === 1 && r.params['htm.txLength'] === 10);
+    expect(g.params).toEqual({ 'workload.name': 'bank', 'policy.name': 'htm', 'machine.cores': 1, 'htm.retries': 5, 'htm.txLength': 10 });
+    expect([g.n, g.ok]).toEqual([2, 2]);
+    const [x, y] = members.map((m) => m.result.simSeconds);
+    expect(g.metrics['result.simSeconds'].mean).toBeCloseTo((x + y) / 2, 15);
+    expect(g.metrics['result.simSeconds'].stddev).toBeCloseTo(Math.abs(x - y) / Math.SQRT2, 15);
     const csv = readFileSync(join(a, 'results.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(25);
     expect(csv[0]!.startsWith('id,index,workload.name,policy.name,machine.cores,rep,seed,htm.retries,htm.txLength,result.status,')).toBe(true);
