@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { ConfigError } from '../../sim/experiment/located.js';
-import { repSeed } from '../../sim/experiment/resolve.js';
+import { repSeed, resolveExecConfig } from '../../sim/experiment/resolve.js';
 import { publishedSchema } from '../../sim/experiment/schema.js';
 import { parseFilter, parseShard, takeShard } from '../../sim/experiment/select.js';
-import { MACHINE } from './helpers.js';
+import { MACHINE, SWEEP } from './helpers.js';
 
 const spec = (body: string) => loadExperiment('mem.yaml', `name: t\nmachine: ${MACHINE}\n${body}`);
 const points = (body: string) => expand(spec(body));
@@ -66,6 +66,20 @@ describe('sweep expansion', () => {
     const b = rawPoints('machine: { preset: ' + MACHINE + ', cores: 2 }\nworkloads: [{ name: bank, params: { threads: 4 } }]\n')[0]!;
     expect(a.id).toBe(b.id);
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+  });
+});
+
+describe('sweeps and htmsim exec resolve alike', () => {
+  it('gives the sweep point and the equivalent exec command the same config and id', () => {
+    const p = expand(loadExperiment(SWEEP)).find((x) => x.params['policy.name'] === 'htm' && x.params['machine.cores'] === 2 && x.params['htm.txLength'] === 10 && x.rep === 0)!;
+    const e = resolveExecConfig({ machine: MACHINE, policy: 'htm', cores: 2, sets: ['htm.txLength=10', 'htm.retries=5'], workload: { name: 'bank', params: { transfers: 10 } } });
+    expect(e).toEqual(p.config);
+    expect(pointId(e)).toBe(p.id);
+  });
+
+  it('sweeps policy.name as an axis when no policies are listed', () => {
+    expect(pick('workloads: [bank]\nsweep:\n  axes:\n    policy: [gil, stm]\n    stm.txLength: [10, 20]\n', 'policy.name', 'stm.txLength'))
+      .toEqual([['gil', undefined], ['stm', 10], ['stm', 20]]);
   });
 });
 
