@@ -73,8 +73,7 @@ export class Cache {
   }
 
   touch(slot: number): void {
-    const set = (slot / this.ways) | 0;
-    this.replacement.touch(set, slot - set * this.ways);
+    this.replacement.touch(slot);
   }
 
   /** Where a new line of `set` goes: an invalid way if any, else the policy's victim (still valid). */
@@ -102,8 +101,7 @@ export class Cache {
       this.txReaders[slot] = 0;
       this.txWriters[slot] = 0;
     }
-    const set = (slot / this.ways) | 0;
-    this.replacement.fill(set, slot - set * this.ways);
+    this.replacement.fill(slot);
   }
 
   invalidate(slot: number): void {

@@ -52,6 +52,7 @@ class SimMachine implements Machine {
   readonly lineBytes: number;
   readonly freqGHz: number;
   readonly htm: HtmPort;
+  private readonly perLine: number;
   private readonly unit: HtmUnit;
   private readonly sys: CoherentHierarchy;
   private readonly clocks: Float64Array;
@@ -64,6 +65,7 @@ class SimMachine implements Machine {
     this.cores = config.cores;
     this.lineBytes = config.lineBytes;
     this.freqGHz = config.freqGHz;
+    this.perLine = 1 / config.lineBytes;
     this.clocks = new Float64Array(config.cores);
     this.counters = new Counters(config.cores);
     for (let c = 0; c < config.cores; c++) {
@@ -113,17 +115,21 @@ class SimMachine implements Machine {
 
   private access(core: number, addr: number, bytes: number, write: boolean): number {
     const lb = this.lineBytes;
-    const first = Math.floor(addr / lb);
-    const last = bytes > 1 ? Math.floor((addr + bytes - 1) / lb) : first;
+    const first = Math.floor(addr * this.perLine); // exact: lineBytes is a power of two
     const u = this.unit;
     const inTx = u.depths[core] !== 0;
-    const serial = u.abortSerial[core]!;
-    const sys = this.sys;
-    let lat = 0;
-    for (let line = first; line <= last; line++) {
-      lat += sys.access(core, line, write);
-      // Once this core's transaction is gone, the rest of the access would run after the abort.
-      if (inTx && u.abortSerial[core] !== serial) break;
+    const serial = inTx ? u.abortSerial[core]! : 0;
+    let lat: number;
+    if (addr + bytes <= (first + 1) * lb) {
+      lat = this.sys.access(core, first, write); // the common case: within one line
+    } else {
+      const last = Math.floor((addr + bytes - 1) / lb);
+      lat = 0;
+      for (let line = first; line <= last; line++) {
+        lat += this.sys.access(core, line, write);
+        // Once this core's transaction is gone, the rest of the access would run after the abort.
+        if (inTx && u.abortSerial[core] !== serial) break;
+      }
     }
     const k = this.counters.core;
     const b = core * C_STRIDE;
@@ -131,9 +137,13 @@ class SimMachine implements Machine {
     k[b + C_MEMORY_CYCLES]! += lat;
     const t = this.clocks[core]! + lat;
     this.clocks[core] = t;
+    if (!inTx) {
+      if (u.pending !== 0) u.flush(); // victims of this (non-transactional) access
+      return lat;
+    }
     if (u.depths[core] !== 0 && t >= u.deadline[core]!) u.abortTx(core, 0, 'interrupt');
     if (u.pending !== 0) u.flush();
-    return inTx && u.abortSerial[core] !== serial ? ACCESS_ABORTED : lat;
+    return u.abortSerial[core] !== serial ? ACCESS_ABORTED : lat;
   }
 
   stats(): MachineStats {

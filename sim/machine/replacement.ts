@@ -7,10 +7,10 @@ import type { ReplacementPolicyName } from './config.js';
 
 export interface ReplacementPolicy {
   readonly name: ReplacementPolicyName;
-  /** A hit on (set, way). */
-  touch(set: number, way: number): void;
-  /** A new line was installed at (set, way). */
-  fill(set: number, way: number): void;
+  /** A hit on slot `set * ways + way` (slots, not (set, way): no division on the hit path). */
+  touch(slot: number): void;
+  /** A new line was installed at the slot. */
+  fill(slot: number): void;
   /** The way to evict from a full set. Deterministic for a given history (and seed). */
   victim(set: number): number;
 }
@@ -23,11 +23,11 @@ export class LruPolicy implements ReplacementPolicy {
   constructor(sets: number, private readonly ways: number) {
     this.stamps = new Float64Array(sets * ways);
   }
-  touch(set: number, way: number): void {
-    this.stamps[set * this.ways + way] = ++this.clock;
+  touch(slot: number): void {
+    this.stamps[slot] = ++this.clock;
   }
-  fill(set: number, way: number): void {
-    this.stamps[set * this.ways + way] = ++this.clock;
+  fill(slot: number): void {
+    this.stamps[slot] = ++this.clock;
   }
   victim(set: number): number {
     const base = set * this.ways;
@@ -49,11 +49,11 @@ export class FifoPolicy implements ReplacementPolicy {
   constructor(sets: number, private readonly ways: number) {
     this.stamps = new Float64Array(sets * ways);
   }
-  touch(_set: number, _way: number): void {
+  touch(_slot: number): void {
     // FIFO ignores reuse by definition.
   }
-  fill(set: number, way: number): void {
-    this.stamps[set * this.ways + way] = ++this.clock;
+  fill(slot: number): void {
+    this.stamps[slot] = ++this.clock;
   }
   victim(set: number): number {
     const base = set * this.ways;
@@ -77,10 +77,10 @@ export class RandomPolicy implements ReplacementPolicy {
     if (s === 0) s = 0x6d2b79f5;
     this.state = s;
   }
-  touch(_set: number, _way: number): void {
+  touch(_slot: number): void {
     // Random replacement keeps no recency.
   }
-  fill(_set: number, _way: number): void {
+  fill(_slot: number): void {
     // Random replacement keeps no recency.
   }
   victim(_set: number): number {
@@ -106,14 +106,15 @@ export class TreePlruPolicy implements ReplacementPolicy {
     this.bits = new Uint8Array(sets * ways);
     this.levels = Math.round(Math.log2(ways));
   }
-  touch(set: number, way: number): void {
-    this.mark(set, way);
+  touch(slot: number): void {
+    this.mark(slot);
   }
-  fill(set: number, way: number): void {
-    this.mark(set, way);
+  fill(slot: number): void {
+    this.mark(slot);
   }
-  private mark(set: number, way: number): void {
-    const base = set * this.ways;
+  private mark(slot: number): void {
+    const way = slot & (this.ways - 1);
+    const base = slot - way;
     let node = 1;
     for (let l = this.levels - 1; l >= 0; l--) {
       const right = (way >>> l) & 1;

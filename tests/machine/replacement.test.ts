@@ -65,7 +65,7 @@ describe.each(REPLACEMENT_POLICIES.map((p) => [p]))('replacement conformance: %s
     for (let i = 0; i < 200; i++) {
       const v = p.victim(i % SETS);
       expect(Number.isInteger(v) && v >= 0 && v < WAYS).toBe(true);
-      p.fill(i % SETS, v);
+      p.fill((i % SETS) * WAYS + v);
     }
     for (const line of stream(5000, 64, 42)) {
       access(c, line);
