@@ -67,7 +67,7 @@ function summarySection(model: ReportModel): string {
   const rows = s.rows.map((r) => {
     const byPolicy = new Map(r.entries.map((en) => [en.policy, en]));
     return [
-      e(r.workload), e(r.cores), `<strong>${e(r.best)}</strong>`,
+      e(r.workload), e(r.cores), `<strong>${e(r.best)}</strong>${r.ties.length ? `<br><span class="setting">within noise: ${e(r.ties.join(', '))}</span>` : ''}`,
       ...s.policies.map((p) => {
         const en = byPolicy.get(p);
         if (!en) return '—';
@@ -80,7 +80,7 @@ function summarySection(model: ReportModel): string {
     ];
   });
   return `<section id="summary"><h2>Summary</h2>
-<p>Best policy per workload and core count by ${e(s.metricLabel)} (${s.higherIsBetter ? 'higher' : 'lower'} is better); for each policy its best setting of the other swept parameters, mean ± stddev over repetitions.</p>
+<p>Best policy per workload and core count by ${e(s.metricLabel)} (${s.higherIsBetter ? 'higher' : 'lower'} is better); for each policy its best setting of the other swept parameters, mean ± stddev over repetitions. “Within noise” lists policies whose mean is within the two standard deviations of the best.</p>
 ${table(head.map(e), rows, 'summary-table')}</section>`;
 }
 

@@ -24,7 +24,7 @@ export function renderMarkdown(model: ReportModel): string {
     out.push('## Summary', '', `Best policy per workload and core count by ${s.metricLabel}; each policy at its best setting (mean ± stddev).`, '');
     const rows = s.rows.map((r) => {
       const by = new Map(r.entries.map((en) => [en.policy, en]));
-      return [r.workload, r.cores, `**${r.best}**`, ...s.policies.map((p) => {
+      return [r.workload, r.cores, `**${r.best}**${r.ties.length ? ` (≈ ${r.ties.join(', ')})` : ''}`, ...s.policies.map((p) => {
         const en = by.get(p);
         if (!en) return '—';
         const rate = en.abortRate === undefined ? '' : `, ${(en.abortRate * 100).toFixed(1)} % aborts`;

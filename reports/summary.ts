@@ -17,6 +17,8 @@ export interface SummaryRow {
   workload: string;
   cores: string;
   best: string;
+  /** Policies whose mean is within one stddev (theirs plus the best's) of the best: not distinguishable. */
+  ties: string[];
   entries: PolicyEntry[];
 }
 
@@ -76,7 +78,8 @@ export function buildSummary(points: readonly PointRecord[]): Summary {
     }
     let top = entries[0];
     for (const e of entries) if (top && better(e.metric.mean, top.metric.mean)) top = e;
-    rows.push({ workload, cores, best: top ? top.policy : '—', entries });
+    const ties = top ? entries.filter((e) => e !== top && Math.abs(e.metric.mean - top.metric.mean) <= e.metric.sd + top.metric.sd).map((e) => e.policy) : [];
+    rows.push({ workload, cores, best: top ? top.policy : '—', ties, entries });
   }
   rows.sort((a, b) => a.workload.localeCompare(b.workload, 'en') || Number(a.cores) - Number(b.cores) || a.cores.localeCompare(b.cores, 'en'));
   return { metric: path, metricLabel: label, higherIsBetter: higher, policies, rows };

@@ -97,6 +97,8 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     expect(md).toMatch(/^# Scaling of policies with cores/);
     expect(md).toMatch(/\| bank \| 8 \| \*\*nogil\*\* \|/);
     expect(md).toMatch(/\| nbody \| 8 \| \*\*nogil\*\* \|/);
+    // At one core everything is about as fast as serial: the tie is said, not hidden.
+    expect(md).toMatch(/\| bank \| 1 \| \*\*\w+\*\* \(≈ [a-z, ]+\) \|/);
     for (const png of summary.charts) expect(md).toContain(`](${png})`);
     expect(md).toContain('## Failed points');
   });
