@@ -70,6 +70,18 @@ export function workloadParamProblem(info: WorkloadInfo, name: string, value: un
   }
 }
 
+const workloadCache = new Map<string, WorkloadInfo>();
+
+/** Catalog lookups parse the program's header; a sweep asks for the same few workloads many times. */
+function cachedWorkload(name: string): WorkloadInfo {
+  let w = workloadCache.get(name);
+  if (!w) {
+    w = getWorkload(name);
+    workloadCache.set(name, w);
+  }
+  return w;
+}
+
 /** Seed of repetition `rep`: the base seed itself for rep 0 (so `exec` and a sweep agree). */
 export function repSeed(seed: number, rep: number): number {
   if (rep === 0) return seed;
@@ -141,7 +153,7 @@ export function resolvePoint(assignments: readonly Assignment[], report: Report,
   }
   let info: WorkloadInfo;
   try {
-    info = getWorkload(point.workload.name);
+    info = cachedWorkload(point.workload.name);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     fail(workloadAt ?? configLabel, err.message);

@@ -50,7 +50,7 @@ export class ResultStore {
   /** Creates the folders; with `fresh`, removes earlier results first. */
   open(fresh: boolean): void {
     if (fresh && existsSync(this.dir)) {
-      for (const f of ['points', 'charts', 'results.jsonl', 'results.csv', 'groups.json', 'groups.csv', 'experiment.json', 'resolved-config.yaml', 'sweep-points.json', 'report.html', 'report.md']) {
+      for (const f of ['points', 'stale', 'charts', 'results.jsonl', 'results.csv', 'groups.json', 'groups.csv', 'experiment.json', 'resolved-config.yaml', 'sweep-points.json', 'report.html', 'report.md']) {
         rmSync(join(this.dir, f), { recursive: true, force: true });
       }
     }
