@@ -20,7 +20,7 @@ def powmod(b, e, m):
         e >>= 1
     return r
 print(powmod(2, 10, 1000), powmod(3, 200, 10 ** 9 + 7), pow(3, 200, 10 ** 9 + 7))
-perfect = [n for n in range(2, 10000) if sum(d for d in range(1, n // 2 + 1) if n % d == 0) == n]
+perfect = [n for n in range(2, 500) if sum(d for d in range(1, n // 2 + 1) if n % d == 0) == n]
 print(perfect)
 def collatz(n):
     steps = 0
@@ -28,7 +28,7 @@ def collatz(n):
         n = n // 2 if n % 2 == 0 else 3 * n + 1
         steps += 1
     return steps
-best = max(range(1, 3000), key=collatz)
+best = max(range(1, 300), key=collatz)
 print(best, collatz(best), [collatz(i) for i in range(1, 11)])
 def digits_sum(n):
     return sum(int(c) for c in str(n))
