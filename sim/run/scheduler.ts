@@ -240,10 +240,11 @@ export class Scheduler implements SchedulerControl {
 
       if (!policy.admit(t)) continue;
       const start = port.now(core) as number;
+      const startedInTx = t.tx !== null;
       const budget = active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum;
       const outcome = this.interp.step(t, budget);
       const end = port.now(core) as number;
-      if (this.timeline.enabled && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
+      if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
       anyBlocked = false;

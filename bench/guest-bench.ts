@@ -1,0 +1,92 @@
+/**
+ * The simulation-speed benchmark (issue: "Simulation speed"): a fixed set of guest programs under
+ * serial, gil, stm and htm on 1 and 4 simulated cores. For each: simulated guest bytecodes per host
+ * second, simulated memory accesses per host second, peak resident memory, and the slowdown
+ * against python3 running the same program natively, measured side by side in the same run.
+ * Each point runs in its own process (`htmsim exec --stats`) so its peak RSS is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Repo root from bench/ (sources) or dist/bench/ (built). */
+const root = existsSync(join(here, '..', 'package.json')) ? resolve(here, '..') : resolve(here, '..', '..');
+const cli = join(root, 'dist', 'sim', 'cli.js');
+const programsDir = join(root, 'bench', 'programs');
+const shims = join(root, 'workloads', 'shims');
+
+export const GUEST_BENCH_PROGRAMS = ['cpu', 'alloc', 'dicts', 'contended'] as const;
+export const GUEST_BENCH_POLICIES = ['serial', 'gil', 'stm', 'htm'] as const;
+
+export interface GuestBenchRow {
+  program: string;
+  policy: string;
+  cores: number;
+  bytecodes: number;
+  hostSeconds: number;
+  bytecodesPerSecond: number;
+  memoryAccessesPerSecond: number;
+  peakRssMiB: number;
+  /** python3's own time for the same program, measured in this run. */
+  python3Seconds: number;
+  /** htmsim host seconds / python3 seconds. */
+  slowdown: number;
+  status: string;
+}
+
+/** python3's time for the program body alone (interpreter start-up excluded), best of `reps`. */
+export function timePython(file: string, reps = 3): number {
+  const code = 'import sys,time,runpy,io\nsys.path.insert(0, sys.argv[2])\nt=time.perf_counter()\n' +
+    'o=sys.stdout; sys.stdout=io.StringIO()\nrunpy.run_path(sys.argv[1], run_name="__main__")\n' +
+    'sys.stdout=o\nprint(time.perf_counter()-t)\n';
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync('python3', ['-c', code, file, shims], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`python3 failed on ${file}: ${r.stderr}`);
+    best = Math.min(best, Number(r.stdout.trim()));
+  }
+  return best;
+}
+
+export function runGuestBench(opts: { programs?: readonly string[]; policies?: readonly string[]; cores?: readonly number[]; print?: boolean } = {}): GuestBenchRow[] {
+  const programs = opts.programs ?? GUEST_BENCH_PROGRAMS;
+  const policies = opts.policies ?? GUEST_BENCH_POLICIES;
+  const coreCounts = opts.cores ?? [1, 4];
+  const out = mkdtempSync(join(tmpdir(), 'htmsim-bench-'));
+  const rows: GuestBenchRow[] = [];
+  for (const program of programs) {
+    const file = join(programsDir, `${program}.py`);
+    const py = timePython(file);
+    for (const policy of policies) {
+      for (const cores of coreCounts) {
+        if (policy === 'serial' && cores !== 1) continue;
+        const stats = join(out, `${program}-${policy}-${cores}.json`);
+        const r = spawnSync(process.execPath, [cli, 'exec', file, '--policy', policy, '--cores', String(cores), '--stats', stats], { encoding: 'utf8' });
+        if (!existsSync(stats)) throw new Error(`htmsim exec failed on ${program}/${policy}/${cores}: ${r.stderr}`);
+        const res = JSON.parse(readFileSync(stats, 'utf8')) as {
+          status: string; bytecodes: number;
+          host: { seconds: number; bytecodesPerSecond: number; memoryAccessesPerSecond: number; peakRssMiB: number };
+        };
+        const row: GuestBenchRow = {
+          program, policy, cores, bytecodes: res.bytecodes, hostSeconds: res.host.seconds,
+          bytecodesPerSecond: res.host.bytecodesPerSecond, memoryAccessesPerSecond: res.host.memoryAccessesPerSecond,
+          peakRssMiB: res.host.peakRssMiB, python3Seconds: py, slowdown: res.host.seconds / py, status: res.status,
+        };
+        rows.push(row);
+        if (opts.print) {
+          process.stdout.write(
+            `${program.padEnd(10)} ${policy.padEnd(7)} ${String(cores).padStart(2)} cores  ` +
+            `${(row.bytecodesPerSecond / 1e6).toFixed(2).padStart(6)} M bytecodes/s  ` +
+            `${(row.memoryAccessesPerSecond / 1e6).toFixed(2).padStart(6)} M accesses/s  ` +
+            `${row.peakRssMiB.toFixed(0).padStart(5)} MiB  slowdown ${row.slowdown.toFixed(1).padStart(6)}× vs python3 ` +
+            `(${row.python3Seconds.toFixed(3)} s)  ${row.status}\n`,
+          );
+        }
+      }
+    }
+  }
+  return rows;
+}

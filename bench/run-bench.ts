@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: every benchmark of the project in one run, written as JSON to
+ * results/bench/bench.json (for tracking over time) with a short table on stdout.
+ *   - guest programs under serial/gil/stm/htm on 1 and 4 cores vs python3 (guest-bench.ts)
+ *   - the machine alone: simulated accesses per second, private vs shared data (machine-bench.ts)
+ *   - a 20-point sweep with --jobs 1 vs --jobs 2 (sweep-bench.ts)
+ *   - the report of a 30-point sweep (report-bench.ts)
+ * `npm run bench -- guest` (or machine, sweep, report) runs one part.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
+import { runGuestBench } from './guest-bench.js';
+import { runMachineBench } from './machine-bench.js';
+import { runReportBench } from './report-bench.js';
+import { runSweepBench } from './sweep-bench.js';
+
+const parts = process.argv.slice(2);
+const want = (p: string): boolean => parts.length === 0 || parts.includes(p);
+const out: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  host: { node: process.version, platform: platform(), arch: arch(), cpus: cpus().length, model: cpus()[0]?.model ?? '' },
+};
+
+if (want('guest')) {
+  process.stdout.write('== guest programs (simulated bytecodes and accesses per host second; slowdown vs python3)\n');
+  out.guest = runGuestBench({ print: true });
+}
+if (want('machine')) {
+  process.stdout.write('== machine alone\n');
+  out.machine = await runMachineBench({ print: true });
+}
+if (want('sweep')) {
+  process.stdout.write('== sweep: 20 equal points, --jobs 1 vs --jobs 2\n');
+  const s = await runSweepBench();
+  process.stdout.write(`${JSON.stringify(s)}\n`);
+  out.sweep = s;
+}
+if (want('report')) {
+  process.stdout.write('== report of a 30-point sweep\n');
+  const r = await runReportBench();
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+  out.report = r;
+}
+mkdirSync('results/bench', { recursive: true });
+writeFileSync('results/bench/bench.json', JSON.stringify(out, null, 2) + '\n');
+process.stdout.write('written: results/bench/bench.json\n');
