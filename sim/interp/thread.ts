@@ -1,0 +1,164 @@
+/**
+ * Guest threads, frames and generators, and the per-thread transaction undo log.
+ */
+import type { CoreId } from '../common/brand.js';
+import type { CodeObject } from './chunk.js';
+import type { PyDict } from './dict.js';
+import { PyObject, type PyCell, type PyExc, type PyFunction, type PyLock, type PyType, type PyVal, type Slot } from './values.js';
+
+export class Frame {
+  code: CodeObject;
+  fn: PyFunction | null;
+  globals: PyDict;
+  /** Name-based locals (module and class bodies); null for optimized function frames. */
+  locals: PyDict | null;
+  fast: Slot[];
+  cells: PyCell[];
+  stack: Slot[];
+  sp = 0;
+  pc = 0;
+  consts: PyVal[];
+  /** Simulated frame block: header, then fast locals + cells, then the value stack. */
+  addr = 0;
+  size = 0;
+  gen: PyGenerator | null = null;
+  /** `cls(...)` inlined __init__: return this instead of __init__'s None. */
+  initSelf: PyVal | null = null;
+  /** Instruction index being executed when the frame last stopped (tracebacks). */
+  lasti = 0;
+  txId = 0;
+  /** generator.throw(): an exception to raise when the frame resumes. */
+  pendingThrow: PyExc | null = null;
+  constructor(code: CodeObject, fn: PyFunction | null, globals: PyDict, locals: PyDict | null, consts: PyVal[]) {
+    this.code = code;
+    this.fn = fn;
+    this.globals = globals;
+    this.locals = locals;
+    this.consts = consts;
+    this.fast = new Array<Slot>(code.varnames.length).fill(undefined);
+    this.cells = [];
+    this.stack = new Array<Slot>(code.stacksize + 2).fill(undefined);
+  }
+}
+
+export class PyGenerator extends PyObject {
+  frame: Frame;
+  running = false;
+  done = false;
+  started = false;
+  name: string;
+  qualname: string;
+  constructor(cls: PyType, frame: Frame) {
+    super(cls);
+    this.frame = frame;
+    this.name = frame.code.name;
+    this.qualname = frame.code.qualname;
+  }
+}
+
+export type ThreadState = 'runnable' | 'blocked' | 'done';
+
+export type BlockedOn =
+  | { kind: 'lock'; lock: PyLock }
+  | { kind: 'join'; thread: GuestThread }
+  | { kind: 'sleep'; until: number }
+  | { kind: 'tasks'; workers: GuestThread[] };
+
+/** Why `step` returned. */
+export type StepOutcome = 'budget' | 'yield' | 'suspended' | 'blocked' | 'aborted' | 'done';
+
+export type TxKind = 'rtm' | 'auto';
+
+/** Undo-log entry kinds. */
+export const U_FIELD = 0; // obj[key] = old
+export const U_LIST_SLOT = 1; // list.items[key] = old
+export const U_SNAP = 2; // obj.restore(old)
+export const U_MAP_SNAP = 3; // obj.attrs = old
+export const U_CELL = 4; // cell.value = old
+export const U_BYTE = 5; // bytes.data[key] = old
+export const U_CALL = 6; // (old as () => void)()
+export const U_ITER = 7; // iter.pushback.push(old): the value a rolled-back FOR_ITER consumed
+
+export interface FrameSnap {
+  frame: Frame;
+  pc: number;
+  sp: number;
+  stack: Slot[];
+  fast: Slot[];
+  lasti: number;
+  genRunning: boolean;
+  genDone: boolean;
+  genStarted: boolean;
+}
+
+export class TxState {
+  readonly id: number;
+  readonly kind: TxKind;
+  frames: Frame[];
+  frameSnaps: FrameSnap[] = [];
+  excInfo: PyVal | null;
+  kinds: number[] = [];
+  objs: unknown[] = [];
+  keys: unknown[] = [];
+  olds: unknown[] = [];
+  /** Nested native (builtin → guest) depth when the transaction began. */
+  nest: number;
+  /** A hardware transaction was active on the core at txBegin (machine aborts are routed here). */
+  hw = false;
+  constructor(id: number, kind: TxKind, frames: Frame[], excInfo: PyVal | null, nest: number) {
+    this.id = id;
+    this.kind = kind;
+    this.frames = frames;
+    this.excInfo = excInfo;
+    this.nest = nest;
+  }
+  log(kind: number, obj: unknown, key: unknown, old: unknown): void {
+    this.kinds.push(kind);
+    this.objs.push(obj);
+    this.keys.push(key);
+    this.olds.push(old);
+  }
+}
+
+export class GuestThread {
+  readonly id: number;
+  name: string;
+  core: CoreId;
+  frames: Frame[] = [];
+  state: ThreadState = 'runnable';
+  blockedOn: BlockedOn | null = null;
+  bytecodes = 0;
+  /** The uncaught exception that ended the thread, if any. */
+  uncaught: PyExc | null = null;
+  /** Formatted traceback of `uncaught` (CPython's format). */
+  uncaughtText = '';
+  /** sys.exit() status when the thread ended by SystemExit. */
+  exitCode = 0;
+  /** The exception being handled (sys.exc_info()). */
+  excInfo: PyVal | null = null;
+  tx: TxState | null = null;
+  /** Depth of builtin → guest nested runs (0 at the top-level loop). */
+  nest = 0;
+  /** time.sleep: the cycle it sleeps until while blocked. */
+  sleepUntil = -1;
+  /** Set by a bare `raise` / RERAISE: the unwinder adds no traceback entry. */
+  reraise = false;
+  /** The guest `threading.Thread` object, if any. */
+  pyThread: PyVal | null = null;
+  isMain: boolean;
+  /** A `transaction.run()` worker: pops tasks until the queue is empty. */
+  isWorker = false;
+  /** Value handed back by a nested run. */
+  retVal: PyVal | undefined = undefined;
+  /** Simulated per-thread region: allocator heads, ticker word, nursery. */
+  regionAddr = 0;
+  /** Last temporary block allocated (refcount traffic of unboxed ints/strs goes here). */
+  scratchAddr = 0;
+  tickCount = 0;
+  constructor(id: number, name: string, core: CoreId, isMain: boolean) {
+    this.id = id;
+    this.name = name;
+    this.core = core;
+    this.isMain = isMain;
+  }
+}
