@@ -479,15 +479,36 @@ export class Parser {
 
   private withStmt(): Stmt {
     const t = this.next();
+    const items = this.isOp('(') ? this.parenthesizedWithItems() : null;
+    const list = items ?? this.withItems(false);
+    const body = this.block("'with' statement", t.line);
+    return this.st({ kind: 'With', items: list, body }, t);
+  }
+
+  private withItems(inParens: boolean): WithItem[] {
     const items: WithItem[] = [];
     do {
+      if (inParens && this.isOp(')')) break;
       const contextExpr = this.expression();
       let optionalVars: Expr | null = null;
       if (this.eatKw('as')) optionalVars = this.toTarget(this.targetAtomOrTuple(), 'store');
       items.push({ contextExpr, optionalVars });
     } while (this.eatOp(','));
-    const body = this.block("'with' statement", t.line);
-    return this.st({ kind: 'With', items, body }, t);
+    return items;
+  }
+
+  /** Python 3.10's `with (a as b, c as d):`; null (and no tokens consumed) when it is not that form. */
+  private parenthesizedWithItems(): WithItem[] | null {
+    const save = this.i;
+    try {
+      this.next();
+      const items = this.withItems(true);
+      if (items.length > 0 && this.eatOp(')') && this.isOp(':')) return items;
+    } catch (e) {
+      if (!(e instanceof GuestSyntaxError)) throw e;
+    }
+    this.i = save;
+    return null;
   }
   private targetAtomOrTuple(): Expr {
     return this.targetAtom();

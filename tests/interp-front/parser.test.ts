@@ -105,6 +105,14 @@ describe('parser: expressions and precedence', () => {
     if (fd.kind !== 'FunctionDef') throw new Error('def');
     expect([fd.args.posonlyargs.length, fd.args.args.length, fd.args.vararg?.arg, fd.args.kwonlyargs.map((a) => a.arg), fd.args.kwDefaults.map(sx), fd.args.kwarg?.arg]).toEqual([1, 1, 'c', ['d', 'e'], ['_', '3'], 'k']);
   });
+  it('parses parenthesized with-items and parenthesized context expressions', () => {
+    const w = st('with (open(a) as f, open(b) as g,):\n    pass\n');
+    expect(w.kind === 'With' && w.items.map((i) => `${sx(i.contextExpr)} as ${sx(i.optionalVars)}`)).toEqual(['(call open a) as f:store', '(call open b) as g:store']);
+    const v = st('with (a, b) as c:\n    pass\n');
+    expect(v.kind === 'With' && v.items.map((i) => `${sx(i.contextExpr)} as ${sx(i.optionalVars)}`)).toEqual(['(tuple a b) as c:store']);
+    const u = st('with (a):\n    pass\n');
+    expect(u.kind === 'With' && u.items.map((i) => sx(i.contextExpr))).toEqual(['a']);
+  });
   it('records spans of nodes', () => {
     const s = st('x = foo(1,\n        2)\n');
     if (s.kind !== 'Assign') throw new Error('assign');
