@@ -1,0 +1,208 @@
+/**
+ * Where guest objects live in simulated memory, and the traffic of the interpreter's own
+ * bookkeeping (allocator, reference counts, ticker).
+ *
+ * Layout (byte addresses):
+ *   0x1000    None, True, False (one line each), the shared ticker word
+ *   0x2000    the small-int table (-5..256, 32 bytes each), when smallIntCache is on
+ *   0x10000   global allocator: one 8-byte free-list head per 16-byte size class
+ *   0x100000  per-thread regions of 64 KiB: free-list heads, ticker word, nursery pointer
+ *   0x1000000 the heap: bump allocation; per-thread arenas are 1 MiB chunks of it
+ *
+ * Object lifetime model (only timing depends on it, never guest results): host objects are
+ * garbage-collected by the host, so the simulator does not know when a guest object dies. It
+ * models the two cases that dominate CPython's allocator traffic:
+ *  - frames are freed when they return and reused LIFO from their size class's free list;
+ *  - temporaries (int/float results, bound methods, iterators) die almost at once, so each size
+ *    class keeps one recycled temporary block per allocator: allocating pops the free-list head
+ *    (read+write the head word) and initializes the header (write), as pymalloc does.
+ *  Everything else (lists, dicts, instances, functions, classes...) is long-lived: bump allocated.
+ * With `refcount: none` (a tracing GC) temporaries come from a per-thread nursery that is
+ * bump-allocated and wraps around (a minor collection), so no free-list head is written.
+ * Refcount traffic: `cpython` writes the header of every object on incref/decref; `none` never;
+ * `biased` skips immortal objects (small ints, singletons) and writes the header otherwise (the
+ * owner's local count and the shared count sit in the same header line). Unboxed ints and strs
+ * (no host object) send their refcount writes to the thread's most recent temporary block.
+ */
+import type { CoreId } from '../common/brand.js';
+import type { MemoryPort } from '../machine/port.js';
+import type { InterpConfig } from './config.js';
+
+export const NONE_ADDR = 0x1000;
+export const TRUE_ADDR = 0x1040;
+export const FALSE_ADDR = 0x1080;
+export const TICKER_ADDR = 0x10c0;
+export const SMALL_INT_BASE = 0x2000;
+export const SMALL_INT_SIZE = 32;
+export const GLOBAL_HEADS = 0x10000;
+export const THREAD_REGION_BASE = 0x100000;
+export const THREAD_REGION_SIZE = 0x10000;
+export const HEAP_BASE = 0x1000000;
+const ARENA_CHUNK = 1 << 20;
+const NURSERY_BYTES = 256 << 10;
+export const PAGE = 4096;
+const SIZE_CLASSES = 32; // 16..512 bytes
+
+/** Thrown (a singleton) when a port access reports that the caller's transaction aborted. */
+export const ABORT_SIGNAL = { signal: 'abort' } as const;
+
+interface AllocDomain {
+  headsAddr: number;
+  /** Per size class: free blocks (frames returned), LIFO. */
+  free: number[][];
+  /** Per size class: the recycled temporary block. */
+  temp: number[];
+  /** Per-thread arena bump pointer (per-thread allocator). */
+  bump: number;
+  bumpEnd: number;
+  nursery: number;
+  nurseryBase: number;
+}
+
+export class Heap {
+  readonly port: MemoryPort;
+  readonly cfg: InterpConfig;
+  private bump = HEAP_BASE;
+  private readonly global: AllocDomain;
+  private readonly domains: AllocDomain[] = [];
+  readonly refcountCpython: boolean;
+  readonly refcountNone: boolean;
+  constructor(port: MemoryPort, cfg: InterpConfig) {
+    this.port = port;
+    this.cfg = cfg;
+    this.global = this.makeDomain(GLOBAL_HEADS, -1);
+    this.refcountCpython = cfg.refcount === 'cpython';
+    this.refcountNone = cfg.refcount === 'none';
+  }
+
+  private makeDomain(headsAddr: number, tid: number): AllocDomain {
+    const free: number[][] = [];
+    for (let i = 0; i < SIZE_CLASSES + 1; i++) free.push([]);
+    const nurseryBase = tid >= 0 ? this.bumpRaw(NURSERY_BYTES, PAGE) : 0;
+    return { headsAddr, free, temp: new Array<number>(SIZE_CLASSES + 1).fill(0), bump: 0, bumpEnd: 0, nursery: nurseryBase, nurseryBase };
+  }
+
+  private bumpRaw(bytes: number, align: number): number {
+    this.bump = Math.ceil(this.bump / align) * align;
+    const a = this.bump;
+    this.bump += bytes;
+    return a;
+  }
+
+  threadRegion(tid: number): number {
+    return THREAD_REGION_BASE + tid * THREAD_REGION_SIZE;
+  }
+  tickerAddr(tid: number): number {
+    return this.cfg.ticker === 'shared' ? TICKER_ADDR : this.threadRegion(tid) + 0x400;
+  }
+
+  private domain(tid: number): AllocDomain {
+    if (this.cfg.allocator === 'global') return this.global;
+    let d = this.domains[tid];
+    if (d === undefined) {
+      d = this.makeDomain(this.threadRegion(tid), tid);
+      this.domains[tid] = d;
+    }
+    return d;
+  }
+  private nurseryDomain(tid: number): AllocDomain {
+    let d = this.domains[tid];
+    if (d === undefined) {
+      d = this.makeDomain(this.threadRegion(tid), tid);
+      this.domains[tid] = d;
+    }
+    return d;
+  }
+
+  private fresh(d: AllocDomain, bytes: number): number {
+    if (bytes >= PAGE) return this.bumpRaw(bytes, PAGE);
+    if (d === this.global) return this.bumpRaw(bytes, 16);
+    if (d.bump + bytes > d.bumpEnd) {
+      d.bump = this.bumpRaw(ARENA_CHUNK, PAGE);
+      d.bumpEnd = d.bump + ARENA_CHUNK;
+    }
+    const a = d.bump;
+    d.bump += (bytes + 15) & ~15;
+    return a;
+  }
+
+  private sizeClass(bytes: number): number {
+    const sc = (bytes + 15) >> 4;
+    return sc > SIZE_CLASSES ? SIZE_CLASSES : sc;
+  }
+
+  /** Pool allocator traffic: read and write the size class's free-list head. Returns false on abort. */
+  private headTraffic(core: CoreId, d: AllocDomain, sc: number): boolean {
+    const h = d.headsAddr + sc * 8;
+    return this.port.read(core, h as never, 8) >= 0 && this.port.write(core, h as never, 8) >= 0;
+  }
+
+  /** A long-lived object (list, dict, instance, ...). Buffers >= 4 KiB are page-aligned. */
+  allocLong(tid: number, core: CoreId, bytes: number): number {
+    const d = this.domain(tid);
+    const a = this.fresh(d, bytes);
+    if (bytes < PAGE && !this.refcountNone && !this.headTraffic(core, d, this.sizeClass(bytes))) throw ABORT_SIGNAL;
+    if (this.port.write(core, a as never, bytes < 64 ? bytes : 16) < 0) throw ABORT_SIGNAL;
+    return a;
+  }
+
+  /** A temporary (see the lifetime model above). */
+  allocTemp(tid: number, core: CoreId, bytes: number): number {
+    let a: number;
+    if (this.refcountNone) {
+      const d = this.nurseryDomain(tid);
+      const sz = (bytes + 15) & ~15;
+      if (d.nursery + sz > d.nurseryBase + NURSERY_BYTES) d.nursery = d.nurseryBase;
+      a = d.nursery;
+      d.nursery += sz;
+    } else {
+      const d = this.domain(tid);
+      const sc = this.sizeClass(bytes);
+      a = d.temp[sc]!;
+      if (a === 0) {
+        a = this.fresh(d, sc * 16);
+        d.temp[sc] = a;
+      }
+      if (!this.headTraffic(core, d, sc)) throw ABORT_SIGNAL;
+    }
+    if (this.port.write(core, a as never, 16) < 0) throw ABORT_SIGNAL;
+    return a;
+  }
+
+  /** A frame-sized block from its size class's free list (LIFO), or fresh. */
+  allocFrame(tid: number, core: CoreId, bytes: number): number {
+    const d = this.domain(tid);
+    const sc = this.sizeClass(bytes);
+    const list = sc < SIZE_CLASSES ? d.free[sc]! : null;
+    const a = list !== null && list.length > 0 ? list.pop()! : this.fresh(d, bytes);
+    if (!this.refcountNone && !this.headTraffic(core, d, sc)) throw ABORT_SIGNAL;
+    if (this.port.write(core, a as never, 16) < 0) throw ABORT_SIGNAL;
+    return a;
+  }
+
+  freeFrame(tid: number, core: CoreId, addr: number, bytes: number): void {
+    const d = this.domain(tid);
+    const sc = this.sizeClass(bytes);
+    if (sc < SIZE_CLASSES) d.free[sc]!.push(addr);
+    if (!this.refcountNone) {
+      if (this.port.write(core, (d.headsAddr + sc * 8) as never, 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.write(core, addr as never, 8) < 0) throw ABORT_SIGNAL;
+    }
+  }
+
+  /** Moves a growing buffer (list items, bytearray data): new block, copy touches every line. */
+  realloc(tid: number, core: CoreId, oldAddr: number, oldBytes: number, newBytes: number): number {
+    const a = this.allocLong(tid, core, newBytes);
+    const line = this.port.lineBytes;
+    for (let off = 0; off < oldBytes; off += line) {
+      if (this.port.read(core, (oldAddr + off) as never, 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.write(core, (a + off) as never, 8) < 0) throw ABORT_SIGNAL;
+    }
+    return a;
+  }
+
+  /** A static object (module-level singletons, code constants): bump allocated, no traffic. */
+  allocStatic(bytes: number): number {
+    return this.bumpRaw(bytes, bytes >= PAGE ? PAGE : 16);
+  }
+}
