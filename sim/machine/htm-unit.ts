@@ -24,7 +24,7 @@ import {
 } from './port.js';
 import {
   ABORT_CAUSE_INDEX, C_ABORT_BASE, C_HTM_ABORTED, C_HTM_BEGUN, C_HTM_COMMITTED, C_HTM_COMMITTED_CYCLES, C_HTM_WASTED,
-  C_STRIDE, C_WORK_CYCLES, type Counters,
+  C_HTM_FOOTPRINT, C_HTM_MAX_FOOTPRINT, C_HTM_WRITE_LINES, C_STRIDE, C_WORK_CYCLES, type Counters,
 } from './stats.js';
 
 /** A growable list of slot indices (grows by doubling; steady state allocates nothing). */
@@ -80,6 +80,8 @@ export class HtmUnit implements HtmPort {
   private pendStatus: Float64Array;
   private pendCause: Uint8Array;
   private pendN = 0;
+  /** Distinct lines written by each core's running transaction. */
+  private readonly writeLines: Float64Array;
   private flushing = false;
 
   constructor(
@@ -96,6 +98,7 @@ export class HtmUnit implements HtmPort {
     this.startAt = new Float64Array(n);
     this.deadline = new Float64Array(n).fill(Infinity);
     this.abortSerial = new Float64Array(n);
+    this.writeLines = new Float64Array(n);
     this.tracking = trackingLevel(cfg.readSetTracking);
     this.requesterWins = cfg.conflictResolution === 'requester-wins';
     for (let i = 0; i < n; i++) {
@@ -141,14 +144,20 @@ export class HtmUnit implements HtmPort {
       this.depths[core] = d - 1;
       return;
     }
+    const b = core * C_STRIDE;
+    const k = this.counters.core;
+    // Each line of the footprint has exactly one L3 log entry (its mask bit stays set until the end).
+    const footprint = this.log3[core]!.n;
+    k[b + C_HTM_FOOTPRINT]! += footprint;
+    k[b + C_HTM_WRITE_LINES]! += this.writeLines[core]!;
+    if (footprint > k[b + C_HTM_MAX_FOOTPRINT]!) k[b + C_HTM_MAX_FOOTPRINT] = footprint;
     this.clearFootprint(core, false);
     this.depths[core] = 0;
     this.deadline[core] = Infinity;
     this.running--;
     this.charge(core, this.cfg.commitCycles);
-    const b = core * C_STRIDE;
-    this.counters.core[b + C_HTM_COMMITTED]!++;
-    this.counters.core[b + C_HTM_COMMITTED_CYCLES]! += this.clocks[core]! - this.startAt[core]!;
+    k[b + C_HTM_COMMITTED]!++;
+    k[b + C_HTM_COMMITTED_CYCLES]! += this.clocks[core]! - this.startAt[core]!;
   }
 
   abort(core: CoreId, code: number): void {
@@ -201,7 +210,10 @@ export class HtmUnit implements HtmPort {
     const l3 = this.l3;
     const bit = (1 << core) >>> 0;
     if (((l3.txReaders[s3]! | l3.txWriters[s3]!) & bit) === 0) this.log3[core]!.push(s3);
-    if (write) l3.txWriters[s3] = (l3.txWriters[s3]! | bit) >>> 0;
+    if (write) {
+      if ((l3.txWriters[s3]! & bit) === 0) this.writeLines[core]!++;
+      l3.txWriters[s3] = (l3.txWriters[s3]! | bit) >>> 0;
+    }
     else l3.txReaders[s3] = (l3.txReaders[s3]! | bit) >>> 0;
   }
 
@@ -297,5 +309,6 @@ export class HtmUnit implements HtmPort {
       }
     }
     log3.n = 0;
+    this.writeLines[core] = 0;
   }
 }

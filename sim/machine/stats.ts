@@ -24,6 +24,12 @@ export interface HtmStats {
   wastedCycles: number;
   /** Cycles from xbegin to xend, summed over committed transactions. */
   committedCycles: number;
+  /** Distinct lines read or written, summed over committed transactions (÷ committed = mean footprint). */
+  committedFootprintLines: number;
+  /** Distinct lines written, summed over committed transactions. */
+  committedWriteLines: number;
+  /** The largest footprint (distinct lines) of any committed transaction. */
+  maxCommittedFootprintLines: number;
   abortsByCause: Record<AbortCause, number>;
 }
 
@@ -95,8 +101,11 @@ export const C_HTM_WASTED = 17;
 export const C_HTM_COMMITTED_CYCLES = 18;
 export const C_MEMORY_CYCLES = 19;
 export const C_WORK_CYCLES = 20;
+export const C_HTM_FOOTPRINT = 21;
+export const C_HTM_WRITE_LINES = 22;
+export const C_HTM_MAX_FOOTPRINT = 23;
 /** Aborts by cause: C_ABORT_BASE + index in ABORT_CAUSES. */
-export const C_ABORT_BASE = 21;
+export const C_ABORT_BASE = 24;
 export const C_STRIDE = C_ABORT_BASE + ABORT_CAUSES.length;
 
 // Global counters.
@@ -142,7 +151,10 @@ function addLevel(into: CacheLevelStats, x: CacheLevelStats): void {
 export function emptyHtmStats(): HtmStats {
   const abortsByCause = {} as Record<AbortCause, number>;
   for (const c of ABORT_CAUSES) abortsByCause[c] = 0;
-  return { begun: 0, committed: 0, aborted: 0, wastedCycles: 0, committedCycles: 0, abortsByCause };
+  return {
+    begun: 0, committed: 0, aborted: 0, wastedCycles: 0, committedCycles: 0,
+    committedFootprintLines: 0, committedWriteLines: 0, maxCommittedFootprintLines: 0, abortsByCause,
+  };
 }
 
 /** Builds the plain record from the counters and the cores' clocks. */
@@ -164,6 +176,9 @@ export function buildStats(k: Counters, clocks: Float64Array): MachineStats {
     coreHtm.aborted = c[b + C_HTM_ABORTED]!;
     coreHtm.wastedCycles = c[b + C_HTM_WASTED]!;
     coreHtm.committedCycles = c[b + C_HTM_COMMITTED_CYCLES]!;
+    coreHtm.committedFootprintLines = c[b + C_HTM_FOOTPRINT]!;
+    coreHtm.committedWriteLines = c[b + C_HTM_WRITE_LINES]!;
+    coreHtm.maxCommittedFootprintLines = c[b + C_HTM_MAX_FOOTPRINT]!;
     for (const cause of ABORT_CAUSES) coreHtm.abortsByCause[cause] = c[b + C_ABORT_BASE + ABORT_CAUSE_INDEX[cause]]!;
     const cs: CoreStats = {
       reads: c[b + C_READS]!,
@@ -194,6 +209,9 @@ export function buildStats(k: Counters, clocks: Float64Array): MachineStats {
     htm.aborted += coreHtm.aborted;
     htm.wastedCycles += coreHtm.wastedCycles;
     htm.committedCycles += coreHtm.committedCycles;
+    htm.committedFootprintLines += coreHtm.committedFootprintLines;
+    htm.committedWriteLines += coreHtm.committedWriteLines;
+    htm.maxCommittedFootprintLines = Math.max(htm.maxCommittedFootprintLines, coreHtm.maxCommittedFootprintLines);
     for (const cause of ABORT_CAUSES) htm.abortsByCause[cause] += coreHtm.abortsByCause[cause];
   }
   l3.evictions = g[G_L3_EVICTIONS]!;

@@ -61,6 +61,24 @@ describe('xbegin / xend / xtest and flat nesting', () => {
     expect(m.stats().htm.committedCycles).toBe(h.beginCycles + h.commitCycles);
   });
 
+  it('committed transactions report their footprint in distinct lines', () => {
+    const m = machine('haswell-4c');
+    m.htm.begin(C0);
+    for (let i = 0; i < 10; i++) m.read(C0, A(i * 64), 8);
+    for (let i = 0; i < 3; i++) m.write(C0, A(i * 64 + 8), 8); // lines already read
+    m.write(C0, A(100 * 64), 8);
+    m.write(C0, A(101 * 64), 8);
+    m.read(C0, A(0), 8); // again: not a new line
+    m.htm.end(C0);
+    m.htm.begin(C0);
+    m.write(C0, A(0), 8);
+    m.htm.end(C0);
+    const s = m.stats().htm;
+    expect(s.committedFootprintLines).toBe(12 + 1);
+    expect(s.committedWriteLines).toBe(5 + 1);
+    expect(s.maxCommittedFootprintLines).toBe(12);
+  });
+
   it('a machine without RTM never starts a transaction', () => {
     const m = machine('haswell-4c', { htm: { enabled: false } });
     expect(m.htm.enabled).toBe(false);
