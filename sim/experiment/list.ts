@@ -3,7 +3,8 @@ import { listWorkloads } from '../run/workload-catalog.js';
 import type { PolicyName } from '../policies/config.js';
 import { POLICY_NAMES } from '../policies/config.js';
 import { loadDefaults } from './defaults.js';
-import { listMachinePresets } from './machines.js';
+import { listMachinePresets, loadMachinePreset } from './machines.js';
+import { allLeafPaths, getPath } from './params.js';
 import type { JsonSchema } from './schema.js';
 import { gilSchema, htmPolicySchema, interpSchema, nogilSchema, pointSchema, SECTION_USERS, stmSchema, POLICY_SECTIONS } from './schema.js';
 
@@ -30,6 +31,8 @@ function sectionParams(name: string, schema: JsonSchema, defaults: Record<string
 
 export interface Listing {
   machines: { name: string; description: string }[];
+  /** machine.* fields with the default preset's values. */
+  machineFields: ParamListing[];
   policies: { name: PolicyName; description: string; params: ParamListing[] }[];
   interp: ParamListing[];
   run: ParamListing[];
@@ -45,8 +48,13 @@ export function listing(): Listing {
     nogil: sectionParams('nogil', nogilSchema, d.nogil as unknown as Record<string, unknown>),
   };
   const props = pointSchema.properties as Record<string, JsonSchema>;
+  const preset = loadMachinePreset(d.machine);
+  const machineFields = allLeafPaths(props.machine!, 'machine').map(({ path, schema }) => ({
+    path, type: typeOf(schema), default: getPath({ machine: preset }, path), description: String(schema.description ?? ''),
+  }));
   return {
     machines: listMachinePresets(),
+    machineFields,
     policies: POLICY_NAMES.map((name) => ({
       name,
       description: POLICY_DESCRIPTIONS[name],
@@ -76,6 +84,8 @@ export function formatListing(l: Listing): string {
   const mw = Math.max(0, ...l.machines.map((m) => m.name.length));
   for (const m of l.machines) lines.push(`  ${m.name.padEnd(mw)}  ${m.description}`);
   if (l.machines.length === 0) lines.push('  (none found in configs/machines/)');
+  lines.push('', `Machine fields (machine.*; values of the default preset, ${l.machineFields.find((f) => f.path === 'machine.name')?.default ?? ''}):`);
+  lines.push(...table(l.machineFields.filter((f) => f.path !== 'machine.name'), '  '));
   lines.push('', 'Policies (--policy NAME, policy.name; parameters with their defaults from configs/defaults.yaml):');
   for (const p of l.policies) {
     lines.push(`  ${p.name}: ${p.description}`);

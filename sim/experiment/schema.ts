@@ -21,7 +21,7 @@ function section(description: string, properties: Record<string, JsonSchema>): J
 }
 
 const cacheLevel = (what: string): Record<string, JsonSchema> => ({
-  sizeKiB: int(`${what} capacity in KiB (a power of two)`, 1),
+  sizeKiB: int(`${what} capacity in KiB (size / ways / line size must be a power-of-two number of sets)`, 1),
   ways: int(`${what} associativity`, 1),
   latency: int(`${what} load-to-use latency of a hit, in core cycles`, 1),
   replacement: oneOfStrings(['lru', 'fifo', 'random', 'plru'], `${what} replacement policy`),

@@ -15,6 +15,7 @@ describe('htmsim schema, list and help', () => {
     const l = listing();
     const d = loadDefaults();
     expect(l.machines.map((m) => m.name)).toContain('haswell');
+    expect(l.machineFields.find((f) => f.path === 'machine.l1d.ways')).toMatchObject({ type: 'integer', default: 8 });
     expect(l.policies.map((p) => p.name)).toEqual(['serial', 'gil', 'htm', 'stm', 'nogil']);
     const htm = l.policies.find((p) => p.name === 'htm')!;
     expect(htm.params.find((p) => p.path === 'htm.txLength')).toMatchObject({ type: 'integer', default: d.htm.txLength });
