@@ -40,6 +40,8 @@ interface ThreadState {
   capacityAborts: number;
   otherAborts: number;
   inTx: boolean;
+  /** Atomic-block nesting when the transaction began (restored by a rollback). */
+  atomicAtBegin: number;
 }
 
 export class HtmElisionPolicy extends BaseHooks implements Policy {
@@ -72,7 +74,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
   private state(t: GuestThread): ThreadState {
     let s = this.threads.get(t);
     if (s === undefined) {
-      s = { mode: 'spec', startBytecodes: 0, startCycle: 0, site: 0, conflictAborts: 0, capacityAborts: 0, otherAborts: 0, inTx: false };
+      s = { mode: 'spec', startBytecodes: 0, startCycle: 0, site: 0, conflictAborts: 0, capacityAborts: 0, otherAborts: 0, inTx: false, atomicAtBegin: 0 };
       this.threads.set(t, s);
     }
     return s;
@@ -114,6 +116,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
     if (status >>> 0 !== XBEGIN_STARTED) return false; // aborted at once (handler already ran)
     this.env.interp.txBegin(t, 'auto');
     s.inTx = true;
+    s.atomicAtBegin = this.atomicDepth.get(t) ?? 0;
     s.site = this.siteOf(t);
     s.startBytecodes = t.bytecodes;
     s.startCycle = port.now(t.core) as number;
@@ -205,6 +208,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
     const now = port.now(t.core as CoreId) as number;
     const tl = this.env.timeline;
     if (tl.enabled && s.inTx) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
+    if (s.inTx) this.atomicDepth.set(t, s.atomicAtBegin);
     s.inTx = false;
     if (this.env.htm.adaptive) this.lengths.onAbort(s.site);
     let fallBack: boolean;

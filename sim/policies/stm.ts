@@ -23,7 +23,11 @@ interface ThreadState {
   startCycle: number;
   /** Nesting of atomic blocks and tasks: no automatic break while > 0. */
   atomic: number;
+  /** The nesting the thread has again when a rollback returns it to its transaction's start. */
+  atomicAtBegin: number;
   waitingInevitableSince: number;
+  /** t.bytecodes already charged the per-bytecode frame barrier. */
+  chargedBytecodes: number;
 }
 
 export class StmPolicy extends BaseHooks implements Policy {
@@ -53,7 +57,7 @@ export class StmPolicy extends BaseHooks implements Policy {
   private state(t: GuestThread): ThreadState {
     let s = this.threads.get(t);
     if (s === undefined) {
-      s = { startBytecodes: 0, startCycle: 0, atomic: 0, waitingInevitableSince: -1 };
+      s = { startBytecodes: 0, startCycle: 0, atomic: 0, atomicAtBegin: 0, waitingInevitableSince: -1, chargedBytecodes: 0 };
       this.threads.set(t, s);
       this.byId.set(t.id, t);
     }
@@ -64,9 +68,15 @@ export class StmPolicy extends BaseHooks implements Policy {
     if (cycles > 0) this.env.port.advance(t.core, cycles);
   }
 
-  private begin(t: GuestThread, s: ThreadState): void {
+  /**
+   * Starts t's transaction. Between steps (admit) a rollback resumes at the current instruction
+   * ('auto'); inside a builtin call (atomic(), a task's start or end) it resumes as if that call
+   * had just returned ('rtm' resumption), so the instruction is not re-executed half-done.
+   */
+  private begin(t: GuestThread, s: ThreadState, midCall: boolean, atomicAfter: number): void {
     this.tracker.begin(t.id);
-    this.env.interp.txBegin(t, 'auto');
+    this.env.interp.txBegin(t, midCall ? 'rtm' : 'auto');
+    s.atomicAtBegin = atomicAfter;
     this.charge(t, this.env.stm.beginCycles);
     s.startBytecodes = t.bytecodes;
     s.startCycle = this.env.port.now(t.core) as number;
@@ -75,8 +85,21 @@ export class StmPolicy extends BaseHooks implements Policy {
 
   admit(t: GuestThread): boolean {
     const s = this.state(t);
-    if (!this.tracker.isLive(t.id)) this.begin(t, s);
+    if (!this.tracker.isLive(t.id)) this.begin(t, s, false, s.atomic);
     return true;
+  }
+
+  /**
+   * PyPy-STM's interpreter reaches its frame, a heap object, through a barrier on every bytecode:
+   * charged here in bulk for the bytecodes run since the last charge.
+   */
+  private chargeFrameBarriers(t: GuestThread, s: ThreadState): void {
+    const n = t.bytecodes - s.chargedBytecodes;
+    s.chargedBytecodes = t.bytecodes;
+    if (n <= 0 || !this.tracker.isLive(t.id)) return;
+    const c = n * this.env.stm.readBarrierCycles;
+    this.st.stm.barrierCycles += c;
+    this.charge(t, c);
   }
 
   /** Aborts t's transaction (t may be running or not) and restarts its bookkeeping. */
@@ -90,11 +113,13 @@ export class StmPolicy extends BaseHooks implements Policy {
     if (tl.enabled) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
     this.tracker.end(t.id);
     if (rollback) this.env.interp.txRollback(t, 0);
-    // Atomic blocks and tasks restart from their beginning, where the nesting was recorded.
-    s.atomic = 0;
+    // The rollback returns t to its transaction's start, with the nesting it had there.
+    s.atomic = s.atomicAtBegin;
+    s.chargedBytecodes = t.bytecodes;
   }
 
   private commit(t: GuestThread, s: ThreadState): boolean {
+    this.chargeFrameBarriers(t, s);
     const res = this.env.stm.conflictResolution === 'committer-wins'
       ? this.tracker.commitVictims(t.id)
       : { self: this.tracker.readersOfWrites(t.id).length > 0, victims: [] };
@@ -156,6 +181,7 @@ export class StmPolicy extends BaseHooks implements Policy {
 
   override yieldPoint(t: GuestThread): boolean {
     const s = this.state(t);
+    this.chargeFrameBarriers(t, s);
     if (s.atomic > 0 || this.env.stm.txLength <= 0 || !this.tracker.isLive(t.id)) return false;
     if (t.bytecodes - s.startBytecodes < this.env.stm.txLength) return false;
     this.commit(t, s);
@@ -199,10 +225,8 @@ export class StmPolicy extends BaseHooks implements Policy {
   /** Atomic blocks and tasks: commit what came before, then run the block as one transaction. */
   private enterSpan(t: GuestThread): void {
     const s = this.state(t);
-    if (s.atomic === 0 && this.tracker.isLive(t.id) && t.bytecodes > s.startBytecodes) {
-      if (this.commit(t, s)) this.begin(t, s);
-    }
-    if (!this.tracker.isLive(t.id)) this.begin(t, s);
+    if (s.atomic === 0 && this.tracker.isLive(t.id) && t.bytecodes > s.startBytecodes) this.commit(t, s);
+    if (!this.tracker.isLive(t.id)) this.begin(t, s, true, s.atomic + 1);
     s.atomic++;
   }
 
@@ -210,7 +234,7 @@ export class StmPolicy extends BaseHooks implements Policy {
     const s = this.state(t);
     if (s.atomic > 0) s.atomic--;
     if (s.atomic === 0 && this.tracker.isLive(t.id)) {
-      if (this.commit(t, s)) this.begin(t, s);
+      if (this.commit(t, s)) this.begin(t, s, true, 0);
     }
   }
 
