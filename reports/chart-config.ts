@@ -52,6 +52,16 @@ export interface JsonChartConfig {
 
 const FONT = { family: "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif" };
 
+/** Darker or lighter variants of a colour, so split series of one policy differ in the legend too. */
+function shade(hex: string, variant: number): string {
+  if (variant === 0) return hex;
+  const steps = [0, -0.35, 0.4, -0.6, 0.6];
+  const f = steps[variant % steps.length]!;
+  const c = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const mixed = c.map((v) => Math.round(f < 0 ? v * (1 + f) : v + (255 - v) * f));
+  return `#${mixed.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
 function seriesColours(labels: readonly string[]): { colour: string; dash: number[] }[] {
   const perPolicy = new Map<string, number>();
   let next = 0;
@@ -61,7 +71,7 @@ function seriesColours(labels: readonly string[]): { colour: string; dash: numbe
     if (known) {
       const k = perPolicy.get(policy) ?? 0;
       perPolicy.set(policy, k + 1);
-      return { colour: known, dash: DASHES[k % DASHES.length]! };
+      return { colour: shade(known, k), dash: DASHES[k % DASHES.length]! };
     }
     return { colour: PALETTE[next++ % PALETTE.length]!, dash: [] };
   });
@@ -86,7 +96,7 @@ function baseOptions(panel: ChartPanel): Record<string, unknown> {
     plugins: {
       title: { display: true, text: panel.title, font: { ...FONT, size: 16, weight: 'bold' } },
       legend: { position: 'top', labels: { font: { ...FONT, size: 12 } } },
-      htmsimErrorBars: { enabled: panel.errorBars },
+      htmsimErrorBars: { enabled: panel.errorBars, padLogX: panel.xScale === 'log' },
     },
   };
 }
@@ -118,10 +128,21 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
     };
   }
   const xType = panel.xScale === 'log' ? 'logarithmic' : panel.xScale;
+  // Whiskers must fit: stretch the value axis to the highest mean + stddev.
+  const yExtra: Record<string, unknown> = { beginAtZero: !panel.logY };
+  if (panel.errorBars) {
+    let top = -Infinity;
+    for (const s of panel.series) for (const p of s.points) top = Math.max(top, p.y + p.sd);
+    if (Number.isFinite(top)) yExtra.suggestedMax = top;
+  }
   options.scales = {
     x: axis(xType, panel.xLabel, panel.xScale === 'category' ? {} : panel.xScale === 'log'
       ? { ticks: { font: { ...FONT, size: 12 }, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 } } : { grace: '2%' }),
-    y: axis(yType, panel.yLabel, { beginAtZero: !panel.logY }),
+    y: axis(yType, panel.yLabel, yExtra),
+  };
+  // Line legends show the line itself (with its dash), not a filled box.
+  (options.plugins as { legend: { labels: Record<string, unknown> } }).legend.labels = {
+    font: { ...FONT, size: 12 }, usePointStyle: true, pointStyle: 'line', pointStyleWidth: 36,
   };
   const data: JsonChartConfig['data'] = {
     datasets: panel.series.map((s, i) => ({
@@ -191,6 +212,7 @@ function timelineConfig(panel: ChartPanel): JsonChartConfig {
 
 interface ErrorBarChart {
   ctx: CanvasRenderingContext2DLike;
+  chartArea?: { left: number; top: number; right: number; bottom: number };
   options: { plugins?: { htmsimErrorBars?: { enabled?: boolean } } };
   scales: Record<string, { getPixelForValue(v: number): number; type?: string }>;
   data: { datasets: { borderColor?: unknown; data: unknown[] }[] };
@@ -202,6 +224,8 @@ interface CanvasRenderingContext2DLike {
   save(): void;
   restore(): void;
   beginPath(): void;
+  rect(x: number, y: number, w: number, h: number): void;
+  clip(): void;
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
   stroke(): void;
@@ -220,11 +244,18 @@ export function drawErrorBars(chart: ErrorBarChart): void {
   if (!yScale) return;
   const ctx = chart.ctx;
   const log = yScale.type === 'logarithmic';
+  const area = chart.chartArea;
   for (let i = 0; i < chart.data.datasets.length; i++) {
     if (!chart.isDatasetVisible(i)) continue;
     const ds = chart.data.datasets[i]!;
     const elements = chart.getDatasetMeta(i).data;
     ctx.save();
+    if (area) {
+      // Never draw over the axes or the legend.
+      ctx.beginPath();
+      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+      ctx.clip();
+    }
     ctx.strokeStyle = typeof ds.borderColor === 'string' ? ds.borderColor : '#333333';
     ctx.lineWidth = 1.5;
     for (let j = 0; j < elements.length; j++) {
@@ -247,5 +278,26 @@ export function drawErrorBars(chart: ErrorBarChart): void {
   }
 }
 
+interface LimitsScale {
+  axis: string;
+  type: string;
+  min: number;
+  max: number;
+  chart: { options: { plugins?: { htmsimErrorBars?: { padLogX?: boolean } } } };
+}
+
+/**
+ * Widens a logarithmic x axis by 3% of its decades at each end, so the first and last points and
+ * their whiskers clear the axes (Chart.js puts them on the edges). Self-contained, like drawErrorBars.
+ */
+export function padLogX(_chart: unknown, args: { scale: LimitsScale }): void {
+  const scale = args.scale;
+  const opts = scale.chart.options.plugins && scale.chart.options.plugins.htmsimErrorBars;
+  if (!opts || !opts.padLogX || scale.axis !== 'x' || scale.type !== 'logarithmic' || !(scale.min > 0) || !(scale.max > scale.min)) return;
+  const pad = Math.pow(scale.max / scale.min, 0.03);
+  scale.min = scale.min / pad;
+  scale.max = scale.max * pad;
+}
+
 /** The plugin object handed to Chart.js in Node (the browser builds its own from the source). */
-export const errorBarsPlugin = { id: 'htmsimErrorBars', afterDatasetsDraw: drawErrorBars };
+export const errorBarsPlugin = { id: 'htmsimErrorBars', afterDatasetsDraw: drawErrorBars, afterDataLimits: padLogX };

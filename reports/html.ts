@@ -3,7 +3,7 @@
  * as chart.umd.js). The charts are drawn in the browser from the same JSON the PNGs came from.
  */
 import { stringify as toYaml } from 'yaml';
-import { chartConfig, drawErrorBars } from './chart-config.js';
+import { chartConfig, drawErrorBars, padLogX } from './chart-config.js';
 import type { ChartPanel, SeriesPoint } from './chart-data.js';
 import { isObject, type Json, type PointRecord } from './records.js';
 import { distinctValues, formatScalar, numberAt, varyingParams } from './metrics.js';
@@ -220,7 +220,8 @@ function clientScript(): string {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var drawErrorBars = ${drawErrorBars.toString()};
-  var errorBars = { id: 'htmsimErrorBars', afterDatasetsDraw: drawErrorBars };
+  var padLogX = ${padLogX.toString()};
+  var errorBars = { id: 'htmsimErrorBars', afterDatasetsDraw: drawErrorBars, afterDataLimits: padLogX };
   function fmt(v) {
     if (typeof v !== 'number' || !isFinite(v)) return String(v);
     var a = Math.abs(v);
