@@ -326,10 +326,58 @@ def strformats():
     t.write('strformat')
 
 
+# ---------------------------------------------------------------- random
+def randoms():
+    t = Table()
+    n = 2000
+    seeds = [0, 1, 42, 2 ** 40 + 3, -7, 10 ** 30 + 1]
+    bits_cycle = [1, 7, 31, 32, 33, 53, 64, 100, 1000]
+    kinds = {
+        'random': lambda r: [r.random() for _ in range(n)],
+        'randint': lambda r: [r.randint(1, 100) for _ in range(n)],
+        'randint_big': lambda r: [r.randint(-10 ** 20, 10 ** 20) for _ in range(n)],
+        'randrange': lambda r: [r.randrange(10 ** 12) for _ in range(n)],
+        'randrange_step': lambda r: [r.randrange(10, 1000, 7) for _ in range(n // 2)] + [r.randrange(100, -100, -3) for _ in range(n // 2)],
+        'choice': lambda r: [r.choice(range(17)) for _ in range(n)],
+        'shuffle': lambda r: [x for _ in range(40) for x in shuffled(r, 50)],
+        'getrandbits': lambda r: [r.getrandbits(bits_cycle[i % len(bits_cycle)]) for i in range(n)],
+        'gauss': lambda r: [r.gauss(0.0, 1.0) for _ in range(n)],
+        'gauss_mu': lambda r: [r.gauss(5.0, 2.5) for _ in range(200)],
+        'uniform': lambda r: [r.uniform(-3.0, 5.0) for _ in range(n)],
+        'sample': lambda r: [x for _ in range(20) for x in r.sample(range(100), 10)] + [x for _ in range(5) for x in r.sample(range(10 ** 6), 50)] + r.sample(range(30), 30),
+        'mixed': lambda r: [r.random(), r.randint(0, 9), r.gauss(), r.randrange(5), r.gauss(), r.random()] * 1,
+        'reseed': lambda r: reseeded(r),
+    }
+    for seed in seeds:
+        for kind, f in kinds.items():
+            r = random.Random(seed)
+            t.add_raw('seq', [enc(seed), kind], lambda: f(r))
+    r = random.Random(3)
+    for args in [(0,), (-5,), (5, 5), (5, 1), (1, 10, 0), (10, 1, -1), (1, 10, -1), (3, None, 2)]:
+        t.add_raw('randrange', [enc(a) for a in args], lambda a=args: r.randrange(*a) if a[1:2] != (None,) else r.randrange(a[0], step=a[2]))
+    t.add_raw('getrandbits', [enc(-1)], lambda: r.getrandbits(-1))
+    t.add_raw('sample', [enc(5), enc(6)], lambda: r.sample(range(5), 6))
+    t.add_raw('choice', [enc(0)], lambda: r.choice([]))
+    t.write('random')
+
+
+def shuffled(r, n):
+    xs = list(range(n))
+    r.shuffle(xs)
+    return xs
+
+
+def reseeded(r):
+    out = [r.gauss()]
+    r.seed(99)
+    out += [r.gauss(), r.random()]
+    return out
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat']
+    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat', 'random']
     for name in which:
-        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats'}.get(name, name)]()
+        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats', 'random': 'randoms'}.get(name, name)]()
