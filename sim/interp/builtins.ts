@@ -1226,13 +1226,14 @@ export function installBuiltins(vm: Interpreter): void {
   // ───────────── sorting ─────────────
   const sortList = (items: PyVal[], key: PyVal, reverse: boolean): PyVal[] => {
     const keys = key === None ? items : items.map((x) => vm.callValue(key, [x], null));
+    // As CPython: reverse, stable ascending sort, reverse (keeps equal keys in original order).
     const idx = items.map((_, i) => i);
     if (reverse) idx.reverse();
     idx.sort((i, j) => {
       const a = keys[i]!, b = keys[j]!;
-      if (reverse) return vm.lt(b, a) ? -1 : vm.lt(a, b) ? 1 : 0;
       return vm.lt(a, b) ? -1 : vm.lt(b, a) ? 1 : 0;
     });
+    if (reverse) idx.reverse();
     return idx.map((i) => items[i]!);
   };
 
@@ -1735,10 +1736,19 @@ export function installBuiltins(vm: Interpreter): void {
   sm('lower', (a) => S(a).toLowerCase());
   sm('casefold', (a) => S(a).toLowerCase());
   sm('swapcase', (a) => Array.from(S(a)).map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
-  sm('title', (a) => S(a).toLowerCase().replace(/(^|[^A-Za-z])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()));
+  sm('title', (a) => {
+    let out = '';
+    let prevCased = false;
+    for (const c of S(a)) {
+      const cased = c.toLowerCase() !== c.toUpperCase();
+      out += prevCased ? c.toLowerCase() : c.toUpperCase();
+      prevCased = cased;
+    }
+    return out;
+  });
   sm('capitalize', (a) => {
-    const s = S(a);
-    return s.length ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s;
+    const cs = Array.from(S(a));
+    return cs.length ? cs[0]!.toUpperCase() + cs.slice(1).join('').toLowerCase() : '';
   });
   const padArgs = (a: PyVal[], fname: string): [string, number, string] => {
     const fill = a[2] === undefined ? ' ' : (a[2] as string);

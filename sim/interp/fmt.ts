@@ -109,13 +109,35 @@ function gFormat(x: number, prec: number, alt: boolean, upper: boolean): string 
   void e;
   let r: string;
   if (ex >= -4 && ex < p) {
-    r = x.toFixed(Math.max(0, p - 1 - ex));
+    r = toFixedExact(x, Math.max(0, p - 1 - ex));
     if (!alt && r.includes('.')) r = r.replace(/0+$/, '').replace(/\.$/, '');
   } else {
     r = expStr(x, p - 1, upper);
     if (!alt) r = r.replace(/\.?0+e/, 'e').replace(/\.?0+E/, 'E');
   }
   return upper ? r.toUpperCase() : r;
+}
+
+/** x.toFixed(p) that stays in positional notation beyond 1e21 (exact digits, as CPython). */
+export function toFixedExact(x: number, p: number): string {
+  if (x < 0) return '-' + toFixedExact(-x, p);
+  // Exact binary value m / 2^e = m * 5^e / 10^e, rounded half-even to p decimals (as dtoa).
+  let m = x, e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e++;
+  }
+  const num = BigInt(m) * 5n ** BigInt(e);
+  let q: bigint;
+  if (p >= e) q = num * 10n ** BigInt(p - e);
+  else {
+    const d = 10n ** BigInt(e - p);
+    q = num / d;
+    const twice = 2n * (num % d);
+    if (twice > d || (twice === d && (q & 1n) === 1n)) q++;
+  }
+  const s = q.toString().padStart(p + 1, '0');
+  return p > 0 ? s.slice(0, s.length - p) + '.' + s.slice(s.length - p) : s;
 }
 
 export function formatFloat(x: number, spec: string): string {
@@ -131,9 +153,9 @@ export function formatFloat(x: number, spec: string): string {
   }
   const prec = s.precision;
   switch (t) {
-    case 'f': case 'F': body = a.toFixed(prec < 0 ? 6 : prec); break;
+    case 'f': case 'F': body = toFixedExact(a, prec < 0 ? 6 : prec); break;
     case 'e': case 'E': body = expStr(a, prec < 0 ? 6 : prec, t === 'E'); break;
-    case '%': body = (a * 100).toFixed(prec < 0 ? 6 : prec) + '%'; break;
+    case '%': body = toFixedExact(a * 100, prec < 0 ? 6 : prec) + '%'; break;
     case 'g': case 'G': body = gFormat(a, prec < 0 ? 6 : prec, s.alt, t === 'G'); break;
     case 'n': body = gFormat(a, prec < 0 ? 6 : prec, s.alt, false); break;
     case '':

@@ -48,6 +48,7 @@ import {
   type UnfriendlyKind,
 } from './values.js';
 import { compileModule } from './compile.js';
+import { sourceWithCarets } from './traceback.js';
 import { installBuiltins } from './builtins.js';
 import { installModules } from './modules.js';
 
@@ -792,7 +793,7 @@ export class Interpreter {
         const en = e.tb[i]!;
         out += `  File "${en.filename}", line ${en.line}, in ${en.name}\n`;
         const src = this.sources.get(en.filename)?.[en.line - 1];
-        if (src !== undefined && src.trim() !== '') out += `    ${src.trim()}\n`;
+        if (src !== undefined) out += sourceWithCarets(src.replace(/\r$/, ''), en);
       }
     }
     out += this.excLine(e) + '\n';
@@ -811,7 +812,11 @@ export class Interpreter {
   }
 
   private addTb(e: PyExc, f: Frame, pc: number): void {
-    e.tb.push({ filename: f.code.filename, line: f.code.lines[pc] ?? f.code.firstLine, name: f.code.name });
+    const c = f.code;
+    e.tb.push({
+      filename: c.filename, line: c.lines[pc] ?? c.firstLine, name: c.name,
+      col: c.columns[pc] ?? 0, endLine: c.endLines?.[pc] ?? 0, endCol: c.endColumns?.[pc] ?? 0,
+    });
   }
 
   // ───────────────────────────── frames and calls ─────────────────────────────
@@ -1190,6 +1195,12 @@ export class Interpreter {
       case '__context__': return e.context ?? this.None;
       case '__traceback__': return this.None;
       case '__suppress_context__': return e.suppressContext;
+      case 'value':
+        if (this.isSubtype(e.cls, this.exc.get('StopIteration')!)) return e.args[0] ?? this.None;
+        return undefined;
+      case 'code':
+        if (this.isSubtype(e.cls, this.exc.get('SystemExit')!)) return e.args.length === 0 ? this.None : e.args.length === 1 ? e.args[0]! : this.newTuple(e.args);
+        return undefined;
       default: return undefined;
     }
   }
@@ -1665,7 +1676,7 @@ export class Interpreter {
             case Op.LOAD_METHOD: {
               const o = stack[sp - 1] as PyVal;
               const name = f.code.names[arg]!;
-              if (o instanceof PyObject && !(o instanceof PyType) && !(o instanceof PyModule)) {
+              if (o instanceof PyObject && !(o instanceof PyType) && !(o instanceof PyModule) && o.cls !== T.super) {
                 const tp = o.cls;
                 const d = this.lookup(tp, name);
                 if ((d instanceof PyFunction || (d instanceof PyBuiltin && d.isMethod)) && !(o instanceof PyInstance && o.attrs.has(name))) {
@@ -2505,7 +2516,7 @@ export class Interpreter {
       for (const i of v.entries()) {
         const k = v.keys[i]!;
         if (strict && d.has(k)) {
-          const fname = fn instanceof PyFunction ? fn.qualname + '()' : 'function';
+          const fname = fn instanceof PyFunction ? (typeof fn.module === 'string' && fn.module !== 'builtins' ? `${fn.module}.` : '') + fn.qualname + '()' : 'function';
           throw this.typeErr(`${fname} got multiple values for keyword argument '${this.str(k)}'`);
         }
         d.set(k, v.vals[i]!);

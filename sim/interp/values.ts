@@ -249,6 +249,10 @@ export interface TbEntry {
   filename: string;
   line: number;
   name: string;
+  /** The instruction's source range (carets in 3.11 tracebacks). */
+  col: number;
+  endLine: number;
+  endCol: number;
 }
 
 export class PyExc extends PyInstance {
