@@ -100,11 +100,22 @@ export class Parser {
   private span(start: Token | Span, end: Span = this.prev()): Span {
     return { line: start.line, col: start.col, endLine: end.endLine, endCol: end.endCol };
   }
-  private mk<T extends ExprBody>(body: T, start: Token | Span, end?: Span): Expr {
-    return { ...this.span(start, end), ...body } as Expr;
+  /** Adds the span to a freshly built node body (in place: the parser's hot path). */
+  private mk<T extends ExprBody>(body: T, start: Token | Span, end: Span = this.prev()): Expr {
+    const n = body as unknown as Span;
+    n.line = start.line;
+    n.col = start.col;
+    n.endLine = end.endLine;
+    n.endCol = end.endCol;
+    return n as unknown as Expr;
   }
-  private st<T extends StmtBody>(body: T, start: Token | Span, end?: Span): Stmt {
-    return { ...this.span(start, end), ...body } as Stmt;
+  private st<T extends StmtBody>(body: T, start: Token | Span, end: Span = this.prev()): Stmt {
+    const n = body as unknown as Span;
+    n.line = start.line;
+    n.col = start.col;
+    n.endLine = end.endLine;
+    n.endCol = end.endCol;
+    return n as unknown as Stmt;
   }
 
   // ---- module and statements -----------------------------------------------------------------
@@ -1066,7 +1077,7 @@ export class Parser {
       }
     }
     flush();
-    return this.mk({ kind: 'JoinedStr', values }, first);
+    return this.mk({ kind: 'JoinedStr', values: flattenJoined(values) }, first);
   }
 
   private decodePlain(t: Token, bytes: boolean): string {
@@ -1210,7 +1221,7 @@ export class Parser {
       const r = this.fstringBody(t, body, k + 1, raw, depth + 1);
       const vals = r.pieces.map((piece) =>
         typeof piece === 'string' ? this.mk({ kind: 'Constant', value: { type: 'str', value: piece } }, { ...specStart, endLine: specStart.line, endCol: specStart.col }) : piece);
-      formatSpec = this.mk({ kind: 'JoinedStr', values: vals }, { ...specStart, endLine: specStart.line, endCol: specStart.col });
+      formatSpec = this.mk({ kind: 'JoinedStr', values: flattenJoined(vals) }, { ...specStart, endLine: specStart.line, endCol: specStart.col });
       k = r.end;
     }
     if (body[k] !== '}') throw fErr("f-string: expecting '}'", k + 1);
@@ -1272,19 +1283,5 @@ function intConst(b: bigint): Constant {
 
 /** Parses a module's tokens. */
 export function parseTokens(tokens: Token[], filename: string, source: string): Module {
-  const m = new Parser(tokens, filename, source).parseModule();
-  normalizeJoined(m);
-  return m;
-}
-
-/** Post-pass: flatten JoinedStr nesting left by self-documenting f-string fields. */
-function normalizeJoined(node: unknown): void {
-  if (Array.isArray(node)) { for (const n of node) normalizeJoined(n); return; }
-  if (!node || typeof node !== 'object' || node instanceof Uint8Array) return;
-  const o = node as Record<string, unknown>;
-  if (o.kind === 'JoinedStr') o.values = flattenJoined(o.values as Expr[]);
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v && typeof v === 'object') normalizeJoined(v);
-  }
+  return new Parser(tokens, filename, source).parseModule();
 }

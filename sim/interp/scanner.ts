@@ -8,6 +8,9 @@ import { type Token, type TokenKind, OPERATORS } from './token.js';
 import { GuestSyntaxError, type SyntaxErrorKind } from './syntax-error.js';
 
 const ID_START = /[\p{L}\p{Nl}_]/u;
+/** ASCII fast paths for identifier characters (the common case), before the Unicode regexes. */
+const isAsciiIdStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isAsciiIdCont = (c: number): boolean => isAsciiIdStart(c) || (c >= 48 && c <= 57);
 const ID_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
 
 const DECIMAL = /^(?:[0-9](?:_?[0-9])*)/;
@@ -104,7 +107,7 @@ export class Scanner {
         if (next === undefined) throw this.error('unexpected EOF while parsing', this.line, startCol);
         throw this.error('unexpected character after line continuation character', this.line, startCol + 1);
       }
-      const prefix = STRING_PREFIX.exec(src.slice(this.pos, this.pos + 3));
+      const prefix = 'rRbBfFuU'.includes(ch) ? STRING_PREFIX.exec(src.slice(this.pos, this.pos + 3)) : null;
       if (ch === '"' || ch === "'" || prefix) {
         this.scanString(prefix ? prefix[0].length : 0);
         continue;
@@ -113,9 +116,12 @@ export class Scanner {
         this.scanNumber();
         continue;
       }
-      if (ID_START.test(ch) || (ch >= '\ud800' && ch <= '\udbff' && ID_START.test(src.slice(this.pos, this.pos + 2)))) {
+      const code = src.charCodeAt(this.pos);
+      if (isAsciiIdStart(code) || (code > 127 && (ID_START.test(ch) || (ch >= '\ud800' && ch <= '\udbff' && ID_START.test(src.slice(this.pos, this.pos + 2)))))) {
         const start = this.pos;
         while (this.pos < src.length) {
+          if (isAsciiIdCont(src.charCodeAt(this.pos))) { this.pos++; continue; }
+          if (src.charCodeAt(this.pos) < 128) break;
           const c = src.codePointAt(this.pos)!;
           const s = String.fromCodePoint(c);
           if (!ID_CONT.test(s)) break;
