@@ -83,8 +83,27 @@ export interface Mismatch {
   got: unknown;
 }
 
-/** Run every case through `impl(fn, args)`; collect mismatches (exact value, or same error). */
-export function runCases(cases: Case[], impl: (fn: string, args: unknown[]) => unknown, floatOut: (fn: string) => boolean): Mismatch[] {
+/** Both sides are a single float whose bits differ by exactly one unit in the last place. */
+function oneUlpApart(want: unknown, got: unknown): boolean {
+  if (typeof want !== 'object' || typeof got !== 'object' || want === null || got === null) return false;
+  if (!('f' in want) || !('f' in got)) return false;
+  const a = BigInt('0x' + (want as { f: string }).f);
+  const b = BigInt('0x' + (got as { f: string }).f);
+  return a - b === 1n || b - a === 1n;
+}
+
+/**
+ * Run every case through `impl(fn, args)`; collect mismatches (exact value, or same error).
+ * With `near`, a float result exactly one ulp from CPython's goes there instead of the mismatch
+ * list: glibc's libm (which CPython calls) is not correctly rounded in rare cases, while this
+ * runtime is, so callers assert that such near misses stay rare (see math.ts).
+ */
+export function runCases(
+  cases: Case[],
+  impl: (fn: string, args: unknown[]) => unknown,
+  floatOut: (fn: string) => boolean,
+  near?: Mismatch[],
+): Mismatch[] {
   const bad: Mismatch[] = [];
   for (const c of cases) {
     const args = c.args.map(decode);
@@ -96,7 +115,10 @@ export function runCases(cases: Case[], impl: (fn: string, args: unknown[]) => u
       else got = { hostError: String(e) };
     }
     const want = c.err ? { err: c.err } : canon(c.out);
-    if (JSON.stringify(got) !== JSON.stringify(want)) bad.push({ fn: c.fn, args: c.args, want, got });
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      if (near && oneUlpApart(want, got)) near.push({ fn: c.fn, args: c.args, want, got });
+      else bad.push({ fn: c.fn, args: c.args, want, got });
+    }
   }
   return bad;
 }

@@ -205,9 +205,12 @@ def floats():
 def float_pow(x, y):
     # CPython returns a complex here (or raises OverflowError 'complex exponentiation'); the guest
     # language has no complex, so the runtime raises ValueError instead.
-    if x < 0 and math.isfinite(y) and y != math.floor(y):
-        raise ValueError('negative number cannot be raised to a fractional power')
-    r = x ** y
+    try:
+        r = x ** y
+    except OverflowError as e:
+        if str(e) != 'complex exponentiation':
+            raise
+        r = 1j
     if isinstance(r, complex):
         raise ValueError('negative number cannot be raised to a fractional power')
     return r

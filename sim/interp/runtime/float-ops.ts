@@ -7,6 +7,7 @@ import { type IntVal, decompose, intFromFloat, normInt } from './int-ops.js';
 import { fixedDigits, formatAbsFloat } from './decimal.js';
 import { stripAsciiSpace, toAsciiNumeric } from './chars.js';
 import { strRepr } from './str-repr.js';
+import { crPow } from './math.js';
 
 /** repr(x) == str(x): shortest round-trip digits; exponent form when exp < -4 or exp >= 16. */
 export function floatRepr(x: number): string {
@@ -104,7 +105,7 @@ export function floatPow(iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (iv === 1.0) return negate ? -1.0 : 1.0;
-  const r = Math.pow(iv, iw);
+  const r = crPow(iv, iw);
   if (!Number.isFinite(r)) throw overflowError("(34, 'Numerical result out of range')");
   return negate ? -r : r;
 }

@@ -185,10 +185,19 @@ export function crPow(x: number, y: number): number {
     if (odd === 1n) return ldexpSafe(1, e2 * y);
     const ob = intBitLength(normInt(odd));
     if ((ob - 1) * y + 1 <= 54) {
-      // The exact power has at most 54 bits: round it exactly (BigInt -> Number is half-even).
-      return ldexpSafe(Number(odd ** BigInt(y)), e2 * y);
+      // (a lower bound on the bits of odd**y; larger exact powers round correctly via Number())
+      // The exact power has at most 54 bits. With 54 it is an exact tie between two doubles,
+      // which glibc's pow resolves upward in magnitude (e.g. 10.0**23 == 1.0000000000000001e+23,
+      // 3.0**34 rounds up), not to even; fewer bits are exact.
+      let p = odd ** BigInt(y);
+      if (p >= 1n << 53n && p < 1n << 54n) p += 1n; // odd 54-bit tie: take the upper neighbour
+      return ldexpSafe(Number(p), e2 * y);
     }
   }
+  // Far outside the double range the product would overflow the dd splitting: decide early.
+  const est = Math.log(x) * y;
+  if (est > 720) return Infinity;
+  if (est < -760) return 0;
   logDD(x);
   ddMulD(DD.H, DD.L, y);
   const ph = DD.H;
