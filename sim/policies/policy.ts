@@ -20,7 +20,7 @@ import type { PolicyStats } from './stats.js';
 export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
 
 /** Why a thread is parked by a policy (the scheduler accounts the wait accordingly). */
-export type ParkReason = 'gil' | 'gil-forced' | 'inevitable' | 'lock-free';
+export type ParkReason = 'gil' | 'gil-forced' | 'inevitable' | 'lock-free' | 'stm-conflict';
 
 /** The slice of the interpreter a policy drives. */
 export interface PolicyInterp {

@@ -72,6 +72,11 @@ export class StmConflictTracker {
     return { kind: 'ok', first: true };
   }
 
+  /** The live transaction that owns (has written) `obj`, or -1. */
+  ownerOf(obj: object): number {
+    return this.owner.get(obj) ?? -1;
+  }
+
   /**
    * After an inevitable tx wrote `obj` (write() returned ok while another tx owned it), the former
    * owner must abort. Returns it, or -1.

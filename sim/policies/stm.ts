@@ -37,6 +37,8 @@ export class StmPolicy extends BaseHooks implements Policy {
   private readonly tracker = new StmConflictTracker();
   private readonly threads = new Map<GuestThread, ThreadState>();
   private readonly byId = new Map<number, GuestThread>();
+  /** Threads that lost a write–write conflict, by the transaction they wait for. */
+  private readonly waitingFor = new Map<number, GuestThread[]>();
 
   constructor(private readonly env: PolicyEnv) {
     super();
@@ -111,7 +113,7 @@ export class StmPolicy extends BaseHooks implements Policy {
     this.st.stm.wastedCycles += Math.max(0, now - s.startCycle);
     const tl = this.env.timeline;
     if (tl.enabled) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
-    this.tracker.end(t.id);
+    this.endTx(t);
     if (rollback) this.env.interp.txRollback(t, 0);
     // The rollback returns t to its transaction's start, with the nesting it had there.
     s.atomic = s.atomicAtBegin;
@@ -133,12 +135,22 @@ export class StmPolicy extends BaseHooks implements Policy {
     }
     this.charge(t, this.env.stm.commitCycles);
     if (this.tracker.isInevitable(t.id)) this.wakeInevitableWaiters(t);
-    this.tracker.end(t.id);
+    this.endTx(t);
     this.env.interp.txCommit(t);
     this.st.stm.committed++;
     const tl = this.env.timeline;
     if (tl.enabled) tl.span(t.core, t.id, 'tx-committed', s.startCycle, this.env.port.now(t.core) as number);
     return true;
+  }
+
+  /** Ends t's transaction in the tracker and lets those that waited for it retry. */
+  private endTx(t: GuestThread): void {
+    this.tracker.end(t.id);
+    const q = this.waitingFor.get(t.id);
+    if (q === undefined) return;
+    this.waitingFor.delete(t.id);
+    const now = this.env.port.now(t.core) as number;
+    for (const w of q) if (this.env.sched.isParked(w)) this.env.sched.unpark(w, now);
   }
 
   private wakeInevitableWaiters(t: GuestThread): void {
@@ -163,7 +175,16 @@ export class StmPolicy extends BaseHooks implements Policy {
     if (!this.tracker.isLive(t.id)) return BARRIER_CONTINUE;
     const r = this.tracker.write(t.id, obj);
     if (r.kind === 'abort-self') {
+      // Contention management: the loser waits for the winner to finish before it retries,
+      // instead of re-running into the same conflict (stmgc waits on write–write conflicts).
+      const winner = this.tracker.ownerOf(obj);
       this.abort(t, r.conflict, false);
+      if (winner >= 0) {
+        let q = this.waitingFor.get(winner);
+        if (q === undefined) this.waitingFor.set(winner, (q = []));
+        q.push(t);
+        this.env.sched.park(t, 'stm-conflict');
+      }
       return BARRIER_ABORT;
     }
     if (r.first) {
@@ -261,7 +282,7 @@ export class StmPolicy extends BaseHooks implements Policy {
   afterStep(t: GuestThread, outcome: StepOutcome): void {
     if (outcome === 'done' && this.tracker.isLive(t.id)) {
       this.commit(t, this.state(t));
-      this.tracker.end(t.id);
+      this.endTx(t);
     }
   }
 }

@@ -222,7 +222,7 @@ export class Scheduler implements SchedulerControl {
       const clock = port.now(core) as number;
       if (bestAt > clock) {
         const gap = bestAt - clock;
-        if (s.parkReason === 'gil' || s.parkReason === 'gil-forced' || s.parkReason === 'lock-free' || s.parkReason === 'inevitable') {
+        if (s.parkReason !== null) {
           this.accounting[best]!.lockWaitCycles += gap;
           if (this.timeline.enabled) this.timeline.span(core, t.id, 'lock-wait', clock, bestAt);
         } else {
