@@ -29,7 +29,7 @@
  * machine calls our abort handler synchronously), the victim's writes are undone before we look.
  */
 import { asCore, type CoreId } from '../common/brand.js';
-import { ACCESS_ABORTED, XBEGIN_STARTED, type AbortCause, type MemoryPort } from '../machine/port.js';
+import { ACCESS_ABORTED, type AbortCause, type MemoryPort } from '../machine/port.js';
 import type { CodeObject, ConstValue, ExceptionTableEntry } from './chunk.js';
 import { CodeFlag } from './chunk.js';
 import type { InterpConfig } from './config.js';
@@ -558,7 +558,24 @@ export class Interpreter {
     tx.hw = this.port.htm.enabled && this.port.htm.active(t.core);
     t.tx = tx;
     const f = t.frames[t.frames.length - 1];
-    if (f !== undefined) this.snapFrame(tx, f);
+    if (f === undefined) return;
+    if (t.midCall) {
+      // Begun inside a builtin call: 'rtm' resumes as if the call returned the status, 'auto'
+      // re-executes the calling instruction (its operands are still in the stack array).
+      if (kind === 'rtm') {
+        const stack = f.stack.slice(0, t.retSp);
+        if (t.retBelow !== null) stack[t.retSp - 1] = t.retBelow;
+        this.snapFrameAt(tx, f, t.retPc, t.retSp, stack);
+      } else this.snapFrameAt(tx, f, t.callPc, t.callSp, f.stack.slice(0, t.callSp));
+    } else this.snapFrame(tx, f);
+  }
+  private snapFrameAt(tx: TxState, f: Frame, pc: number, sp: number, stack: Slot[]): void {
+    f.txId = tx.id;
+    const g = f.gen;
+    tx.frameSnaps.push({
+      frame: f, pc, sp, stack, fast: f.fast.slice(), lasti: f.lasti,
+      genRunning: g !== null && g.running, genDone: g !== null && g.done, genStarted: g !== null && g.started,
+    });
   }
   txCommit(t: GuestThread): void {
     t.tx = null;
@@ -623,7 +640,7 @@ export class Interpreter {
     t.sleepUntil = -1;
     if (tx.kind === 'rtm') {
       const f = t.frames[t.frames.length - 1]!;
-      f.stack[f.sp++] = status >>> 0 === XBEGIN_STARTED ? -1 : status >>> 0;
+      f.stack[f.sp++] = status >>> 0;
     }
   }
 
@@ -2108,24 +2125,14 @@ export class Interpreter {
               f.pc = pc;
               f.sp = baseSp;
               f.lasti = opPc;
+              if (!nested) t.setMidCall(opPc, opSp, pc, baseSp, null);
               let r: PyVal;
               if (callable instanceof PyBuiltin) {
                 if (callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
                 r = callable.fn(args, kw, callable.self);
               } else r = this.callValue(callable as PyVal, args, kw);
-              // A builtin may have begun/rolled back a transaction (rtm.xbegin) or switched frames.
-              if (t.frames[t.frames.length - 1] !== f) {
-                f = t.frames[t.frames.length - 1]!;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
-                pc = f.pc;
-                sp = f.sp;
-                fAddr = f.addr + 64;
-              }
-              sp = f.sp;
-              pc = f.pc;
+              t.midCall = false;
+              sp = baseSp;
               stack[sp++] = r;
               break;
             }
@@ -2176,18 +2183,10 @@ export class Interpreter {
               f.pc = pc;
               f.sp = sp;
               f.lasti = opPc;
+              if (!nested) t.setMidCall(opPc, opSp, pc, sp, null);
               if (callable instanceof PyBuiltin && callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
               const r = callable instanceof PyBuiltin ? callable.fn(args, kw, callable.self) : this.callValue(callable, args, kw);
-              if (t.frames[t.frames.length - 1] !== f) {
-                f = t.frames[t.frames.length - 1]!;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
-                fAddr = f.addr + 64;
-              }
-              sp = f.sp;
-              pc = f.pc;
+              t.midCall = false;
               stack[sp++] = r;
               break;
             }
@@ -2363,12 +2362,16 @@ export class Interpreter {
               if (enter === undefined || exit === undefined) {
                 throw this.typeErr(`'${tp.name}' object does not support the context manager protocol`);
               }
+              const exitBound = this.bind(exit, mgr, tp);
               f.pc = pc;
               f.sp = sp;
               f.lasti = opPc;
+              // Resuming "as if __enter__ returned" means [exit, result]: the slot of mgr holds exit.
+              if (!nested) t.setMidCall(opPc, opSp, pc, sp, exitBound);
               if (enter instanceof PyBuiltin && enter.unfriendly !== null) this.unfriendly(t, enter.unfriendly, nested);
               const r = enter instanceof PyBuiltin ? enter.fn([mgr], null, undefined) : this.callValue(enter, [mgr], null);
-              stack[sp - 1] = this.bind(exit, mgr, tp);
+              t.midCall = false;
+              stack[sp - 1] = exitBound;
               stack[sp++] = r;
               break;
             }
@@ -2417,6 +2420,7 @@ export class Interpreter {
           }
         }
       } catch (err0) {
+        if (!nested) t.midCall = false;
         let e: PyExc | null;
         if (err0 === SUSPEND_SIGNAL || err0 === BLOCK_SIGNAL) {
           if (nested) throw err0;

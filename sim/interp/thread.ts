@@ -155,6 +155,21 @@ export class GuestThread {
   /** Last temporary block allocated (refcount traffic of unboxed ints/strs goes here). */
   scratchAddr = 0;
   tickCount = 0;
+  /** Inside a builtin called from the top-level eval loop: where a transaction begun now resumes. */
+  midCall = false;
+  callPc = 0;
+  callSp = 0;
+  retPc = 0;
+  retSp = 0;
+  retBelow: PyVal | null = null;
+  setMidCall(callPc: number, callSp: number, retPc: number, retSp: number, retBelow: PyVal | null): void {
+    this.midCall = true;
+    this.callPc = callPc;
+    this.callSp = callSp;
+    this.retPc = retPc;
+    this.retSp = retSp;
+    this.retBelow = retBelow;
+  }
   constructor(id: number, name: string, core: CoreId, isMain: boolean) {
     this.id = id;
     this.name = name;
