@@ -37,6 +37,11 @@ function positiveInt(text: string): number {
 }
 
 export function registerExperiment(program: Command): void {
+  // `htmsim run --dry-run | head`: a closed pipe ends the listing quietly, as for other Unix tools.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   program
     .command('run')
     .summary('run an experiment sweep from a YAML config')

@@ -104,13 +104,14 @@ export function expand(spec: ExperimentSpec): Point[] {
   }
   problems.throwIfAny();
 
-  // Keep the axes, and any other applied parameter whose value (or presence) differs between points.
+  // Keep the axes, and any other applied parameter that takes more than one value among the points
+  // it applies to (two htm entries with different lengths; one entry's settings are in `config`).
   const axisPaths = new Set(spec.axes.map((a) => a.path));
   const candidates = new Set<string>();
   for (const r of raw) for (const k of r.applied.keys()) candidates.add(k);
   const keep = [...candidates].filter((k) => {
     if (axisPaths.has(k) || (ALWAYS as readonly string[]).includes(k)) return true;
-    const values = new Set(raw.map((r) => (r.applied.has(k) ? canonicalJson(getPath(r.config, k) ?? r.applied.get(k)) : '\u0000absent')));
+    const values = new Set(raw.filter((r) => r.applied.has(k)).map((r) => canonicalJson(getPath(r.config, k) ?? r.applied.get(k))));
     return values.size > 1;
   });
 

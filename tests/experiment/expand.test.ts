@@ -4,6 +4,8 @@ import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { ConfigError } from '../../sim/experiment/located.js';
 import { repSeed, resolveExecConfig } from '../../sim/experiment/resolve.js';
+import { resolvedExperiment } from '../../sim/experiment/run-experiment.js';
+import { stringify } from 'yaml';
 import { publishedSchema } from '../../sim/experiment/schema.js';
 import { parseFilter, parseShard, takeShard } from '../../sim/experiment/select.js';
 import { MACHINE, SWEEP } from './helpers.js';
@@ -75,6 +77,23 @@ describe('sweeps and htmsim exec resolve alike', () => {
     const e = resolveExecConfig({ machine: MACHINE, policy: 'htm', cores: 2, sets: ['htm.txLength=10', 'htm.retries=5'], workload: { name: 'bank', params: { transfers: 10 } } });
     expect(e).toEqual(p.config);
     expect(pointId(e)).toBe(p.id);
+  });
+
+  it('writes a resolved config that is itself a config of exactly the same points', () => {
+    for (const file of [SWEEP, 'configs/examples/scaling.yaml', 'configs/examples/long-vs-short.yaml']) {
+      const original = loadExperiment(file);
+      const again = loadExperiment('resolved-config.yaml', stringify(resolvedExperiment(original)));
+      expect(expand(again).map((p) => [p.id, p.params])).toEqual(expand(original).map((p) => [p.id, p.params]));
+    }
+  });
+
+  it('names in params the entry settings that differ between points, not those fixed by one entry', () => {
+    const ps = points('workloads: [{ name: bank, params: { accounts: 32 } }]\npolicies: [serial, { name: htm, htm: { txLength: 10, retries: 2 } }, { name: htm, htm: { txLength: 1000, retries: 2 } }]\n');
+    expect(ps.map((p) => p.params)).toEqual([
+      { 'workload.name': 'bank', 'policy.name': 'serial', 'machine.cores': 4, rep: 0, seed: 1 },
+      { 'workload.name': 'bank', 'policy.name': 'htm', 'machine.cores': 4, rep: 0, seed: 1, 'htm.txLength': 10 },
+      { 'workload.name': 'bank', 'policy.name': 'htm', 'machine.cores': 4, rep: 0, seed: 1, 'htm.txLength': 1000 },
+    ]);
   });
 
   it('sweeps policy.name as an axis when no policies are listed', () => {

@@ -26,7 +26,7 @@ describe('htmsim run with an injected point runner', () => {
     // Records are sorted by index, params as documented, derived metrics present.
     const recs = readFileSync(join(a, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(recs.map((r) => r.index)).toEqual([...Array(24).keys()]);
-    expect(Object.keys(recs[12].params)).toEqual(['workload.name', 'policy.name', 'machine.cores', 'rep', 'seed', 'htm.retries', 'htm.txLength']);
+    expect(Object.keys(recs[12].params)).toEqual(['workload.name', 'policy.name', 'machine.cores', 'rep', 'seed', 'htm.txLength']);
     expect(recs[0].params).toEqual({ 'workload.name': 'bank', 'policy.name': 'serial', 'machine.cores': 1, rep: 0, seed: 1 });
     // speedup: baseline is serial on 1 core with the same rep; the serial 1-core point itself is 1.
     expect(recs[0].derived.speedup).toBe(1);
@@ -48,14 +48,14 @@ describe('htmsim run with an injected point runner', () => {
     expect(groups).toHaveLength(12);
     const g = groups[6];
     const members = recs.filter((r) => r.params['policy.name'] === 'htm' && r.params['machine.cores'] === 1 && r.params['htm.txLength'] === 10);
-    expect(g.params).toEqual({ 'workload.name': 'bank', 'policy.name': 'htm', 'machine.cores': 1, 'htm.retries': 5, 'htm.txLength': 10 });
+    expect(g.params).toEqual({ 'workload.name': 'bank', 'policy.name': 'htm', 'machine.cores': 1, 'htm.txLength': 10 });
     expect([g.n, g.ok]).toEqual([2, 2]);
     const [x, y] = members.map((m) => m.result.simSeconds);
     expect(g.metrics['result.simSeconds'].mean).toBeCloseTo((x + y) / 2, 15);
     expect(g.metrics['result.simSeconds'].stddev).toBeCloseTo(Math.abs(x - y) / Math.SQRT2, 15);
     const csv = readFileSync(join(a, 'results.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(25);
-    expect(csv[0]!.startsWith('id,index,workload.name,policy.name,machine.cores,rep,seed,htm.retries,htm.txLength,result.status,')).toBe(true);
+    expect(csv[0]!.startsWith('id,index,workload.name,policy.name,machine.cores,rep,seed,htm.txLength,result.status,')).toBe(true);
   });
 
   it('resumes after SIGKILL: same results as an uninterrupted run, finished points not recomputed', async () => {
@@ -156,8 +156,8 @@ describe('htmsim run with an injected point runner', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       'fixture-sweep: 24 points, 2 selected',
-      expect.stringMatching(/^ {3}18 {2}[0-9a-f]{16} {2}workload.name=bank policy.name=htm machine.cores=2 rep=0 htm.retries=5 htm.txLength=100$/),
-      expect.stringMatching(/^ {3}22 {2}[0-9a-f]{16} {2}workload.name=bank policy.name=htm machine.cores=4 rep=0 htm.retries=5 htm.txLength=100$/),
+      expect.stringMatching(/^ {3}18 {2}[0-9a-f]{16} {2}workload.name=bank policy.name=htm machine.cores=2 rep=0 htm.txLength=100$/),
+      expect.stringMatching(/^ {3}22 {2}[0-9a-f]{16} {2}workload.name=bank policy.name=htm machine.cores=4 rep=0 htm.txLength=100$/),
     ]);
     expect(existsSync(out)).toBe(false);
   });
