@@ -216,6 +216,10 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
       ...(series ? { series } : {}), ...(series === 'workload.name' ? {} : facet) });
   }
   const axis = mainAxis(varying);
+  // Neither cores nor tx length varies (say interp.refcount does): bars of speed per value, per policy.
+  if (!cores && !tx && axis && axis !== footprint) {
+    charts.push({ type: 'bar', title: `${speedTitle} by ${axis}`, x: axis, y: speedOrThroughput, series: 'policy.name', ...facet });
+  }
   if (Y_PRESETS.abortCauses!.some((s) => any(s.path))) {
     charts.push({ type: 'stacked-bar', title: 'Abort causes', ...(axis ? { x: axis } : {}), y: 'abortCauses', series: 'policy.name', ...facet });
   }

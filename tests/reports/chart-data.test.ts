@@ -277,3 +277,18 @@ describe('policy-specific parameters (the runner lists htm.* only for htm points
     expect(panel!.categories).toEqual(['gil', 'htm · txLength=10', 'htm · txLength=100', 'stm · txLength=10', 'stm · txLength=100']);
   });
 });
+
+describe('defaults for a sweep over an interpreter switch', () => {
+  it('bars of speedup per value of the switch, one bar per policy', () => {
+    const base = records(scalingSweep({ workloads: ['bank'], policies: ['htm', 'stm'], cores: [4], reps: 1, timelines: [] }))
+      .filter((p) => p.params['policy.name'] !== 'serial');
+    const pts = base.flatMap((p) => ['cpython', 'none'].map((rc) => ({ ...p, id: `${p.id}-${rc}`, params: { ...p.params, 'interp.refcount': rc },
+      derived: { ...p.derived, speedup: (p.derived.speedup ?? 1) * (rc === 'none' ? 1.5 : 1) } })));
+    const specs = defaultCharts(pts);
+    expect(specs[0]).toEqual({ type: 'bar', title: 'Speedup by interp.refcount', x: 'interp.refcount', y: 'derived.speedup', series: 'policy.name' });
+    const [panel] = buildChartData(specs[0]!, pts, { number: 1 });
+    expect(panel!.categories).toEqual(['cpython', 'none']);
+    const htm = panel!.series.find((s) => s.label === 'htm')!;
+    expect(htm.points[1]!.y / htm.points[0]!.y).toBeCloseTo(1.5, 12);
+  });
+});
