@@ -58,7 +58,7 @@ async function inspect(browser: Browser, html: string, screenshot?: string): Pro
   page.on('requestfailed', (r) => { if (r.url().startsWith('file:')) errors.push(`failed to load ${r.url()}`); });
   await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
   const canvases = await page.locator('canvas').count();
-  if (canvases > 0) await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).htmsimCharts?.length === n, canvases, { timeout: 15000 });
+  if (canvases > 0) await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).htmsimCharts?.length === n, canvases, { timeout: 60000 });
   // Open every collapsible section so the screenshot and the table checks see everything.
   await page.evaluate(() => {
     for (const d of Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('details'))) d.open = true;
