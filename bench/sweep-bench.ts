@@ -13,6 +13,9 @@ export interface SweepBenchResult {
   points: number;
   iters: number;
   seconds: { jobs1: number; jobs2: number };
+  /** Host CPU seconds of this process (all threads) during each sweep: cpu / wall shows how many
+   *  cores the host actually gave it (on a busy host, --jobs 2 cannot beat the cores it gets). */
+  cpuSeconds: { jobs1: number; jobs2: number };
   speedup: number;
 }
 
@@ -31,15 +34,17 @@ export async function runSweepBench(iters = 3000, points = 20): Promise<SweepBen
       `repetitions: ${points}`,
       '',
     ].join('\n'));
-    const time = async (jobs: number): Promise<number> => {
+    const time = async (jobs: number): Promise<[number, number]> => {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const code = await runExperiment({ config, out: join(dir, `jobs-${jobs}`), jobs, fresh: true, report: false, stderr: quiet, stdout: quiet });
       if (code !== 0) throw new Error(`sweep with --jobs ${jobs} failed (exit ${code})`);
-      return (performance.now() - t0) / 1000;
+      const c = process.cpuUsage(c0);
+      return [(performance.now() - t0) / 1000, (c.user + c.system) / 1e6];
     };
-    const jobs1 = await time(1);
-    const jobs2 = await time(2);
-    return { points, iters, seconds: { jobs1, jobs2 }, speedup: jobs1 / jobs2 };
+    const [jobs1, cpu1] = await time(1);
+    const [jobs2, cpu2] = await time(2);
+    return { points, iters, seconds: { jobs1, jobs2 }, cpuSeconds: { jobs1: cpu1, jobs2: cpu2 }, speedup: jobs1 / jobs2 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,5 +54,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const iters = process.argv[2] ? Number(process.argv[2]) : undefined;
   const r = await runSweepBench(iters);
   process.stdout.write(`sweep-bench: ${r.points} equal points (independent, iters=${r.iters}, serial): ` +
-    `--jobs 1 ${r.seconds.jobs1.toFixed(2)} s, --jobs 2 ${r.seconds.jobs2.toFixed(2)} s, speed-up ${r.speedup.toFixed(2)}x\n`);
+    `--jobs 1 ${r.seconds.jobs1.toFixed(2)} s, --jobs 2 ${r.seconds.jobs2.toFixed(2)} s, speed-up ${r.speedup.toFixed(2)}x ` +
+    `(CPU used / wall: ${(r.cpuSeconds.jobs1 / r.seconds.jobs1).toFixed(2)} and ${(r.cpuSeconds.jobs2 / r.seconds.jobs2).toFixed(2)} cores)\n`);
 }
