@@ -122,6 +122,8 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
           backgroundColor: colours[i]!.colour,
           borderColor: colours[i]!.colour,
           borderWidth: 1,
+          // A sweep with one or two bars should not paint the whole plot.
+          maxBarThickness: 90,
         })),
       },
       options,

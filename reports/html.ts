@@ -55,7 +55,7 @@ function chartSection(panel: ChartPanel, png: string | undefined): string {
 <h3>${e(panel.title)}</h3>
 ${body}
 <p class="caption">${e(panel.caption)}${png ? ` <a href="${e(png)}">PNG</a>` : ''}</p>
-${panel.empty ? '' : `<details class="data"><summary>Data (${rows.length} rows)</summary>${table(head.map(e), rows.map((r) => r.map(e)), 'data-table')}</details>`}
+${panel.empty ? '' : `<details class="data"><summary>Data (${rows.length} row${rows.length === 1 ? '' : 's'})</summary>${table(head.map(e), rows.map((r) => r.map(e)), 'data-table')}</details>`}
 </section>`;
 }
 
