@@ -272,6 +272,7 @@ export class Scheduler implements SchedulerControl {
       const clock = this.port.now(c as CoreId) as number;
       if (clock < end) {
         this.accounting[c]!.idleCycles += end - clock;
+        if (this.timeline.enabled) this.timeline.span(c as CoreId, -1, 'idle', clock, end);
         this.port.advanceTo(c as CoreId, asCycles(end));
       }
     }
