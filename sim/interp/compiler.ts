@@ -879,10 +879,9 @@ export class Compiler {
     this.nameOp(s.name, 'store');
   }
 
+  /** Always emitted: jumps may target the end even when the last statement returns (the assembler
+   *  drops it when unreachable). */
   private implicitReturn(): void {
-    const last = this.u.instrs[this.u.instrs.length - 1];
-    // Always emit: jumps may target the end even when the last statement returns.
-    void last;
     this.loadConst(NONE);
     this.emit(Op.RETURN_VALUE);
   }

@@ -4,7 +4,7 @@
  * argument, and the argument resolved in parentheses. Followed by the exception table.
  */
 import type { CodeObject, ConstValue } from './chunk.js';
-import { BinOp, CmpOp, JUMP_OPS, Op, OP_NAMES } from './opcodes.js';
+import { BinOp, JUMP_OPS, Op, OP_NAMES } from './opcodes.js';
 
 const BINOP_SYMBOLS: Record<number, string> = {
   [BinOp.ADD]: '+', [BinOp.AND]: '&', [BinOp.FLOOR_DIVIDE]: '//', [BinOp.LSHIFT]: '<<',
@@ -12,8 +12,8 @@ const BINOP_SYMBOLS: Record<number, string> = {
   [BinOp.POWER]: '**', [BinOp.RSHIFT]: '>>', [BinOp.SUBTRACT]: '-', [BinOp.TRUE_DIVIDE]: '/',
   [BinOp.XOR]: '^',
 };
+/** Indexed by CmpOp code (Py_LT..Py_GE). */
 const CMP_SYMBOLS = ['<', '<=', '==', '!=', '>', '>='];
-void CmpOp;
 
 /** Python-style repr of a constant (strings with quotes, code objects by name and line). */
 export function constRepr(c: ConstValue): string {

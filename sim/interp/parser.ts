@@ -156,7 +156,8 @@ export class Parser {
   /** `match <subject>:` at statement start (match is a soft keyword). */
   private looksLikeMatch(): boolean {
     const n = this.peek(1);
-    if (n.kind === 'OP' && ['=', '.', ',', ')', ':', '+=', '-=', '[', '('].includes(n.text) && n.text !== '(' && n.text !== '[') return false;
+    // `match = ...`, `match.x`, `match, y = ...`: the name, not the statement.
+    if (n.kind === 'OP' && ['=', '.', ',', ')', ':'].includes(n.text)) return false;
     let j = 1;
     while (true) {
       const tk = this.peek(j);
@@ -502,7 +503,7 @@ export class Parser {
       if (inParens && this.isOp(')')) break;
       const contextExpr = this.expression();
       let optionalVars: Expr | null = null;
-      if (this.eatKw('as')) optionalVars = this.toTarget(this.targetAtomOrTuple(), 'store');
+      if (this.eatKw('as')) optionalVars = this.toTarget(this.targetAtom(), 'store');
       items.push({ contextExpr, optionalVars });
     } while (this.eatOp(','));
     return items;
@@ -520,9 +521,6 @@ export class Parser {
     }
     this.i = save;
     return null;
-  }
-  private targetAtomOrTuple(): Expr {
-    return this.targetAtom();
   }
 
   private decorated(): Stmt {
@@ -1109,7 +1107,7 @@ export class Parser {
    * CPython 3.11 reports f-string errors at the token after the string literal(s) (the last one
    * its parser had fetched); the strings have all been consumed when f-strings are parsed.
    */
-  private fstringError(_t: Token, msg: string, _at: number): GuestSyntaxError {
+  private fstringError(msg: string): GuestSyntaxError {
     const tk = this.peek();
     return this.error(msg, tk.line, tk.col);
   }
@@ -1134,7 +1132,7 @@ export class Parser {
       pieces.push(raw ? lit : decodeEscapes(lit, false, (msg) => { throw this.error(msg, t.line, t.col, t.endLine, t.endCol); }));
       lit = '';
     };
-    const fErr = (msg: string, at: number): GuestSyntaxError => this.fstringError(t, msg, at);
+    const fErr = (msg: string, _at: number): GuestSyntaxError => this.fstringError(msg);
     while (k < body.length) {
       const c = body[k]!;
       if (c === '\\' && !raw && k + 1 < body.length) {
@@ -1166,7 +1164,7 @@ export class Parser {
 
   /** One replacement field after '{': expression, optional '=', conversion, spec, '}'. */
   private fstringField(t: Token, body: string, k: number, raw: boolean, depth: number): { expr: Expr; end: number } {
-    const fErr = (msg: string, at: number): GuestSyntaxError => this.fstringError(t, msg, at);
+    const fErr = (msg: string, _at: number): GuestSyntaxError => this.fstringError(msg);
     if (depth >= 2) throw fErr('f-string: expressions nested too deeply', k);
     const exprStart = k;
     let nest = 0;

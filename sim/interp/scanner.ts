@@ -299,8 +299,6 @@ export class Scanner {
     const start = this.pos;
     const startLine = this.line;
     const startCol = this.colOf(start);
-    const prefix = src.slice(start, start + prefixLen).toLowerCase();
-    const raw = prefix.includes('r');
     let i = start + prefixLen;
     const q = src[i]!;
     const triple = src[i + 1] === q && src[i + 2] === q;
@@ -334,7 +332,6 @@ export class Scanner {
       if (src.startsWith(quote, i)) { i += quote.length; break; }
       i++;
     }
-    void raw;
     this.pos = i;
     this.push('STRING', src.slice(start, i), startLine, startCol, this.line, this.colOf(i));
   }
