@@ -377,10 +377,64 @@ def reseeded(r):
     return out
 
 
+# ---------------------------------------------------------------- str methods
+def strmethods():
+    t = Table()
+    strs = ['', 'a', 'abc', '  hello  world  ', 'a,b,,c,', ',a,', 'Hello World', 'hello\tworld\n', '\u00df',
+            '\u01c5ungla \u01c6x', '\u0391\u03a3 \u039f\u0394\u039f\u03a3', '\u0130stanbul', 'x\r\ny\rz\n\n',
+            '\x1cA\x85B\u2028C\x0bD\x0cE', 'mississippi', '12', '\u0661\u0662\u0663', '\u00bd', '\u00b2',
+            '\u4e00\u4e8c', 'ab_c1', '1abc', 'tab\there\tx', 'a\u00a0b\u3000c', '\ufb01', '\u03a3', '\u03c2',
+            'HELLO', 'hELLO wORLD', "they're bill's", '-42', '+7', '42', 'caf\u00e9', '\x00\x7f', 'aaa', 'a a a',
+            ' \t\n', 'x\u2003y', 'Title Case Here', 'Not title Case', "it's", 'A1b2', '\u00c9cole', '_x', 'def',
+            'a\u0301', 'x\U0001f600y', '\ud800', '1_000', 'AbC', 'abc\n', '\n', '\r\n', 'one\n\ntwo\n']
+    seps = [None, ',', ' ', 'a', 'ss', '', 'xyz']
+    for x in strs:
+        for sep in seps:
+            for m in (-1, 0, 1, 2):
+                t.add('split', lambda x, sep, m: x.split(sep, m), x, sep, m)
+                t.add('rsplit', lambda x, sep, m: x.rsplit(sep, m), x, sep, m)
+        for k in (False, True):
+            t.add('splitlines', lambda x, k: x.splitlines(k), x, k)
+        for ch in (None, ' ', 'ab', 'x\n', ''):
+            t.add('strip', lambda x, c: x.strip(c), x, ch)
+            t.add('lstrip', lambda x, c: x.lstrip(c), x, ch)
+            t.add('rstrip', lambda x, c: x.rstrip(c), x, ch)
+        for old, new in (('a', 'XY'), ('ss', ''), ('', '-'), ('abc', 'z'), (' ', '')):
+            for c in (-1, 0, 1, 2):
+                t.add('replace', lambda x, o, n, c: x.replace(o, n, c), x, old, new, c)
+        for sub in ('', 'a', 's', 'ss', 'abc', 'z', ' '):
+            for st, en in ((None, None), (1, None), (-3, None), (2, 5), (0, -1), (5, 2), (10, None), (-100, 100), (3, 3), (None, 0)):
+                for name in ('find', 'rfind', 'index', 'rindex', 'count', 'startswith', 'endswith'):
+                    t.add(name, lambda x, s2, a, b, name=name: getattr(x, name)(s2, a, b), x, sub, st, en)
+            t.add('partition', lambda x, s2: x.partition(s2), x, sub)
+            t.add('rpartition', lambda x, s2: x.rpartition(s2), x, sub)
+            t.add('removeprefix', lambda x, s2: x.removeprefix(s2), x, sub)
+            t.add('removesuffix', lambda x, s2: x.removesuffix(s2), x, sub)
+        for name in ('upper', 'lower', 'casefold', 'title', 'capitalize', 'swapcase', 'isdigit', 'isalpha', 'isalnum',
+                     'isspace', 'isupper', 'islower', 'istitle', 'isnumeric', 'isdecimal', 'isidentifier', 'isprintable',
+                     'isascii'):
+            t.add(name, lambda x, name=name: getattr(x, name)(), x)
+        for w in (0, 3, 8, 11, 20):
+            for f in (' ', '*'):
+                t.add('center', lambda x, w, f: x.center(w, f), x, w, f)
+                t.add('ljust', lambda x, w, f: x.ljust(w, f), x, w, f)
+                t.add('rjust', lambda x, w, f: x.rjust(w, f), x, w, f)
+            t.add('zfill', lambda x, w: x.zfill(w), x, w)
+        for ts in (8, 4, 1, 0, -1):
+            t.add('expandtabs', lambda x, ts: x.expandtabs(ts), x, ts)
+        t.add('repr', repr, x)
+        t.add('ascii', ascii, x)
+    t.add('center', lambda x, w, f: x.center(w, f), 'a', 5, 'ab')
+    for b in (b'', b'abc', b"it's", b'"q"', b'\'"', b'\x00\x7f\x80\xff\t\n\r\\', bytes(range(256))):
+        t.add('bytes_repr', repr, b)
+        t.add('bytearray_repr', lambda b: repr(bytearray(b)), b)
+    t.write('strmethods')
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat', 'random']
+    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat', 'random', 'strmethods']
     for name in which:
         globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats', 'random': 'randoms'}.get(name, name)]()

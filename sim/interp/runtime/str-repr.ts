@@ -70,7 +70,8 @@ export function bytesRepr(b: Uint8Array, kind: 'bytes' | 'bytearray' = 'bytes'):
   let out = 'b' + String.fromCharCode(quote);
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
-    if (c === quote || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    // bytearray's repr escapes ' even inside "..." (a CPython quirk).
+    if (c === quote || c === 0x5c || (c === 0x27 && kind === 'bytearray')) out += '\\' + String.fromCharCode(c);
     else if (c === 0x09) out += '\\t';
     else if (c === 0x0a) out += '\\n';
     else if (c === 0x0d) out += '\\r';
