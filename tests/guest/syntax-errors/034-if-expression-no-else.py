@@ -1,0 +1,1 @@
+label = "big" if size > 3
