@@ -20,6 +20,8 @@ export function parseModule(source: string, filename: string): Module {
 export function compileModule(source: string, filename: string): CodeObject {
   // A UTF-8 byte-order mark at the start is not part of the program (as CPython).
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  // Universal newlines, as CPython reads source files: string literals never contain CR LF.
+  if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
   if (source.includes('\0')) {
     const line = source.slice(0, source.indexOf('\0')).split('\n').length;
     throw new GuestSyntaxError('source code cannot contain null bytes', filename, line, 1, '');

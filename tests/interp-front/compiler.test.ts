@@ -217,6 +217,11 @@ describe('compiler: generators and exceptions', () => {
     expect(co.exceptionTable[0]!.depth).toBe(1);
     expect(o).toContain('WITH_EXCEPT_START');
   });
+  it('reads CRLF and CR line endings as CPython does (universal newlines)', () => {
+    const co = compileModule("s = '''a\r\nb\rc'''\r\nif s:\r\n    t = 1\r\n", 't.py');
+    expect(co.consts).toContainEqual({ kind: 'str', value: 'a\nb\nc' });
+    expect(Array.from(co.lines).includes(4)).toBe(true);
+  });
   it('computes the maximum stack depth', () => {
     expect(compileModule('x = 1\n', 't.py').stacksize).toBe(1);
     expect(compileModule('f(a, b, c)\n', 't.py').stacksize).toBe(5);
