@@ -71,6 +71,8 @@ const LABELS: Record<string, string> = {
   'result.bytecodes': 'bytecodes executed',
   'computed.wastedCycles': 'cycles in aborted transactions',
   'computed.lockWaitCycles': 'lock-wait cycles (all cores)',
+  'computed.wastedPercent': 'cycles in aborted transactions (% of core time)',
+  'computed.lockWaitPercent': 'lock-wait cycles (% of core time)',
   'result.metrics.commit_ratio': 'commit ratio (committed / attempted)',
   'metrics.commit_ratio': 'commit ratio (committed / attempted)',
   'workload.params.kib': 'transaction footprint (KiB)',
@@ -292,12 +294,12 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
     }),
   }));
   const lost = typeof spec.y === 'string' && spec.y === 'lostTime';
-  const yLabel = lost ? 'cycles (all cores)' : typeof spec.y === 'string' && Y_PRESETS[spec.y] === undefined ? labelFor(spec.y) : Array.isArray(spec.y) ? 'value' : 'aborts (count)';
+  const yLabel = lost ? 'share of core time (%)' : typeof spec.y === 'string' && Y_PRESETS[spec.y] === undefined ? labelFor(spec.y) : Array.isArray(spec.y) ? 'value' : 'aborts (count)';
   const dropped = byCat.size - cats.length;
   const panel: ChartPanel = {
     id, type: 'stacked-bar', title,
     caption: [spec.caption ?? '',
-      lost ? 'Cycles spent in transactions that later aborted, and cycles cores spent waiting for a lock, summed over cores.'
+      lost ? 'Cycles spent in transactions that later aborted, and cycles cores spent waiting for a lock, as a share of all core time (simulated cycles × cores).'
         : 'Aborts by cause (HTM) and by conflict kind (STM), with HTM fallbacks to the lock.',
       spec.series || spec.x ? `One bar per ${[spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' and ')}.` : '',
       repCaption(false, reps),

@@ -35,6 +35,13 @@ function txSystem(p: PointRecord): 'htm' | 'stm' | undefined {
   return undefined;
 }
 
+function percentOfCoreTime(p: PointRecord, cycles: number | undefined): number | undefined {
+  const sim = num(p.result.simCycles);
+  const cores = Array.isArray(p.result.cores) && p.result.cores.length > 0 ? p.result.cores.length : num(p.params['machine.cores']);
+  if (cycles === undefined || sim === undefined || !(sim > 0) || cores === undefined || !(cores > 0)) return undefined;
+  return (100 * cycles) / (sim * cores);
+}
+
 /** Metrics derived from the raw record, for charts the writer's `derived` block does not cover. */
 const COMPUTED: Record<string, (p: PointRecord) => number | undefined> = {
   /** Committed / begun transactions of whichever system ran. */
@@ -58,6 +65,9 @@ const COMPUTED: Record<string, (p: PointRecord) => number | undefined> = {
   },
   /** Cycles cores spent waiting for a lock, summed over cores (falls back to the GIL's count). */
   lockWaitCycles: (p) => sumCores(p, 'lockWaitCycles') ?? num(dig(p.result, ['gil', 'waitCycles'])),
+  /** The same two, as a share of all core time (simCycles × cores), in percent: comparable across runs. */
+  wastedPercent: (p) => percentOfCoreTime(p, COMPUTED.wastedCycles!(p)),
+  lockWaitPercent: (p) => percentOfCoreTime(p, COMPUTED.lockWaitCycles!(p)),
   busyCycles: (p) => sumCores(p, 'busyCycles'),
   idleCycles: (p) => sumCores(p, 'idleCycles'),
   fallbacks: (p) => num(dig(p.result, ['htm', 'fallbacks'])),

@@ -58,8 +58,8 @@ export const Y_PRESETS: Record<string, readonly StackPart[]> = {
     { path: 'result.stm.abortsByKind.inevitable', label: 'STM inevitable' },
   ],
   lostTime: [
-    { path: 'computed.wastedCycles', label: 'wasted in aborted transactions' },
-    { path: 'computed.lockWaitCycles', label: 'waiting for the lock' },
+    { path: 'computed.wastedPercent', label: 'wasted in aborted transactions' },
+    { path: 'computed.lockWaitPercent', label: 'waiting for the lock' },
   ],
 };
 

@@ -77,12 +77,18 @@ describe('stacked bars', () => {
     expect(bank!.caption).toMatch(/left out/);
   });
 
-  it('lost time: wasted cycles and lock waits summed over cores', () => {
+  it('lost time: wasted cycles and lock waits summed over cores, as a share of all core time', () => {
     const [bank] = buildChartData({ type: 'stacked-bar', x: 'machine.cores', y: 'lostTime', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 3 });
     const wait = bank!.series.find((s) => s.label === 'waiting for the lock')!.points.find((p) => p.x === 'gil · cores=4')!;
     const want = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'gil' && r.params['machine.cores'] === 4)
-      .map((r) => (r.result.cores as { lockWaitCycles: number }[]).reduce((a, c) => a + c.lockWaitCycles, 0)));
-    expect(wait.y).toBeCloseTo(want.mean, 6);
+      .map((r) => 100 * (r.result.cores as { lockWaitCycles: number }[]).reduce((a, c) => a + c.lockWaitCycles, 0) / ((r.result.simCycles as number) * 4)));
+    expect(wait.y).toBeCloseTo(want.mean, 9);
+    expect(wait.y).toBeGreaterThan(50);
+    expect(wait.y).toBeLessThan(100);
+    const wasted = bank!.series.find((s) => s.label === 'wasted in aborted transactions')!.points.find((p) => p.x === 'stm · cores=8')!;
+    const wantWasted = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'stm' && r.params['machine.cores'] === 8)
+      .map((r) => 100 * (r.result.stm as { wastedCycles: number }).wastedCycles / ((r.result.simCycles as number) * 8)));
+    expect(wasted.y).toBeCloseTo(wantWasted.mean, 9);
     expect(bank!.categories).not.toContain('serial · cores=1');
   });
 });
