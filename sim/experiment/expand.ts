@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { PointConfig } from '../run/point-config.js';
 import type { ExperimentSpec } from './experiment-file.js';
 import { Problems } from './located.js';
-import { getPath, type ParamValue } from './params.js';
+import { canonicalPath, getPath, type ParamValue } from './params.js';
 import { repSeed, resolvePoint, type Assignment } from './resolve.js';
 import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
 
@@ -104,6 +104,8 @@ export function expand(spec: ExperimentSpec): Point[] {
   }
   problems.throwIfAny();
 
+  markTimelines(spec, raw);
+
   // Keep the axes, and any other applied parameter that takes more than one value among the points
   // it applies to (two htm entries with different lengths; one entry's settings are in `config`).
   const axisPaths = new Set(spec.axes.map((a) => a.path));
@@ -138,4 +140,33 @@ function sortKeys(p: Record<string, ParamValue>): Record<string, ParamValue> {
     return i >= 0 ? `0${i}` : `1${k}`;
   };
   return Object.fromEntries(Object.keys(p).sort((a, b) => (order(a) < order(b) ? -1 : 1)).map((k) => [k, p[k]!]));
+}
+
+/**
+ * Unless the config sets `timeline` itself, record a timeline only where the report will draw one:
+ * the first point matching `report.timelinePoint` and each timeline chart's `where` (the reports
+ * pick the first match), or, with no report section, the first parallel run on the most cores.
+ * Timelines are large; recording them for every point would bloat the results.
+ */
+function markTimelines(spec: ExperimentSpec, raw: { config: PointConfig; rep: number; applied: Map<string, ParamValue> }[]): void {
+  if (spec.base.some((a) => a.path === 'timeline') || spec.axes.some((a) => a.path === 'timeline')) return;
+  const report = spec.report as { timelinePoint?: Record<string, unknown>; charts?: { type?: string; where?: Record<string, unknown> }[] };
+  const wanted: (Record<string, unknown> | undefined)[] = [];
+  if (report.timelinePoint) wanted.push(report.timelinePoint);
+  for (const c of report.charts ?? []) if (c.type === 'timeline') wanted.push(c.where ?? report.timelinePoint);
+  const value = (r: (typeof raw)[number], key: string): unknown => (key === 'rep' ? r.rep : getPath(r.config, canonicalPath(key)));
+  const chosen = new Set<number>();
+  for (const where of wanted) {
+    const i = raw.findIndex((r) => Object.entries(where ?? {}).every(([k, v]) => value(r, k) === v));
+    if (i >= 0) chosen.add(i);
+  }
+  if (wanted.length === 0 && report.charts === undefined) {
+    let best = -1;
+    raw.forEach((r, i) => {
+      if (r.rep !== 0 || r.config.policy.name === 'serial') return;
+      if (best < 0 || r.config.machine.cores > raw[best]!.config.machine.cores) best = i;
+    });
+    if (best >= 0) chosen.add(best);
+  }
+  for (const i of chosen) raw[i]!.config.timeline = true;
 }

@@ -79,9 +79,11 @@ export function resolvedExperiment(spec: ExperimentSpec): Record<string, unknown
     machine: base.machine, interp: base.interp, gil: base.gil, htm: base.htm, stm: base.stm, nogil: base.nogil,
     workloads, policies,
     sweep: { axes: Object.fromEntries(spec.axes.map((a) => [a.path, a.values])), zip: spec.zip },
-    repetitions: spec.repetitions, seed: base.seed, maxCycles: base.maxCycles, timeline: base.timeline,
+    repetitions: spec.repetitions, seed: base.seed, maxCycles: base.maxCycles,
     baseline: spec.baseline, report: spec.report,
   });
+  // Left out unless the config sets it: by default the sweep records the timelines the report draws.
+  if (spec.base.some((a) => a.path === 'timeline')) out.timeline = base.timeline;
   return out;
 }
 

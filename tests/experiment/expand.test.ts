@@ -96,6 +96,18 @@ describe('sweeps and htmsim exec resolve alike', () => {
     ]);
   });
 
+  it('records timelines only for the points the report draws, unless the config says otherwise', () => {
+    const marked = (body: string) => points(body).filter((p) => p.config.timeline).map((p) => p.index);
+    const sweep = 'workloads: [bank]\npolicies: [serial, gil, stm]\nrepetitions: 2\nsweep:\n  axes:\n    cores: [1, 2, 4]\n';
+    // no report section: the first parallel run on the most cores
+    expect(marked(sweep)).toEqual([10]);
+    expect(marked(`${sweep}report:\n  timelinePoint: { policy.name: stm, cores: 2 }\n`)).toEqual([14]);
+    expect(marked(`${sweep}report:\n  charts:\n    - { type: timeline, where: { policy: gil, rep: 1 } }\n    - { type: line, x: cores, y: derived.speedup }\n`)).toEqual([7]);
+    expect(marked(`${sweep}report:\n  charts:\n    - { type: line, x: cores, y: derived.speedup }\n`)).toEqual([]);
+    expect(marked(`${sweep}timeline: true\n`)).toHaveLength(18);
+    expect(marked(`${sweep}timeline: false\n`)).toEqual([]);
+  });
+
   it('sweeps policy.name as an axis when no policies are listed', () => {
     expect(pick('workloads: [bank]\nsweep:\n  axes:\n    policy: [gil, stm]\n    stm.txLength: [10, 20]\n', 'policy.name', 'stm.txLength'))
       .toEqual([['gil', undefined], ['stm', 10], ['stm', 20]]);
