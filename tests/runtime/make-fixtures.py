@@ -431,10 +431,66 @@ def strmethods():
     t.write('strmethods')
 
 
+# ---------------------------------------------------------------- math
+def maths():
+    t = Table()
+    fl = nice_floats() + [R.uniform(-10, 10) for _ in range(300)] + [R.uniform(-1000, 1000) for _ in range(100)]
+    fl += [R.uniform(-1, 1) for _ in range(200)] + [rand_float() for _ in range(100)] + [1e6 * R.random() for _ in range(50)]
+    fl += [R.uniform(1e15, 1e22) for _ in range(30)] + [-0.0, 0.5, 1.0, 2.0, 710.0, 709.7, -745.0, 1e-300]
+    unary = ['sqrt', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'fabs', 'floor', 'ceil', 'trunc', 'sin', 'cos',
+             'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'degrees', 'radians',
+             'modf', 'frexp', 'isfinite', 'isinf', 'isnan']
+    for x in fl:
+        for name in unary:
+            t.add(name, getattr(math, name), x)
+    pos = [R.uniform(0, 100) for _ in range(300)] + [R.uniform(1, 2) for _ in range(100)]
+    for x in pos:
+        for name in ('log', 'log2', 'log10', 'acosh', 'sqrt'):
+            t.add(name, getattr(math, name), x)
+    pairs = [(R.choice(fl), R.choice(fl)) for _ in range(1500)] + [(R.uniform(0, 50), R.uniform(-30, 30)) for _ in range(1000)]
+    pairs += [(float(a), float(b)) for a in (-3, -2, -1, 0, 1, 2, 3, 10) for b in (-3, -2.5, -1, -0.5, 0, 0.5, 1, 2, 3)]
+    for x, y in pairs:
+        for name in ('pow', 'atan2', 'copysign', 'fmod', 'hypot'):
+            t.add(name, getattr(math, name), x, y)
+        t.add('logb', math.log, x, y)
+        t.add('isclose', math.isclose, x, y)
+    for x in fl[:80]:
+        for i in (0, 1, -1, 10, 52, 1023, 1024, -1074, -1075, 2000, -2000):
+            t.add('ldexp', math.ldexp, x, i)
+    ints_ = [0, 1, 2, 3, 10, 12, 100, 2 ** 52, 2 ** 53 + 1, 10 ** 20, 10 ** 300, 10 ** 400, 2 ** 1024, 3 ** 1000, -5]
+    for n in ints_:
+        t.add('logi', math.log, n)
+        t.add('log2i', math.log2, n)
+        t.add('log10i', math.log10, n)
+        t.add('logib', math.log, n, 10)
+        t.add('isqrt', math.isqrt, n)
+    for n in list(range(0, 30)) + [100, 170, 171, 500, -1]:
+        t.add('factorial', math.factorial, n)
+        for k in (0, 1, 2, 5, 10, 30, -1):
+            t.add('comb', math.comb, n, k)
+            t.add('perm', math.perm, n, k)
+    for a in (0, 12, -18, 2 ** 70, 7, 10 ** 20 + 5):
+        for b in (0, 8, 27, -4, 3 ** 40, 1):
+            t.add('gcd', math.gcd, a, b)
+            t.add('lcm', math.lcm, a, b)
+    t.add('gcd3', math.gcd, 12, 18, 30)
+    t.add('lcm3', math.lcm, 4, 6, 10)
+    sums = [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100], [1.0, 1e100, 1.0, -1e100], [float('inf'), 1.0], [float('inf'), float('-inf')],
+            [float('nan'), 1.0], [1e308, 1e308], [], [-0.0], [0.5, 2 ** -53, 2 ** -106], [2.0 ** 53, 1.0, 2 ** -52],
+            [R.uniform(-1e6, 1e6) for _ in range(1000)], [R.random() * 10 ** R.randrange(-20, 20) for _ in range(300)],
+            [1.7976931348623157e308, -1.7976931348623157e308, 1.0], [1e16, 1.0, 1e-16], [3.0, -1.5, 2 ** -1074]]
+    for xs in sums:
+        t.add('fsum', math.fsum, xs)
+    for a, b, rt, at in ((1.0, 1.0 + 1e-10, 1e-9, 0.0), (0.0, 1e-10, 1e-9, 0.0), (0.0, 1e-10, 1e-9, 1e-9),
+                         (1.0, 2.0, -1.0, 0.0), (float('inf'), float('inf'), 1e-9, 0.0), (1e300, 1.1e300, 0.1, 0.0)):
+        t.add('isclose4', lambda a, b, rt, at: math.isclose(a, b, rel_tol=rt, abs_tol=at), a, b, rt, at)
+    t.write('math')
+
+
 if __name__ == '__main__':
     if sys.version_info[:2] != (3, 11):
         print(f'warning: fixtures were designed against CPython 3.11, running {sys.version}', file=sys.stderr)
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat', 'random', 'strmethods']
+    which = sys.argv[1:] or ['int', 'float', 'format', 'percent', 'strformat', 'random', 'strmethods', 'math']
     for name in which:
-        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats', 'random': 'randoms'}.get(name, name)]()
+        globals()[{'int': 'ints', 'float': 'floats', 'format': 'formats', 'percent': 'percents', 'strformat': 'strformats', 'random': 'randoms', 'strmethods': 'strmethods', 'math': 'maths'}.get(name, name)]()

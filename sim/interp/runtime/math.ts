@@ -633,8 +633,22 @@ export function mathCosh(x: number): number {
   throw range();
 }
 
+/** fdlibm's tanh (what glibc runs), on expm1. */
 export function mathTanh(x: number): number {
-  return Math.tanh(x);
+  if (x !== x || x === 0) return x;
+  const a = Math.abs(x);
+  let z: number;
+  if (a < 22) {
+    if (a < 2 ** -55) return x * (1 + x);
+    if (a >= 1) {
+      const t = Math.expm1(2 * a);
+      z = 1 - 2 / (t + 2);
+    } else {
+      const t = Math.expm1(-2 * a);
+      z = -t / (t + 2);
+    }
+  } else z = 1;
+  return x < 0 ? -z : z;
 }
 
 const LN2 = 6.93147180559945286227e-1;
@@ -868,7 +882,7 @@ export function mathFsum(xs: Iterable<number>): number {
     }
     if (!Number.isFinite(x)) throw overflowError('intermediate overflow in fsum');
     partials.length = i;
-    partials.push(x);
+    if (x !== 0) partials.push(x); // zeros never enter the partials, so fsum([-0.0]) is 0.0
   }
   if (specialSum !== 0) {
     if (infSum !== infSum) throw valueError('-inf + inf in fsum');
