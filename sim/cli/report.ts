@@ -8,7 +8,7 @@ import { action } from './action.js';
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('Rebuild the charts (charts/*.png), report.html and report.md of a results directory from its stored results, without rerunning anything.')
+    .description('rebuild charts/*.png, report.html and report.md of a results directory from its stored results')
     .argument('<dir>', 'results directory (results/<experiment>/)')
     .option('--no-png', 'skip the PNG charts (report.html still draws them in the browser)')
     .option('-q, --quiet', 'print nothing on success')
