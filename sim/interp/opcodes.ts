@@ -8,6 +8,8 @@
  * CALL_FUNCTION_EX flags; exceptions use a zero-cost exception table (see chunk.ts), as 3.11.
  *
  * Opcodes are a closed set: the VM's dispatch switch and the disassembler are exhaustive over it.
+ * How the compiler uses them (stack layouts of CALL, FOR_ITER, handlers, `with`, generators, and
+ * every deviation from 3.11) is documented in the comment block at the top of compiler.ts.
  */
 export const Op = {
   NOP: 0,
@@ -108,10 +110,14 @@ export const Op = {
   CALL_FUNCTION_EX: 93,
   PUSH_NULL: 94,
   RETURN_VALUE: 95,
-  /** Function entry: a yield point; also where a generator's frame starts (3.11 RESUME). */
+  /** Function entry: a yield point; also where a generator's frame starts (3.11 RESUME).
+   *  RESUME 0 at entry, 1 after a yield, 2 after a yield inside `yield from`. */
   RESUME: 96,
 
+  /** First instruction of a generator's code: returns the new generator; the first resumption
+   *  pushes the sent value (None), which the following POP_TOP drops. */
   RETURN_GENERATOR: 100,
+  /** Pops the value to yield; on resumption pushes the sent value. */
   YIELD_VALUE: 101,
   /** SEND target: delegate to a sub-iterator for `yield from` (3.11). */
   SEND: 102,
