@@ -109,10 +109,25 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-/** Runs every pattern; writes results/bench/machine.json unless `write` is false. */
-export async function runMachineBench(opts: { accesses?: number; write?: boolean; print?: boolean } = {}): Promise<MachineBenchResult> {
-  const n = opts.accesses ?? 10_000_000;
-  const patterns = PATTERNS.map((p) => runPattern(p, p.name === 'private' ? n : Math.max(1, Math.floor(n / 2))));
+/** The fastest of `repeats` runs: the host is shared, and slow runs measure the neighbours. */
+function bestOf(p: Pattern, accesses: number, repeats: number): MachineBenchPattern {
+  let best = runPattern(p, accesses);
+  for (let i = 1; i < repeats; i++) {
+    const r = runPattern(p, accesses);
+    if (r.accessesPerSecond > best.accessesPerSecond) best = { ...r, accessesPerCpuSecond: Math.max(r.accessesPerCpuSecond, best.accessesPerCpuSecond) };
+    else best.accessesPerCpuSecond = Math.max(r.accessesPerCpuSecond, best.accessesPerCpuSecond);
+  }
+  return best;
+}
+
+/**
+ * Runs every pattern (`accesses` for the private one, half for the others; the best of `repeats`
+ * runs each); writes results/bench/machine.json unless `write` is false.
+ */
+export async function runMachineBench(opts: { accesses?: number; repeats?: number; write?: boolean; print?: boolean } = {}): Promise<MachineBenchResult> {
+  const n = opts.accesses ?? 5_000_000;
+  const repeats = Math.max(1, opts.repeats ?? 3);
+  const patterns = PATTERNS.map((p) => bestOf(p, p.name === 'private' ? n : Math.max(1, Math.floor(n / 2)), repeats));
   const result: MachineBenchResult = {
     machine: 'haswell-4c',
     patterns,
