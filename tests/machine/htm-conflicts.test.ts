@@ -183,6 +183,21 @@ describe('HTM conflicts with requester-loses', () => {
     expect(m.stats().htm.committed).toBe(1);
   });
 
+  it('the same holds for an S → M upgrade of a line both cores cache', () => {
+    const m = machine('haswell-4c', cfg);
+    const log = recordAborts(m);
+    m.read(C0, A(X), 8);
+    m.read(C1, A(X), 8);
+    m.htm.begin(C0);
+    m.read(C0, A(X), 8);
+    m.htm.begin(C1);
+    expect(m.write(C1, A(X), 8)).toBe(ACCESS_ABORTED);
+    expect(log).toEqual([{ core: 1, status: CONFLICT, cause: 'conflict' }]);
+    expect(m.probe(C0, A(X)).l1).toBe('S');
+    expect(m.probe(C1, A(X)).l1).toBe('S');
+    expect(m.stats().coherence.upgrades).toBe(0);
+  });
+
   it('a non-transactional requester still wins (strong isolation)', () => {
     const m = machine('haswell-4c', cfg);
     const log = recordAborts(m);
