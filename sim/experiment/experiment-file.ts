@@ -263,6 +263,8 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     baseline['machine.cores'] = 1;
   }
 
+  const report = isObj(raw.report) ? checkReport(raw.report, problems) : {};
+
   return {
     file: src.file,
     src,
@@ -276,7 +278,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     zip,
     repetitions: typeof raw.repetitions === 'number' ? raw.repetitions : d.repetitions,
     baseline,
-    report: isObj(raw.report) ? raw.report : {},
+    report,
     raw,
   };
 }
@@ -297,6 +299,40 @@ function checkBaseMachine(base: readonly Assignment[], defaultPreset: string, pr
     setPath(machine as unknown as Record<string, unknown>, a.path.slice('machine.'.length), a.value);
   }
   for (const prob of machineConfigProblems(machine)) problems.at(['machine', ...prob.keyPath.split('.')], prob.message);
+}
+
+const METRIC_HEADS = ['result', 'derived', 'metrics', 'computed', 'params'];
+
+/**
+ * The report section with shorthands spelled out (`cores` → `machine.cores`: the reports read
+ * paths literally), after checking that `where` / `timelinePoint` keys name parameters.
+ */
+function checkReport(report: Raw, problems: Problems): Raw {
+  const out = structuredClone(report);
+  const canonWhere = (where: unknown, at: PathSeg[]): unknown => {
+    if (!isObj(where)) return where;
+    const o: Raw = {};
+    for (const [k, v] of Object.entries(where)) {
+      const path = canonicalPath(k);
+      const kind = lookupPath(path).kind;
+      if ((kind === 'unknown' || kind === 'section') && !METRIC_HEADS.includes(path.split('.')[0]!)) {
+        problems.at([...at, k], checkAssignment(path, v) ?? `unknown parameter '${k}'`, true);
+      }
+      o[path] = v;
+    }
+    return o;
+  };
+  if (out.timelinePoint !== undefined) out.timelinePoint = canonWhere(out.timelinePoint, ['report', 'timelinePoint']);
+  if (Array.isArray(out.charts)) {
+    out.charts = out.charts.map((c, i) => {
+      if (!isObj(c)) return c;
+      const chart: Raw = { ...c };
+      for (const key of ['x', 'series', 'facet'] as const) if (typeof chart[key] === 'string') chart[key] = canonicalPath(chart[key]);
+      if (chart.where !== undefined) chart.where = canonWhere(chart.where, ['report', 'charts', i, 'where']);
+      return chart;
+    });
+  }
+  return out;
 }
 
 function usersOf(sec: PolicySection): string {

@@ -142,6 +142,18 @@ describe('filter and shards', () => {
   });
 });
 
+describe('the report section', () => {
+  it('spells out shorthands for the reports and rejects unknown parameters in where / timelinePoint', () => {
+    const ok = spec('workloads: [bank]\nreport:\n  timelinePoint: { policy: gil, cores: 2 }\n  charts:\n    - { type: line, x: cores, y: derived.speedup, series: policy, where: { rep: 0, derived.speedup: 1 } }\n');
+    expect(ok.report).toEqual({
+      timelinePoint: { 'policy.name': 'gil', 'machine.cores': 2 },
+      charts: [{ type: 'line', x: 'machine.cores', y: 'derived.speedup', series: 'policy.name', where: { rep: 0, 'derived.speedup': 1 } }],
+    });
+    expect(() => spec('workloads: [bank]\nreport:\n  timelinePoint: { policy: gil, corse: 2 }\n'))
+      .toThrow("mem.yaml:5:33: report.timelinePoint.corse: unknown parameter 'corse' (did you mean 'cores'?)");
+  });
+});
+
 describe('the published schema', () => {
   it('is what configs/schema/htmsim.schema.json holds', () => {
     expect(JSON.parse(readFileSync('configs/schema/htmsim.schema.json', 'utf8'))).toEqual(publishedSchema);
