@@ -863,7 +863,7 @@ export class Compiler {
     const flags = this.defaultsFor(s.args);
     const block = this.table.blocks.get(s)!;
     const parent = this.u;
-    this.enterUnit(block, s.name, s.line);
+    this.enterUnit(block, s.name, s.decorators.length > 0 ? s.decorators[0]!.line : s.line); // co_firstlineno: the first decorator
     this.setArgCounts(s.args, this.u);
     this.functionFlags(this.u, parent);
     const doc = docstring(s.body);
@@ -893,7 +893,7 @@ export class Compiler {
     for (const d of s.decorators) this.expr(d);
     this.setLoc(s);
     const block = this.table.blocks.get(s)!;
-    this.enterUnit(block, s.name, s.line);
+    this.enterUnit(block, s.name, s.decorators.length > 0 ? s.decorators[0]!.line : s.line); // co_firstlineno: the first decorator
     const u = this.u;
     this.emit(Op.RESUME, 0);
     this.emit(Op.LOAD_NAME, u.nameIndex('__name__'));

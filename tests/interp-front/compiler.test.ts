@@ -234,6 +234,10 @@ describe('compiler: generators and exceptions', () => {
     expect(ops(co)).not.toContain('UNARY_NEGATIVE');
     expect(compileModule('x = 123456789012345678901234567890\n', 't.py').consts).toContainEqual({ kind: 'int', value: 123456789012345678901234567890n });
   });
+  it('starts a decorated function at its first decorator line, as co_firstlineno', () => {
+    const co = compileModule('@d1\n@d2\ndef f():\n    pass\nclass C:\n    pass\n', 't.py');
+    expect([fn(co, 'f').firstLine, fn(co, 'C').firstLine]).toEqual([1, 5]);
+  });
   it('records line and column spans per instruction', () => {
     const co = compileModule('x = 1\nprint(x,\n      y)\n', 't.py');
     const call = ops(co).indexOf('CALL');
