@@ -152,6 +152,7 @@ export async function buildReport(dir: string, opts: BuildReportOptions = {}): P
     completeness: completeness(loaded),
     tables,
     environment: environment(loaded, opts.now ?? new Date()),
+    dataFiles: ['results.csv', 'results.jsonl'].filter((f) => existsSync(join(dir, f))),
     notes,
   };
   copyFileSync(chartJsSource(), join(dir, CHART_JS_FILE));

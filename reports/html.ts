@@ -283,7 +283,7 @@ export function renderHtml(model: ReportModel): string {
 <h1>${e(model.title)}</h1>
 ${exp?.name && exp.name !== model.title ? `<p class="note">experiment <code>${e(exp.name)}</code></p>` : ''}
 ${model.description ? `<div class="description">${markdownToHtml(model.description)}</div>` : ''}
-<nav><a href="#summary">Summary</a><a href="#charts">Charts</a>${model.completeness.failed.length ? '<a href="#failed">Failed</a>' : ''}<a href="#machine">Machine</a><a href="#config">Config</a><a href="#environment">Environment</a><a href="report.md">report.md</a></nav>
+<nav><a href="#summary">Summary</a><a href="#charts">Charts</a>${model.completeness.failed.length ? '<a href="#failed">Failed</a>' : ''}<a href="#machine">Machine</a><a href="#config">Config</a><a href="#environment">Environment</a><a href="report.md">report.md</a>${model.dataFiles.map((f) => `<a href="${e(f)}">${e(f)}</a>`).join('')}</nav>
 </header>
 <main>
 ${sections}

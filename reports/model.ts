@@ -28,6 +28,8 @@ export interface ReportModel {
   completeness: Completeness;
   tables: TableType[];
   environment: Environment;
+  /** results.csv / results.jsonl when present, linked from the page. */
+  dataFiles: string[];
   /** Things that went wrong building the report itself (unreadable files, chart failures). */
   notes: string[];
 }

@@ -88,6 +88,8 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     expect(html).toContain('2026-01-02T03:04:05.000Z');
     expect(html).toMatch(/total host time of the runs<\/td><td>\d/);
     expect(html).toContain('<script src="chart.umd.js"></script>');
+    expect(html).toContain('<a href="results.jsonl">results.jsonl</a>');
+    expect(html).not.toContain('<a href="results.csv">');
     expect(html).not.toMatch(/https?:\/\/[^"]*\.js/);
     expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(7);
   });
