@@ -135,6 +135,13 @@ export function formatAbsFloat(absx: number, type: FloatFormatType, precision: n
   if (Number.isNaN(absx)) return upper ? 'NAN' : 'nan';
   const alt = flags.alt === true;
   const addDot0 = flags.addDot0 === true;
+  // Fast path for 'f': toFixed rounds the exact value correctly except on exact ties, which it
+  // breaks upward. x = m·2**-k (m odd) has exactly k decimals ending in 5, so a tie at
+  // `precision` decimals happens only when k == precision + 1.
+  if (type === 'f' && precision <= 20 && absx < 1e15 && !(alt && precision === 0)) {
+    const tie = Number.isInteger(absx * 2 ** (precision + 1)) && !Number.isInteger(absx * 2 ** precision);
+    if (!tie) return absx.toFixed(precision);
+  }
   let d: Digits;
   if (type === 'e') {
     precision += 1;

@@ -15,6 +15,10 @@ export function floatRepr(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   // Fast path: integral values below 1e16 print as the integer plus ".0".
   if (Number.isInteger(x) && x < 1e16 && x > -1e16) return String(x) + '.0';
+  // JS prints the same shortest digits in fixed notation for 1e-6 <= |x| < 1e21; inside
+  // Python's fixed range [1e-4, 1e16) the strings agree exactly.
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-4 && ax < 1e16) return String(x);
   const body = formatAbsFloat(Math.abs(x), 'r', 0, { addDot0: true });
   return x < 0 ? '-' + body : body;
 }

@@ -9,8 +9,10 @@ import { mathCos, mathLog, mathSin } from './math.js';
 
 const N = 624;
 const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER_MASK = 0x80000000;
+// Int32 constants and an Int32Array state keep every word a small integer for V8 (Uint32 values
+// above 2**31 would be heap numbers); outputs are converted with >>> 0.
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
 const TWOPI = 2 * Math.PI;
 
@@ -21,7 +23,7 @@ export interface RandomState {
 }
 
 export class MersenneTwister {
-  private readonly mt = new Uint32Array(N);
+  private readonly mt = new Int32Array(N);
   private index = N + 1;
   private gaussNext: number | null = null;
 
@@ -31,11 +33,11 @@ export class MersenneTwister {
 
   private initGenrand(s: number): void {
     const mt = this.mt;
-    mt[0] = s >>> 0;
+    mt[0] = s | 0;
     for (let i = 1; i < N; i++) {
       const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
       // 1812433253 * prev + i, modulo 2**32, without losing bits to float rounding.
-      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+      mt[i] = (Math.imul(1812433253, prev) + i) | 0;
     }
     this.index = N;
   }
@@ -48,7 +50,7 @@ export class MersenneTwister {
     const len = key.length;
     for (let k = N > len ? N : len; k > 0; k--) {
       const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(prev, 1664525)) + key[j]! + j) >>> 0;
+      mt[i] = (mt[i]! ^ Math.imul(prev, 1664525)) + key[j]! + j; // stored mod 2**32
       i++;
       j++;
       if (i >= N) {
@@ -59,14 +61,14 @@ export class MersenneTwister {
     }
     for (let k = N - 1; k > 0; k--) {
       const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+      mt[i] = (mt[i]! ^ Math.imul(prev, 1566083941)) - i;
       i++;
       if (i >= N) {
         mt[0] = mt[N - 1]!;
         i = 1;
       }
     }
-    mt[0] = 0x80000000; // MSB is 1, assuring a non-zero initial array
+    mt[0] = UPPER_MASK; // MSB is 1, assuring a non-zero initial array
   }
 
   /** random.seed(n) for an int: init_by_array over the 32-bit words of |n|, least significant
@@ -103,8 +105,8 @@ export class MersenneTwister {
     }
     let y = mt[this.index++]!;
     y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
+    y ^= (y << 7) & (0x9d2c5680 | 0);
+    y ^= (y << 15) & (0xefc60000 | 0);
     y ^= y >>> 18;
     return y >>> 0;
   }
@@ -255,12 +257,12 @@ export class MersenneTwister {
   }
 
   getstate(): RandomState {
-    return { mt: this.mt.slice(), index: this.index, gaussNext: this.gaussNext };
+    return { mt: new Uint32Array(this.mt), index: this.index, gaussNext: this.gaussNext };
   }
 
   setstate(s: RandomState): void {
     if (s.mt.length !== N || s.index < 0 || s.index > N) throw valueError('state vector is the wrong size');
-    this.mt.set(s.mt);
+    this.mt.set(new Int32Array(s.mt.buffer, s.mt.byteOffset, N));
     this.index = s.index;
     this.gaussNext = s.gaussNext;
   }
