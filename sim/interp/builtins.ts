@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- CPython's whitespace and printable classes include control characters. */
 /**
  * Built-in types' behaviour (the object protocols: repr/str/hash/eq/compare/arithmetic/iteration/
  * subscripts), the built-in functions and the exception hierarchy, with CPython 3.11's messages.
@@ -7,7 +8,7 @@ import { formatFloat, formatInt, formatStr, parseFormatString, percentFormat, ty
 import type { Interpreter } from './interpreter.js';
 import { CodeHolder } from './interpreter.js';
 import * as R from './rt.js';
-import { PyGenerator, type Frame } from './thread.js';
+import { PyGenerator, U_FIELD, type Frame } from './thread.js';
 import {
   PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject,
   PyRange, PySlice, PySuper, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyVal,
@@ -355,7 +356,7 @@ export function installBuiltins(vm: Interpreter): void {
     if (ta !== 'object' && tb !== 'object') {
       if (ta === 'string' || tb === 'string') return false;
       // int/bool/bigint mix
-      return intOf(a as number) == intOf(b as number); // eslint-disable-line eqeqeq
+      return intOf(a as number) == intOf(b as number);
     }
     const r = vm.compare(a, b, 2);
     return r === true || (r !== false && vm.truthy(r));
@@ -856,72 +857,71 @@ export function installBuiltins(vm: Interpreter): void {
     }
     return out;
   };
+  /** An iterator's position is guest-visible state: moved through the write path (rollback). */
+  const setPos = (it: PyIter, i: number): void => {
+    const t = vm.cur;
+    if (t.tx !== null && it.txId !== t.tx.id) {
+      it.txId = t.tx.id;
+      t.tx.log(U_FIELD, it, 'i', it.i);
+    }
+    it.i = i;
+  };
+  const posIter = (tp: PyType, step: (k: number) => PyVal | undefined): PyIter => {
+    const it: PyIter = mkIter(tp, () => {
+      const r = step(it.i);
+      if (r !== undefined) setPos(it, it.i + 1);
+      return r;
+    });
+    return it;
+  };
   const dictIter = (d: PyDict, kind: 0 | 1 | 2): PyIter => {
-    let i = 0;
     const size0 = d.count;
-    const keys0 = d.keys;
-    return mkIter(kind === 0 ? dictKeyIterT : iterT(kind === 1 ? 'dict_valueiterator' : 'dict_itemiterator'), () => {
+    const it: PyIter = mkIter(kind === 0 ? dictKeyIterT : iterT(kind === 1 ? 'dict_valueiterator' : 'dict_itemiterator'), () => {
       const t = vm.cur;
       vm.readObj(t, d);
-      if (d.count !== size0) {
-        i = Infinity;
-        throw err('RuntimeError', 'dictionary changed size during iteration');
-      }
-      if (d.keys !== keys0 && i < d.keys.length) { /* compaction keeps order */ }
+      if (d.count !== size0) throw err('RuntimeError', 'dictionary changed size during iteration');
+      let i = it.i;
       while (i < d.keys.length && d.keys[i] === undefined) i++;
       if (i >= d.keys.length) return undefined;
       const k = d.keys[i]!, v = d.vals[i]!;
-      i++;
+      setPos(it, i + 1);
       return kind === 0 ? k : kind === 1 ? v : vm.newTuple([k, v]);
     });
+    return it;
   };
   vm.iter = (v: PyVal): PyVal => {
-    if (v instanceof PyList) {
-      let i = 0;
-      return mkIter(listIterT, () => {
-        if (i >= v.items.length) {
-          i = Infinity;
-          return undefined;
-        }
-        return vm.listGet(vm.cur, v, i++);
-      });
-    }
+    if (v instanceof PyList) return posIter(listIterT, (k) => (k < v.items.length ? vm.listGet(vm.cur, v, k) : undefined));
     if (v instanceof PyTuple) {
-      let i = 0;
       const items = v.items;
-      return mkIter(tupleIterT, () => (i < items.length ? items[i++] : undefined));
+      return posIter(tupleIterT, (k) => items[k]);
     }
     if (v instanceof PyRange) {
-      let i = 0;
       const n = v.length;
       const { start, step } = v;
-      return mkIter(rangeIterT, () => (i < n ? start + step * i++ : undefined));
+      return posIter(rangeIterT, (k) => (k < n ? start + step * k : undefined));
     }
     if (typeof v === 'string') {
-      let i = 0;
-      return mkIter(strIterT, () => {
-        if (i >= v.length) return undefined;
-        const c = v.codePointAt(i)!;
-        const ch = String.fromCodePoint(c);
-        i += ch.length;
+      // Position counts UTF-16 units so astral characters advance by their length.
+      const it: PyIter = mkIter(strIterT, () => {
+        const k = it.i;
+        if (k >= v.length) return undefined;
+        const ch = String.fromCodePoint(v.codePointAt(k)!);
+        setPos(it, k + ch.length);
         return ch;
       });
+      return it;
     }
     if (v instanceof PyDict) return dictIter(v, 0);
     if (v instanceof PyView) return dictIter(v.d, v.kind);
     if (v instanceof PySet) {
       const items = v.items();
-      let i = 0;
       const n0 = v.used;
-      return mkIter(setIterT, () => {
+      return posIter(setIterT, (k) => {
         if (v.used !== n0) throw err('RuntimeError', 'Set changed size during iteration');
-        return i < items.length ? items[i++] : undefined;
+        return items[k];
       });
     }
-    if (v instanceof PyBytes) {
-      let i = 0;
-      return mkIter(iterT('bytes_iterator'), () => (i < v.len ? vm.byteGet(vm.cur, v, i++) : undefined));
-    }
+    if (v instanceof PyBytes) return posIter(iterT('bytes_iterator'), (k) => (k < v.len ? vm.byteGet(vm.cur, v, k) : undefined));
     if (v instanceof PyIter || v instanceof PyGenerator) return v;
     if (v instanceof PyObject) {
       const m = vm.lookup(v.cls, '__iter__');
@@ -934,10 +934,9 @@ export function installBuiltins(vm: Interpreter): void {
       }
       const gi = vm.lookup(v.cls, '__getitem__');
       if (gi !== undefined && v instanceof PyInstance) {
-        let i = 0;
-        return mkIter(iterT('iterator'), () => {
+        return posIter(iterT('iterator'), (k) => {
           try {
-            return vm.callValue(gi, [v, i++], null);
+            return vm.callValue(gi, [v, k], null);
           } catch (e) {
             if (e instanceof PyExc && (vm.isSubtype(e.cls, vm.exc.get('IndexError')!) || vm.isSubtype(e.cls, vm.exc.get('StopIteration')!))) return undefined;
             throw e;
@@ -2417,14 +2416,15 @@ export function installBuiltins(vm: Interpreter): void {
   });
   ctor(enumT, (a, kw) => {
     const it = vm.iter(a[0]!);
-    let i = intOf((a[1] ?? kwArg(kw, 'start') ?? 0) as number);
-    return mkIter(enumT, () => {
+    const start = intOf((a[1] ?? kwArg(kw, 'start') ?? 0) as number);
+    const e: PyIter = mkIter(enumT, () => {
       const x = vm.next(it);
       if (x === undefined) return undefined;
-      const r = vm.newTuple([i, x]);
-      i = R.intAdd(i, 1);
+      const r = vm.newTuple([R.intAdd(start, e.i), x]);
+      setPos(e, e.i + 1);
       return r;
     });
+    return e;
   });
   ctor(zipT, (a, kw) => {
     const its = a.map((x) => vm.iter(x));
@@ -2479,15 +2479,14 @@ export function installBuiltins(vm: Interpreter): void {
       if (m !== undefined) return vm.callValue(m, [v], null);
     }
     if (v instanceof PyList) {
-      let i = v.items.length - 1;
-      return mkIter(iterT('list_reverseiterator'), () => (i >= 0 && i < v.items.length ? vm.listGet(vm.cur, v, i--) : undefined));
+      const n = v.items.length;
+      return posIter(iterT('list_reverseiterator'), (k) => (n - 1 - k >= 0 && n - 1 - k < v.items.length ? vm.listGet(vm.cur, v, n - 1 - k) : undefined));
     }
     if (!(v instanceof PyTuple || v instanceof PyRange || typeof v === 'string' || v instanceof PyBytes || v instanceof PyView || v instanceof PyDict || v instanceof PyInstance)) {
       throw vm.typeErr(`'${tn(v)}' object is not reversible`);
     }
     const items = vm.toList(v);
-    let i = items.length - 1;
-    return mkIter(reversedT, () => (i >= 0 ? items[i--] : undefined));
+    return posIter(reversedT, (k) => (k < items.length ? items[items.length - 1 - k] : undefined));
   });
   def('sorted', (a, kw) => {
     nargs(a, 1, 1, 'sorted');

@@ -39,7 +39,7 @@ export const THREAD_REGION_BASE = 0x100000;
 export const THREAD_REGION_SIZE = 0x10000;
 export const HEAP_BASE = 0x1000000;
 const ARENA_CHUNK = 1 << 20;
-const NURSERY_BYTES = 256 << 10;
+const NURSERY_BYTES = 32 << 10;
 export const PAGE = 4096;
 const SIZE_CLASSES = 32; // 16..512 bytes
 

@@ -39,7 +39,7 @@ import { BARRIER_ABORT, BARRIER_WAIT, type ExecHooks } from './hooks.js';
 import { BinOp, CmpOp, Op, OP_NAMES } from './opcodes.js';
 import * as R from './rt.js';
 import {
-  Frame, GuestThread, PyGenerator, TxState, U_BYTE, U_CALL, U_CELL, U_FIELD, U_ITER, U_LIST_SLOT, U_MAP_SNAP, U_SNAP,
+  Frame, GuestThread, PyGenerator, TxState, U_BYTE, U_CALL, U_CELL, U_FIELD, U_LIST_SLOT, U_MAP_SNAP, U_SNAP,
   type StepOutcome, type TxKind,
 } from './thread.js';
 import {
@@ -190,7 +190,7 @@ export class Interpreter {
     this.None.addr = NONE_ADDR;
     this.Ellipsis = new PyObject(this.T.ellipsis);
     this.NotImplemented = new PyObject(this.T.NotImplementedType);
-    const self = this;
+    const self = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the key ops outlive this call
     this.keyOps = {
       hash: (v) => self.hash(v),
       eq: (a, b) => self.eq(a, b),
@@ -601,6 +601,7 @@ export class Interpreter {
     const tx = t.tx;
     if (tx === null) return;
     t.tx = null;
+    t.rollbacks++;
     for (let i = tx.kinds.length - 1; i >= 0; i--) {
       const o = tx.objs[i] as Record<string, unknown>;
       const old = tx.olds[i];
@@ -615,7 +616,6 @@ export class Interpreter {
         case U_CELL: (o as unknown as PyCell).value = old as PyVal | undefined; break;
         case U_BYTE: (o as unknown as PyBytes).data[tx.keys[i] as number] = old as number; break;
         case U_CALL: (old as () => void)(); break;
-        case U_ITER: ((o as unknown as PyIter).pushback ??= []).push(old as PyVal); break;
         default: throw new Error('bad undo record');
       }
     }
@@ -691,6 +691,11 @@ export class Interpreter {
       if (fac === undefined) throw this.err('ModuleNotFoundError', `No module named '${name}'`);
       m = fac();
       this.modules.set(name, m);
+      // An import inside a transaction that later aborts is undone with it: the module's
+      // initialization (its dict) is rolled back, so its entry must go too, or a half-built
+      // module would stay cached.
+      const t = this.cur as GuestThread | undefined;
+      if (t !== undefined && t.tx !== null) this.logUndo(t, () => this.modules.delete(name));
     }
     return m;
   }
@@ -1022,8 +1027,6 @@ export class Interpreter {
   runNested(t: GuestThread, fr: Frame): PyVal {
     if (t.frames.length >= this.recursionLimit) throw this.err('RecursionError', 'maximum recursion depth exceeded');
     const base = t.frames.length;
-    const outer = t.frames[base - 1];
-    if (outer !== undefined) outer.lasti = outer.lasti; // frames are synced by the caller
     t.frames.push(fr);
     t.nest++;
     try {
@@ -1963,11 +1966,16 @@ export class Interpreter {
               break;
             case Op.JUMP_BACKWARD:
               pc = arg;
-              if (!nested && hooks.yieldPoint(t)) {
+              if (!nested) {
                 f.pc = pc;
                 f.sp = sp;
-                t.tickCount = tick;
-                return L_YIELD;
+                const rb = t.rollbacks;
+                const stop = hooks.yieldPoint(t);
+                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+                if (stop) {
+                  t.tickCount = tick;
+                  return L_YIELD;
+                }
               }
               break;
             case Op.POP_JUMP_IF_FALSE: {
@@ -2004,12 +2012,9 @@ export class Interpreter {
               f.pc = pc;
               f.sp = sp;
               f.lasti = opPc;
-              let v: PyVal | undefined;
-              if (it instanceof PyIter) {
-                const pb = it.pushback;
-                v = pb !== null && pb.length > 0 ? pb.pop() : it.next();
-                if (v !== undefined && t.tx !== null) t.tx.log(U_ITER, it, null, v);
-              } else v = this.next(it);
+              // Host iterators keep their position in the object and move it through the write
+              // path (builtins.ts setPos), so a rollback rewinds them exactly.
+              const v = it instanceof PyIter ? it.next() : this.next(it);
               if (v === undefined) {
                 sp--;
                 pc = arg;
@@ -2126,12 +2131,15 @@ export class Interpreter {
               f.sp = baseSp;
               f.lasti = opPc;
               if (!nested) t.setMidCall(opPc, opSp, pc, baseSp, null);
+              const rb = t.rollbacks;
               let r: PyVal;
               if (callable instanceof PyBuiltin) {
                 if (callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
                 r = callable.fn(args, kw, callable.self);
               } else r = this.callValue(callable as PyVal, args, kw);
               t.midCall = false;
+              // A hook (taskEnd, atomicExit...) may have rolled this thread back: its frames are restored.
+              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
               sp = baseSp;
               stack[sp++] = r;
               break;
@@ -2184,9 +2192,11 @@ export class Interpreter {
               f.sp = sp;
               f.lasti = opPc;
               if (!nested) t.setMidCall(opPc, opSp, pc, sp, null);
+              const rb = t.rollbacks;
               if (callable instanceof PyBuiltin && callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
               const r = callable instanceof PyBuiltin ? callable.fn(args, kw, callable.self) : this.callValue(callable, args, kw);
               t.midCall = false;
+              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
               stack[sp++] = r;
               break;
             }
@@ -2224,20 +2234,30 @@ export class Interpreter {
               sp = f.sp;
               fAddr = f.addr + 64;
               stack[sp++] = r;
-              if (!nested && hooks.yieldPoint(t)) {
+              if (!nested) {
                 f.pc = pc;
                 f.sp = sp;
-                t.tickCount = tick;
-                return L_YIELD;
+                const rb = t.rollbacks;
+                const stop = hooks.yieldPoint(t);
+                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+                if (stop) {
+                  t.tickCount = tick;
+                  return L_YIELD;
+                }
               }
               break;
             }
             case Op.RESUME:
-              if (!nested && hooks.yieldPoint(t)) {
+              if (!nested) {
                 f.pc = pc;
                 f.sp = sp;
-                t.tickCount = tick;
-                return L_YIELD;
+                const rb = t.rollbacks;
+                const stop = hooks.yieldPoint(t);
+                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+                if (stop) {
+                  t.tickCount = tick;
+                  return L_YIELD;
+                }
               }
               break;
 
@@ -2368,9 +2388,11 @@ export class Interpreter {
               f.lasti = opPc;
               // Resuming "as if __enter__ returned" means [exit, result]: the slot of mgr holds exit.
               if (!nested) t.setMidCall(opPc, opSp, pc, sp, exitBound);
+              const rb = t.rollbacks;
               if (enter instanceof PyBuiltin && enter.unfriendly !== null) this.unfriendly(t, enter.unfriendly, nested);
               const r = enter instanceof PyBuiltin ? enter.fn([mgr], null, undefined) : this.callValue(enter, [mgr], null);
               t.midCall = false;
+              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
               stack[sp - 1] = exitBound;
               stack[sp++] = r;
               break;
@@ -2381,7 +2403,10 @@ export class Interpreter {
               f.pc = pc;
               f.sp = sp;
               f.lasti = opPc;
-              stack[sp++] = this.callValue(exitf, [this.typeOf(val), val, None], null);
+              const rb = t.rollbacks;
+              const r = this.callValue(exitf, [this.typeOf(val), val, None], null);
+              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+              stack[sp++] = r;
               break;
             }
 
@@ -2421,7 +2446,6 @@ export class Interpreter {
         }
       } catch (err0) {
         if (!nested) t.midCall = false;
-        let e: PyExc | null;
         if (err0 === SUSPEND_SIGNAL || err0 === BLOCK_SIGNAL) {
           if (nested) throw err0;
           // Drop frames a nested run left behind and re-execute the current instruction later.
@@ -2438,7 +2462,7 @@ export class Interpreter {
           if (t.tx !== null) this.txRollback(t, 0);
           return L_ABORT;
         }
-        e = this.toGuest(err0);
+        const e = this.toGuest(err0);
         if (e === null) throw err0;
         // Error path: traceback entry for this frame (not for a re-raise), implicit context.
         if (!t.reraise) {

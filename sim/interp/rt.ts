@@ -138,7 +138,7 @@ export function intTrueDiv(a: IntVal, b: IntVal): number {
 const P61 = 2305843009213693951n;
 /** CPython's hash of an int (modulus 2^61 - 1, -1 maps to -2). */
 export function intHash(v: IntVal): number {
-  if (typeof v === 'number' && Math.abs(v) < 2305843009213693951) {
+  if (typeof v === 'number' && Math.abs(v) < 2 ** 61 - 1) {
     return v === -1 ? -2 : v;
   }
   const B = big(v);

@@ -77,7 +77,6 @@ export const U_MAP_SNAP = 3; // obj.attrs = old
 export const U_CELL = 4; // cell.value = old
 export const U_BYTE = 5; // bytes.data[key] = old
 export const U_CALL = 6; // (old as () => void)()
-export const U_ITER = 7; // iter.pushback.push(old): the value a rolled-back FOR_ITER consumed
 
 export interface FrameSnap {
   frame: Frame;
@@ -155,6 +154,8 @@ export class GuestThread {
   /** Last temporary block allocated (refcount traffic of unboxed ints/strs goes here). */
   scratchAddr = 0;
   tickCount = 0;
+  /** Number of rollbacks so far (the eval loop notices one that happened under its feet). */
+  rollbacks = 0;
   /** Inside a builtin called from the top-level eval loop: where a transaction begun now resumes. */
   midCall = false;
   callPc = 0;

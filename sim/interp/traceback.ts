@@ -40,7 +40,8 @@ function anchorsFor(segment: string): Anchors | null {
     const rightStart = e.right.col - 1;
     for (let i = leftEnd; i < rightStart; i++) {
       if (isWs(segment[i])) continue;
-      let l = i, r = i + 1;
+      const l = i;
+      let r = i + 1;
       if (i + 1 < rightStart && !isWs(segment[i + 1])) r++;
       if (i + 1 < rightStart && segment[i] === ')') continue;
       return { leftEnd: l, rightStart: r };

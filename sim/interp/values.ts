@@ -266,11 +266,8 @@ export class PyExc extends PyInstance {
 /** A host-implemented iterator: `next()` returns undefined when exhausted. */
 export class PyIter extends PyObject {
   next: () => PyVal | undefined;
-  /**
-   * Values to hand out again before calling `next` (a stack, last element first out). A rolled-back
-   * transaction pushes back what it consumed, since the iterator's own state is a host closure.
-   */
-  pushback: PyVal[] | null = null;
+  /** Position (index or count); guest-visible, so changed through the write path. */
+  i = 0;
   constructor(cls: PyType, next: () => PyVal | undefined) {
     super(cls);
     this.next = next;

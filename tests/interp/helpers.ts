@@ -51,7 +51,7 @@ export function runAll(interp: Interpreter, maxSteps = 10_000_000, budget = 1000
   }
 }
 
-export function runSource(source: string, opts: { config?: Partial<InterpConfig>; port?: MemoryPort; hooks?: ExecHooks; seed?: number; filename?: string } = {}): RunOutput {
+export function runSource(source: string, opts: { config?: Partial<InterpConfig>; port?: MemoryPort; hooks?: ExecHooks; seed?: number; filename?: string; hostModules?: ConstructorParameters<typeof Interpreter>[0]['hostModules'] } = {}): RunOutput {
   let stdout = '';
   let stderr = '';
   const interp = new Interpreter({
@@ -61,6 +61,7 @@ export function runSource(source: string, opts: { config?: Partial<InterpConfig>
     seed: opts.seed ?? 0,
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
+    hostModules: opts.hostModules,
   });
   interp.startMain(source, opts.filename ?? 'prog.py');
   runAll(interp);
