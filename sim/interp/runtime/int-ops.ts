@@ -107,14 +107,22 @@ export function intFloorDiv(a: IntVal, b: IntVal): IntVal {
   if (b === 0) throw zeroDivision('integer division or modulo by zero');
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === -1) return intNeg(a);
-    return numDivmod(a, b)[0];
+    // Inline numDivmod without the tuple: this is on the VM's hot path.
+    const r = a % b;
+    let q = (a - r) / b;
+    if (r !== 0 && r < 0 !== b < 0) q -= 1;
+    return q === 0 ? 0 : q;
   }
   return normInt(bigDivmod(toBig(a), toBig(b))[0]);
 }
 
 export function intMod(a: IntVal, b: IntVal): IntVal {
   if (b === 0) throw zeroDivision('integer modulo by zero');
-  if (typeof a === 'number' && typeof b === 'number') return numDivmod(a, b)[1];
+  if (typeof a === 'number' && typeof b === 'number') {
+    let r = a % b;
+    if (r !== 0 && r < 0 !== b < 0) r += b;
+    return r === 0 ? 0 : r;
+  }
   return normInt(bigDivmod(toBig(a), toBig(b))[1]);
 }
 
