@@ -46,11 +46,11 @@ export function registerExperiment(program: Command): void {
     .command('run')
     .summary('run an experiment sweep from a YAML config')
     .description(
-      'Run every point of the experiment in CONFIG (workloads × policies × sweep axes × repetitions) on a pool of\n' +
-      'worker threads, storing one JSON file per finished point in OUT/points/, then OUT/results.jsonl,\n' +
-      'OUT/results.csv, OUT/experiment.json, OUT/resolved-config.yaml and the report (report.html, report.md,\n' +
-      'charts/). Rerunning into the same OUT resumes: points already stored are skipped (keyed by a hash of the\n' +
-      'resolved point), so a killed run loses only the points in flight and a changed config reruns only what\n' +
+      'Run every point of the experiment in CONFIG (workloads × policies × sweep axes × repetitions) on a pool of ' +
+      'worker threads, storing one JSON file per finished point in OUT/points/, then OUT/results.jsonl, ' +
+      'OUT/results.csv, OUT/experiment.json, OUT/resolved-config.yaml and the report (report.html, report.md, ' +
+      'charts/). Rerunning into the same OUT resumes: points already stored are skipped (keyed by a hash of the ' +
+      'resolved point), so a killed run loses only the points in flight and a changed config reruns only what ' +
       'changed. A failing point is recorded as failed and the sweep goes on.\n\n' +
       'Exit status: 0 every selected point ok, 1 some point (or the report) failed, 2 bad config or options.',
     )
@@ -58,7 +58,7 @@ export function registerExperiment(program: Command): void {
     .option('-o, --out <dir>', 'output folder (default: results/<experiment name>)')
     .option('-j, --jobs <n>', `worker threads (default: one per host core, here ${defaultJobs()})`, positiveInt)
     .option('--shard <k/n>', 'run only shard K of N (every N-th point starting at the K-th); combine with `htmsim merge`')
-    .option('--filter <expr>', 'run only matching points: comma-separated PATH OP VALUE terms, OP one of = != < <= > >=,\n' +
+    .option('--filter <expr>', 'run only matching points: comma-separated PATH OP VALUE terms, OP one of = != < <= > >=, ' +
       'e.g. "policy.name=htm,machine.cores>=4"')
     .option('--resume', 'skip points already stored in the output folder (the default)')
     .option('--fresh', 'delete earlier results in the output folder first')
@@ -81,8 +81,8 @@ export function registerExperiment(program: Command): void {
   program
     .command('validate')
     .summary('check experiment configs without running anything')
-    .description('Check each CONFIG against the schema and the catalogs (machine presets, policies, workloads and their\n' +
-      'parameters, sweep axes), expand its sweep, and print the number of points. Every problem is printed as\n' +
+    .description('Check each CONFIG against the schema and the catalogs (machine presets, policies, workloads and their ' +
+      'parameters, sweep axes), expand its sweep, and print the number of points. Every problem is printed as ' +
       '`file:line:col: key: message`. Exit status 0 if all are valid, 2 otherwise. Writes nothing.')
     .argument('<config...>', 'experiment YAML files')
     .action(act((configs: string[]) => {
@@ -103,7 +103,7 @@ export function registerExperiment(program: Command): void {
   program
     .command('list')
     .summary('list machine presets, policies and workloads with their parameters')
-    .description('Print the machine presets, the policies with their parameters and defaults (configs/defaults.yaml), the\n' +
+    .description('Print the machine presets, the policies with their parameters and defaults (configs/defaults.yaml), the ' +
       'interpreter switches, and the workloads with their parameters: every name a config or --set can use.')
     .option('--json', 'print the same as JSON')
     .action(act((o: { json?: boolean }) => {
@@ -114,7 +114,7 @@ export function registerExperiment(program: Command): void {
   program
     .command('schema')
     .summary('print the JSON Schema of experiment files')
-    .description('Print the JSON Schema (draft 2020-12) of experiment files, for editors: configs/schema/htmsim.schema.json\n' +
+    .description('Print the JSON Schema (draft 2020-12) of experiment files, for editors: configs/schema/htmsim.schema.json ' +
       'is this output. Start a config with `# yaml-language-server: $schema=<path to it>` for completion and checks.')
     .action(act(() => {
       process.stdout.write(`${JSON.stringify(publishedSchema, null, 2)}\n`);
@@ -123,8 +123,8 @@ export function registerExperiment(program: Command): void {
   program
     .command('merge')
     .summary('combine the output folders of sweep shards')
-    .description('Combine the output folders of the shards of one sweep (`htmsim run --shard K/N`) into OUT, rebuild\n' +
-      'results.jsonl and results.csv over all points, and build the report. The folders must come from the same\n' +
+    .description('Combine the output folders of the shards of one sweep (`htmsim run --shard K/N`) into OUT, rebuild ' +
+      'results.jsonl and results.csv over all points, and build the report. The folders must come from the same ' +
       'config. Exit status 1 if points are missing or failed.')
     .argument('<dir...>', 'shard output folders')
     .requiredOption('-o, --out <dir>', 'merged output folder')
