@@ -66,10 +66,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     try {
       process.stdout.write(disassemble(compileModule(source, file)));
     } catch (e) {
-      if (e instanceof GuestSyntaxError) {
-        process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
-        return 2;
-      }
+      if (e instanceof GuestSyntaxError) return syntaxError(e);
       throw e;
     }
     return 0;
@@ -102,10 +99,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
         : {}),
     });
   } catch (e) {
-    if (e instanceof GuestSyntaxError) {
-      process.stderr.write(e.message.endsWith('\n') ? e.message : `${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof GuestSyntaxError) return syntaxError(e);
     throw e;
   }
   if (flags.stats) writeFileSync(flags.stats, JSON.stringify(result, null, 2) + '\n');
@@ -114,4 +108,11 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     process.stderr.write(`htmsim: ${result.error}\n`);
   }
   return result.exitCode;
+}
+
+/** A guest syntax error is reported the way CPython reports it (file, line, caret), exit 2. */
+function syntaxError(e: GuestSyntaxError): number {
+  const text = e.formatCPython();
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 2;
 }

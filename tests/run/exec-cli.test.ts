@@ -1,0 +1,105 @@
+/**
+ * `htmsim exec` end to end, through the built CLI: exit statuses, messages, the stats record.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = 'dist/sim/cli.js';
+const dir = mkdtempSync(join(tmpdir(), 'htmsim-exec-'));
+
+function prog(name: string, source: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, source);
+  return f;
+}
+
+function exec(args: string[]) {
+  return spawnSync(process.execPath, [CLI, 'exec', ...args], { encoding: 'utf8' });
+}
+
+const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .*\.js:\d+/);
+
+describe('htmsim exec', () => {
+  it('prints guest output and exits 0', () => {
+    const r = exec([prog('ok.py', 'print(sum(range(10)), "done")\n')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('45 done\n');
+  });
+
+  it('reports a guest syntax error with line and column, exit 2', () => {
+    const f = prog('bad.py', 'x = 1\nif x\n    print(x)\n');
+    const r = exec([f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`  File "${f}", line 2\n    if x\n        ^\nSyntaxError: expected ':'\n`);
+    noStack(r.stderr);
+  });
+
+  it('prints a CPython traceback for an uncaught exception, exit 1', () => {
+    const r = exec([prog('exc.py', 'def f(d):\n    return d["k"]\nprint("before")\nf({})\n')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toBe(
+      'Traceback (most recent call last):\n' +
+      `  File "${join(dir, 'exc.py')}", line 4, in <module>\n    f({})\n` +
+      `  File "${join(dir, 'exc.py')}", line 2, in f\n    return d["k"]\n           ~^^^^^\n` +
+      "KeyError: 'k'\n",
+    );
+  });
+
+  it('stops a runaway loop at --max-cycles with one line and exit 2', () => {
+    const r = exec([prog('loop.py', 'while True:\n    pass\n'), '--max-cycles', '1000000']);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^htmsim: cycle limit reached/);
+  });
+
+  it('rejects an unknown --set key and a bad value in one line, exit 2', () => {
+    const f = prog('ok2.py', 'print(1)\n');
+    for (const set of ['htm.txLen=5', 'gil.mode=sometimes', 'machine.cores=-1']) {
+      const r = exec([f, '--set', set]);
+      expect(r.status, set).toBe(2);
+      expect(r.stderr.trim().split('\n'), set).toHaveLength(1);
+      expect(r.stderr).toMatch(/^htmsim: /);
+      noStack(r.stderr);
+    }
+  });
+
+  it('accepts every policy with its parameters via --set', () => {
+    const f = prog('thr.py', 'import threading\nout = []\nts = [threading.Thread(target=out.append, args=(i,)) for i in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(sorted(out))\n');
+    const sets: Record<string, string[]> = {
+      serial: [],
+      gil: ['--set', 'gil.mode=ticks', '--set', 'gil.checkInterval=50'],
+      htm: ['--set', 'htm.txLength=200', '--set', 'htm.adaptive=true'],
+      stm: ['--set', 'stm.txLength=500'],
+      nogil: ['--set', 'nogil.containerLocks=false'],
+    };
+    for (const [policy, extra] of Object.entries(sets)) {
+      const r = exec([f, '--policy', policy, '--cores', '2', ...extra]);
+      expect(r.status, `${policy}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toBe('[0, 1, 2]\n');
+    }
+  });
+
+  it('writes the result record and the timeline', () => {
+    const stats = join(dir, 'stats.json');
+    const tl = join(dir, 'tl.json');
+    const r = exec([prog('w.py', 'x = 0\nfor i in range(1000):\n    x += i\nprint(x)\n'), '--policy', 'stm', '--stats', stats, '--timeline', tl]);
+    expect(r.status).toBe(0);
+    const rec = JSON.parse(readFileSync(stats, 'utf8'));
+    for (const k of ['config', 'status', 'exitCode', 'stdout', 'simCycles', 'simSeconds', 'bytecodes', 'cores', 'caches', 'htm', 'stm', 'gil', 'host']) {
+      expect(rec, k).toHaveProperty(k);
+    }
+    expect(rec.status).toBe('ok');
+    expect(rec.stdout).toBe('499500\n');
+    expect(rec.config.policy.name).toBe('stm');
+    expect(rec.bytecodes).toBeGreaterThan(1000);
+    expect(rec.stm.committed).toBeGreaterThan(0);
+    const intervals = JSON.parse(readFileSync(tl, 'utf8'));
+    expect(intervals.length).toBeGreaterThan(0);
+    expect(intervals.some((i: { kind: string }) => i.kind === 'tx-committed')).toBe(true);
+  });
+});
