@@ -898,7 +898,11 @@ export function installBuiltins(vm: Interpreter): void {
     if (v instanceof PyRange) {
       const n = v.length;
       const { start, step } = v;
-      return posIter(rangeIterT, (k) => (k < n ? start + step * k : undefined));
+      const it = posIter(rangeIterT, (k) => (k < n ? start + step * k : undefined));
+      it.rn = n;
+      it.rstart = start;
+      it.rstep = step;
+      return it;
     }
     if (typeof v === 'string') {
       // Position counts UTF-16 units so astral characters advance by their length.

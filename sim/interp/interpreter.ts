@@ -358,7 +358,7 @@ export class Interpreter {
   /** incref/decref of v: one header write under cpython/biased refcounting. */
   rc(t: GuestThread, v: PyVal): void {
     if (!this.rcOn) return;
-    const a = this.rcAddr(t, v);
+    const a = typeof v === 'object' && v !== this.None ? v.addr : this.rcAddr(t, v);
     if (a !== 0 && this.port.write(t.core, a as never, 8) < 0) throw ABORT_SIGNAL;
   }
   rd(t: GuestThread, addr: number, bytes: number): void {
@@ -1835,6 +1835,20 @@ export class Interpreter {
             }
 
             case Op.BUILD_TUPLE: {
+              // `a, b = b, a` compiles to BUILD_TUPLE n; UNPACK_SEQUENCE n: CPython 3.11 turns it into
+              // SWAPs; here the pair just reverses the top n slots (no tuple is allocated).
+              if (code[pc << 1] === Op.UNPACK_SEQUENCE && code[(pc << 1) + 1] === arg && arg <= 3) {
+                pc++;
+                t.bytecodes++;
+                budget--;
+                if (port.advance(core, dispatch) === ACCESS_ABORTED) throw ABORT_SIGNAL;
+                for (let lo = sp - arg, hi = sp - 1; lo < hi; lo++, hi--) {
+                  const x = stack[lo];
+                  stack[lo] = stack[hi];
+                  stack[hi] = x;
+                }
+                break;
+              }
               const items = stack.slice(sp - arg, sp) as PyVal[];
               sp -= arg;
               const tu = new PyTuple(T.tuple, items);
@@ -2014,7 +2028,19 @@ export class Interpreter {
               f.lasti = opPc;
               // Host iterators keep their position in the object and move it through the write
               // path (builtins.ts setPos), so a rollback rewinds them exactly.
-              const v = it instanceof PyIter ? it.next() : this.next(it);
+              let v: PyVal | undefined;
+              if (it instanceof PyIter && it.rn >= 0) {
+                const k = it.i;
+                if (k < it.rn) {
+                  v = it.rstart + it.rstep * k;
+                  const tx = t.tx;
+                  if (tx !== null && it.txId !== tx.id) {
+                    it.txId = tx.id;
+                    tx.log(U_FIELD, it, 'i', k);
+                  }
+                  it.i = k + 1;
+                } else v = undefined;
+              } else v = it instanceof PyIter ? it.next() : this.next(it);
               if (v === undefined) {
                 sp--;
                 pc = arg;

@@ -20,14 +20,19 @@ export type Slot = PyVal | null | undefined;
 export class PyObject {
   cls: PyType;
   /** Simulated address of the header (0 for values whose traffic goes to a scratch block). */
-  addr = 0;
-  size = 0;
+  addr: number;
+  size: number;
   /** Transaction id that last snapshotted this object (write path). */
-  txId = 0;
+  txId: number;
   /** Owning guest thread for biased refcounting (-1: immortal / none). */
-  owner = -1;
+  owner: number;
+  // Plain constructor assignments (not class fields): objects are created on the hot path.
   constructor(cls: PyType) {
     this.cls = cls;
+    this.addr = 0;
+    this.size = 0;
+    this.txId = 0;
+    this.owner = -1;
   }
 }
 
@@ -268,6 +273,10 @@ export class PyIter extends PyObject {
   next: () => PyVal | undefined;
   /** Position (index or count); guest-visible, so changed through the write path. */
   i = 0;
+  /** Range iterators: FOR_ITER computes start + step * i inline when i < n (fast path). */
+  rn = -1;
+  rstart = 0;
+  rstep = 0;
   constructor(cls: PyType, next: () => PyVal | undefined) {
     super(cls);
     this.next = next;
