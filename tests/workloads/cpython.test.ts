@@ -4,11 +4,12 @@
  * shims agree with the TypeScript catalog on every header, and that a self-check does catch a race.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listWorkloads, shimsDir, workloadsDir, type WorkloadInfo } from '../../sim/run/workload-catalog.js';
+import { MALFORMED_HEADERS } from './header-cases.js';
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 const d = hasPython ? describe : describe.skip;
@@ -80,6 +81,36 @@ d('workloads under CPython (python3 + workloads/shims)', () => {
     r = py([bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`htmsim shim: ${bad}:3: malformed param line (want '# param NAME: TYPE = DEFAULT -- TEXT')\n`);
+  });
+
+  it('the shim rejects the malformed headers htmsim rejects, at the same line', () => {
+    // A file without a header is a plain program for both; only the catalog insists on the
+    // file name, so a renamed copy still runs under CPython.
+    const lenient = new Set(['missing first line', 'name mismatch']);
+    const dir = mkdtempSync(join(tmpdir(), 'htmsim-hdr-'));
+    const cases = MALFORMED_HEADERS.filter(([what]) => !lenient.has(what));
+    const files = cases.map(([, text], i) => {
+      const sub = join(dir, String(i));
+      mkdirSync(sub);
+      writeFileSync(join(sub, 'demo.py'), text);
+      return join(sub, 'demo.py');
+    });
+    const script = [
+      'import sys, htmsim',
+      'for path in sys.argv[1:]:',
+      '    try:',
+      '        htmsim.parse_header(path)',
+      '        print("accepted")',
+      '    except htmsim.HeaderError as err:',
+      '        print(str(err).replace(path, "/x/demo.py"))',
+    ].join('\n');
+    const r = py(['-c', script, ...files]);
+    expect(r.status, r.stderr).toBe(0);
+    const got = r.stdout.trimEnd().split('\n');
+    cases.forEach(([what, , message], i) => {
+      const line = /demo\\\.py:(\d+):/.exec(message.source)![1];
+      expect(got[i], what).toMatch(new RegExp(`^/x/demo\\.py:${line}: `));
+    });
   });
 
   it('metrics go to stderr only when asked; rtm always takes the fallback path', () => {

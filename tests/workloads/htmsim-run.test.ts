@@ -55,9 +55,18 @@ const POINTS: { policy: string; cores: number }[] = [
   ...['gil', 'stm', 'htm', 'nogil'].flatMap((policy) => [1, 2, 4].map((cores) => ({ policy, cores }))),
 ];
 
+/**
+ * Simulated-cycle cap per run: the small sizes need at most ~4e7 cycles (gil-latency under the GIL,
+ * two 5 ms switch intervals); a run that never ends fails here in seconds rather than at the
+ * default limit an hour of host time later.
+ */
+const MAX_CYCLES = 300_000_000;
+
 async function run(w: WorkloadInfo, policy: string, cores: number, params: Record<string, number | string | boolean>): Promise<RunResult> {
   if (typeof runner === 'string') throw new Error(runner);
-  return runner.runPoint(runner.resolveExecConfig({ policy, cores, sets: [], workload: { name: w.name, params } }));
+  return runner.runPoint(runner.resolveExecConfig({
+    policy, cores, sets: [`maxCycles=${MAX_CYCLES}`], workload: { name: w.name, params },
+  }));
 }
 
 describe('workloads on the simulator', () => {
@@ -101,6 +110,19 @@ describe('workloads on the simulator', () => {
       const r = await run(w, policy, 4, {});
       expect(r.stdout, `${policy}: ${r.stderr}`).toBe(readFileSync(join(workloadsDir(), 'goldens', 'shared-counter.out'), 'utf8'));
     }
+  });
+
+  it('gil-latency: under the GIL a sleeper waits about one switch interval when a CPU-bound thread runs', async () => {
+    const w = listWorkloads().find((x) => x.name === 'gil-latency')!;
+    const busy = await run(w, 'gil', 2, { ...w.small, busy: true });
+    const alone = await run(w, 'gil', 2, { ...w.small, busy: false });
+    expect(busy.exitCode, busy.stderr).toBe(0);
+    expect(alone.exitCode, alone.stderr).toBe(0);
+    const interval = busy.config.gil.switchIntervalUs;
+    const waited = busy.metrics.response_mean_us!;
+    expect(waited).toBeGreaterThan(0.5 * interval);
+    expect(waited).toBeLessThan(2.5 * interval);
+    expect(alone.metrics.response_mean_us!).toBeLessThan(0.1 * waited);
   });
 
   it('capacity probes account for every attempt in their metrics under nogil', async () => {

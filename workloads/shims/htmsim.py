@@ -45,7 +45,7 @@ def _convert(kind, choices, text, where):
 
 def parse_header(path):
     """Returns (info dict, params spec list) from the header block of a workload file."""
-    info = {"racy": False, "deterministic": False, "small": {}}
+    info = {"small": {}}
     specs = []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -74,9 +74,12 @@ def parse_header(path):
         if not m or m.group(1) not in _KEYS:
             raise HeaderError("%s: malformed header line" % where)
         key, value = m.group(1), m.group(2).strip()
-        if key == "workload" and (number != 1 or value != os.path.basename(path)[:-3]):
-            raise HeaderError("%s: workload name %r must be on line 1 and match the file name"
-                              % (where, value))
+        # (htmsim also requires the name to equal the file name for workloads/ entries; a copy
+        # run from elsewhere keeps its declared name, as htmsim does for a path.)
+        if key == "workload" and number != 1:
+            raise HeaderError("%s: 'workload' must be the first line" % where)
+        if (key in info and key != "small") or (key == "small" and small_text is not None):
+            raise HeaderError("%s: '%s' declared twice" % (where, key))
         if key in ("racy", "deterministic"):
             info[key] = _convert("bool", None, value, where)
         elif key == "small":
@@ -85,6 +88,8 @@ def parse_header(path):
             info[key] = value
     if "description" not in info:
         raise HeaderError("%s:1: missing '# description: ...' line" % path)
+    info.setdefault("racy", False)
+    info.setdefault("deterministic", False)
     if small_text is not None:
         info["small"] = resolve(specs, small_text[0].split(), small_text[1])
     return info, specs
