@@ -35,6 +35,10 @@ function impl(fn: string, a: unknown[]): unknown {
     case 'fromstr': return I.intFromStr(a[0] as string, y);
     case 'fromfloat': return I.intFromFloat(a[0] as number);
     case 'floathash': return I.floatHash(a[0] as number);
+    case 'ifcmp': {
+      const r = I.intFloatCmp(x, a[1] as number);
+      return Number.isNaN(r) ? null : r;
+    }
     default: throw new Error('unknown fn ' + fn);
   }
 }

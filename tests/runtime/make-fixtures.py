@@ -143,6 +143,10 @@ def ints():
     t.add('tostr', lambda a, b: int_to_base(a, b), 10 ** 4300, 10)
     t.add('tostr', lambda a, b: int_to_base(a, b), 10 ** 4299, 10)
     t.add('tostr', lambda a, b: int_to_base(a, b), -10 ** 4299, 10)
+    # int <=> float compares mathematically (never by rounding the int)
+    for a in vals:
+        for x in nice_floats() + [float(a), float(a) + 0.5, float(a) - 0.5]:
+            t.add('ifcmp', lambda a, x: None if math.isnan(x) else (a > x) - (a < x), a, x)
     # int(float)
     for x in nice_floats() + [rand_float() for _ in range(100)]:
         t.add('fromfloat', int, x)
