@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../common/errors.js';
 import type { MachineConfig } from '../machine/config.js';
+import type { PolicyName } from '../policies/config.js';
 import type { PointConfig, WorkloadRef } from '../run/point-config.js';
 import { getWorkload, resolveWorkloadParams, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
@@ -114,9 +115,15 @@ export function resolvePoint(assignments: readonly Assignment[], report: Report,
     return undefined;
   }
 
+  // The interpreter a policy implies (defaults.yaml `policyInterp`: free threading is PEP 703's
+  // interpreter) sits between the default `interp` and what the config or --set assigns.
+  let policyName = d.policy;
+  for (const a of assignments) {
+    if (canonicalPath(a.path) === 'policy.name' && typeof a.value === 'string') policyName = a.value as PolicyName;
+  }
   const point: PointConfig = {
     machine,
-    interp: d.interp,
+    interp: { ...d.interp, ...(d.policyInterp[policyName] ?? {}) },
     policy: { name: d.policy },
     gil: d.gil,
     htm: d.htm,

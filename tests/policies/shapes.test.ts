@@ -98,3 +98,16 @@ describe('STM', () => {
     expect(stm / gil).toBeLessThanOrEqual((stm1 / gil1) * 1.15);
   });
 });
+
+describe('policy-implied interpreter', () => {
+  it('free threading runs PEP 703’s interpreter unless told otherwise, and then scales with defaults', () => {
+    const one = runGuest(independent(1, 2000), 'nogil', 4);
+    const four = runGuest(independent(4, 2000), 'nogil', 4);
+    expect(one.config.interp.refcount).toBe('biased');
+    expect(one.config.interp.allocator).toBe('per-thread');
+    expect(four.simCycles / one.simCycles).toBeLessThan(1.25);
+    const cpython = runGuest(independent(1, 200), 'nogil', 1, ['interp.refcount=cpython']);
+    expect(cpython.config.interp.refcount).toBe('cpython');
+    expect(runGuest(independent(1, 200), 'gil', 1).config.interp.refcount).toBe('cpython');
+  });
+});
