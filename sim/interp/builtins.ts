@@ -4,7 +4,10 @@
  * subscripts), the built-in functions and the exception hierarchy, with CPython 3.11's messages.
  */
 import { PyDict, PySet } from './dict.js';
-import { formatFloat, formatInt, formatStr, parseFormatString, percentFormat, type PercentConv } from './fmt.js';
+import { parseFormatString } from './fmt.js';
+import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
+import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
+import { percentFormat, type PercentArgs, type PercentConv } from './runtime/percent-format.js';
 import type { Interpreter } from './interpreter.js';
 import { CodeHolder } from './interpreter.js';
 import * as R from './rt.js';
@@ -178,7 +181,7 @@ export function installBuiltins(vm: Interpreter): void {
   const hexAddr = (v: PyObject): string => '0x' + vm.id(v).toString(16).padStart(12, '0');
 
   // ───────────── repr / str ─────────────
-  const floatRepr = R.floatRepr;
+  const floatRepr = rtFloatRepr;
   vm.repr = (v: PyVal): string => {
     switch (typeof v) {
       case 'number': return String(v);
@@ -517,10 +520,10 @@ export function installBuiltins(vm: Interpreter): void {
   const floatBin = (x: number, y: number, op: number): PyVal => {
     switch (op) {
       case 0: return F(x + y);
-      case 2: return F(R.floatFloorDiv(x, y));
+      case 2: return F(rtFloatFloorDiv(x, y));
       case 5: return F(x * y);
-      case 6: return F(R.floatMod(x, y));
-      case 8: return F(R.floatPow(x, y));
+      case 6: return F(rtFloatMod(x, y));
+      case 8: return F(rtFloatPow(x, y));
       case 10: return F(x - y);
       case 11:
         if (y === 0) throw err('ZeroDivisionError', 'float division by zero');
@@ -743,30 +746,40 @@ export function installBuiltins(vm: Interpreter): void {
   };
 
   // ───────────── % and format ─────────────
-  const conv: PercentConv = {
-    str: (v) => vm.str(v as PyVal),
-    repr: (v) => vm.repr(v as PyVal),
-    ascii: (v) => vm.asciiOf(vm.repr(v as PyVal)),
-    toInt: (v, c) => {
-      const x = v as PyVal;
-      if (isIntLike(x)) return intOf(x);
-      if (x instanceof PyFloat) return R.intFromStr(String(Math.trunc(x.v)).replace(/e\+?/, 'e'), 10);
-      if (c === 'c') throw vm.typeErr('%c requires int or char');
-      if (c === '*') throw vm.typeErr('* wants int');
-      if ('xXo'.includes(c)) throw vm.typeErr(`%${c} format: an integer is required, not ${tn(x)}`);
-      throw vm.typeErr(`%${c} format: a real number is required, not ${tn(x)}`);
+  const conv: PercentConv<PyVal> = {
+    str: (v) => vm.str(v),
+    repr: (v) => vm.repr(v),
+    ascii: (v) => vm.asciiOf(vm.repr(v)),
+    toIntD: (v) => {
+      if (isIntLike(v)) return intOf(v);
+      if (v instanceof PyFloat) {
+        const r = intFromAny(v);
+        return r as R.IntVal;
+      }
+      if (v instanceof PyInstance && (vm.lookup(v.cls, '__int__') ?? vm.lookup(v.cls, '__index__')) !== undefined) return intFromAny(v) as R.IntVal;
+      return null;
     },
-    toFloat: (v, c) => {
-      const x = v as PyVal;
-      if (isNum(x)) return fnum(x);
-      throw vm.typeErr(`must be real number, not ${tn(x)}`);
-      void c;
+    toIndex: (v) => {
+      if (isIntLike(v)) return intOf(v);
+      if (v instanceof PyInstance && vm.lookup(v.cls, '__index__') !== undefined) return index(v);
+      return null;
     },
-    isMapping: (v) => v instanceof PyDict,
-    lookup: (m, key) => vm.getItem(m as PyVal, key),
-    tupleItems: (v) => (v instanceof PyTuple ? v.items : null),
+    toFloat: (v) => {
+      if (isNum(v)) return fnum(v);
+      if (v instanceof PyInstance && vm.lookup(v.cls, '__float__') !== undefined) return fnum(vm.callValue(vm.lookup(v.cls, '__float__')!, [v], null));
+      return null;
+    },
+    asExactInt: (v) => (isIntLike(v) ? intOf(v) : null),
+    asStr: (v) => (typeof v === 'string' ? v : null),
+    typeName: (v) => tn(v),
+    lookup: (m, key) => vm.getItem(m, key),
   };
-  const strPercent = (fmt: string, arg: PyVal): string => percentFormat(fmt, arg, conv);
+  const strPercent = (fmt: string, arg: PyVal): string => {
+    const args: PercentArgs<PyVal> = arg instanceof PyTuple
+      ? { kind: 'tuple', items: arg.items }
+      : { kind: 'single', value: arg, isMapping: arg instanceof PyDict || (arg instanceof PyInstance && vm.lookup(arg.cls, '__getitem__') !== undefined && !(typeof arg === 'string')) };
+    return percentFormat(fmt, args, conv);
+  };
 
   vm.format = (v: PyVal, spec: string): string => {
     if (typeof v === 'string') return spec === '' ? v : formatStr(v, spec);
@@ -1268,21 +1281,12 @@ export function installBuiltins(vm: Interpreter): void {
     return intFromAny(a[0]!);
   });
   ctor(T.bool, (a) => (a.length === 0 ? false : vm.truthy(a[0]!)));
-  const floatFromStr = (s: string): number => {
-    const t = s.trim().toLowerCase().replace(/_/g, '');
-    if (/^[+-]?(inf|infinity)$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-    if (/^[+-]?nan$/.test(t)) return NaN;
-    if (!/^[+-]?((\d+\.?\d*)|(\.\d+))(e[+-]?\d+)?$/.test(t) || /__|^_|_$/.test(s.trim())) {
-      throw err('ValueError', `could not convert string to float: ${R.pyStrRepr(s)}`);
-    }
-    return parseFloat(t);
-  };
   ctor(T.float, (a) => {
     if (a.length === 0) return F(0);
     const v = a[0]!;
     if (v instanceof PyFloat) return v;
     if (isIntLike(v)) return F(R.intToFloat(intOf(v)));
-    if (typeof v === 'string') return F(floatFromStr(v));
+    if (typeof v === 'string') return F(rtFloatFromStr(v));
     const m = v instanceof PyObject ? vm.lookup(v.cls, '__float__') : undefined;
     if (m !== undefined) return vm.callValue(m, [v], null);
     throw vm.typeErr(`float() argument must be a string or a real number, not '${tn(v)}'`);
@@ -2566,67 +2570,18 @@ export function installBuiltins(vm: Interpreter): void {
         const r = roundHalfEven(x);
         return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : BigInt(r);
       }
-      const n = Number(index(nd));
-      if (!Number.isFinite(x) || n > 300) return v;
-      // Exact decimal rounding (CPython uses the correctly rounded decimal string).
-      const s = x.toFixed(Math.min(100, Math.max(0, n + 30)));
-      const y = parseFloat(roundDecimalString(s, n));
-      return F(y === 0 && (x < 0 || Object.is(x, -0)) ? -0 : y);
+      return F(rtFloatRound(x, index(nd)) as number);
     }
     const r = callm(v, '__round__', nd === undefined ? [] : [nd]);
     if (r !== undefined) return r;
     throw vm.typeErr(`type ${tn(v)} doesn't define __round__ method`);
   };
-  /** Rounds a decimal string (exact value of a double, enough digits) half-even to n places. */
-  const roundDecimalString = (s: string, n: number): string => {
-    const neg = s.startsWith('-');
-    if (neg) s = s.slice(1);
-    const [ip, fp = ''] = s.split('.');
-    const digits = (ip! + fp).split('').map(Number);
-    const pointPos = ip!.length + n; // keep digits[0..pointPos)
-    if (pointPos < 0) return '0';
-    if (pointPos >= digits.length) return (neg ? '-' : '') + s;
-    const keep = digits.slice(0, pointPos);
-    const rest = digits.slice(pointPos);
-    const first = rest[0]!;
-    const tailNonZero = rest.slice(1).some((d) => d !== 0);
-    let up = first > 5 || (first === 5 && (tailNonZero || (keep.length > 0 && keep[keep.length - 1]! % 2 === 1)));
-    if (first === 5 && !tailNonZero && keep.length === 0) up = false;
-    if (up) {
-      let i = keep.length - 1;
-      while (i >= 0 && keep[i] === 9) {
-        keep[i] = 0;
-        i--;
-      }
-      if (i >= 0) keep[i]!++;
-      else keep.unshift(1);
-    }
-    const intLen = keep.length - n;
-    const str = intLen > 0 ? keep.slice(0, intLen).join('') + '.' + keep.slice(intLen).join('') : '0.' + '0'.repeat(-intLen) + keep.join('');
-    return (neg ? '-' : '') + str;
-  };
-  const exactDecimal = (x: number): string => {
-    // The exact decimal expansion of a double.
-    if (Number.isInteger(x)) return BigInt(x).toString();
-    let m = Math.abs(x), e = 0;
-    while (!Number.isInteger(m)) {
-      m *= 2;
-      e++;
-    }
-    const num = BigInt(m) * 5n ** BigInt(e);
-    let str = num.toString().padStart(e + 1, '0');
-    str = str.slice(0, str.length - e) + '.' + str.slice(str.length - e);
-    return (x < 0 ? '-' : '') + str;
-  };
-  // Replace the toFixed-based conversion with the exact expansion (toFixed is exact in V8 up to 100 digits,
-  // but exactDecimal also handles tiny values).
-  void exactDecimal;
   def('round', (a, kw) => roundImpl(a[0]!, a[1] ?? kwArg(kw, 'ndigits')));
   def('divmod', (a) => {
     const x = a[0]!, y = a[1]!;
     if (isIntLike(x) && isIntLike(y)) return vm.newTuple([R.intFloorDiv(intOf(x), intOf(y)), R.intMod(intOf(x), intOf(y))]);
     if (isNum(x) && isNum(y)) {
-      const [q, r] = R.floatDivmod(fnum(x), fnum(y));
+      const [q, r] = rtFloatDivmod(fnum(x), fnum(y));
       return vm.newTuple([F(q), F(r)]);
     }
     const r = callm(x, '__divmod__', [y]);
