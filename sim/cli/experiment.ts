@@ -60,6 +60,7 @@ export function registerExperiment(program: Command): void {
     .option('--shard <k/n>', 'run only shard K of N (every N-th point starting at the K-th); combine with `htmsim merge`')
     .option('--filter <expr>', 'run only matching points: comma-separated PATH OP VALUE terms, OP one of = != < <= > >=, ' +
       'e.g. "policy.name=htm,machine.cores>=4"')
+    .option('--set <key=value>', 'override a parameter for every point, as if written at the top level of CONFIG (repeatable), e.g. --set maxCycles=1000000', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--resume', 'skip points already stored in the output folder (the default)')
     .option('--fresh', 'delete earlier results in the output folder first')
     .option('--retry-failed', 'also rerun points stored as failed')
@@ -70,11 +71,11 @@ export function registerExperiment(program: Command): void {
       '  htmsim run configs/examples/scaling.yaml --jobs 2\n' +
       '  htmsim run configs/examples/scaling.yaml --dry-run --filter "policy.name=htm"\n' +
       '  htmsim run configs/examples/scaling.yaml --shard 2/4 --out results/scaling-2   # then htmsim merge')
-    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string }) => {
+    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string; set: string[] }) => {
       if (o.resume && o.fresh) throw new UserError('--resume and --fresh exclude each other');
       return runExperiment({
         config, out: o.out, jobs: o.jobs, shard: o.shard, filter: o.filter, fresh: o.fresh, retryFailed: o.retryFailed,
-        dryRun: o.dryRun, report: o.report, runner: o.runner,
+        dryRun: o.dryRun, report: o.report, runner: o.runner, sets: o.set,
       });
     }));
 

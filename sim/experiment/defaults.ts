@@ -13,6 +13,8 @@ export interface Defaults {
   maxCycles: number;
   timeline: boolean;
   repetitions: number;
+  /** Interpreter settings each policy implies (between `interp` and explicit settings). */
+  policyInterp: Partial<Record<PolicyName, Partial<InterpConfig>>>;
   interp: InterpConfig;
   gil: GilConfig;
   htm: HtmPolicyConfig;

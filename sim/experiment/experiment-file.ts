@@ -144,6 +144,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     if (!isObj(p) || typeof p.name !== 'string') return;
     const name = p.name as PolicyName;
     const assignments: Assignment[] = [];
+    if (isObj(p.interp)) for (const [k, v] of flatten(p.interp)) assignments.push({ path: `interp.${k}`, value: v, at: ['policies', i, 'interp', k] });
     for (const sec of POLICY_SECTIONS) {
       const s = p[sec];
       if (s === undefined) continue;

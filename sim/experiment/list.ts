@@ -58,7 +58,14 @@ export function listing(): Listing {
     policies: POLICY_NAMES.map((name) => ({
       name,
       description: POLICY_DESCRIPTIONS[name],
-      params: POLICY_SECTIONS.filter((s) => SECTION_USERS[s].includes(name)).flatMap((s) => sections[s]),
+      params: [
+        // The interpreter this policy implies instead of the default `interp` (defaults.yaml policyInterp).
+        ...Object.entries(d.policyInterp[name] ?? {}).map(([k, v]) => {
+          const schema = (interpSchema.properties as Record<string, JsonSchema>)[k]!;
+          return { path: `interp.${k}`, type: typeOf(schema), default: v as unknown, description: `${String(schema.description ?? '')} (this policy's default)` };
+        }),
+        ...POLICY_SECTIONS.filter((s) => SECTION_USERS[s].includes(name)).flatMap((s) => sections[s]),
+      ],
     })),
     interp: sectionParams('interp', interpSchema, d.interp as unknown as Record<string, unknown>),
     run: (['seed', 'maxCycles', 'timeline'] as const).map((k) => ({ path: k, type: typeOf(props[k]!), default: d[k], description: String(props[k]!.description ?? '') })),

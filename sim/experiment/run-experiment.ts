@@ -15,7 +15,8 @@ import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
 import type { ParamValue } from './params.js';
 import { DEFAULT_RUNNER, defaultJobs, runPool } from './pool.js';
 import { Progress, type ProgressSink } from './progress.js';
-import { resolvePoint, type Assignment } from './resolve.js';
+import { checkAssignment, parseSet, resolvePoint, type Assignment } from './resolve.js';
+import { ConfigError } from './located.js';
 import { SECTION_USERS, POLICY_SECTIONS } from './schema.js';
 import { parseFilter, parseShard, takeShard } from './select.js';
 import { ResultStore, type StoredPoint, type SweepPoint } from './store.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Module exporting runPoint(config) (default sim/run/run-point.js). */
   runner?: string;
+  /** `key=value` overrides, applied as if written at the top level of the config file. */
+  sets?: string[];
   /** Build the report at the end (default true). */
   report?: boolean;
   stdout?: ProgressSink;
@@ -69,6 +72,8 @@ export function resolvedExperiment(spec: ExperimentSpec): Record<string, unknown
   const policies = spec.policies.map((pol) => {
     const p = resolvePoint(withWorkload([{ path: 'policy.name', value: pol.name, at: pol.at }, ...pol.assignments]), fail, spec.file);
     const out: Record<string, unknown> = { name: pol.name };
+    // The policy's own interpreter (defaults.yaml policyInterp, or the entry's) when it differs.
+    if (p && JSON.stringify(p.interp) !== JSON.stringify(base.interp)) out.interp = p.interp;
     for (const sec of POLICY_SECTIONS) if (p && SECTION_USERS[sec].includes(pol.name)) out[sec] = p[sec];
     return out;
   });
@@ -173,6 +178,20 @@ export async function buildReportFor(dir: string, err: ProgressSink): Promise<bo
   }
 }
 
+/** `--set key=value` for a sweep: a file-level override (policy entries and axes still win). */
+export function applySets(spec: ExperimentSpec, sets: readonly string[]): void {
+  const problems: string[] = [];
+  for (const text of sets) {
+    const { path, value } = parseSet(text);
+    const msg = path === 'workload.name' || path.startsWith('workload.params.')
+      ? 'workloads and their params are set in the config\'s `workloads` list'
+      : checkAssignment(path, value);
+    if (msg) problems.push(`--set ${text}: ${msg}`);
+    else spec.base.push({ path, value, at: `--set ${text}` });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
 /** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed). */
 export async function runExperiment(opts: RunOptions): Promise<number> {
   const out = opts.stdout ?? process.stdout;
@@ -181,6 +200,7 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   const filter = opts.filter !== undefined ? parseFilter(opts.filter) : undefined;
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 1)) throw new UserError(`--jobs ${opts.jobs}: must be a whole number >= 1`);
   const spec = loadExperiment(opts.config);
+  applySets(spec, opts.sets ?? []);
   const all = expand(spec);
   const selected = takeShard(filter ? all.filter(filter) : all, shard);
 

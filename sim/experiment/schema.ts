@@ -157,9 +157,15 @@ export function partial(s: JsonSchema): JsonSchema {
 export const defaultsSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['machine', 'policy', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions'],
+  required: ['machine', 'policy', 'policyInterp', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions'],
   properties: {
     $schema: { type: 'string' },
+    policyInterp: {
+      type: 'object',
+      description: 'Interpreter settings a policy implies, between `interp` below and what a config sets',
+      propertyNames: { enum: [...POLICY_NAMES] },
+      additionalProperties: partial(interpSchema),
+    },
     machine: { type: 'string', minLength: 1, description: 'Default machine preset name' },
     policy: { ...oneOfStrings(POLICY_NAMES, 'Default policy'), description: 'Default policy name' },
     interp: interpSchema,
@@ -235,6 +241,7 @@ const policyEntry: JsonSchema = {
       properties: {
         name: oneOfStrings(POLICY_NAMES, 'serial | gil | htm | stm | nogil'),
         label: { type: 'string', description: 'Not used by the simulator; for people reading the file' },
+        interp: { ...partial(interpSchema), description: 'Interpreter settings for this policy entry only' },
         gil: sectionOverrides.gil,
         htm: sectionOverrides.htm,
         stm: sectionOverrides.stm,

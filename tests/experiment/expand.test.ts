@@ -4,7 +4,7 @@ import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { ConfigError } from '../../sim/experiment/located.js';
 import { repSeed, resolveExecConfig } from '../../sim/experiment/resolve.js';
-import { resolvedExperiment } from '../../sim/experiment/run-experiment.js';
+import { applySets, resolvedExperiment } from '../../sim/experiment/run-experiment.js';
 import { stringify } from 'yaml';
 import { publishedSchema } from '../../sim/experiment/schema.js';
 import { parseFilter, parseShard, takeShard } from '../../sim/experiment/select.js';
@@ -106,6 +106,26 @@ describe('sweeps and htmsim exec resolve alike', () => {
     expect(marked(`${sweep}report:\n  charts:\n    - { type: line, x: cores, y: derived.speedup }\n`)).toEqual([]);
     expect(marked(`${sweep}timeline: true\n`)).toHaveLength(18);
     expect(marked(`${sweep}timeline: false\n`)).toEqual([]);
+  });
+
+  it('applies run --set as a top-level override that entries and axes still win over', () => {
+    const sp = spec('workloads: [bank]\npolicies: [gil, { name: htm, htm: { retries: 2 } }]\nsweep:\n  axes:\n    cores: [1, 2]\n');
+    applySets(sp, ['maxCycles=99', 'htm.retries=9', 'htm.txLength=7', 'cores=8']);
+    const ps = expand(sp);
+    expect(ps.map((p) => [p.config.maxCycles, p.config.htm.retries, p.config.htm.txLength, p.config.machine.cores])).toEqual([
+      [99, 9, 7, 1], [99, 9, 7, 2], [99, 2, 7, 1], [99, 2, 7, 2],
+    ]);
+    expect(() => applySets(spec('workloads: [bank]\n'), ['gil.mode=fast', 'nope=1'])).toThrow(
+      "--set gil.mode=fast: must be one of ticks, interval; got 'fast'\n--set nope=1: unknown parameter 'nope'");
+  });
+
+  it('gives nogil the free-threaded interpreter of defaults.yaml policyInterp unless the config says otherwise', () => {
+    const refcounts = (body: string) => points(body).map((p) => [p.config.policy.name, p.config.interp.refcount, p.config.interp.allocator]);
+    expect(refcounts('workloads: [bank]\npolicies: [gil, nogil]\n')).toEqual([['gil', 'cpython', 'global'], ['nogil', 'biased', 'per-thread']]);
+    expect(refcounts('workloads: [bank]\npolicies: [gil, nogil]\ninterp: { refcount: none }\n')).toEqual([['gil', 'none', 'global'], ['nogil', 'none', 'per-thread']]);
+    expect(refcounts('workloads: [bank]\npolicies: [nogil, { name: nogil, interp: { refcount: cpython } }]\n')).toEqual([['nogil', 'biased', 'per-thread'], ['nogil', 'cpython', 'per-thread']]);
+    const e = resolveExecConfig({ machine: MACHINE, policy: 'nogil', sets: ['interp.allocator=global'], workload: { name: 'bank', params: {} } });
+    expect([e.interp.refcount, e.interp.allocator]).toEqual(['biased', 'global']);
   });
 
   it('sweeps policy.name as an axis when no policies are listed', () => {
