@@ -1,0 +1,78 @@
+/**
+ * The validation entry points through the built files (npm test builds dist/ first):
+ * `configs/validation.yaml` validates, and `dist/reports/validation/main.js` writes the table and
+ * exits 0 when every measured fact holds, 1 when one fails, 2 on bad usage.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CLI = 'dist/sim/cli.js';
+const MAIN = 'dist/reports/validation/main.js';
+const node = (args: string[]) => spawnSync(process.execPath, args, { encoding: 'utf8' });
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const QUIET = { refcount: 'biased', allocator: 'per-thread', smallIntCache: false, ticker: 'per-thread' };
+
+/** A results folder holding independent-workload points under nogil: only nogil-scaling is measured. */
+function resultsDir(t4: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'htmsim-validation-'));
+  dirs.push(dir);
+  const lines = [1, 4].map((threads, index) => JSON.stringify({
+    id: `p${index}`, index,
+    params: { 'workload.name': 'independent', 'policy.name': 'nogil', 'machine.cores': 4, rep: 0, seed: 1 },
+    result: {
+      status: 'ok', exitCode: 0, simSeconds: threads === 1 ? 1 : t4,
+      config: { machine: { cores: 4 }, policy: { name: 'nogil' }, interp: QUIET, workload: { name: 'independent', params: { threads } } },
+    },
+  }));
+  writeFileSync(join(dir, 'results.jsonl'), `${lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ name: 'validation', totalPoints: 2 }));
+  return dir;
+}
+
+describe.skipIf(!existsSync(CLI))('configs/validation.yaml', () => {
+  it('validates', () => {
+    const r = node([CLI, 'validate', 'configs/validation.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^configs\/validation\.yaml: ok, \d+ points\n$/);
+  });
+});
+
+describe.skipIf(!existsSync(MAIN))('reports/validation/main', () => {
+  it('every measured fact holds: exit 0, validation.md and validation.json written', () => {
+    const dir = resultsDir(1.05);
+    const r = node([MAIN, dir]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.81× at 4 threads/m);
+    expect(r.stdout).toContain('1 hold, 0 fail,');
+    const json = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as { counts: { holds: number; fails: number }; rows: { id: string; verdict: string }[] };
+    expect(json.counts).toMatchObject({ holds: 1, fails: 0 });
+    expect(json.rows.find((x) => x.id === 'nogil-scaling')?.verdict).toBe('holds');
+    const md = readFileSync(join(dir, 'validation.md'), 'utf8');
+    expect(md).toContain('| fact | published band | measured | verdict |');
+    expect(md).toMatch(/\*\*nogil-scaling\*\*.*3\.81× at 4 threads.*✔ holds/);
+    expect(md).toContain('## Facts this experiment does not check');
+  });
+
+  it('a measured fact that fails: exit 1', () => {
+    const r = node([MAIN, resultsDir(2)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✘ fails\s+2× at 4 threads/m);
+  });
+
+  it('no such folder: one line on stderr, exit 2', () => {
+    const r = node([MAIN, join(tmpdir(), 'htmsim-validation-none', 'x')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no such results folder');
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The fact checks of reports/validation on small hand-made records: a fact that holds, one that
+ * does not, and missing or failed points giving 'not measured'.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PointRecord } from '../../reports/records.js';
+import { checkFacts, FACT_CHECKS, UNCHECKED_FACTS, type CheckRow } from '../../reports/validation/facts.js';
+
+type Flat = Record<string, string | number | boolean>;
+
+const DEFAULT: Flat = { 'interp.refcount': 'cpython', 'interp.allocator': 'global', 'interp.smallIntCache': true, 'interp.ticker': 'shared' };
+const QUIET: Flat = { 'interp.refcount': 'biased', 'interp.allocator': 'per-thread', 'interp.smallIntCache': false, 'interp.ticker': 'per-thread' };
+const BASE: Flat = {
+  'machine.cores': 4, 'machine.lineBytes': 64, 'machine.l1d.sizeKiB': 32, 'machine.l1d.ways': 8, 'machine.l3.sizeKiB': 8192,
+  'gil.mode': 'interval', 'htm.txLength': 100, 'htm.waitForLockFree': true, 'htm.retries': 3,
+};
+
+let nextIndex = 0;
+
+/** A record whose resolved config holds `config` (dotted paths) and whose result holds `result`. */
+function rec(config: Flat, result: Record<string, unknown>, status: 'ok' | 'failed' = 'ok'): PointRecord {
+  const nested: Record<string, unknown> = {};
+  for (const [path, v] of Object.entries({ ...BASE, ...config })) {
+    const segs = path.split('.');
+    let cur = nested;
+    for (const s of segs.slice(0, -1)) cur = (cur[s] ??= {}) as Record<string, unknown>;
+    cur[segs[segs.length - 1]!] = v;
+  }
+  const index = nextIndex++;
+  return {
+    id: `p${index}`, index, params: { 'workload.name': String(config['workload.name']), 'policy.name': String(config['policy.name']) },
+    status, result: { status, exitCode: status === 'ok' ? 0 : 1, config: nested, ...result }, derived: {},
+  };
+}
+
+const indep = (policy: string, interp: Flat, threads: number, simSeconds: number, extra: Flat = {}, result: Record<string, unknown> = {}): PointRecord =>
+  rec({ 'policy.name': policy, ...interp, 'workload.name': 'independent', 'workload.params.threads': threads, ...extra }, { simSeconds, ...result });
+
+const probe = (workload: string, kib: number, line: number, ratio: number): PointRecord =>
+  rec({ 'policy.name': 'nogil', ...QUIET, 'workload.name': workload, 'workload.params.kib': kib, 'workload.params.line': line }, { metrics: { commit_ratio: ratio } });
+
+const row = (rows: CheckRow[], id: string): CheckRow => {
+  const r = rows.find((x) => x.id === id);
+  if (!r) throw new Error(`no row ${id}`);
+  return r;
+};
+const verdict = (records: PointRecord[], id: string): CheckRow => row(checkFacts(records), id);
+
+describe('fact checks', () => {
+  it('every check and every unchecked fact has a unique id, a fact, a source and a band', () => {
+    const ids = [...FACT_CHECKS.map((c) => c.id), ...UNCHECKED_FACTS.map((u) => u.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of [...FACT_CHECKS, ...UNCHECKED_FACTS]) {
+      expect(c.fact.length).toBeGreaterThan(10);
+      expect(c.source.length).toBeGreaterThan(3);
+      expect(c.publishedBand.length).toBeGreaterThan(0);
+    }
+    for (const u of UNCHECKED_FACTS) expect(u.reason.length).toBeGreaterThan(10);
+  });
+
+  it('no records: every check is not measured, with the reason in its text', () => {
+    const rows = checkFacts([]);
+    expect(rows).toHaveLength(FACT_CHECKS.length);
+    for (const r of rows) {
+      expect(r.verdict).toBe('not measured');
+      expect(r.value).toBeNull();
+      expect(r.measured).toMatch(/^not measured: /);
+    }
+  });
+
+  it('gil-no-scaling: N× the work in N× the time holds; a GIL that scales fails; a missing point is not measured', () => {
+    const gil = (t: number, s: number) => indep('gil', DEFAULT, t, s);
+    const ok = verdict([gil(1, 1), gil(2, 2.1), gil(4, 4.4)], 'gil-no-scaling');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBeCloseTo(1.05, 10);
+    const bad = verdict([gil(1, 1), gil(2, 2), gil(4, 1.5)], 'gil-no-scaling');
+    expect(bad.verdict).toBe('fails');
+    expect(bad.value).toBeCloseTo(1.5 / 4, 10);
+    expect(verdict([gil(1, 1), gil(2, 2)], 'gil-no-scaling').verdict).toBe('not measured');
+    // The quiet interpreter's points are not the CPython GIL.
+    expect(verdict([indep('gil', QUIET, 1, 1), indep('gil', QUIET, 2, 2), indep('gil', QUIET, 4, 4)], 'gil-no-scaling').verdict).toBe('not measured');
+  });
+
+  it('a failed point does not count', () => {
+    const records = [indep('gil', DEFAULT, 1, 1), indep('gil', DEFAULT, 2, 2), rec({ 'policy.name': 'gil', ...DEFAULT, 'workload.name': 'independent', 'workload.params.threads': 4 }, { simSeconds: 4 }, 'failed')];
+    expect(verdict(records, 'gil-no-scaling').verdict).toBe('not measured');
+  });
+
+  it('stm-overhead: 40% holds, 100% fails, against the GIL with the same interpreter', () => {
+    const at = (stm: number) => [indep('gil', QUIET, 1, 1), indep('stm', QUIET, 1, stm)];
+    const ok = verdict(at(1.4), 'stm-overhead');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBeCloseTo(0.4, 10);
+    expect(ok.measured).toContain('40.0%');
+    expect(verdict(at(2), 'stm-overhead').verdict).toBe('fails');
+    expect(verdict(at(1.1), 'stm-overhead').verdict).toBe('fails');
+    expect(verdict([indep('gil', DEFAULT, 1, 1), indep('stm', QUIET, 1, 1.4)], 'stm-overhead').verdict).toBe('not measured');
+  });
+
+  it('stm-scaling and stm-beats-gil-2: weak-scaling speedup and GIL/STM time', () => {
+    const good = [indep('stm', QUIET, 1, 1), indep('stm', QUIET, 2, 1.05), indep('stm', QUIET, 4, 1.08), indep('gil', QUIET, 2, 1.5)];
+    const rows = checkFacts(good);
+    expect(row(rows, 'stm-scaling').verdict).toBe('holds');
+    expect(row(rows, 'stm-scaling').value).toBeCloseTo(4 / 1.08, 10);
+    expect(row(rows, 'stm-beats-gil-2').value).toBeCloseTo(1.5 / 1.05, 10);
+    expect(row(rows, 'stm-beats-gil-2').verdict).toBe('holds');
+    const bad = checkFacts([indep('stm', QUIET, 1, 1), indep('stm', QUIET, 2, 2.5), indep('stm', QUIET, 4, 2), indep('gil', QUIET, 2, 2)]);
+    expect(row(bad, 'stm-scaling').verdict).toBe('fails');
+    expect(row(bad, 'stm-beats-gil-2').verdict).toBe('fails');
+  });
+
+  it('htm-write-knee: a knee at 24 KiB holds; none up to 36 KiB fails; a knee at the smallest size tested fails', () => {
+    const curve = (pairs: [number, number][]) => pairs.map(([kib, r]) => probe('capacity-write', kib, 64, r));
+    const ok = verdict(curve([[12, 1], [16, 1], [20, 0.75], [24, 0], [32, 0]]), 'htm-write-knee');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBe(24);
+    expect(ok.measured).toContain('knee in (20, 24] KiB');
+    const none = verdict(curve([[16, 1], [32, 1], [36, 1]]), 'htm-write-knee');
+    expect(none.verdict).toBe('fails');
+    expect(none.value).toBeNull();
+    expect(none.measured).toContain('no knee up to 36 KiB');
+    expect(verdict(curve([[20, 0], [24, 0]]), 'htm-write-knee').verdict).toBe('fails');
+    expect(verdict(curve([[8, 1], [12, 0.25]]), 'htm-write-knee').verdict).toBe('fails');
+    // The same-set probes (4 KiB stride) are not part of the knee curve.
+    expect(verdict([probe('capacity-write', 32, 4096, 1)], 'htm-write-knee').verdict).toBe('not measured');
+  });
+
+  it('htm-same-set: 8 lines commit and 9 never holds; 9 committing fails', () => {
+    const ok = verdict([probe('capacity-write', 32, 4096, 1), probe('capacity-write', 36, 4096, 0)], 'htm-same-set');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBe(8);
+    const bad = verdict([probe('capacity-write', 32, 4096, 1), probe('capacity-write', 36, 4096, 0.5)], 'htm-same-set');
+    expect(bad.verdict).toBe('fails');
+    expect(bad.value).toBe(9);
+    // Only 8 lines tested: nothing shows that 9 fail.
+    expect(verdict([probe('capacity-write', 32, 4096, 1)], 'htm-same-set').verdict).toBe('fails');
+  });
+
+  it('htm-read-limit: several MiB commit and nothing above the L3 holds; neither end wrong', () => {
+    const ok = verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBe(4096);
+    expect(verdict([probe('capacity-read', 4096, 64, 0), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit').verdict).toBe('fails');
+    expect(verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 1)], 'htm-read-limit').verdict).toBe('fails');
+  });
+
+  it('htm-quiet-scales: needs the quiet interpreter to scale and the default one to scale much less', () => {
+    const htm = (interp: Flat, t: number, s: number) => indep('htm', interp, t, s);
+    const ok = verdict([htm(QUIET, 1, 1), htm(QUIET, 4, 1.2), htm(DEFAULT, 1, 1), htm(DEFAULT, 4, 4)], 'htm-quiet-scales');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBeCloseTo(4 / 1.2, 10);
+    expect(verdict([htm(QUIET, 1, 1), htm(QUIET, 4, 1.2), htm(DEFAULT, 1, 1), htm(DEFAULT, 4, 1.3)], 'htm-quiet-scales').verdict).toBe('fails');
+    // Other lengths or no waiting are not the reference configuration.
+    const other = [htm(QUIET, 1, 1), indep('htm', QUIET, 4, 1.2, { 'htm.txLength': 10 }), htm(DEFAULT, 1, 1), htm(DEFAULT, 4, 4)];
+    expect(verdict(other, 'htm-quiet-scales').verdict).toBe('not measured');
+  });
+
+  it('htm length sweep: capacity aborts rising into fallback, and an intermediate length winning', () => {
+    const point = (len: number, simSeconds: number, begun: number, capacity: number, fallbacks: number) =>
+      indep('htm', QUIET, 4, simSeconds, { 'htm.txLength': len }, { htm: { begun, fallbacks, abortsByCause: { capacity } } });
+    const good = [point(10, 3, 1000, 0, 0), point(100, 1, 100, 5, 2), point(1000, 1.5, 20, 10, 8), point(10000, 4, 4, 8, 4)];
+    const rows = checkFacts(good);
+    expect(row(rows, 'htm-length-capacity').verdict).toBe('holds');
+    expect(row(rows, 'htm-length-intermediate').verdict).toBe('holds');
+    expect(row(rows, 'htm-length-intermediate').value).toBeCloseTo(3, 10);
+    expect(row(rows, 'htm-length-intermediate').measured).toContain('length 100');
+    // Capacity aborts falling at the longest length, and the shortest length fastest.
+    const bad = [point(10, 1, 1000, 0, 0), point(100, 2, 100, 50, 2), point(1000, 2.5, 20, 1, 1), point(10000, 4, 4, 2, 1)];
+    const badRows = checkFacts(bad);
+    expect(row(badRows, 'htm-length-capacity').verdict).toBe('fails');
+    expect(row(badRows, 'htm-length-intermediate').verdict).toBe('fails');
+    expect(row(checkFacts(good.slice(0, 2)), 'htm-length-intermediate').verdict).toBe('not measured');
+  });
+
+  it('htm-lemming: more fallbacks and no faster without waiting holds; fewer fails', () => {
+    const p = (wait: boolean, s: number, fallbacks: number) => indep('htm', DEFAULT, 4, s, { 'htm.waitForLockFree': wait }, { htm: { fallbacks } });
+    expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('holds');
+    expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').value).toBe(3);
+    expect(verdict([p(false, 1, 10), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('fails');
+    expect(verdict([p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('not measured');
+  });
+
+  it('gil ticks: retake share and bytecodes per acquisition', () => {
+    const ticks = (acq: number, sw: number, bc: number) => indep('gil', DEFAULT, 4, 1, { 'gil.mode': 'ticks' }, { bytecodes: bc, gil: { acquisitions: acq, switches: sw } });
+    const ok = checkFacts([ticks(1000, 200, 100_000)]);
+    expect(row(ok, 'gil-ticks-retake').verdict).toBe('holds');
+    expect(row(ok, 'gil-ticks-retake').value).toBeCloseTo(0.8, 10);
+    expect(row(ok, 'gil-tick-interval').value).toBe(100);
+    expect(row(ok, 'gil-tick-interval').verdict).toBe('holds');
+    const bad = checkFacts([ticks(100, 90, 100_000)]);
+    expect(row(bad, 'gil-ticks-retake').verdict).toBe('fails');
+    expect(row(bad, 'gil-tick-interval').verdict).toBe('fails');
+  });
+
+  it('gil-latency, nogil scaling and overhead, tx-demo correctness', () => {
+    const lat = (busy: boolean, us: number) => rec({ 'policy.name': 'gil', ...DEFAULT, 'workload.name': 'gil-latency', 'workload.params.busy': busy }, { metrics: { response_max_us: us } });
+    expect(verdict([lat(true, 5000), lat(false, 10)], 'gil-latency').verdict).toBe('holds');
+    expect(verdict([lat(true, 12), lat(false, 10)], 'gil-latency').verdict).toBe('fails');
+    const ft = [indep('nogil', QUIET, 1, 1.06), indep('nogil', QUIET, 4, 1.08), indep('gil', DEFAULT, 1, 1)];
+    expect(verdict(ft, 'nogil-scaling').verdict).toBe('holds');
+    expect(verdict(ft, 'nogil-overhead').value).toBeCloseTo(0.06, 10);
+    expect(verdict(ft, 'nogil-overhead').verdict).toBe('holds');
+    expect(verdict([indep('nogil', QUIET, 1, 1), indep('nogil', QUIET, 4, 2)], 'nogil-scaling').verdict).toBe('fails');
+    const demo = (status: 'ok' | 'failed') => rec({ 'policy.name': 'stm', ...QUIET, 'workload.name': 'tx-demo' }, {}, status);
+    expect(verdict([demo('ok'), demo('ok')], 'tx-module-serial').verdict).toBe('holds');
+    expect(verdict([demo('ok'), demo('failed')], 'tx-module-serial').verdict).toBe('fails');
+  });
+});
