@@ -4,24 +4,23 @@
  * is correctly rounded in all but vanishingly rare cases — in the last bit for a few percent of
  * inputs. Evaluating in double-double and rounding once reproduces glibc's results.
  *
- * Values are passed as (hi, lo) pairs; results come back through the module-level `H`/`L`
- * registers so the hot loops allocate nothing.
+ * Values are passed as (hi, lo) pairs; results come back in the register pair `R` = [hi, lo]
+ * (a typed array: module-level `let` doubles would box a heap number on every write).
  */
 
-export let H = 0;
-export let L = 0;
+export const R = new Float64Array(2);
 
 const SPLIT = 134217729; // 2**27 + 1
 
-/** (H, L) = a + b exactly. */
+/** (R[0], R[1]) = a + b exactly. */
 export function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  L = a - (s - bb) + (b - bb);
-  H = s;
+  R[1] = a - (s - bb) + (b - bb);
+  R[0] = s;
 }
 
-/** (H, L) = a * b exactly (Dekker; |a|, |b| < 2**996). */
+/** (R[0], R[1]) = a * b exactly (Dekker; |a|, |b| < 2**996). */
 export function twoProd(a: number, b: number): void {
   const p = a * b;
   let t = SPLIT * a;
@@ -30,72 +29,72 @@ export function twoProd(a: number, b: number): void {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  L = ah * bh - p + ah * bl + al * bh + al * bl;
-  H = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+  R[0] = p;
 }
 
 export function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
-  const sh = H;
-  let sl = L;
+  const sh = R[0];
+  let sl = R[1];
   twoSum(al, bl);
-  const th = H;
-  const tl = L;
+  const th = R[0];
+  const tl = R[1];
   sl += th;
   let hi = sh + sl;
   sl = sl - (hi - sh);
   sl += tl;
   const h2 = hi + sl;
-  L = sl - (h2 - hi);
+  R[1] = sl - (h2 - hi);
   hi = h2;
-  H = hi;
+  R[0] = hi;
 }
 
 export function ddMul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
-  const ph = H;
-  let pl = L;
+  const ph = R[0];
+  let pl = R[1];
   pl += ah * bl + al * bh;
   const hi = ph + pl;
-  L = pl - (hi - ph);
-  H = hi;
+  R[1] = pl - (hi - ph);
+  R[0] = hi;
 }
 
 export function ddMulD(ah: number, al: number, b: number): void {
   twoProd(ah, b);
-  const ph = H;
-  let pl = L;
+  const ph = R[0];
+  let pl = R[1];
   pl += al * b;
   const hi = ph + pl;
-  L = pl - (hi - ph);
-  H = hi;
+  R[1] = pl - (hi - ph);
+  R[0] = hi;
 }
 
 export function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   ddMulD(bh, bl, q1);
-  ddAdd(ah, al, -H, -L);
-  const rh = H;
-  const rl = L;
+  ddAdd(ah, al, -R[0], -R[1]);
+  const rh = R[0];
+  const rl = R[1];
   const q2 = rh / bh;
   ddMulD(bh, bl, q2);
-  ddAdd(rh, rl, -H, -L);
-  const q3 = H / bh;
+  ddAdd(rh, rl, -R[0], -R[1]);
+  const q3 = R[0] / bh;
   twoSum(q1, q2);
-  ddAdd(H, L, q3, 0);
+  ddAdd(R[0], R[1], q3, 0);
 }
 
 /** sqrt of a double-double (one Newton step from the double sqrt). */
 export function ddSqrt(ah: number, al: number): void {
   if (ah <= 0) {
-    H = Math.sqrt(ah);
-    L = 0;
+    R[0] = Math.sqrt(ah);
+    R[1] = 0;
     return;
   }
   const x = Math.sqrt(ah);
   twoProd(x, x);
-  ddAdd(ah, al, -H, -L);
-  const corr = H / (2 * x);
+  ddAdd(ah, al, -R[0], -R[1]);
+  const corr = R[0] / (2 * x);
   twoSum(x, corr);
 }
 
@@ -114,67 +113,68 @@ const INV_FACT: number[][] = [];
   for (let n = 0; n <= 30; n++) {
     if (n > 0) {
       ddMulD(fh, fl, n);
-      fh = H;
-      fl = L;
+      fh = R[0];
+      fl = R[1];
     }
     ddDiv(1, 0, fh, fl);
-    INV_FACT.push([H, L]);
+    INV_FACT.push([R[0], R[1]]);
   }
 }
 
-/** (H, L) = exp(r) - 1 for |r| <= ~0.0015, Taylor in double-double. */
+/** (R[0], R[1]) = exp(r) - 1 for |r| <= ~0.0015, Taylor in double-double. */
 function expm1Small(rh: number, rl: number): void {
   // Horner: r * (1 + r/2 * (1 + r/3 * (...)))
-  let sh = INV_FACT[14]![0]!;
-  let sl = INV_FACT[14]![1]!;
-  for (let n = 13; n >= 1; n--) {
+  // |r| < 0.0014: the r^12/12! term is below 2**-120 relative, so 11 terms suffice.
+  let sh = INV_FACT[11]![0]!;
+  let sl = INV_FACT[11]![1]!;
+  for (let n = 10; n >= 1; n--) {
     ddMul(sh, sl, rh, rl);
-    ddAdd(H, L, INV_FACT[n]![0]!, INV_FACT[n]![1]!);
-    sh = H;
-    sl = L;
+    ddAdd(R[0], R[1], INV_FACT[n]![0]!, INV_FACT[n]![1]!);
+    sh = R[0];
+    sl = R[1];
   }
   ddMul(sh, sl, rh, rl);
 }
 
-/** (H, L) = exp(x) for a double-double x; k is returned so the caller scales by 2**k itself
+/** (R[0], R[1]) = exp(x) for a double-double x; k is returned so the caller scales by 2**k itself
  *  (keeps subnormal/overflow handling in one place). Result mantissa in [~0.7, ~1.5). */
 export function ddExpParts(xh: number, xl: number): number {
   const k = Math.round(xh / LN2_H);
   // r = x - k*ln2 in double-double.
   ddMulD(LN2_H, LN2_L, k);
-  ddAdd(xh, xl, -H, -L);
+  ddAdd(xh, xl, -R[0], -R[1]);
   // exp(r) = (exp(r / 256))**256: the reduced argument makes the series short.
-  const rh = H * (1 / 256);
-  const rl = L * (1 / 256);
+  const rh = R[0] * (1 / 256);
+  const rl = R[1] * (1 / 256);
   expm1Small(rh, rl);
   // (1 + e)^2 - 1 = e * (2 + e): squaring in the "minus one" form keeps tiny results accurate.
-  let eh = H;
-  let el = L;
+  let eh = R[0];
+  let el = R[1];
   for (let i = 0; i < 8; i++) {
     ddAdd(eh, el, 2, 0);
-    ddMul(eh, el, H, L);
-    eh = H;
-    el = L;
+    ddMul(eh, el, R[0], R[1]);
+    eh = R[0];
+    el = R[1];
   }
   ddAdd(eh, el, 1, 0);
   return k;
 }
 
-/** (H, L) = exp(x) - 1, accurate also for tiny x (no k scaling; |x| < 0.7). */
+/** (R[0], R[1]) = exp(x) - 1, accurate also for tiny x (no k scaling; |x| < 0.7). */
 export function ddExpm1Core(xh: number, xl: number): void {
   const rh = xh * (1 / 256);
   const rl = xl * (1 / 256);
   expm1Small(rh, rl);
-  let eh = H;
-  let el = L;
+  let eh = R[0];
+  let el = R[1];
   for (let i = 0; i < 8; i++) {
     ddAdd(eh, el, 2, 0);
-    ddMul(eh, el, H, L);
-    eh = H;
-    el = L;
+    ddMul(eh, el, R[0], R[1]);
+    eh = R[0];
+    el = R[1];
   }
-  H = eh;
-  L = el;
+  R[0] = eh;
+  R[1] = el;
 }
 
 /** Scale a double-double by 2**k and round once to a double, handling subnormal results with a
@@ -202,23 +202,23 @@ export function ddScaleRound(h: number, l: number, k: number): number {
   return res;
 }
 
-/** (H, L) = log(x) for a positive double-double x: Newton on exp from the double log. */
+/** (R[0], R[1]) = log(x) for a positive double-double x: Newton on exp from the double log. */
 export function ddLog(xh: number, xl: number): void {
   const y0 = Math.log(xh);
   // u = x * exp(-y0) - 1; log(x) = y0 + log1p(u) = y0 + u - u^2/2 + u^3/3.
   const k = ddExpParts(-y0, 0);
-  const eh = H * 2 ** k;
-  const el = L * 2 ** k;
+  const eh = R[0] * 2 ** k;
+  const el = R[1] * 2 ** k;
   ddMul(xh, xl, eh, el);
-  ddAdd(H, L, -1, 0);
-  const uh = H;
-  const ul = L;
+  ddAdd(R[0], R[1], -1, 0);
+  const uh = R[0];
+  const ul = R[1];
   ddMul(uh, ul, uh, ul);
-  const u2h = H;
-  const u2l = L;
+  const u2h = R[0];
+  const u2l = R[1];
   ddMul(u2h, u2l, uh, ul);
-  const u3 = H / 3;
+  const u3 = R[0] / 3;
   ddAdd(uh, ul, -u2h / 2, -u2l / 2);
-  ddAdd(H, L, u3, 0);
-  ddAdd(H, L, y0, 0);
+  ddAdd(R[0], R[1], u3, 0);
+  ddAdd(R[0], R[1], y0, 0);
 }

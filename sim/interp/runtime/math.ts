@@ -11,8 +11,10 @@ import {
   LN2_H, LN2_L, PIO2_H, PIO2_L, PIO2_M, ddAdd, ddDiv, ddExpParts, ddLog, ddMul, ddMulD, ddScaleRound, ddSqrt,
   twoProd, twoSum,
 } from './dd.js';
-// dd.ts returns results in its live bindings H/L.
+// dd.ts returns results in its register pair R = [hi, lo].
 import * as DD from './dd.js';
+
+const DDR = DD.R;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -37,27 +39,32 @@ export function mathExp(x: number): number {
   if (x < -745.2) return 0;
   if (x === 0) return 1;
   const k = ddExpParts(x, 0);
-  const r = ddScaleRound(DD.H, DD.L, k);
+  const r = ddScaleRound(DDR[0]!, DDR[1]!, k);
   if (r === Infinity) throw range();
   return r;
 }
 
-/** log of a positive finite double as a double-double in (DD.H, DD.L). */
+/** log of a positive finite double as a double-double in (DDR[0]!, DDR[1]!). */
 function logDD(x: number): void {
-  const { mant, exp } = decompose(x);
-  // x = mant * 2**exp; bring mant to [sqrt(1/2), sqrt(2)) as a double.
-  const bits = intBitLength(normInt(mant));
-  let m = Number(mant) / 2 ** (bits - 1); // [1, 2), exact
-  let e2 = exp + bits - 1;
+  // x = m · 2**e2 with m in [sqrt(1/2), sqrt(2)), read from the exponent bits (no BigInt).
+  let e2 = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= 18014398509481984; // 2**54: make a subnormal normal
+    e2 = -54;
+  }
+  F64[0] = x;
+  const be = ((U32[1]! >>> 20) & 0x7ff) - 1023;
+  e2 += be;
+  let m = x / 2 ** be; // exact, in [1, 2)
   if (m > Math.SQRT2) {
     m /= 2;
     e2 += 1;
   }
   ddLog(m, 0);
-  const lh = DD.H;
-  const ll = DD.L;
+  const lh = DDR[0]!;
+  const ll = DDR[1]!;
   ddMulD(LN2_H, LN2_L, e2);
-  ddAdd(DD.H, DD.L, lh, ll);
+  ddAdd(DDR[0]!, DDR[1]!, lh, ll);
 }
 
 /** Natural log of a float. */
@@ -67,7 +74,7 @@ export function mathLogFloat(x: number): number {
   if (x === Infinity) return x;
   if (x === 1) return 0;
   logDD(x);
-  return DD.H + DD.L;
+  return DDR[0]! + DDR[1]!;
 }
 
 /** CPython's loghelper: ints too large for a float use frexp (log(m) + e*log(2), in plain
@@ -104,8 +111,8 @@ let INV_LN2_H = 0;
 let INV_LN2_L = 0;
 {
   ddDiv(1, 0, LN2_H, LN2_L);
-  INV_LN2_H = DD.H;
-  INV_LN2_L = DD.L;
+  INV_LN2_H = DDR[0]!;
+  INV_LN2_L = DDR[1]!;
 }
 
 function log2Float(x: number): number {
@@ -115,8 +122,8 @@ function log2Float(x: number): number {
   const { mant, exp } = decompose(x);
   if ((mant & (mant - 1n)) === 0n) return exp + intBitLength(normInt(mant)) - 1; // exact power of two
   logDD(x);
-  ddMul(DD.H, DD.L, INV_LN2_H, INV_LN2_L);
-  return DD.H + DD.L;
+  ddMul(DDR[0]!, DDR[1]!, INV_LN2_H, INV_LN2_L);
+  return DDR[0]! + DDR[1]!;
 }
 
 const IVLN10 = 4.34294481903251816668e-1; // 0x3FDBCB7B1526E50E
@@ -199,13 +206,13 @@ export function crPow(x: number, y: number): number {
   if (est > 720) return Infinity;
   if (est < -760) return 0;
   logDD(x);
-  ddMulD(DD.H, DD.L, y);
-  const ph = DD.H;
-  const pl = DD.L;
+  ddMulD(DDR[0]!, DDR[1]!, y);
+  const ph = DDR[0]!;
+  const pl = DDR[1]!;
   if (ph > 710) return Infinity;
   if (ph < -746) return 0;
   const k = ddExpParts(ph, pl);
-  return ddScaleRound(DD.H, DD.L, k);
+  return ddScaleRound(DDR[0]!, DDR[1]!, k);
 }
 
 function ldexpSafe(m: number, k: number): number {
@@ -312,7 +319,7 @@ function twoOverPi(): bigint {
   return TWO_OVER_PI;
 }
 
-/** Reduce x to r = x - k·π/2 with |r| ≤ π/4 (r in DD.H/DD.L); returns k mod 4. */
+/** Reduce x to r = x - k·π/2 with |r| ≤ π/4 (r in DDR[0]!/DDR[1]!); returns k mod 4. */
 function reduce(x: number): number {
   const ax = Math.abs(x);
   if (ax <= Math.PI / 4) {
@@ -323,15 +330,15 @@ function reduce(x: number): number {
     // Cody–Waite with π/2 in three parts: every product k·part is exact via twoProd.
     const k = Math.round(x / PIO2_H);
     twoProd(k, PIO2_H);
-    const p1h = DD.H;
-    const p1l = DD.L;
+    const p1h = DDR[0]!;
+    const p1l = DDR[1]!;
     ddAdd(x, 0, -p1h, -p1l);
-    let rh = DD.H;
-    let rl = DD.L;
+    let rh = DDR[0]!;
+    let rl = DDR[1]!;
     twoProd(k, PIO2_M);
-    ddAdd(rh, rl, -DD.H, -DD.L);
-    rh = DD.H;
-    rl = DD.L;
+    ddAdd(rh, rl, -DDR[0]!, -DDR[1]!);
+    rh = DDR[0]!;
+    rl = DDR[1]!;
     ddAdd(rh, rl, -k * PIO2_L, 0);
     return ((k % 4) + 4) % 4;
   }
@@ -353,8 +360,8 @@ function reduce(x: number): number {
   const fh = Number(hiBig) * 2 ** -53;
   const fl = Number(top - (hiBig << 67n)) * 2 ** -120;
   ddMul(fh, fl, PIO2_H, PIO2_M);
-  let rh = DD.H;
-  let rl = DD.L;
+  let rh = DDR[0]!;
+  let rl = DDR[1]!;
   if (neg) {
     rh = -rh;
     rl = -rl;
@@ -365,7 +372,7 @@ function reduce(x: number): number {
     k = -k;
   }
   DD.twoSum(rh, 0);
-  ddAdd(DD.H, DD.L, rl, 0);
+  ddAdd(DDR[0]!, DDR[1]!, rl, 0);
   return Number(((k % 4n) + 4n) % 4n);
 }
 
@@ -391,18 +398,18 @@ const INV_FACT_DD: [number, number][] = [];
   for (let n = 0; n <= 30; n++) {
     if (n > 0) {
       ddMulD(fh, fl, n);
-      fh = DD.H;
-      fl = DD.L;
+      fh = DDR[0]!;
+      fl = DDR[1]!;
     }
     ddDiv(1, 0, fh, fl);
-    INV_FACT_DD.push([DD.H, DD.L]);
+    INV_FACT_DD.push([DDR[0]!, DDR[1]!]);
   }
 }
 
 function sinCosReduced(rh: number, rl: number): void {
   ddMul(rh, rl, rh, rl);
-  const zh = DD.H;
-  const zl = DD.L;
+  const zh = DDR[0]!;
+  const zl = DDR[1]!;
   // sin r = r·Σ (-1)^j z^j/(2j+1)!,  cos r = Σ (-1)^j z^j/(2j)!  (z = r², Horner from j = 13).
   let sh = -INV_FACT_DD[27]![0];
   let sl = -INV_FACT_DD[27]![1];
@@ -411,17 +418,17 @@ function sinCosReduced(rh: number, rl: number): void {
   for (let j = 12; j >= 0; j--) {
     const sg = j % 2 === 0 ? 1 : -1;
     ddMul(sh, sl, zh, zl);
-    ddAdd(DD.H, DD.L, sg * INV_FACT_DD[2 * j + 1]![0], sg * INV_FACT_DD[2 * j + 1]![1]);
-    sh = DD.H;
-    sl = DD.L;
+    ddAdd(DDR[0]!, DDR[1]!, sg * INV_FACT_DD[2 * j + 1]![0], sg * INV_FACT_DD[2 * j + 1]![1]);
+    sh = DDR[0]!;
+    sl = DDR[1]!;
     ddMul(ch, cl, zh, zl);
-    ddAdd(DD.H, DD.L, sg * INV_FACT_DD[2 * j]![0], sg * INV_FACT_DD[2 * j]![1]);
-    ch = DD.H;
-    cl = DD.L;
+    ddAdd(DDR[0]!, DDR[1]!, sg * INV_FACT_DD[2 * j]![0], sg * INV_FACT_DD[2 * j]![1]);
+    ch = DDR[0]!;
+    cl = DDR[1]!;
   }
   ddMul(sh, sl, rh, rl);
-  sinH = DD.H;
-  sinL = DD.L;
+  sinH = DDR[0]!;
+  sinL = DDR[1]!;
   cosH = ch;
   cosL = cl;
 }
@@ -429,7 +436,7 @@ function sinCosReduced(rh: number, rl: number): void {
 /** sin(x) and cos(x) of a finite double into (sinH, sinL), (cosH, cosL). */
 function sinCos(x: number): void {
   const q = reduce(x);
-  sinCosReduced(DD.H, DD.L);
+  sinCosReduced(DDR[0]!, DDR[1]!);
   let s0 = sinH;
   let s1 = sinL;
   let c0 = cosH;
@@ -481,7 +488,7 @@ export function mathTan(x: number): number {
   if (Math.abs(x) < 2 ** -27) return x;
   sinCos(x);
   ddDiv(sinH, sinL, cosH, cosL);
-  return DD.H + DD.L;
+  return DDR[0]! + DDR[1]!;
 }
 
 /** atan(x): Newton from the double atan, θ1 = θ0 + (x·cosθ0 − sinθ0)·cosθ0. */
@@ -504,20 +511,20 @@ function atan2Refine(y: number, x: number): number {
   const t0 = Math.atan2(ys, xs);
   sinCos(t0);
   ddMulD(cosH, cosL, ys);
-  const a1 = DD.H;
-  const a2 = DD.L;
+  const a1 = DDR[0]!;
+  const a2 = DDR[1]!;
   ddMulD(sinH, sinL, xs);
-  ddAdd(a1, a2, -DD.H, -DD.L);
-  const numH = DD.H;
-  const numL = DD.L;
+  ddAdd(a1, a2, -DDR[0]!, -DDR[1]!);
+  const numH = DDR[0]!;
+  const numL = DDR[1]!;
   ddMulD(cosH, cosL, xs);
-  const b1 = DD.H;
-  const b2 = DD.L;
+  const b1 = DDR[0]!;
+  const b2 = DDR[1]!;
   ddMulD(sinH, sinL, ys);
-  ddAdd(b1, b2, DD.H, DD.L);
-  const corr = (numH + numL) / (DD.H + DD.L);
+  ddAdd(b1, b2, DDR[0]!, DDR[1]!);
+  const corr = (numH + numL) / (DDR[0]! + DDR[1]!);
   twoSum(t0, corr);
-  return DD.H + DD.L;
+  return DDR[0]! + DDR[1]!;
 }
 
 export function mathAtan2(y: number, x: number): number {
@@ -533,12 +540,12 @@ export function mathAsin(x: number): number {
   if (Math.abs(x) === 1) return x * (Math.PI / 2);
   // asin x = atan2(x, sqrt(1 - x^2)), with 1 - x^2 = (1 - x)(1 + x) in double-double.
   twoSum(1, -x);
-  const ah = DD.H;
-  const al = DD.L;
+  const ah = DDR[0]!;
+  const al = DDR[1]!;
   twoSum(1, x);
-  ddMul(ah, al, DD.H, DD.L);
-  ddSqrt(DD.H, DD.L);
-  return atan2DD(x, 0, DD.H, DD.L);
+  ddMul(ah, al, DDR[0]!, DDR[1]!);
+  ddSqrt(DDR[0]!, DDR[1]!);
+  return atan2DD(x, 0, DDR[0]!, DDR[1]!);
 }
 
 export function mathAcos(x: number): number {
@@ -547,12 +554,12 @@ export function mathAcos(x: number): number {
   if (x === 1) return 0;
   if (x === -1) return Math.PI;
   twoSum(1, -x);
-  const ah = DD.H;
-  const al = DD.L;
+  const ah = DDR[0]!;
+  const al = DDR[1]!;
   twoSum(1, x);
-  ddMul(ah, al, DD.H, DD.L);
-  ddSqrt(DD.H, DD.L);
-  return atan2DD(DD.H, DD.L, x, 0);
+  ddMul(ah, al, DDR[0]!, DDR[1]!);
+  ddSqrt(DDR[0]!, DDR[1]!);
+  return atan2DD(DDR[0]!, DDR[1]!, x, 0);
 }
 
 /** atan2 of double-double arguments (both finite, not both zero). */
@@ -560,20 +567,20 @@ function atan2DD(yh: number, yl: number, xh: number, xl: number): number {
   const t0 = Math.atan2(yh + yl, xh + xl);
   sinCos(t0);
   ddMul(cosH, cosL, yh, yl);
-  const a1 = DD.H;
-  const a2 = DD.L;
+  const a1 = DDR[0]!;
+  const a2 = DDR[1]!;
   ddMul(sinH, sinL, xh, xl);
-  ddAdd(a1, a2, -DD.H, -DD.L);
-  const numH = DD.H;
-  const numL = DD.L;
+  ddAdd(a1, a2, -DDR[0]!, -DDR[1]!);
+  const numH = DDR[0]!;
+  const numL = DDR[1]!;
   ddMul(cosH, cosL, xh, xl);
-  const b1 = DD.H;
-  const b2 = DD.L;
+  const b1 = DDR[0]!;
+  const b2 = DDR[1]!;
   ddMul(sinH, sinL, yh, yl);
-  ddAdd(b1, b2, DD.H, DD.L);
-  const corr = (numH + numL) / (DD.H + DD.L);
+  ddAdd(b1, b2, DDR[0]!, DDR[1]!);
+  const corr = (numH + numL) / (DDR[0]! + DDR[1]!);
   twoSum(t0, corr);
-  return DD.H + DD.L;
+  return DDR[0]! + DDR[1]!;
 }
 
 // ---------------------------------------------------------------- hyperbolic
@@ -838,12 +845,12 @@ export function mathHypot(...xs: number[]): number {
   for (const v of xs) {
     const a = (Math.abs(v) * s);
     twoProd(a, a);
-    ddAdd(sh, sl, DD.H, DD.L);
-    sh = DD.H;
-    sl = DD.L;
+    ddAdd(sh, sl, DDR[0]!, DDR[1]!);
+    sh = DDR[0]!;
+    sl = DDR[1]!;
   }
   ddSqrt(sh, sl);
-  const r = DD.H + DD.L;
+  const r = DDR[0]! + DDR[1]!;
   return mathLdexp(r, e2);
 }
 
