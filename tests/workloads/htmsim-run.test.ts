@@ -125,6 +125,23 @@ describe('workloads on the simulator', () => {
     expect(alone.metrics.response_mean_us!).toBeLessThan(0.1 * waited);
   });
 
+  it('same-set: 8 written lines in one set of the 8-way L1D commit, 9 never do (Haswell preset)', async () => {
+    const w = listWorkloads().find((x) => x.name === 'same-set')!;
+    const eight = await run(w, 'nogil', 1, { lines: 8, attempts: 3 });
+    const nine = await run(w, 'nogil', 1, { lines: 9, attempts: 3 });
+    expect(eight.config.machine.l1d.ways).toBe(8);
+    expect(eight.metrics).toMatchObject({ commits: 3, capacity_aborts: 0 });
+    expect(nine.metrics).toMatchObject({ commits: 0, capacity_aborts: 3 });
+  });
+
+  it('capacity-write: the write-set knee lies between 16 and 32 KiB (Haswell preset)', async () => {
+    const w = listWorkloads().find((x) => x.name === 'capacity-write')!;
+    const small = await run(w, 'nogil', 1, { kib: 16, attempts: 2 });
+    const large = await run(w, 'nogil', 1, { kib: 32, attempts: 2 });
+    expect(small.metrics).toMatchObject({ commits: 2, capacity_aborts: 0 });
+    expect(large.metrics).toMatchObject({ commits: 0, capacity_aborts: 2 });
+  });
+
   it('capacity probes account for every attempt in their metrics under nogil', async () => {
     for (const name of ['capacity-write', 'capacity-read', 'same-set']) {
       const w = listWorkloads().find((x) => x.name === name)!;
