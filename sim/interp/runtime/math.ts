@@ -441,15 +441,27 @@ function sinCos(x: number): void {
   let s1 = sinL;
   let c0 = cosH;
   let c1 = cosL;
+  // Rotate by q quarter turns (no tuple temporaries: this runs per call).
+  const t0 = s0;
+  const t1 = s1;
   switch (q) {
     case 1:
-      [s0, s1, c0, c1] = [c0, c1, -s0, -s1];
+      s0 = c0;
+      s1 = c1;
+      c0 = -t0;
+      c1 = -t1;
       break;
     case 2:
-      [s0, s1, c0, c1] = [-s0, -s1, -c0, -c1];
+      s0 = -t0;
+      s1 = -t1;
+      c0 = -c0;
+      c1 = -c1;
       break;
     case 3:
-      [s0, s1, c0, c1] = [-c0, -c1, s0, s1];
+      s0 = -c0;
+      s1 = -c1;
+      c0 = t0;
+      c1 = t1;
       break;
     default:
       break;
