@@ -2,8 +2,6 @@
  * Parameters of the execution policies. Names are the dotted keys of `--set` and YAML sweeps
  * (shared/DESIGN.md, "Parameter names"). Every cost is a parameter, none is a literal in code.
  */
-import type { InterpConfig } from '../interp/config.js';
-
 export type PolicyName = 'serial' | 'gil' | 'htm' | 'stm' | 'nogil';
 export const POLICY_NAMES: readonly PolicyName[] = ['serial', 'gil', 'htm', 'stm', 'nogil'];
 
@@ -53,12 +51,3 @@ export interface PolicyConfig {
   name: PolicyName;
 }
 
-/**
- * What a policy implies for the interpreter's bookkeeping unless a config or `--set` says
- * otherwise. Free threading is PEP 703's interpreter: biased reference counting (immortal small
- * ints and singletons), per-thread mimalloc heaps, a per-thread eval breaker. The other policies
- * run CPython's interpreter as configured in configs/defaults.yaml.
- */
-export const POLICY_INTERP: Readonly<Partial<Record<PolicyName, Readonly<Partial<InterpConfig>>>>> = {
-  nogil: { refcount: 'biased', allocator: 'per-thread', ticker: 'per-thread' },
-};
