@@ -48,7 +48,7 @@ export interface ExecHooks {
 
 /** Hooks of a policy that never stops, never serializes and has no barriers (serial, nogil). */
 export class DefaultHooks implements ExecHooks {
-  readonly barriers = false;
+  readonly barriers: boolean = false;
   yieldPoint(_t: GuestThread): boolean {
     return false;
   }
