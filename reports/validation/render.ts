@@ -15,6 +15,23 @@ export interface ValidationReport {
   counts: { holds: number; fails: number; notMeasured: number };
   rows: CheckRow[];
   unchecked: UncheckedFact[];
+  /** Failed points grouped by workload, policy and the first line of their error. */
+  failures: { workload: string; policy: string; error: string; count: number }[];
+}
+
+function groupFailures(results: LoadedResults): ValidationReport['failures'] {
+  const groups = new Map<string, ValidationReport['failures'][number]>();
+  for (const p of results.points) {
+    if (p.status !== 'failed') continue;
+    const workload = String(p.params['workload.name'] ?? '?');
+    const policy = String(p.params['policy.name'] ?? '?');
+    const error = (p.error ?? 'failed').split('\n')[0]!.slice(0, 160);
+    const key = `${workload}\0${policy}\0${error}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { workload, policy, error, count: 1 });
+  }
+  return [...groups.values()];
 }
 
 export function buildValidation(results: LoadedResults, checks: readonly FactCheck[] = FACT_CHECKS): ValidationReport {
@@ -30,6 +47,7 @@ export function buildValidation(results: LoadedResults, checks: readonly FactChe
     },
     rows,
     unchecked: [...UNCHECKED_FACTS],
+    failures: groupFailures(results),
   };
 }
 
@@ -53,6 +71,14 @@ export function renderValidationMarkdown(v: ValidationReport): string {
     '',
     table(['fact', 'published', 'why not'], v.unchecked.map((u) => [`**${u.id}**: ${u.fact} (${u.source})`, u.publishedBand, u.reason])),
     '',
+    ...(v.failures.length === 0 ? [] : [
+      '## Failed points',
+      '',
+      'Every workload runs under every policy of the experiment; the checks read only the points they name, so a failure here matters to a fact only when its row says "not measured".',
+      '',
+      table(['workload', 'policy', 'points', 'error'], v.failures.map((f) => [f.workload, f.policy, String(f.count), f.error])),
+      '',
+    ]),
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointRecord } from '../../reports/records.js';
 import { checkFacts, FACT_CHECKS, UNCHECKED_FACTS, type CheckRow } from '../../reports/validation/facts.js';
+import { buildValidation, renderValidationMarkdown } from '../../reports/validation/render.js';
 
 type Flat = Record<string, string | number | boolean>;
 
@@ -204,5 +205,26 @@ describe('fact checks', () => {
     const demo = (status: 'ok' | 'failed') => rec({ 'policy.name': 'stm', ...QUIET, 'workload.name': 'tx-demo' }, {}, status);
     expect(verdict([demo('ok'), demo('ok')], 'tx-module-serial').verdict).toBe('holds');
     expect(verdict([demo('ok'), demo('failed')], 'tx-module-serial').verdict).toBe('fails');
+  });
+
+  it('the markdown table: one row per check with its verdict, then unchecked facts and failed points grouped', () => {
+    const failed = (error: string) => {
+      const r = rec({ 'policy.name': 'htm', ...QUIET, 'workload.name': 'capacity-read' }, {}, 'failed');
+      r.error = error;
+      return r;
+    };
+    const points = [indep('nogil', QUIET, 1, 1), indep('nogil', QUIET, 4, 2), failed('cycle limit reached'), failed('cycle limit reached'), failed('xend outside')];
+    const v = buildValidation({ dir: 'x', experiment: { name: 'validation', totalPoints: 6 }, resolvedYaml: undefined, points, sources: { jsonl: 5, pointFiles: 0 }, problems: [] });
+    expect(v.points).toEqual({ present: 5, ok: 2, failed: 3, total: 6 });
+    expect(v.counts).toEqual({ holds: 0, fails: 1, notMeasured: FACT_CHECKS.length - 1 });
+    expect(v.failures).toEqual([
+      { workload: 'capacity-read', policy: 'htm', error: 'cycle limit reached', count: 2 },
+      { workload: 'capacity-read', policy: 'htm', error: 'xend outside', count: 1 },
+    ]);
+    const md = renderValidationMarkdown(v);
+    expect(md).toContain('5 of 6 points present (2 ok, 3 failed). 0 facts hold, 1 fail,');
+    expect(md).toMatch(/\| \*\*nogil-scaling\*\*: .* \| 2× at 4 threads \(50\.0% efficiency\) \| ✘ fails \|/);
+    expect(md.split('\n').filter((l) => l.includes('– not measured'))).toHaveLength(FACT_CHECKS.length - 1);
+    expect(md).toContain('| capacity-read | htm | 2 | cycle limit reached |');
   });
 });
