@@ -27,6 +27,22 @@
  * Ordering rule that makes rollback-by-another-core exact: every port access is made BEFORE the
  * host object is read or mutated, so when that access aborts another core's transaction (the
  * machine calls our abort handler synchronously), the victim's writes are undone before we look.
+ *
+ * Transactions begun inside a builtin call (rtm.xbegin, a policy's taskStart/atomicEnter): 'rtm'
+ * resumes as if the call returned the abort status, 'auto' re-executes the calling instruction.
+ * A policy may roll back the running thread from any hook; the loop notices (t.rollbacks) and the
+ * step returns 'aborted'.
+ *
+ * Memory traffic per bytecode: port.advance(dispatchCycles); the ticker word every tickerEvery
+ * bytecodes; frame-slot reads/writes for locals; refcount header writes on loads and consumed
+ * operands (heap.ts explains the lifetime model); container header/slot reads and writes;
+ * allocator free-list words for new objects. The value stack itself is not modelled (registers).
+ *
+ * Known limitations: guest code run on behalf of a builtin (a __repr__ called by print, a key=
+ * function, __init__ of a class with __new__, generator bodies, which run nested) has no yield
+ * points and cannot be suspended half-way: a suspension or block there re-executes the whole
+ * calling instruction later. str hashes are a deterministic FNV (CPython's are randomized), so
+ * sets of strings iterate in a different order than CPython's; ints follow CPython's table order.
  */
 import { asCore, type CoreId } from '../common/brand.js';
 import { ACCESS_ABORTED, type AbortCause, type MemoryPort } from '../machine/port.js';
