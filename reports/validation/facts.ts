@@ -222,7 +222,7 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     id: 'stm-overhead',
     fact: 'PyPy-STM without JIT costs ~40% on average (max ~65%) over the GIL build on one thread.',
     source: 'Meier, Rigo, Gross, DLS 2014 draft',
-    publishedBand: '~40% average, max ~65%; accepted 20–70% (quiet interpreter for both, as PyPy has no refcounts)',
+    publishedBand: '~40% average, max ~65%; accepted 20–70% (both on the quiet interpreter: biased refcounts, per-thread allocator and ticker, no shared small ints)',
     measure(records) {
       const stm = indepTime(records, { ...STM, ...QUIET_INTERP }, 1);
       const gil = indepTime(records, { ...GIL, ...QUIET_INTERP }, 1);
