@@ -129,6 +129,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
   }
 
   private acquireGil(t: GuestThread, s: ThreadState): boolean {
+    if (this.lock.holder === t) return true; // still holding it from an earlier step
     if (this.lock.tryAcquire(t)) {
       s.startBytecodes = t.bytecodes;
       s.startCycle = this.env.port.now(t.core) as number;
