@@ -827,12 +827,27 @@ export class Interpreter {
     }
     if (e.tb.length > 0) {
       out += 'Traceback (most recent call last):\n';
+      // CPython collapses runs of an identical entry after 3 (TB_RECURSIVE_CUTOFF).
+      let last = '';
+      let cnt = 0;
+      const flush = (): void => {
+        if (cnt > 3) out += `  [Previous line repeated ${cnt - 3} more time${cnt - 3 > 1 ? 's' : ''}]\n`;
+      };
       for (let i = e.tb.length - 1; i >= 0; i--) {
         const en = e.tb[i]!;
+        const key = `${en.filename}\0${en.line}\0${en.name}`;
+        if (key !== last) {
+          flush();
+          last = key;
+          cnt = 0;
+        }
+        cnt++;
+        if (cnt > 3) continue;
         out += `  File "${en.filename}", line ${en.line}, in ${en.name}\n`;
         const src = this.sources.get(en.filename)?.[en.line - 1];
         if (src !== undefined) out += sourceWithCarets(src.replace(/\r$/, ''), en);
       }
+      flush();
     }
     out += this.excLine(e) + '\n';
     return out;

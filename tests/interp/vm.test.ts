@@ -433,3 +433,17 @@ describe('step API', () => {
     expect(t.bytecodes).toBe(steps * 1000);
   });
 });
+
+describe('tracebacks', () => {
+  it('collapses a runaway recursion like CPython 3.11 (golden from python3)', () => {
+    const out = runSource('def f(n):\n    return f(n + 1)\nf(0)\n', { filename: 'rec.py' });
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toBe(
+      'Traceback (most recent call last):\n' +
+      '  File "rec.py", line 3, in <module>\n    f(0)\n' +
+      '  File "rec.py", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n'.repeat(3) +
+      '  [Previous line repeated 996 more times]\n' +
+      'RecursionError: maximum recursion depth exceeded\n',
+    );
+  });
+});
