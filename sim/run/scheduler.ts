@@ -201,6 +201,10 @@ export class Scheduler implements SchedulerControl {
         }
         if (chosenAt === Infinity) continue;
         if (chosen !== cur) {
+          // A context switch is an interrupt: it aborts a hardware transaction the outgoing
+          // thread had open on this core (the next thread must not run inside it).
+          const out = q[cur];
+          if (out !== undefined && out.tx !== null && port.htm.active(c as CoreId)) port.htm.unfriendly(c as CoreId);
           this.current[c] = chosen;
           this.sliceStart[c] = Math.max(clock, chosenAt);
         }
