@@ -1585,12 +1585,12 @@ export class Interpreter {
           switch (op) {
             case Op.POP_TOP: {
               const v = stack[--sp] as PyVal;
-              if (rcOn) this.rc(t, v);
+              if (rcOn) { const ra = typeof v === 'object' && v !== None ? v.addr : this.rcAddr(t, v); if (ra !== 0 && port.write(core, ra as never, 8) < 0) throw ABORT_SIGNAL; }
               break;
             }
             case Op.LOAD_CONST: {
               const v = consts[arg]!;
-              if (rcOn) this.rc(t, v);
+              if (rcOn) { const ra = typeof v === 'object' && v !== None ? v.addr : this.rcAddr(t, v); if (ra !== 0 && port.write(core, ra as never, 8) < 0) throw ABORT_SIGNAL; }
               stack[sp++] = v;
               break;
             }
@@ -1600,7 +1600,8 @@ export class Interpreter {
               if (v === undefined) {
                 throw this.err('UnboundLocalError', `cannot access local variable '${f.code.varnames[arg]}' where it is not associated with a value`);
               }
-              if (rcOn) this.rc(t, v as PyVal);
+              const vv = v as PyVal;
+              if (rcOn) { const ra = typeof vv === 'object' && vv !== None ? vv.addr : this.rcAddr(t, vv); if (ra !== 0 && port.write(core, ra as never, 8) < 0) throw ABORT_SIGNAL; }
               stack[sp++] = v;
               break;
             }
@@ -1608,7 +1609,7 @@ export class Interpreter {
               const old = fast[arg];
               if (port.write(core, (fAddr + arg * 8) as never, 8) < 0) throw ABORT_SIGNAL;
               fast[arg] = stack[--sp];
-              if (rcOn && old !== undefined && old !== null) this.rc(t, old);
+              if (old !== undefined && old !== null) if (rcOn) { const ra = typeof old === 'object' && old !== None ? old.addr : this.rcAddr(t, old); if (ra !== 0 && port.write(core, ra as never, 8) < 0) throw ABORT_SIGNAL; }
               break;
             }
             case Op.LOAD_DEREF:
