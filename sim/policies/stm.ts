@@ -143,6 +143,14 @@ export class StmPolicy extends BaseHooks implements Policy {
     return true;
   }
 
+  /** Parks t until transaction `winner` ends (commit or abort). */
+  private waitFor(t: GuestThread, winner: number): void {
+    let q = this.waitingFor.get(winner);
+    if (q === undefined) this.waitingFor.set(winner, (q = []));
+    q.push(t);
+    this.env.sched.park(t, 'stm-conflict');
+  }
+
   /** Ends t's transaction in the tracker and lets those that waited for it retry. */
   private endTx(t: GuestThread): void {
     this.tracker.end(t.id);
@@ -162,8 +170,30 @@ export class StmPolicy extends BaseHooks implements Policy {
     }
   }
 
+  /**
+   * Code that runs after a commit inside a step (the rest of an unfriendly operation's step) runs
+   * in a new transaction, begun at the first barrier. Barriers come before the instruction's side
+   * effects, so a rollback may re-execute that instruction from its start ('auto').
+   */
+  private ensureLive(t: GuestThread): void {
+    if (!this.tracker.isLive(t.id)) {
+      const s = this.state(t);
+      this.begin(t, s, false, s.atomic);
+    }
+  }
+
   override readBarrier(t: GuestThread, obj: PyObject): BarrierResult {
-    if (!this.tracker.isLive(t.id)) return BARRIER_CONTINUE;
+    this.ensureLive(t);
+    // The VM writes in place (with an undo log), so an object another live transaction has
+    // written holds uncommitted data. PyPy-STM readers see the committed copy and would lose at
+    // the writer's commit anyway (the committer wins): the reader aborts now and waits for the
+    // writer to finish. It holds nothing while it waits, so waiting cannot deadlock.
+    const owner = this.tracker.ownerOf(obj);
+    if (owner >= 0 && owner !== t.id) {
+      this.abort(t, 'readWrite', false);
+      this.waitFor(t, owner);
+      return BARRIER_ABORT;
+    }
     this.tracker.read(t.id, obj);
     const c = this.env.stm.readBarrierCycles;
     this.st.stm.barrierCycles += c;
@@ -172,19 +202,14 @@ export class StmPolicy extends BaseHooks implements Policy {
   }
 
   override writeBarrier(t: GuestThread, obj: PyObject): BarrierResult {
-    if (!this.tracker.isLive(t.id)) return BARRIER_CONTINUE;
+    this.ensureLive(t);
     const r = this.tracker.write(t.id, obj);
     if (r.kind === 'abort-self') {
       // Contention management: the loser waits for the winner to finish before it retries,
       // instead of re-running into the same conflict (stmgc waits on write–write conflicts).
       const winner = this.tracker.ownerOf(obj);
       this.abort(t, r.conflict, false);
-      if (winner >= 0) {
-        let q = this.waitingFor.get(winner);
-        if (q === undefined) this.waitingFor.set(winner, (q = []));
-        q.push(t);
-        this.env.sched.park(t, 'stm-conflict');
-      }
+      if (winner >= 0) this.waitFor(t, winner);
       return BARRIER_ABORT;
     }
     if (r.first) {
@@ -246,7 +271,10 @@ export class StmPolicy extends BaseHooks implements Policy {
   /** Atomic blocks and tasks: commit what came before, then run the block as one transaction. */
   private enterSpan(t: GuestThread): void {
     const s = this.state(t);
-    if (s.atomic === 0 && this.tracker.isLive(t.id) && t.bytecodes > s.startBytecodes) this.commit(t, s);
+    if (s.atomic === 0 && this.tracker.isLive(t.id) && t.bytecodes > s.startBytecodes) {
+      // A commit that loses rolls t back to before this call: nothing more to do here.
+      if (!this.commit(t, s)) return;
+    }
     if (!this.tracker.isLive(t.id)) this.begin(t, s, true, s.atomic + 1);
     s.atomic++;
   }
