@@ -16,19 +16,17 @@
  */
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import type { UnfriendlyKind } from '../interp/values.js';
-import { BaseHooks } from './base-hooks.js';
+import { PolicyBase } from './policy-base.js';
 import { GilLock } from './gil-lock.js';
-import type { Policy, PolicyEnv, SpanKind } from './policy.js';
-import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
+import type { PolicyEnv } from './policy.js';
 
 interface WaitState {
   since: number;
   switchesAtWait: number;
 }
 
-export class GilPolicy extends BaseHooks implements Policy {
+export class GilPolicy extends PolicyBase {
   readonly name = 'gil' as const;
-  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
   private readonly lock: GilLock;
   private readonly waiting = new Map<GuestThread, WaitState>();
   private readonly queue: GuestThread[] = [];
@@ -45,19 +43,10 @@ export class GilPolicy extends BaseHooks implements Policy {
     this.intervalCycles = Math.max(1, Math.round(env.gil.switchIntervalUs * 1000 * env.port.freqGHz));
   }
 
-  coresUsed(machineCores: number): number {
-    return machineCores;
-  }
 
-  runningKind(_t: GuestThread): SpanKind {
-    return 'running';
-  }
 
-  stats(): PolicyStats {
-    return this.st;
-  }
 
-  admit(t: GuestThread): boolean {
+  override admit(t: GuestThread): boolean {
     if (this.lock.holder === t) return true;
     const now = this.env.port.now(t.core) as number;
     if (this.forced === t) {
@@ -150,7 +139,7 @@ export class GilPolicy extends BaseHooks implements Policy {
     this.atomicDepth.set(t, Math.max(0, (this.atomicDepth.get(t) ?? 0) - 1));
   }
 
-  afterStep(t: GuestThread, outcome: StepOutcome): void {
+  override afterStep(t: GuestThread, outcome: StepOutcome): void {
     if (outcome === 'blocked' || outcome === 'done') this.releaseAndSignal(t);
     if (outcome === 'done') {
       this.waiting.delete(t);

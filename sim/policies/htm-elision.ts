@@ -16,14 +16,13 @@
  */
 import type { CoreId } from '../common/brand.js';
 import { XABORT_RETRY, XBEGIN_STARTED, type AbortCause } from '../machine/port.js';
-import { BaseHooks } from './base-hooks.js';
+import { PolicyBase } from './policy-base.js';
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import type { UnfriendlyKind } from '../interp/values.js';
 import type { CodeObject } from '../interp/chunk.js';
 import { AdaptiveLengths } from './adaptive-length.js';
 import { GilLock } from './gil-lock.js';
-import type { Policy, PolicyEnv, SpanKind } from './policy.js';
-import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
+import type { PolicyEnv, SpanKind } from './policy.js';
 
 /** XABORT code used when the GIL is found held inside a transaction. */
 export const GIL_HELD_ABORT_CODE = 0xff;
@@ -44,9 +43,8 @@ interface ThreadState {
   atomicAtBegin: number;
 }
 
-export class HtmElisionPolicy extends BaseHooks implements Policy {
+export class HtmElisionPolicy extends PolicyBase {
   readonly name = 'htm' as const;
-  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
   private readonly lock: GilLock;
   private readonly threads = new Map<GuestThread, ThreadState>();
   private readonly lengths: AdaptiveLengths;
@@ -63,13 +61,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
     });
   }
 
-  coresUsed(machineCores: number): number {
-    return machineCores;
-  }
 
-  stats(): PolicyStats {
-    return this.st;
-  }
 
   private state(t: GuestThread): ThreadState {
     let s = this.threads.get(t);
@@ -96,11 +88,11 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
     return this.env.htm.adaptive ? this.lengths.get(s.site) : this.env.htm.txLength;
   }
 
-  runningKind(t: GuestThread): SpanKind {
+  override runningKind(t: GuestThread): SpanKind {
     return this.state(t).mode === 'spec' ? 'running' : 'fallback';
   }
 
-  admit(t: GuestThread): boolean {
+  override admit(t: GuestThread): boolean {
     const s = this.state(t);
     if (s.inTx) return true;
     if (s.mode !== 'spec') return this.acquireGil(t, s);
@@ -243,7 +235,7 @@ export class HtmElisionPolicy extends BaseHooks implements Policy {
     }
   }
 
-  afterStep(t: GuestThread, outcome: StepOutcome): void {
+  override afterStep(t: GuestThread, outcome: StepOutcome): void {
     const s = this.state(t);
     if (outcome === 'done' || outcome === 'blocked') {
       if (s.inTx) this.commit(t, s);

@@ -6,29 +6,24 @@
  * none: this is the baseline that shows what the other policies buy. The guest may use the `rtm`
  * intrinsics directly. Reference counting is chosen by `interp.refcount` (`biased` for PEP 703).
  */
-import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
+import type { GuestThread } from '../interp/interpreter.js';
 import { BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
 import type { PyObject } from '../interp/values.js';
 import { asAddr } from '../common/brand.js';
-import { BaseHooks } from './base-hooks.js';
-import type { Policy, PolicyEnv, SpanKind } from './policy.js';
-import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
+import { PolicyBase } from './policy-base.js';
+import type { PolicyEnv } from './policy.js';
 
 const CONTAINER_LAYOUTS: ReadonlySet<string> = new Set(['list', 'dict', 'set', 'bytearray']);
 
-export class NogilPolicy extends BaseHooks implements Policy {
+export class NogilPolicy extends PolicyBase {
   readonly name = 'nogil' as const;
   override readonly barriers: boolean;
-  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
 
   constructor(private readonly env: PolicyEnv) {
     super();
     this.barriers = env.nogil.containerLocks;
   }
 
-  coresUsed(machineCores: number): number {
-    return machineCores;
-  }
 
   override writeBarrier(t: GuestThread, obj: PyObject): BarrierResult {
     if (obj.addr !== 0 && CONTAINER_LAYOUTS.has(obj.cls.layout)) {
@@ -43,14 +38,4 @@ export class NogilPolicy extends BaseHooks implements Policy {
     return 'parallel';
   }
 
-  admit(_t: GuestThread): boolean {
-    return true;
-  }
-  afterStep(_t: GuestThread, _outcome: StepOutcome): void {}
-  runningKind(_t: GuestThread): SpanKind {
-    return 'running';
-  }
-  stats(): PolicyStats {
-    return this.st;
-  }
 }

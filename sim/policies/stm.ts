@@ -12,11 +12,10 @@
  */
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import { BARRIER_ABORT, BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
-import { BaseHooks } from './base-hooks.js';
+import { PolicyBase } from './policy-base.js';
 import type { PyObject, UnfriendlyKind } from '../interp/values.js';
-import type { Policy, PolicyEnv, SpanKind } from './policy.js';
+import type { PolicyEnv } from './policy.js';
 import { StmConflictTracker, type StmConflictKind } from './stm-conflicts.js';
-import { emptyGilStats, emptyHtmPolicyStats, emptyStmStats, type PolicyStats } from './stats.js';
 
 interface ThreadState {
   startBytecodes: number;
@@ -30,10 +29,9 @@ interface ThreadState {
   chargedBytecodes: number;
 }
 
-export class StmPolicy extends BaseHooks implements Policy {
+export class StmPolicy extends PolicyBase {
   readonly name = 'stm' as const;
   override readonly barriers: boolean = true;
-  private readonly st: PolicyStats = { gil: emptyGilStats(), htm: emptyHtmPolicyStats(), stm: emptyStmStats() };
   private readonly tracker = new StmConflictTracker();
   private readonly threads = new Map<GuestThread, ThreadState>();
   private readonly byId = new Map<number, GuestThread>();
@@ -44,17 +42,8 @@ export class StmPolicy extends BaseHooks implements Policy {
     super();
   }
 
-  coresUsed(machineCores: number): number {
-    return machineCores;
-  }
 
-  runningKind(_t: GuestThread): SpanKind {
-    return 'running';
-  }
 
-  stats(): PolicyStats {
-    return this.st;
-  }
 
   private state(t: GuestThread): ThreadState {
     let s = this.threads.get(t);
@@ -85,7 +74,7 @@ export class StmPolicy extends BaseHooks implements Policy {
     this.st.stm.begun++;
   }
 
-  admit(t: GuestThread): boolean {
+  override admit(t: GuestThread): boolean {
     const s = this.state(t);
     if (!this.tracker.isLive(t.id)) this.begin(t, s, false, s.atomic);
     return true;
@@ -307,7 +296,7 @@ export class StmPolicy extends BaseHooks implements Policy {
     return 'parallel';
   }
 
-  afterStep(t: GuestThread, outcome: StepOutcome): void {
+  override afterStep(t: GuestThread, outcome: StepOutcome): void {
     if (outcome === 'done' && this.tracker.isLive(t.id)) {
       this.commit(t, this.state(t));
       this.endTx(t);

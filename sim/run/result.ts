@@ -6,6 +6,7 @@
 import type { PointConfig } from './point-config.js';
 import type { AbortCause } from '../machine/port.js';
 import type { SpanKind } from '../policies/policy.js';
+import type { StmStats } from '../policies/stats.js';
 
 export interface CoreRecord {
   busyCycles: number;
@@ -31,16 +32,8 @@ export interface HtmRecord {
   abortsByCause: Record<AbortCause, number>;
 }
 
-export interface StmRecord {
-  begun: number;
-  committed: number;
-  aborted: number;
-  wastedCycles: number;
-  inevitable: number;
-  barrierCycles: number;
-  inevitableWaitCycles: number;
-  abortsByKind: { writeWrite: number; readWrite: number; inevitable: number };
-}
+/** STM statistics, as the policy keeps them. */
+export type StmRecord = StmStats;
 
 export interface GilRecord {
   acquisitions: number;
