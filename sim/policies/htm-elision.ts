@@ -146,7 +146,8 @@ export class HtmElisionPolicy extends PolicyBase {
 
   private commit(t: GuestThread, s: ThreadState): void {
     const port = this.env.port;
-    port.htm.end(t.core);
+    // Only the outermost level is the policy's; a guest rtm region nested inside ends it itself.
+    if (port.htm.active(t.core)) port.htm.end(t.core);
     this.env.interp.txCommit(t);
     s.inTx = false;
     s.conflictAborts = s.capacityAborts = s.otherAborts = 0;
@@ -160,6 +161,8 @@ export class HtmElisionPolicy extends PolicyBase {
     if ((this.atomicDepth.get(t) ?? 0) > 0) return false;
     if (s.inTx) {
       if (t.bytecodes - s.startBytecodes < this.length(s)) return false;
+      // A guest rtm region (xbegin … xend) is open inside this transaction: never split it.
+      if (this.env.port.htm.depth(t.core) > 1) return false;
       this.commit(t, s);
       return true;
     }
