@@ -8,6 +8,7 @@ import { PyDict } from './dict.js';
 import { ABORT_SIGNAL } from './heap.js';
 import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
 import * as R from './rt.js';
+import { mathFsum } from './runtime/math.js';
 import type { GuestThread } from './thread.js';
 import {
   PyBuiltin, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyLock, PyMethod, PyModule, PyObject, PyTuple, type PyType,
@@ -744,44 +745,8 @@ export function installModules(vm: Interpreter): void {
       while ((x + 1n) * (x + 1n) <= n) x++;
       return R.normInt(x);
     });
-    fn(m, 'fsum', (a) => {
-      // Shewchuk's exact summation (as CPython's msum).
-      const partials: number[] = [];
-      for (const v of vm.toList(a[0]!)) {
-        let x = toFloat(v);
-        let i = 0;
-        for (let y of partials) {
-          if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
-          const hi = x + y;
-          const lo = y - (hi - x);
-          if (lo) partials[i++] = lo;
-          x = hi;
-        }
-        partials.length = i;
-        partials.push(x);
-      }
-      let n = partials.length;
-      let hi = 0;
-      if (n > 0) {
-        hi = partials[--n]!;
-        let lo = 0;
-        while (n > 0) {
-          const x = hi;
-          const y = partials[--n]!;
-          hi = x + y;
-          const yr = hi - x;
-          lo = y - yr;
-          if (lo) break;
-        }
-        if (n > 0 && ((lo < 0 && partials[n - 1]! < 0) || (lo > 0 && partials[n - 1]! > 0))) {
-          const y = lo * 2;
-          const x = hi + y;
-          const yr = x - hi;
-          if (y === yr) hi = x;
-        }
-      }
-      return F(hi);
-    });
+    // Shewchuk's exact summation with CPython's inf/nan/overflow rules (runtime/math.ts).
+    fn(m, 'fsum', (a) => F(mathFsum(vm.toList(a[0]!).map(toFloat))));
     fn(m, 'prod', (a, kw) => {
       let acc: PyVal = kw?.get('start') ?? 1;
       for (const v of vm.toList(a[0]!)) acc = vm.binop(acc, v, 5);
