@@ -1841,6 +1841,8 @@ export class Interpreter {
               let v: PyVal | undefined;
               if (it instanceof PyIter && it.rn >= 0) {
                 const k = it.i;
+                // CPython's range iterator stores its position in the object on every next().
+                if (it.addr !== 0 && port.write(core, (it.addr + 16) as never, 8) < 0) throw ABORT_SIGNAL;
                 if (k < it.rn) {
                   v = it.rstart + it.rstep * k;
                   const tx = t.tx;

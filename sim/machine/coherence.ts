@@ -73,6 +73,10 @@ export class CoherentHierarchy {
     if (s1 >= 0) {
       k[b + C_L1_HITS]!++;
       l1.touch(s1);
+      // Temporal-locality hint: the inclusive L2 learns of L1 hits, so a line hot in L1 is not the
+      // L2's LRU victim (an inclusion victim would be back-invalidated from L1 and, if it is in a
+      // transaction's write set, abort it). Haswell's L2 is non-inclusive and never does that.
+      this.l2[core]!.touch(l1.link[s1]!);
       let lat = this.l1Lat;
       if (write) {
         const st = l1.state[s1]!;

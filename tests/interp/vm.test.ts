@@ -323,13 +323,12 @@ def probe():
     return 'capacity' if s & rtm.XABORT_CAPACITY else 'abort %d' % s
 print(probe())
 `;
-  // Known machine-model issue (reported to the lead): the model's L2 is inclusive of L1 and does not
-  // see L1 hits, so streaming 1 MiB through L2 evicts the frame line the loop rewrites every
-  // iteration (write set, in L1) and aborts on capacity. 192 KiB fits L2 and commits.
+  // Both need the L2 to see L1 hits (sim/machine/coherence.ts): otherwise streaming through the
+  // 256 KiB inclusive L2 evicts the loop's hot lines and back-invalidates them from L1.
   it('a read-only transaction over 192 KiB commits', () => {
     expect(probe(READ_PROBE.replace('N = 1 << 20', 'N = 192 * 1024'), { refcount: 'none' })).toBe('commit\n');
   });
-  it.skip('a read-only transaction over 1 MiB commits (blocked on the L2 inclusion model)', () => {
+  it('a read-only transaction over 1 MiB commits', () => {
     expect(probe(READ_PROBE, { refcount: 'none' })).toBe('commit\n');
   });
   it('the same read probe with CPython refcounting aborts on capacity', () => {
