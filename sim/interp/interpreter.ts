@@ -756,6 +756,19 @@ export class Interpreter {
   }
 
   /**
+   * A yield point (function entry, loop back-edge, return): saves the frame's position so the
+   * step can stop here cleanly, asks the policy, and unwinds if the policy rolled t back.
+   */
+  private yieldPoint(t: GuestThread, f: Frame, pc: number, sp: number): boolean {
+    f.pc = pc;
+    f.sp = sp;
+    const rb = t.rollbacks;
+    const stop = this.hooks.yieldPoint(t);
+    if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+    return stop;
+  }
+
+  /**
    * Runs thread t on its core for at most maxBytecodes bytecodes. Returns why it stopped.
    * 'aborted': its transaction was rolled back (state already restored; just step again).
    */
@@ -1530,7 +1543,6 @@ export class Interpreter {
     const dispatch = this.dispatch;
     const T = this.T;
     const None = this.None;
-    const hooks = this.hooks;
     const rcOn = this.rcOn;
     const nested = t.nest > 0;
     let f = t.frames[t.frames.length - 1]!;
@@ -1809,16 +1821,9 @@ export class Interpreter {
               break;
             case Op.JUMP_BACKWARD:
               pc = arg;
-              if (!nested) {
-                f.pc = pc;
-                f.sp = sp;
-                const rb = t.rollbacks;
-                const stop = hooks.yieldPoint(t);
-                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
-                if (stop) {
-                  t.tickCount = tick;
-                  return L_YIELD;
-                }
+              if (!nested && this.yieldPoint(t, f, pc, sp)) {
+                t.tickCount = tick;
+                return L_YIELD;
               }
               break;
             case Op.POP_JUMP_IF_FALSE: {
@@ -2051,30 +2056,16 @@ export class Interpreter {
               sp = f.sp;
               fAddr = f.addr + 64;
               stack[sp++] = r;
-              if (!nested) {
-                f.pc = pc;
-                f.sp = sp;
-                const rb = t.rollbacks;
-                const stop = hooks.yieldPoint(t);
-                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
-                if (stop) {
-                  t.tickCount = tick;
-                  return L_YIELD;
-                }
+              if (!nested && this.yieldPoint(t, f, pc, sp)) {
+                t.tickCount = tick;
+                return L_YIELD;
               }
               break;
             }
             case Op.RESUME:
-              if (!nested) {
-                f.pc = pc;
-                f.sp = sp;
-                const rb = t.rollbacks;
-                const stop = hooks.yieldPoint(t);
-                if (t.rollbacks !== rb) throw ABORT_SIGNAL;
-                if (stop) {
-                  t.tickCount = tick;
-                  return L_YIELD;
-                }
+              if (!nested && this.yieldPoint(t, f, pc, sp)) {
+                t.tickCount = tick;
+                return L_YIELD;
               }
               break;
 
