@@ -21,6 +21,21 @@ const AUG_OPS: Record<string, BinOperator> = {
 };
 const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
 
+/** An expression CPython's bitwise_or rule can produce (not list/tuple/genexp/True/None/False, as its rule excludes). */
+function isBitwiseLevel(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Compare': case 'BoolOp': case 'Lambda': case 'IfExp': case 'NamedExpr': case 'Starred':
+    case 'List': case 'Tuple': case 'GeneratorExp': case 'Yield': case 'YieldFrom': case 'Slice':
+      return false;
+    case 'UnaryOp': return e.op !== 'not';
+    case 'Constant': return e.value.type !== 'none' && e.value.type !== 'bool';
+    default: return true;
+  }
+}
+
+/** Headers whose ':' CPython's grammar forces (`&&':'`): a stray token there is "expected ':'". */
+const FORCED_COLON = new Set(['function definition', "'try' statement", "'else' statement", "'finally' statement"]);
+
 export class Parser {
   private readonly toks: Token[];
   private i = 0;
@@ -28,6 +43,8 @@ export class Parser {
   private readonly fileSource: string;
   /** Depth of f-string format-spec nesting (CPython allows two levels). */
   private readonly fstringDepth: number;
+  /** Inside a def or lambda body (for CPython's two `await` messages). */
+  private inFunction = false;
 
   constructor(tokens: Token[], filename: string, fileSource: string, fstringDepth = 0) {
     this.toks = tokens;
@@ -82,7 +99,8 @@ export class Parser {
   }
   private expectOp(s: string): Token {
     if (this.isOp(s)) return this.next();
-    if (s === ':') {
+    // CPython says "expected ':'" when the header ends at the line's end; elsewhere the stray token is invalid syntax.
+    if (s === ':' && this.peek().kind === 'NEWLINE') {
       const p = this.prev();
       throw this.error("expected ':'", p.endLine, p.endCol);
     }
@@ -141,7 +159,7 @@ export class Parser {
         case 'for': return [this.forStmt()];
         case 'try': return [this.tryStmt()];
         case 'with': return [this.withStmt()];
-        case 'async': case 'await':
+        case 'async':
           throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
         case 'match':
           if (this.looksLikeMatch()) throw this.error("'match' statements are not supported by htmsim", t.line, t.col, t.endLine, t.endCol);
@@ -295,16 +313,31 @@ export class Parser {
 
   private exprStmt(): Stmt {
     const start = this.peek();
-    const first = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+    const first = this.isKw('yield') ? this.yieldExpr() : this.starExpressions(false);
     if (this.isOp('=')) {
       const targets: Expr[] = [first];
       let value: Expr | null = null;
+      // CPython re-reads an invalid assignment as expressions: the element just before the first '='
+      // then gets invalid_named_expression's message (see namedEqError) when that rule applies.
+      const eqPos = this.i;
       while (this.eatOp('=')) {
-        const e = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+        const e = this.isKw('yield') ? this.yieldExpr() : this.starExpressions(false);
         if (this.isOp('=')) targets.push(e);
         else value = e;
       }
-      const stores = targets.map((e) => this.toTarget(e, 'store', true));
+      let stores: Expr[];
+      try {
+        stores = targets.map((e) => this.toTarget(e, 'store', true));
+      } catch (err) {
+        if (!(err instanceof GuestSyntaxError)) throw err;
+        const bare = first.kind === 'Tuple' && first.elts.length > 0 && first.elts[0]!.line === first.line && first.elts[0]!.col === first.col;
+        const last = bare ? first.elts[first.elts.length - 1]! : first;
+        const end = this.i;
+        this.i = eqPos;
+        this.namedEqError(last);
+        this.i = end;
+        throw err;
+      }
       return this.st({ kind: 'Assign', targets: stores, value: value! }, start);
     }
     const t = this.peek();
@@ -365,21 +398,32 @@ export class Parser {
         break;
       default:
     }
-    const desc = exprDescription(e);
-    if (fromAssign && ctx === 'store' && (e.kind === 'Constant' || e.kind === 'Call' || e.kind === 'Compare' || e.kind === 'BinOp' || e.kind === 'BoolOp' || e.kind === 'UnaryOp')) {
-      throw this.errorAt(`cannot assign to ${desc} here. Maybe you meant '==' instead of '='?`, e);
-    }
-    throw this.errorAt(`cannot ${verb} ${desc}`, e);
+    throw this.errorAt(`cannot ${verb} ${exprDescription(e)}`, e);
   }
 
   /** `':' block` after a compound statement header; `what` names it for the indentation error. */
   private block(what: string, headerLine: number): Stmt[] {
+    if (!this.isOp(':') && this.peek().kind !== 'NEWLINE' && FORCED_COLON.has(what)) {
+      // The grammar forces ':' after these headers (`&&':'`), so CPython names it at the stray token.
+      const t = this.peek();
+      throw this.error("expected ':'", t.line, t.col, t.endLine, t.endCol);
+    }
     this.expectOp(':');
     if (this.peek().kind !== 'NEWLINE') return this.simpleStmts();
     this.next();
     if (this.peek().kind !== 'INDENT') {
-      const t = this.peek();
-      throw this.error(`expected an indented block after ${what} on line ${headerLine}`, t.line, t.kind === 'DEDENT' || t.kind === 'ENDMARKER' ? t.col : t.col, t.line, t.endCol, 'IndentationError');
+      const msg = `expected an indented block after ${what} on line ${headerLine}`;
+      let t = this.peek();
+      for (let k = 0; t.kind === 'DEDENT'; k++) t = this.peek(k + 1);
+      if (t.kind === 'ENDMARKER') {
+        // At the end of the file CPython's tokenizer sits just past the text of the last line.
+        const lines = this.fileSource.replace(/\r\n?/g, '\n').split('\n');
+        if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+        const col = lines[lines.length - 1]!.length + 1;
+        throw this.error(msg, lines.length, col, lines.length, col, 'IndentationError');
+      }
+      t = this.peek();
+      throw this.error(msg, t.line, t.col, t.line, t.endCol, 'IndentationError');
     }
     this.next();
     const body: Stmt[] = [];
@@ -544,7 +588,10 @@ export class Parser {
     const args = this.parameters(')', true);
     this.expectOp(')');
     if (this.eatOp('->')) this.expression();
+    const outer = this.inFunction;
+    this.inFunction = true;
     const body = this.block('function definition', t.line);
+    this.inFunction = outer;
     return this.st({ kind: 'FunctionDef', name, args, body, decorators }, decorators[0] ? { ...t } : t);
   }
 
@@ -615,31 +662,34 @@ export class Parser {
       bases = r.args;
       keywords = r.keywords;
     }
+    const outer = this.inFunction;
+    this.inFunction = false;
     const body = this.block('class definition', t.line);
+    this.inFunction = outer;
     return this.st({ kind: 'ClassDef', name, bases, keywords, body, decorators }, t);
   }
 
   // ---- expressions ---------------------------------------------------------------------------
 
   /** star_expressions: a tuple when commas appear. */
-  starExpressions(): Expr {
+  starExpressions(eqCheck = true): Expr {
     const start = this.peek();
-    const first = this.starExpression();
+    const first = this.starExpression(eqCheck);
     if (!this.isOp(',')) return first;
     const elts = [first];
     while (this.eatOp(',')) {
       if (!this.atExprStart()) break;
-      elts.push(this.starExpression());
+      elts.push(this.starExpression(eqCheck));
     }
     return this.mk({ kind: 'Tuple', elts, ctx: 'load' }, start);
   }
 
-  private starExpression(): Expr {
+  private starExpression(eqCheck = true): Expr {
     if (this.isOp('*')) {
       const s = this.next();
       return this.mk({ kind: 'Starred', value: this.bitwiseOr(), ctx: 'load' }, s);
     }
-    return this.namedExpression();
+    return this.namedExpression(eqCheck);
   }
 
   private yieldExpr(): Expr {
@@ -649,7 +699,8 @@ export class Parser {
     return this.mk({ kind: 'Yield', value }, t);
   }
 
-  namedExpression(): Expr {
+  /** `eqCheck`: a following '=' gets CPython's "Maybe you meant '=='" errors (not where '=' may follow legally). */
+  namedExpression(eqCheck = true): Expr {
     if (this.isName() && this.isOp(':=', 1)) {
       const n = this.next();
       this.next();
@@ -658,7 +709,32 @@ export class Parser {
     }
     const e = this.expression();
     if (this.isOp(':=')) throw this.errorAt(`cannot use assignment expressions with ${exprDescription(e)}`, e);
+    if (eqCheck && this.isOp('=')) this.namedEqError(e);
     return e;
+  }
+
+  /**
+   * CPython's invalid_named_expression, at an `e` followed by '=': applies when a bitwise_or follows
+   * the '=' and is not itself followed by '=' or ':='. Returns (consuming nothing) when it does not apply.
+   */
+  private namedEqError(e: Expr): void {
+    const isName = e.kind === 'Name';
+    if (!isName && !isBitwiseLevel(e)) return;
+    const save = this.i;
+    let rhsEnd: Token;
+    try {
+      this.next();
+      this.bitwiseOr();
+      rhsEnd = this.prev();
+    } catch (err) {
+      if (err instanceof GuestSyntaxError) { this.i = save; return; }
+      throw err;
+    }
+    const follows = this.isOp('=') || this.isOp(':=');
+    this.i = save;
+    if (follows) return;
+    if (isName) throw this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.line, e.col, rhsEnd.endLine, rhsEnd.endCol);
+    throw this.errorAt(`cannot assign to ${exprDescription(e)} here. Maybe you meant '==' instead of '='?`, e);
   }
 
   expression(): Expr {
@@ -679,7 +755,10 @@ export class Parser {
     const t = this.next();
     const args = this.parameters(':', false);
     this.expectOp(':');
+    const outer = this.inFunction;
+    this.inFunction = true;
     const body = this.expression();
+    this.inFunction = outer;
     return this.mk({ kind: 'Lambda', args, body }, t);
   }
 
@@ -758,7 +837,12 @@ export class Parser {
 
   private power(): Expr {
     const start = this.peek();
-    if (this.isKw('await')) throw this.error("'await' is not supported by htmsim", start.line, start.col, start.endLine, start.endCol);
+    // `async def` is rejected, so every `await` htmsim sees is outside an async function, as CPython says.
+    if (this.isKw('await')) {
+      this.next();
+      if (!this.atExprStart()) throw this.invalid();
+      throw this.error(this.inFunction ? "'await' outside async function" : "'await' outside function", start.line, start.col, start.endLine, start.endCol);
+    }
     const base = this.primary();
     if (this.eatOp('**')) {
       const right = this.factor(); // right-associative, binds tighter than unary minus on its left
@@ -841,7 +925,7 @@ export class Parser {
         const value = this.expression();
         keywords.push({ ...this.span(t), arg: t.text, value });
       } else {
-        const e = this.namedExpression();
+        const e = this.namedExpression(false);
         if (this.isOp('=')) {
           throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e.line, e.col, this.peek().endLine, this.peek().endCol);
         }
