@@ -11,15 +11,16 @@ del lst[2:4]
 del lst[::2]
 print(lst)
 d = {"a": 1, "b": 2, "c": 3}
-del d["b"]
+del d["b"], d["c"]
 print(d)
-class Obj:
-    pass
-o = Obj()
-o.attr = 5
-o.other = 6
-del o.attr
-print(hasattr(o, "attr"), o.other)
+class Node:
+    def __init__(self):
+        self.cache = {"k": 1}
+        self.children = [Node] if False else []
+node = Node()
+node.extra = "x"
+del node.cache["k"], node.extra
+print(node.cache, hasattr(node, "extra"), vars(node))
 a, b, c = 1, 2, 3
 del a, b
 print(c)

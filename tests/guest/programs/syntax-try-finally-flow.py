@@ -1,14 +1,16 @@
 def loop_with_finally():
     log = []
-    for i in range(5):
+    n = 6
+    while n:
+        n -= 1
         try:
-            if i == 1:
+            if n == 4:
                 continue
-            if i == 3:
+            if n == 1:
                 break
-            log.append(i)
+            log.append(n)
         finally:
-            log.append("f%d" % i)
+            log.append(-n)
     return log
 
 print(loop_with_finally())
