@@ -72,8 +72,12 @@ export class Parser {
   // ---- token helpers -------------------------------------------------------------------------
 
   private peek(k = 0): Token {
-    return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
+    const at = Math.min(this.i + k, this.toks.length - 1);
+    if (at > this.furthest) this.furthest = at;
+    return this.toks[at]!;
   }
+  /** Index of the furthest token looked at (CPython reports an unclosed bracket when that is the end). */
+  furthest = 0;
   private prev(): Token {
     return this.toks[Math.max(0, this.i - 1)]!;
   }
@@ -1571,5 +1575,15 @@ function intConst(b: bigint): Constant {
 
 /** Parses a module's tokens. */
 export function parseTokens(tokens: Token[], filename: string, source: string): Module {
-  return new Parser(tokens, filename, source).parseModule();
+  const end = tokens[tokens.length - 1]!;
+  if (end.unclosed === undefined) return new Parser(tokens, filename, source).parseModule();
+  const parser = new Parser(tokens, filename, source);
+  try {
+    parser.parseModule();
+  } catch (e) {
+    // CPython keeps a parser error only when neither it nor the tokens the parser read to find it
+    // lie past the line of the bracket left open; otherwise the open bracket is the error.
+    if (e instanceof GuestSyntaxError && e.line <= end.unclosed.line && tokens[parser.furthest]!.line <= end.unclosed.line && parser.furthest < tokens.length - 1) throw e;
+  }
+  throw end.unclosed;
 }

@@ -157,7 +157,12 @@ export class Scanner {
     // End of input: close the logical line, unwind indentation.
     if (this.brackets.length > 0) {
       const b = this.brackets[this.brackets.length - 1]!;
-      throw this.error(`'${b.ch}' was never closed`, b.line, b.col);
+      const unclosed = this.error(`'${b.ch}' was never closed`, b.line, b.col);
+      if (this.expressionMode) throw unclosed;
+      const eof = this.colOf(this.pos);
+      this.push('ENDMARKER', '', this.line, eof, this.line, eof);
+      this.tokens[this.tokens.length - 1]!.unclosed = unclosed;
+      return this.tokens;
     }
     const last = this.tokens[this.tokens.length - 1];
     const eofCol = this.colOf(this.pos);

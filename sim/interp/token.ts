@@ -1,4 +1,5 @@
 /** Tokens produced by the scanner (Python 3's lexical structure). */
+import type { GuestSyntaxError } from './syntax-error.js';
 
 export type TokenKind = 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER';
 
@@ -11,6 +12,9 @@ export interface Token {
   col: number;
   endLine: number;
   endCol: number;
+  /** ENDMARKER of a module that ends inside brackets: CPython's "'(' was never closed", which
+   * replaces the parser's error when that error is on a later line than the open bracket. */
+  unclosed?: GuestSyntaxError;
 }
 
 /** Reserved words: never identifiers. */

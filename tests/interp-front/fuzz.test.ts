@@ -21,7 +21,7 @@ const VOCAB = [
   'yield', 'from', 'lambda', 'global', 'nonlocal', 'del', 'pass', 'break', 'continue', 'raise', 'import', 'assert',
   'and', 'or', 'not', 'is', 'None', 'True', 'x', 'y', 'f', '0', '1.5', '0x1f', '"s"', "f'{x}'", "f'{", 'b"b"',
   '(', ')', '[', ']', '{', '}', ':', ',', ';', '.', '=', '==', '+', '-', '*', '**', '/', '//', '%', '@', '<', '>',
-  '!=', ':=', '->', '...', '\\', '#', '\n', '\n    ', '\n\t', '    ', "'''", '"', 'async', 'await', 'match',
+  '!=', ':=', '->', '...', '\\', '#', '\n', '\n    ', '\n\t', '    ', "'''", '"', 'async', 'await', 'match', 'case', '|', '_', '**',
 ];
 
 /** Only GuestSyntaxError may escape; a successful compile must be structurally sound. */
@@ -71,6 +71,25 @@ describe('fuzz: the front end never crashes the host', () => {
     }
     // Mutations both keep programs valid and break them; both paths must have been exercised.
     expect(seen.ok).toBeGreaterThan(30);
+    expect(seen.syntax).toBeGreaterThan(100);
+  });
+  it('mutated match statements yield code or a GuestSyntaxError', () => {
+    // Patterns have their own grammar and a lowering pass: fuzz them on their own.
+    const r = rng(7);
+    const progs = listPy(join(GUEST, 'programs')).filter((p) => p.startsWith('syntax-match')).map((p) => readText(join(GUEST, 'programs', p)));
+    const cases = progs.flatMap((src) => src.split('\n').filter((l) => /^\s*case /.test(l)).map((l) => l.trim()));
+    const PIECES = ['[', ']', '(', ')', '{', '}', '*', '**', '|', ',', ':', '=', 'as', '_', 'x', '1', '"k"', 'None', 'P.Q', 'if'];
+    const seen = { ok: 0, syntax: 0 };
+    for (let n = 0; n < 800; n++) {
+      let pat = cases[Math.floor(r() * cases.length)]!;
+      const edits = 1 + Math.floor(r() * 3);
+      for (let k = 0; k < edits; k++) {
+        const at = 5 + Math.floor(r() * (pat.length - 5));
+        pat = r() < 0.5 ? pat.slice(0, at) + pat.slice(at + 1) : pat.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + pat.slice(at);
+      }
+      seen[survive(`def f(v, P):\n    match v:\n        ${pat}\n            return 1\n        case _:\n            return 2\n`)]++;
+    }
+    expect(seen.ok).toBeGreaterThan(50);
     expect(seen.syntax).toBeGreaterThan(100);
   });
   it('survives pathological inputs', () => {
