@@ -18,7 +18,7 @@ function firstLine(err: unknown): string {
 
 async function loadRunner(runnerModule: string): Promise<Runner> {
   const mod = (await import(runnerModule)) as { runPoint?: Runner };
-  if (typeof mod.runPoint !== 'function') throw new Error(`${runnerModule} does not export runPoint(config)`);
+  if (typeof mod.runPoint !== 'function') throw new Error('does not export runPoint(config)');
   return mod.runPoint;
 }
 

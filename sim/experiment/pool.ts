@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ABORT_CAUSES, type AbortCause } from '../machine/port.js';
+import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
@@ -80,8 +81,8 @@ function crashMessage(err: unknown): string {
 }
 
 /**
- * Runs every config; resolves when all are done or the signal stopped the sweep. Rejects only if
- * the runner cannot be loaded.
+ * Runs every config; resolves when all are done or the signal stopped the sweep. Rejects (UserError)
+ * only if the runner cannot be loaded.
  */
 export async function runPool(configs: readonly PointConfig[], opts: PoolOptions): Promise<void> {
   if (configs.length === 0 || opts.signal?.aborted) return;
@@ -94,6 +95,9 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
     idleTimeout: Number.POSITIVE_INFINITY,
     recordTiming: false,
   });
+  // Errors piscina cannot pin on a task (a worker dying while idle, a late reply to a cancelled
+  // task) come as pool events; a point's own failure always comes back through its run() promise.
+  pool.on('error', () => {});
   // One signal for the whole sweep: the caller's, or a failed runner load.
   const stop = new AbortController();
   setMaxListeners(0, stop.signal); // piscina listens once per queued task
@@ -130,5 +134,5 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
     opts.signal?.removeEventListener('abort', onAbort);
     await pool.destroy();
   }
-  if (initError !== undefined) throw new Error(`cannot load the point runner: ${initError}`);
+  if (initError !== undefined) throw new UserError(`cannot load the point runner ${opts.runnerModule}: ${initError}`);
 }

@@ -199,6 +199,7 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   const filter = opts.filter !== undefined ? parseFilter(opts.filter) : undefined;
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 1)) throw new UserError(`--jobs ${opts.jobs}: must be a whole number >= 1`);
+  if (opts.runner !== undefined && !existsSync(opts.runner)) throw new UserError(`--runner ${opts.runner}: no such file`);
   const spec = loadExperiment(opts.config);
   applySets(spec, opts.sets ?? []);
   const all = expand(spec);
