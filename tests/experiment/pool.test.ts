@@ -1,6 +1,6 @@
 /**
- * The sweep pool's failure paths (worker exit, uncaught host error, stack overflow, a runner that
- * cannot load) and Ctrl-C, through the built CLI with the fake point runner.
+ * The sweep pool's failure paths (worker exit, uncaught host error, stack overflow, out of memory, a
+ * runner that cannot load) and Ctrl-C, through the built CLI with the fake point runner.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,16 +15,22 @@ describe('the sweep pool', () => {
   it('records host crashes in a worker as failed points and goes on with fresh workers', () => {
     const dir = scratch('pool-crashes');
     const cfg = writeConfig(dir, 'crashes', `name: crashes\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\n` +
-      'sweep:\n  axes:\n    workload.params.accounts: [15, 17, 18, 12, 16]\n    cores: [1, 2]\n');
+      'sweep:\n  axes:\n    workload.params.accounts: [15, 17, 18, 19, 12, 16]\n    cores: [1, 2]\n');
     const out = join(dir, 'out');
-    const r = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2']);
+    // A small heap (workers inherit the limit) so that the out-of-memory point fails fast.
+    const r = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2'], { NODE_OPTIONS: '--max-old-space-size=96' });
     expect(r.status).toBe(1);
     const recs = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const outcome = (accounts: number) => [accounts, accounts === 12 || accounts === 16 ? 'ok' : 'failed',
-      { 15: 'worker died: exit code 3', 17: 'worker died: host bug in a timer', 18: 'RangeError: Maximum call stack size exceeded' }[accounts]];
+      {
+        15: 'worker died: exit code 3',
+        17: 'worker died: host bug in a timer',
+        18: 'RangeError: Maximum call stack size exceeded',
+        19: 'worker died: Worker terminated due to reaching memory limit: JS heap out of memory',
+      }[accounts]];
     expect(recs.map((x) => [x.params['workload.params.accounts'], x.result.status, x.result.error]))
-      .toEqual([15, 17, 18, 12, 16].flatMap((a) => [outcome(a), outcome(a)]));
-    expect(r.stderr).toContain('4/10 selected ok, 6 failed');
+      .toEqual([15, 17, 18, 19, 12, 16].flatMap((a) => [outcome(a), outcome(a)]));
+    expect(r.stderr).toContain('4/12 selected ok, 8 failed');
   });
 
   it('a runner that cannot be loaded is one line and exit 2, like other bad input', () => {
