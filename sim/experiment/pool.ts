@@ -131,6 +131,8 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       }
     }));
   } finally {
+    // Also when onResult threw (a disk error): the points still in flight are then not results.
+    stop.abort();
     opts.signal?.removeEventListener('abort', onAbort);
     await pool.destroy();
   }
