@@ -37,7 +37,7 @@ function resultsDir(t4: number, threadCounts: readonly number[] = [1, 4]): strin
   return dir;
 }
 
-const PARTS = ['validation', 'validation-latency', 'validation-probes', 'validation-length'];
+const PARTS = ['validation', 'validation-contention', 'validation-probes', 'validation-length'];
 
 describe.skipIf(!existsSync(CLI))('configs/validation*.yaml', () => {
   it('every part validates', () => {

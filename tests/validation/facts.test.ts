@@ -156,6 +156,17 @@ describe('fact checks', () => {
     expect(verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit').verdict).toBe('not measured');
   });
 
+  it('stm-not-worse: fully conflicting STM slows against the GIL no more than on one thread', () => {
+    const sc = (policy: string, threads: number, simSeconds: number) =>
+      rec({ 'policy.name': policy, ...DEFAULT, 'workload.name': 'shared-counter', 'workload.params.threads': threads }, { simSeconds });
+    const ok = verdict([sc('gil', 1, 1), sc('gil', 4, 4), sc('stm', 1, 1.5), sc('stm', 4, 5.8)], 'stm-not-worse');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBeCloseTo(5.8 / 4 / 1.5, 10);
+    // Conflicts that make 4 threads much slower than serial STM: worse than a GIL.
+    expect(verdict([sc('gil', 1, 1), sc('gil', 4, 4), sc('stm', 1, 1.5), sc('stm', 4, 9)], 'stm-not-worse').verdict).toBe('fails');
+    expect(verdict([sc('gil', 1, 1), sc('stm', 1, 1.5), sc('stm', 4, 5.8)], 'stm-not-worse').verdict).toBe('not measured');
+  });
+
   it('htm-quiet-scales: needs the quiet interpreter to scale and the default one to scale much less', () => {
     const htm = (interp: Flat, t: number, s: number) => indep('htm', interp, t, s);
     const ok = verdict([htm(QUIET, 1, 1), htm(QUIET, 4, 1.2), htm(DEFAULT, 1, 1), htm(DEFAULT, 4, 4)], 'htm-quiet-scales');
