@@ -49,6 +49,9 @@ interface Slot {
   parkReason: ParkReason | null;
   /** Cycle an event-blocked thread became resumable (-1: not yet seen). */
   wokenAt: number;
+  /** A new thread cannot run before its creator started it (plus the OS wake-up of a new thread):
+   *  its core's clock may be far behind the creator's. */
+  bornAt: number;
 }
 
 export interface CoreAccounting {
@@ -107,14 +110,14 @@ export class Scheduler implements SchedulerControl {
   private slot(t: GuestThread): Slot {
     let s = this.slots.get(t);
     if (s === undefined) {
-      s = { parkedUntil: -1, parkReason: null, wokenAt: -1 };
+      s = { parkedUntil: -1, parkReason: null, wokenAt: -1, bornAt: 0 };
       this.slots.set(t, s);
     }
     return s;
   }
 
-  /** Pins threads that appeared since the last call. */
-  private placeNew(): void {
+  /** Pins threads that appeared since the last call; they were started at cycle `birth`. */
+  private placeNew(birth: number): void {
     const threads = this.interp.threads;
     while (this.placed < threads.length) {
       const t = threads[this.placed++]!;
@@ -131,7 +134,7 @@ export class Scheduler implements SchedulerControl {
       }
       t.core = best as CoreId;
       this.queues[best]!.push(t);
-      this.slot(t);
+      this.slot(t).bornAt = birth;
     }
   }
 
@@ -139,7 +142,7 @@ export class Scheduler implements SchedulerControl {
   private readyAt(t: GuestThread, clock: number): number {
     if (t.state === 'done') return Infinity;
     const s = this.slot(t);
-    let at = clock;
+    let at = clock > s.bornAt ? clock : s.bornAt;
     if (s.parkedUntil >= 0) at = Math.max(at, s.parkedUntil);
     if (t.state === 'blocked') {
       const wake = this.interp.wakeCycle(t);
@@ -170,8 +173,11 @@ export class Scheduler implements SchedulerControl {
     const pickT: (GuestThread | null)[] = new Array<GuestThread | null>(nCores).fill(null);
     const pickAt = new Float64Array(nCores);
     let anyBlocked = false;
+    // Threads present before the first step (the main thread) start at cycle 0; later ones when
+    // the step that created them ended, plus the wake-up of a new OS thread.
+    let birth = 0;
     for (;;) {
-      this.placeNew();
+      this.placeNew(birth);
       // Choose, per core, the thread to run and when; then the earliest core.
       let best = -1;
       let bestAt = Infinity;
@@ -250,6 +256,7 @@ export class Scheduler implements SchedulerControl {
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);
+      birth = end + this.opts.wakeupCycles;
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
       anyBlocked = false;
       for (const q of this.queues) for (const x of q) if (x.state === 'blocked') anyBlocked = true;
