@@ -97,6 +97,8 @@ export const stmSchema = section('PyPy-style software transactional memory (poli
 export const nogilSchema = section('Free threading, PEP 703 style (policy nogil).', {
   containerLocks: bool('Per-object locks around container operations'),
   lockCycles: int('Cycles per uncontended lock acquire/release'),
+  readCycles: int('Cycles per lock-free container read (optimistic read: conditional incref and re-check)'),
+  bytecodeCycles: { type: 'number', minimum: 0, description: 'Cycles per bytecode of free-threading overhead (biased-refcount ownership checks, deferred refcounts)' },
 });
 
 export const policySchema = section('Which execution policy runs the guest.', {

@@ -45,6 +45,13 @@ export interface NogilConfig {
   /** Per-object locks around container operations (PEP 703). */
   containerLocks: boolean;
   lockCycles: number;
+  /** A container read without the lock (CPython 3.13's optimistic reads: conditional incref of
+   *  the item and a re-check of the container). Charged when containerLocks is on. */
+  readCycles: number;
+  /** Per-bytecode overhead of the free-threaded interpreter that the memory model does not see:
+   *  biased-refcount ownership checks (ob_tid compare, immortality test) on the increfs and
+   *  decrefs each bytecode does, deferred refcounts, the atomic eval-breaker load. */
+  bytecodeCycles: number;
 }
 
 export interface PolicyConfig {
