@@ -14,6 +14,13 @@ export interface GilConfig {
   forcedSwitching: boolean;
   /** Cycles a woken waiter needs before it runs (OS wake-up latency). */
   wakeupCycles: number;
+  /** Ticks mode: cycles between the holder's release and its own re-acquire when a thread waits
+   *  (signal the condition, unlock, lock again). A waiter that wakes in this window gets the lock. */
+  retakeCycles: number;
+  /** Ticks mode: a signalled waiter's wake-up takes wakeupCycles plus up to this many cycles more
+   *  (OS scheduling noise, drawn from the point's seed). Without it a periodic holder could make
+   *  the waiter wake at the same phase forever. */
+  wakeupJitterCycles: number;
 }
 
 export interface HtmPolicyConfig {

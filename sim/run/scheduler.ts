@@ -251,7 +251,7 @@ export class Scheduler implements SchedulerControl {
       if (!policy.admit(t)) continue;
       const start = port.now(core) as number;
       const startedInTx = t.tx !== null;
-      const budget = active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum;
+      const budget = policy.stepBudget(t, active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum);
       const outcome = this.interp.step(t, budget);
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
