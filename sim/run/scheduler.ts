@@ -116,8 +116,8 @@ export class Scheduler implements SchedulerControl {
     return s;
   }
 
-  /** Pins threads that appeared since the last call; they were started at cycle `birth`. */
-  private placeNew(birth: number): void {
+  /** Pins threads that appeared since the last call; each may run once the OS has woken it. */
+  private placeNew(): void {
     const threads = this.interp.threads;
     while (this.placed < threads.length) {
       const t = threads[this.placed++]!;
@@ -134,7 +134,7 @@ export class Scheduler implements SchedulerControl {
       }
       t.core = best as CoreId;
       this.queues[best]!.push(t);
-      this.slot(t).bornAt = birth;
+      this.slot(t).bornAt = t.isMain ? 0 : t.createdAt + this.opts.wakeupCycles;
     }
   }
 
@@ -173,11 +173,8 @@ export class Scheduler implements SchedulerControl {
     const pickT: (GuestThread | null)[] = new Array<GuestThread | null>(nCores).fill(null);
     const pickAt = new Float64Array(nCores);
     let anyBlocked = false;
-    // Threads present before the first step (the main thread) start at cycle 0; later ones when
-    // the step that created them ended, plus the wake-up of a new OS thread.
-    let birth = 0;
     for (;;) {
-      this.placeNew(birth);
+      this.placeNew();
       // Choose, per core, the thread to run and when; then the earliest core.
       let best = -1;
       let bestAt = Infinity;
@@ -256,7 +253,6 @@ export class Scheduler implements SchedulerControl {
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);
-      birth = end + this.opts.wakeupCycles;
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
       anyBlocked = false;
       for (const q of this.queues) for (const x of q) if (x.state === 'blocked') anyBlocked = true;
