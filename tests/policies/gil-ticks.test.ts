@@ -4,16 +4,12 @@
  * after a large but finite delay.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveExecConfig } from '../../sim/experiment/resolve.js';
-import { runPointSync } from '../../sim/run/run-point.js';
 import type { RunResult } from '../../sim/run/result.js';
 import { independent } from './programs.js';
-import { runGuest } from './helpers.js';
+import { runGuest, runWorkload } from './helpers.js';
 
-function run(name: string, cores: number, params: Record<string, number | boolean>, sets: string[]): RunResult {
-  const r = runPointSync(resolveExecConfig({ policy: 'gil', cores, sets, workload: { name, params } }));
-  return r;
-}
+const run = (name: string, cores: number, params: Record<string, number | boolean>, sets: string[]): RunResult =>
+  runWorkload(name, 'gil', cores, params, sets);
 
 describe('GIL ticks mode', () => {
   it('acquires the lock about every checkInterval bytecodes', () => {

@@ -3,12 +3,11 @@
  * independent work still scales almost perfectly. The costs behind it are nogil.* parameters.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveExecConfig } from '../../sim/experiment/resolve.js';
-import { runPointSync } from '../../sim/run/run-point.js';
 import type { RunResult } from '../../sim/run/result.js';
+import { runWorkload } from './helpers.js';
 
 function run(name: string, policy: string, cores: number, params: Record<string, number>, sets: string[] = []): RunResult {
-  const r = runPointSync(resolveExecConfig({ policy, cores, sets, workload: { name, params } }));
+  const r = runWorkload(name, policy, cores, params, sets);
   expect(r.status).toBe('ok');
   return r;
 }

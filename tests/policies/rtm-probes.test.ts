@@ -7,14 +7,10 @@
  * transactional policy at all — and never an internal error or "xend() outside a transaction".
  */
 import { describe, expect, it } from 'vitest';
-import { resolveExecConfig } from '../../sim/experiment/resolve.js';
-import { runPointSync } from '../../sim/run/run-point.js';
 import type { RunResult } from '../../sim/run/result.js';
-import { runGuest } from './helpers.js';
+import { runGuest, runWorkload } from './helpers.js';
 
-function probe(name: string, policy: string, cores: number, kib: number): RunResult {
-  return runPointSync(resolveExecConfig({ policy, cores, sets: [], workload: { name, params: { kib, attempts: 3 } } }));
-}
+const probe = (name: string, policy: string, cores: number, kib: number): RunResult => runWorkload(name, policy, cores, { kib, attempts: 3 });
 
 const outcome = (r: RunResult) => ({
   status: r.status,

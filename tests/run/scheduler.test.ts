@@ -2,14 +2,8 @@
  * Scheduler invariants: simulated time is causal across cores.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveExecConfig } from '../../sim/experiment/resolve.js';
-import { runPointSync } from '../../sim/run/run-point.js';
 import type { RunResult } from '../../sim/run/result.js';
-
-function runWorkload(name: string, policy: string, cores: number, params: Record<string, number>, sets: string[] = []): RunResult {
-  const config = resolveExecConfig({ policy, cores, sets, workload: { name, params } });
-  return runPointSync(config);
-}
+import { runWorkload } from '../policies/helpers.js';
 
 const busy = (r: RunResult): number => r.cores.reduce((a, c) => a + c.busyCycles, 0);
 
