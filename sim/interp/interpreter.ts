@@ -677,6 +677,8 @@ export class Interpreter {
     const t = new GuestThread(this.nextThreadId++, name, asCore(core), isMain);
     t.regionAddr = this.heap.threadRegion(t.id);
     t.scratchAddr = t.regionAddr + 0x800;
+    // The creator's clock: the scheduler runs t no earlier (its own core may be behind).
+    if (this.cur !== undefined) t.createdAt = this.port.now(this.cur.core) as number;
     this.threads.push(t);
     return t;
   }
