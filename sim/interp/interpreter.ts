@@ -1003,7 +1003,12 @@ export class Interpreter {
           }
         }
         if (idx < 0) {
-          if (kwdict === null) throw this.typeErr(`${fname}() got an unexpected keyword argument '${name}'`);
+          if (kwdict === null) {
+            // CPython names every positional-only parameter passed by keyword before the generic error.
+            const posOnly = kwnames.filter((kn) => code.varnames.indexOf(kn) >= 0 && code.varnames.indexOf(kn) < code.posonlyargcount);
+            if (posOnly.length > 0) throw this.typeErr(`${fname}() got some positional-only arguments passed as keyword arguments: '${posOnly.join(', ')}'`);
+            throw this.typeErr(`${fname}() got an unexpected keyword argument '${name}'`);
+          }
           kwdict.set(name, kwvals![k]!);
           continue;
         }
