@@ -4,13 +4,15 @@
  * subscripts), the built-in functions and the exception hierarchy, with CPython 3.11's messages.
  */
 import { PyDict, PySet } from './dict.js';
-import { parseFormatString } from './fmt.js';
+import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from './runtime/percent-format.js';
 import type { Interpreter } from './interpreter.js';
 import { CodeHolder } from './interpreter.js';
-import * as R from './rt.js';
+import * as R from './runtime/int-ops.js';
+import * as RS from './runtime/str-methods.js';
+import { bytesHash as rtBytesHash, strHash as strHashRt } from './runtime/str-hash.js';
 import { PyGenerator, U_FIELD, type Frame } from './thread.js';
 import {
   PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject,
@@ -187,7 +189,7 @@ export function installBuiltins(vm: Interpreter): void {
       case 'number': return String(v);
       case 'bigint': return v.toString();
       case 'boolean': return v ? 'True' : 'False';
-      case 'string': return R.pyStrRepr(v);
+      case 'string': return RS.strRepr(v);
     }
     if (v === None) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
@@ -227,7 +229,7 @@ export function installBuiltins(vm: Interpreter): void {
     if (v instanceof PyType) {
       return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
     }
-    if (v instanceof PyBytes) return R.pyStrRepr('') && bytesRepr(v);
+    if (v instanceof PyBytes) return bytesRepr(v);
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${hexAddr(v)}>`;
     if (v instanceof PyBuiltin) {
@@ -291,38 +293,41 @@ export function installBuiltins(vm: Interpreter): void {
   };
 
   // ───────────── hash / eq ─────────────
-  const strHash = (s: string): number => {
-    // Deterministic FNV-1a (CPython randomizes str hashes; programs must not depend on them).
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
+  // CPython 3.11's hashes with PYTHONHASHSEED=0 (signed 64-bit, as a normalized IntVal), so set
+  // tables, and therefore set iteration order, match CPython's. str hashes are cached: SipHash
+  // over the string's buffer is the costly one, and sets of str re-hash the same keys.
+  const strHashCache = new Map<string, R.IntVal>();
+  const strHash = (s: string): R.IntVal => {
+    let h = strHashCache.get(s);
+    if (h === undefined) {
+      h = strHashRt(s);
+      if (strHashCache.size >= 65536) strHashCache.clear();
+      strHashCache.set(s, h);
     }
     return h;
   };
-  vm.hash = (v: PyVal): number => {
+  const M64 = (1n << 64n) - 1n;
+  vm.hash = (v: PyVal): R.IntVal => {
     switch (typeof v) {
       case 'number': return v === -1 ? -2 : v;
       case 'bigint': return R.intHash(v);
       case 'boolean': return v ? 1 : 0;
       case 'string': return strHash(v);
     }
-    if (v instanceof PyFloat) return R.floatHash(v.v);
+    if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyTuple) {
       // CPython's tuple hash (xxHash-based), in 64-bit unsigned arithmetic.
-      const M = (1n << 64n) - 1n;
       const P1 = 11400714785074694791n, P2 = 14029467366897019727n, P5 = 2870177450012600261n;
       let acc = P5;
       for (const it of v.items) {
         const h = BigInt.asUintN(64, BigInt(vm.hash(it)));
-        acc = (acc + h * P2) & M;
-        acc = ((acc << 31n) | (acc >> 33n)) & M;
-        acc = (acc * P1) & M;
+        acc = (acc + h * P2) & M64;
+        acc = ((acc << 31n) | (acc >> 33n)) & M64;
+        acc = (acc * P1) & M64;
       }
-      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M;
-      if (acc === M) return 1546275796;
-      const r = Number(BigInt.asIntN(64, acc));
-      return r === -1 ? -2 : r;
+      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M64;
+      if (acc === M64) return 1546275796;
+      return R.normInt(BigInt.asIntN(64, acc));
     }
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');
@@ -340,11 +345,17 @@ export function installBuiltins(vm: Interpreter): void {
       throw vm.typeErr(`unhashable type: '${tn(v)}'`);
     }
     if (v instanceof PySet) {
-      let h = 0;
-      for (const x of v.items()) h = (h ^ vm.hash(x)) >>> 0;
-      return h;
+      // CPython's frozenset_hash: xor of shuffled entry hashes (the NULL/dummy slot terms cancel).
+      const shuffle = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+      let h = 0n;
+      for (const x of v.items()) h ^= shuffle(BigInt.asUintN(64, BigInt(vm.hash(x))));
+      h ^= ((BigInt(v.used) + 1n) * 1927868237n) & M64;
+      h ^= (h >> 11n) ^ (h >> 25n);
+      h = (h * 69069n + 907133923n) & M64;
+      if (h === M64) h = 590923713n;
+      return R.normInt(BigInt.asIntN(64, h));
     }
-    if (v instanceof PyBytes) return strHash(Array.from(v.data.subarray(0, v.len), (c) => String.fromCharCode(c)).join(''));
+    if (v instanceof PyBytes) return rtBytesHash(v.data, v.len);
     return Math.floor(vm.id(v) / 16);
   };
 
@@ -507,7 +518,7 @@ export function installBuiltins(vm: Interpreter): void {
         if (y < 0) {
           const fx = R.intToFloat(x);
           if (fx === 0) throw err('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-          return F(R.floatPow(fx, R.intToFloat(y)));
+          return F(rtFloatPow(fx, R.intToFloat(y)));
         }
         return R.intPow(x, y);
       case 9: return R.intRshift(x, y);
@@ -797,61 +808,35 @@ export function installBuiltins(vm: Interpreter): void {
     if (spec !== '') throw vm.typeErr(`unsupported format string passed to ${tn(v)}.__format__`);
     return vm.str(v);
   };
-  const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => {
-    let auto = 0;
-    let mode = 0; // 1 auto, 2 manual
-    const render = (text: string): string => {
-      let out = '';
-      for (const part of parseFormatString(text)) {
-        out += part.literal;
-        const fld = part.field;
-        if (fld === null) continue;
-        const m = /^([^.[]*)(.*)$/s.exec(fld.name)!;
-        const first = m[1]!;
-        let v: PyVal;
-        if (first === '') {
-          if (mode === 2) throw err('ValueError', 'cannot switch from manual field specification to automatic field numbering');
-          mode = 1;
-          if (auto >= args.length) throw err('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
-          v = args[auto++]!;
-        } else if (/^\d+$/.test(first)) {
-          if (mode === 1) throw err('ValueError', 'cannot switch from automatic field numbering to manual field specification');
-          mode = 2;
-          const i = parseInt(first, 10);
-          if (i >= args.length) throw err('IndexError', `Replacement index ${i} out of range for positional args tuple`);
-          v = args[i]!;
-        } else {
-          const x = kw?.get(first);
-          if (x === undefined) throw err('KeyError', `'${first}'`);
-          v = x;
-        }
-        let rest = m[2]!;
-        while (rest.length > 0) {
-          const am = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
-          if (am) {
-            v = vm.getAttr(v, am[1]!);
-            rest = rest.slice(am[0].length);
-            continue;
-          }
-          const im = /^\[([^\]]*)\]/.exec(rest);
-          if (im) {
-            const key = /^\d+$/.test(im[1]!) ? parseInt(im[1]!, 10) : im[1]!;
-            v = vm.getItem(v, key);
-            rest = rest.slice(im[0].length);
-            continue;
-          }
-          throw err('ValueError', 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
-        }
-        if (fld.conv === 'r') v = vm.repr(v);
-        else if (fld.conv === 's') v = vm.str(v);
-        else if (fld.conv === 'a') v = vm.asciiOf(vm.repr(v));
-        const spec = fld.spec.includes('{') ? render(fld.spec) : fld.spec;
-        out += vm.format(v, spec);
+  // str.format: the runtime library parses (CPython's MarkupIterator, errors in CPython's order);
+  // the VM looks fields up, converts and formats.
+  const renderPieces = (pieces: RF.FormatPiece[], args: PyVal[], kw: Kw): string => {
+    let out = '';
+    for (const pc of pieces) {
+      if (pc.kind === 'text') {
+        out += pc.text;
+        continue;
       }
-      return out;
-    };
-    return render(fmt);
+      if (pc.kind === 'error') throw pc.error;
+      let v: PyVal;
+      if (typeof pc.arg === 'number') {
+        if (pc.arg >= args.length) throw err('IndexError', `Replacement index ${pc.arg} out of range for positional args tuple`);
+        v = args[pc.arg]!;
+      } else {
+        const x = kw?.get(pc.arg);
+        if (x === undefined) throw keyError(pc.arg);
+        v = x;
+      }
+      for (const part of pc.chain) v = part.kind === 'attr' ? vm.getAttr(v, part.name) : vm.getItem(v, part.key);
+      if (pc.conversionError !== undefined) throw pc.conversionError;
+      if (pc.conversion === 'r') v = vm.repr(v);
+      else if (pc.conversion === 's') v = vm.str(v);
+      else if (pc.conversion === 'a') v = vm.asciiOf(vm.repr(v));
+      out += vm.format(v, renderPieces(pc.spec, args, kw));
+    }
+    return out;
   };
+  const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
 
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
@@ -1555,7 +1540,6 @@ export function installBuiltins(vm: Interpreter): void {
     if (typeof v !== 'string') throw vm.typeErr(`${fname}() argument ${pos} must be str, not ${v === undefined ? 'None' : tn(v)}`);
     return v;
   };
-  const optStr = (v: PyVal | undefined): string | null => (v === undefined || v === None ? null : (v as string));
   const clampRange = (len: number, s?: PyVal, e?: PyVal): [number, number] => {
     let start = s === undefined || s === None ? 0 : Number(index(s));
     let end = e === undefined || e === None ? len : Number(index(e));
@@ -1564,55 +1548,19 @@ export function installBuiltins(vm: Interpreter): void {
     if (end > len) end = len;
     return [start, end];
   };
-  const WS = /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  const WSE = /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
-  const isWs = (c: string): boolean => /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(c);
-  const stripChars = (s: string, chars: string | null, left: boolean, right: boolean): string => {
-    if (chars === null) {
-      if (left) s = s.replace(WS, '');
-      if (right) s = s.replace(WSE, '');
-      return s;
-    }
-    let i = 0, j = s.length;
-    if (left) while (i < j && chars.includes(s[i]!)) i++;
-    if (right) while (j > i && chars.includes(s[j - 1]!)) j--;
-    return s.slice(i, j);
+  /** A str-or-None argument: CPython's "must be str or None, not X" for anything else. */
+  const optStrArg = (v: PyVal | undefined): string | null => {
+    if (v === undefined || v === None) return null;
+    if (typeof v !== 'string') throw vm.typeErr(`must be str or None, not ${tn(v)}`);
+    return v;
   };
-  const splitWs = (s: string, maxsplit: number): string[] => {
-    const out: string[] = [];
-    let i = 0;
-    const n = s.length;
-    while (i < n) {
-      while (i < n && isWs(s[i]!)) i++;
-      if (i >= n) break;
-      if (maxsplit >= 0 && out.length === maxsplit) {
-        out.push(s.slice(i).replace(WSE, ''));
-        return out;
-      }
-      let j = i;
-      while (j < n && !isWs(s[j]!)) j++;
-      out.push(s.slice(i, j));
-      i = j;
-    }
-    return out;
+  const stripArg = (v: PyVal | undefined, fname: string): string | null => {
+    if (v === undefined || v === None) return null;
+    if (typeof v !== 'string') throw vm.typeErr(`${fname} arg must be None or str`);
+    return v;
   };
-  const rsplitWs = (s: string, maxsplit: number): string[] => {
-    const out: string[] = [];
-    let j = s.length;
-    while (j > 0) {
-      while (j > 0 && isWs(s[j - 1]!)) j--;
-      if (j <= 0) break;
-      if (maxsplit >= 0 && out.length === maxsplit) {
-        out.unshift(s.slice(0, j).replace(WS, ''));
-        return out;
-      }
-      let i = j;
-      while (i > 0 && !isWs(s[i - 1]!)) i--;
-      out.unshift(s.slice(i, j));
-      j = i;
-    }
-    return out;
-  };
+  /** start/end of find/count/startswith…: None or an index. */
+  const optIdx = (v: PyVal | undefined): R.IntVal | null => (v === undefined || v === None ? null : index(v));
   const strList = (xs: string[]): PyList => vm.placeList(vm.newList(xs));
   const sm = (name: string, fn: BuiltinImpl): void => {
     vm.method(T.str, name, fn);
@@ -1626,239 +1574,91 @@ export function installBuiltins(vm: Interpreter): void {
     vm.tmp(vm.cur, 49 + r.length);
     return r;
   });
-  sm('split', (a, kw) => {
-    const sep = optStr(a[1] ?? kwArg(kw, 'sep'));
-    const maxsplit = Number(intOf((a[2] ?? kwArg(kw, 'maxsplit') ?? -1) as number));
-    const s = S(a);
-    if (sep === null) return strList(splitWs(s, maxsplit));
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const parts = s.split(sep);
-    if (maxsplit >= 0 && parts.length > maxsplit + 1) return strList([...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)]);
-    return strList(parts);
-  });
-  sm('rsplit', (a, kw) => {
-    const sep = optStr(a[1] ?? kwArg(kw, 'sep'));
-    const maxsplit = Number(intOf((a[2] ?? kwArg(kw, 'maxsplit') ?? -1) as number));
-    const s = S(a);
-    if (sep === null) return strList(rsplitWs(s, maxsplit));
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const parts = s.split(sep);
-    if (maxsplit >= 0 && parts.length > maxsplit + 1) {
-      const k = parts.length - maxsplit;
-      return strList([parts.slice(0, k).join(sep), ...parts.slice(k)]);
-    }
-    return strList(parts);
-  });
-  sm('splitlines', (a, kw) => {
-    const keep = vm.truthy(a[1] ?? kwArg(kw, 'keepends') ?? false);
-    const s = S(a);
-    const out: string[] = [];
-    const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
-    let last = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null) {
-      out.push(s.slice(last, keep ? re.lastIndex : m.index));
-      last = re.lastIndex;
-    }
-    if (last < s.length) out.push(s.slice(last));
-    return strList(out);
-  });
-  sm('strip', (a) => stripChars(S(a), optStr(a[1]), true, true));
-  sm('lstrip', (a) => stripChars(S(a), optStr(a[1]), true, false));
-  sm('rstrip', (a) => stripChars(S(a), optStr(a[1]), false, true));
+  // The method bodies are the runtime library's (CPython-exact, fixture-tested); here only
+  // argument parsing and CPython's argument errors.
+  const maxsplitArg = (v: PyVal | undefined): R.IntVal => (v === undefined ? -1 : index(v));
+  sm('split', (a, kw) => strList(RS.strSplit(S(a), optStrArg(a[1] ?? kwArg(kw, 'sep')), maxsplitArg(a[2] ?? kwArg(kw, 'maxsplit')))));
+  sm('rsplit', (a, kw) => strList(RS.strRsplit(S(a), optStrArg(a[1] ?? kwArg(kw, 'sep')), maxsplitArg(a[2] ?? kwArg(kw, 'maxsplit')))));
+  sm('splitlines', (a, kw) => strList(RS.strSplitlines(S(a), vm.truthy(a[1] ?? kwArg(kw, 'keepends') ?? false))));
+  sm('strip', (a) => RS.strStrip(S(a), stripArg(a[1], 'strip')));
+  sm('lstrip', (a) => RS.strLstrip(S(a), stripArg(a[1], 'lstrip')));
+  sm('rstrip', (a) => RS.strRstrip(S(a), stripArg(a[1], 'rstrip')));
   sm('replace', (a) => {
-    const s = S(a), old = strArg(a[1], 'replace', 1), nw = strArg(a[2], 'replace', 2);
-    const count = a[3] === undefined ? -1 : Number(index(a[3]));
-    if (count < 0) {
-      if (old === '') return nw + Array.from(s).join(nw) + (s.length ? nw : '');
-      return s.split(old).join(nw);
-    }
-    let out = '', rest = s, n = 0;
-    if (old === '') {
-      const chars = Array.from(s);
-      for (let i = 0; i <= chars.length; i++) {
-        if (n < count) {
-          out += nw;
-          n++;
-        }
-        if (i < chars.length) out += chars[i];
-      }
-      return out;
-    }
-    while (n < count) {
-      const i = rest.indexOf(old);
-      if (i < 0) break;
-      out += rest.slice(0, i) + nw;
-      rest = rest.slice(i + old.length);
-      n++;
-    }
-    return out + rest;
+    nargs(a, 3, 4, 'replace');
+    return RS.strReplace(S(a), strArg(a[1], 'replace', 1), strArg(a[2], 'replace', 2), a[3] === undefined ? -1 : index(a[3]));
   });
-  const findImpl = (a: PyVal[], rev: boolean): number => {
-    const s = S(a);
-    const sub = strArg(a[1], rev ? 'rfind' : 'find');
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    if (st > en) return -1;
-    const hay = s.slice(st, en);
-    const i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-    if (i < 0) return sub === '' && st <= s.length && st <= en ? (rev ? en : st) : -1;
-    return i + st;
+  const subArg = (v: PyVal | undefined): string => {
+    if (typeof v !== 'string') throw vm.typeErr(`must be str, not ${v === undefined ? 'NoneType' : tn(v)}`);
+    return v;
   };
-  sm('find', (a) => findImpl(a, false));
-  sm('rfind', (a) => findImpl(a, true));
-  sm('index', (a) => {
-    const r = findImpl(a, false);
-    if (r < 0) throw err('ValueError', 'substring not found');
-    return r;
-  });
-  sm('rindex', (a) => {
-    const r = findImpl(a, true);
-    if (r < 0) throw err('ValueError', 'substring not found');
-    return r;
-  });
-  sm('count', (a) => {
-    const s = S(a);
-    const sub = strArg(a[1], 'count');
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    if (st > en) return 0;
-    const hay = s.slice(st, en);
-    if (sub === '') return hay.length + 1;
-    return hay.split(sub).length - 1;
-  });
+  sm('find', (a) => RS.strFind(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('rfind', (a) => RS.strRfind(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('index', (a) => RS.strIndex(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('rindex', (a) => RS.strRindex(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('count', (a) => RS.strCount(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
   const affix = (a: PyVal[], end: boolean): boolean => {
     const s = S(a);
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    const hay = s.slice(st, en);
-    const p = a[1]!;
+    const st = optIdx(a[2]), en = optIdx(a[3]);
     const test = (x: PyVal): boolean => {
       if (typeof x !== 'string') throw vm.typeErr(`${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${tn(x)}`);
-      return st <= s.length && (end ? hay.endsWith(x) : hay.startsWith(x));
+      return end ? RS.strEndswith(s, x, st, en) : RS.strStartswith(s, x, st, en);
     };
-    if (p instanceof PyTuple) return p.items.some(test);
+    const p = a[1]!;
+    if (p instanceof PyTuple) {
+      for (const x of p.items) {
+        if (typeof x !== 'string') throw vm.typeErr(`tuple for ${end ? 'endswith' : 'startswith'} must only contain str, not ${tn(x)}`);
+        if (test(x)) return true;
+      }
+      return false;
+    }
     return test(p);
   };
   sm('startswith', (a) => affix(a, false));
   sm('endswith', (a) => affix(a, true));
-  sm('upper', (a) => S(a).toUpperCase());
-  sm('lower', (a) => S(a).toLowerCase());
-  sm('casefold', (a) => S(a).toLowerCase());
-  sm('swapcase', (a) => Array.from(S(a)).map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
-  sm('title', (a) => {
-    let out = '';
-    let prevCased = false;
-    for (const c of S(a)) {
-      const cased = c.toLowerCase() !== c.toUpperCase();
-      out += prevCased ? c.toLowerCase() : c.toUpperCase();
-      prevCased = cased;
-    }
-    return out;
-  });
-  sm('capitalize', (a) => {
-    const cs = Array.from(S(a));
-    return cs.length ? cs[0]!.toUpperCase() + cs.slice(1).join('').toLowerCase() : '';
-  });
-  const padArgs = (a: PyVal[], fname: string): [string, number, string] => {
-    const fill = a[2] === undefined ? ' ' : (a[2] as string);
-    if (fill.length !== 1) throw vm.typeErr(`The fill character must be exactly one character long`);
-    void fname;
-    return [S(a), Number(index(a[1]!)), fill];
+  sm('upper', (a) => RS.strUpper(S(a)));
+  sm('lower', (a) => RS.strLower(S(a)));
+  sm('casefold', (a) => RS.strCasefold(S(a)));
+  sm('swapcase', (a) => RS.strSwapcase(S(a)));
+  sm('title', (a) => RS.strTitle(S(a)));
+  sm('capitalize', (a) => RS.strCapitalize(S(a)));
+  const fillArg = (a: PyVal[], fname: string): string => {
+    nargs(a, 2, 3, fname);
+    const f = a[2];
+    if (f === undefined) return ' ';
+    if (typeof f !== 'string') throw vm.typeErr(`The fill character must be a unicode character, not ${tn(f)}`);
+    return f;
   };
-  sm('center', (a) => {
-    const [s, w, f] = padArgs(a, 'center');
-    const n = w - s.length;
-    if (n <= 0) return s;
-    const left = Math.floor(n / 2) + (n & w & 1);
-    return f.repeat(left) + s + f.repeat(n - left);
-  });
-  sm('ljust', (a) => {
-    const [s, w, f] = padArgs(a, 'ljust');
-    return s.length >= w ? s : s + f.repeat(w - s.length);
-  });
-  sm('rjust', (a) => {
-    const [s, w, f] = padArgs(a, 'rjust');
-    return s.length >= w ? s : f.repeat(w - s.length) + s;
-  });
+  sm('center', (a) => RS.strCenter(S(a), index(a[1]!), fillArg(a, 'center')));
+  sm('ljust', (a) => RS.strLjust(S(a), index(a[1]!), fillArg(a, 'ljust')));
+  sm('rjust', (a) => RS.strRjust(S(a), index(a[1]!), fillArg(a, 'rjust')));
   sm('zfill', (a) => {
-    const s = S(a);
-    const w = Number(index(a[1]!));
-    if (s.length >= w) return s;
-    const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
-    return sign + '0'.repeat(w - s.length) + s.slice(sign.length);
+    nargs(a, 2, 2, 'zfill');
+    return RS.strZfill(S(a), index(a[1]!));
   });
-  sm('expandtabs', (a) => {
-    const ts = a[1] === undefined ? 8 : Number(index(a[1]));
-    let out = '', col = 0;
-    for (const c of S(a)) {
-      if (c === '\t') {
-        const n = ts > 0 ? ts - (col % ts) : 0;
-        out += ' '.repeat(n);
-        col += n;
-      } else if (c === '\n' || c === '\r') {
-        out += c;
-        col = 0;
-      } else {
-        out += c;
-        col++;
-      }
-    }
-    return out;
+  sm('expandtabs', (a, kw) => {
+    const t = a[1] ?? kwArg(kw, 'tabsize');
+    return RS.strExpandtabs(S(a), t === undefined ? 8 : index(t));
   });
-  const pred = (name: string, re: RegExp, nonEmpty = true): void => sm(name, (a) => {
-    const s = S(a);
-    return (!nonEmpty || s.length > 0) && re.test(s);
-  });
-  pred('isdigit', /^[0-9\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]+$/);
-  pred('isdecimal', /^[0-9]+$/);
-  pred('isnumeric', /^[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+$/);
-  pred('isalpha', /^\p{L}+$/u);
-  pred('isalnum', /^[\p{L}\p{N}]+$/u);
-  pred('isspace', /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/);
-  pred('isascii', /^[\x00-\x7f]*$/, false);
-  pred('isidentifier', /^[\p{L}_][\p{L}\p{N}_]*$/u);
-  pred('isprintable', /^[^\x00-\x1f\x7f-\xa0]*$/, false);
-  sm('isupper', (a) => {
-    const s = S(a);
-    return s !== s.toLowerCase() && s === s.toUpperCase();
-  });
-  sm('islower', (a) => {
-    const s = S(a);
-    return s !== s.toUpperCase() && s === s.toLowerCase();
-  });
-  sm('istitle', (a) => {
-    const s = S(a);
-    let cased = false, prevCased = false;
-    for (const c of s) {
-      const up = c !== c.toLowerCase(), low = c !== c.toUpperCase();
-      if (up) {
-        if (prevCased) return false;
-        prevCased = cased = true;
-      } else if (low) {
-        if (!prevCased) return false;
-        prevCased = cased = true;
-      } else prevCased = false;
-    }
-    return cased;
-  });
-  sm('partition', (a) => {
-    const s = S(a), sep = strArg(a[1], 'partition');
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const i = s.indexOf(sep);
-    return i < 0 ? vm.newTuple([s, '', '']) : vm.newTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
-  });
-  sm('rpartition', (a) => {
-    const s = S(a), sep = strArg(a[1], 'rpartition');
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const i = s.lastIndexOf(sep);
-    return i < 0 ? vm.newTuple(['', '', s]) : vm.newTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
-  });
-  sm('removeprefix', (a) => {
-    const s = S(a), p = strArg(a[1], 'removeprefix');
-    return p && s.startsWith(p) ? s.slice(p.length) : s;
-  });
-  sm('removesuffix', (a) => {
-    const s = S(a), p = strArg(a[1], 'removesuffix');
-    return p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
-  });
+  sm('isdigit', (a) => RS.strIsdigit(S(a)));
+  sm('isdecimal', (a) => RS.strIsdecimal(S(a)));
+  sm('isnumeric', (a) => RS.strIsnumeric(S(a)));
+  sm('isalpha', (a) => RS.strIsalpha(S(a)));
+  sm('isalnum', (a) => RS.strIsalnum(S(a)));
+  sm('isspace', (a) => RS.strIsspace(S(a)));
+  sm('isascii', (a) => RS.strIsascii(S(a)));
+  sm('isidentifier', (a) => RS.strIsidentifier(S(a)));
+  sm('isprintable', (a) => RS.strIsprintable(S(a)));
+  sm('isupper', (a) => RS.strIsupper(S(a)));
+  sm('islower', (a) => RS.strIslower(S(a)));
+  sm('istitle', (a) => RS.strIstitle(S(a)));
+  sm('partition', (a) => vm.newTuple(RS.strPartition(S(a), subArg(a[1]))));
+  sm('rpartition', (a) => vm.newTuple(RS.strRpartition(S(a), subArg(a[1]))));
+  const affixArg = (v: PyVal | undefined, fname: string): string => {
+    if (typeof v !== 'string') throw vm.typeErr(`${fname}() argument must be str, not ${v === undefined ? 'NoneType' : tn(v)}`);
+    return v;
+  };
+  sm('removeprefix', (a) => RS.strRemoveprefix(S(a), affixArg(a[1], 'removeprefix')));
+  sm('removesuffix', (a) => RS.strRemovesuffix(S(a), affixArg(a[1], 'removesuffix')));
   sm('format', (a, kw) => strFormat(S(a), a.slice(1), kw));
   sm('format_map', (a) => {
     const m = a[1] as PyDict;
@@ -2592,7 +2392,7 @@ export function installBuiltins(vm: Interpreter): void {
     const m = a[2] ?? kwArg(kw, 'mod');
     if (m !== undefined && m !== None) {
       if (!isIntLike(a[0]!) || !isIntLike(a[1]!) || !isIntLike(m)) throw vm.typeErr('pow() 3rd argument not allowed unless all arguments are integers');
-      return R.intPowMod(intOf(a[0]!), intOf(a[1]!), intOf(m));
+      return R.intPow(intOf(a[0]!), intOf(a[1]!), intOf(m));
     }
     return vm.binop(a[0]!, a[1]!, 8);
   });
@@ -2693,9 +2493,9 @@ export function installBuiltins(vm: Interpreter): void {
     if (v instanceof PyBytes && v.len === 1) return v.data[0]!;
     throw vm.typeErr(`ord() expected string of length 1, but ${tn(v)} found`);
   });
-  def('hex', (a) => R.intToStr(index(a[0]!), 16));
-  def('oct', (a) => R.intToStr(index(a[0]!), 8));
-  def('bin', (a) => R.intToStr(index(a[0]!), 2));
+  def('hex', (a) => R.intToPrefixed(index(a[0]!), 16));
+  def('oct', (a) => R.intToPrefixed(index(a[0]!), 8));
+  def('bin', (a) => R.intToPrefixed(index(a[0]!), 2));
   def('format', (a) => vm.format(a[0]!, a[1] === undefined ? '' : (a[1] as string)));
   def('getattr', (a) => {
     if (typeof a[1] !== 'string') throw vm.typeErr(`attribute name must be string, not '${tn(a[1]!)}'`);

@@ -41,8 +41,8 @@
  * Known limitations: guest code run on behalf of a builtin (a __repr__ called by print, a key=
  * function, __init__ of a class with __new__, generator bodies, which run nested) has no yield
  * points and cannot be suspended half-way: a suspension or block there re-executes the whole
- * calling instruction later. str hashes are a deterministic FNV (CPython's are randomized), so
- * sets of strings iterate in a different order than CPython's; ints follow CPython's table order.
+ * calling instruction later. Hashes are CPython 3.11's with PYTHONHASHSEED=0 (SipHash-1-3 for str),
+ * so sets iterate in CPython's order.
  */
 import { asCore, type CoreId } from '../common/brand.js';
 import { ACCESS_ABORTED, type AbortCause, type MemoryPort } from '../machine/port.js';
@@ -53,7 +53,8 @@ import { PyDict, PySet, objId, type KeyOps } from './dict.js';
 import { ABORT_SIGNAL, FALSE_ADDR, Heap, NONE_ADDR, SMALL_INT_BASE, SMALL_INT_SIZE, TRUE_ADDR } from './heap.js';
 import { BARRIER_ABORT, BARRIER_WAIT, type ExecHooks } from './hooks.js';
 import { BinOp, CmpOp, Op, OP_NAMES } from './opcodes.js';
-import * as R from './rt.js';
+import * as R from './runtime/int-ops.js';
+import { RuntimeOpError } from './runtime/errors.js';
 import {
   Frame, GuestThread, PyGenerator, TxState, U_BYTE, U_CALL, U_CELL, U_FIELD, U_LIST_SLOT, U_MAP_SNAP, U_SNAP,
   type StepOutcome, type TxKind,
@@ -1457,7 +1458,7 @@ export class Interpreter {
   // These are assigned by installBuiltins so that the protocol code lives beside the types.
   repr!: (v: PyVal) => string;
   str!: (v: PyVal) => string;
-  hash!: (v: PyVal) => number;
+  hash!: (v: PyVal) => number | bigint;
   eq!: (a: PyVal, b: PyVal) => boolean;
   compare!: (a: PyVal, b: PyVal, op: number) => PyVal;
   binop!: (a: PyVal, b: PyVal, op: number) => PyVal;
@@ -1514,8 +1515,8 @@ export class Interpreter {
   /** Converts host errors thrown by runtime helpers into guest exceptions. */
   toGuest(e: unknown): PyExc | null {
     if (e instanceof PyExc) return e;
-    if (e instanceof R.OpError || (e instanceof Error && typeof (e as unknown as { pyType?: unknown }).pyType === 'string')) {
-      const pt = (e as unknown as { pyType: string }).pyType;
+    if (e instanceof RuntimeOpError) {
+      const pt = e.pyType;
       return this.err(this.exc.has(pt) ? pt : 'ValueError', e.message);
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) return this.err('RecursionError', 'maximum recursion depth exceeded');
