@@ -551,6 +551,12 @@ export function installBuiltins(vm: Interpreter): void {
     return out;
   };
   const builtinBin = (a: PyVal, b: PyVal, op: number, inplace: boolean): PyVal => {
+    if (typeof a === 'boolean' && typeof b === 'boolean') {
+      // bool's own &, |, ^ keep the bool type.
+      if (op === 1) return a && b;
+      if (op === 7) return a || b;
+      if (op === 12) return a !== b;
+    }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
     if (typeof a === 'string') {
@@ -1014,9 +1020,9 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (o instanceof PyRange) {
       if (k instanceof PySlice) {
-        const [start, , step, n] = sliceIdx(k, o.length);
-        const s0 = o.start + start * o.step, st = o.step * step;
-        return new PyRange(T.range, s0, s0 + n * st, st);
+        // CPython maps the clamped slice indices through the range (not start + n * step).
+        const [start, stop, step] = sliceIdx(k, o.length);
+        return new PyRange(T.range, o.start + start * o.step, o.start + stop * o.step, o.step * step);
       }
       return o.start + o.step * seqIndex(k, o.length, 'range object index out of range', 'range');
     }
@@ -1067,8 +1073,13 @@ export function installBuiltins(vm: Interpreter): void {
     if (o instanceof PyBytes && o.cls === T.bytearray) {
       if (k instanceof PySlice) {
         const src = bytesOf(v);
-        const [start, stop, step] = sliceIdx(k, o.len);
-        if (step !== 1) throw err('ValueError', 'extended slice assignment not supported');
+        const [start, stop, step, n] = sliceIdx(k, o.len);
+        if (step !== 1) {
+          if (src.length !== n) throw err('ValueError', `attempt to assign bytes of size ${src.length} to extended slice of size ${n}`);
+          vm.mutate(t, o);
+          for (let i = 0, j = start; i < n; i++, j += step) vm.byteSet(t, o, j, src[i]!);
+          return;
+        }
         const cur = Array.from(o.data.subarray(0, o.len));
         cur.splice(start, Math.max(0, stop - start), ...src);
         vm.mutate(t, o);
@@ -1348,6 +1359,13 @@ export function installBuiltins(vm: Interpreter): void {
     r.addr = vm.tmp(vm.cur, 48);
     return r;
   });
+  vm.method(T.slice, 'indices', (a) => {
+    nargs(a, 2, 2, 'indices');
+    const len = Number(index(a[1]!));
+    if (len < 0) throw err('ValueError', 'length should not be negative');
+    const [start, stop, step] = sliceIdx(a[0] as PySlice, len);
+    return vm.newTuple([start, stop, step]);
+  });
   ctor(T.slice, (a) => {
     if (a.length === 1) return new PySlice(T.slice, None, a[0]!, None);
     return new PySlice(T.slice, a[0]!, a[1]!, a[2] ?? None);
@@ -1528,8 +1546,19 @@ export function installBuiltins(vm: Interpreter): void {
     return vm.newTuple([R.normInt(n), R.normInt(d)]);
   });
   vm.method(T.float, 'hex', (a) => {
+    // CPython's float.hex: [-]0x<lead>.<13 hex digits>p<exp>, subnormals with lead 0 and p-1022.
     const x = (a[0] as PyFloat).v;
-    return x.toString(16);
+    if (Number.isNaN(x)) return 'nan';
+    if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+    const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+    if (x === 0) return sign + '0x0.0p+0';
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, Math.abs(x));
+    const hi = buf.getUint32(0), lo = buf.getUint32(4);
+    const biased = hi >>> 20;
+    const mant = (hi & 0xfffff).toString(16).padStart(5, '0') + lo.toString(16).padStart(8, '0');
+    const exp = biased === 0 ? -1022 : biased - 1023;
+    return `${sign}0x${biased === 0 ? 0 : 1}.${mant}p${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
   });
   vm.method(T.float, 'conjugate', (a) => a[0]!);
   vm.method(T.float, '__round__', (a) => roundImpl(a[0]!, a[1]));
