@@ -502,7 +502,12 @@ export function installBuiltins(vm: Interpreter): void {
     const r = vm.compare(a, b, 0);
     return r === true || (r !== false && vm.truthy(r));
   };
-  const bytesStr = (b: PyBytes): string => String.fromCharCode(...b.data.subarray(0, b.len));
+  /** The latin-1 image of a bytes object (chunked: spreading a large buffer overflows the host stack). */
+  const bytesStr = (b: PyBytes): string => {
+    let out = '';
+    for (let i = 0; i < b.len; i += 8192) out += String.fromCharCode(...b.data.subarray(i, Math.min(b.len, i + 8192)));
+    return out;
+  };
 
   // ───────────── arithmetic ─────────────
   const intBin = (x: R.IntVal, y: R.IntVal, op: number): PyVal => {
@@ -1853,9 +1858,9 @@ export function installBuiltins(vm: Interpreter): void {
   // ───────────── tuple ─────────────
   vm.method(T.tuple, 'index', (a) => {
     const items = (a[0] as PyTuple).items;
-    const i = items.findIndex((x) => x === a[1] || vm.eq(x, a[1]!));
-    if (i < 0) throw err('ValueError', 'tuple.index(x): x not in tuple');
-    return i;
+    const [st, en] = clampRange(items.length, a[2], a[3]);
+    for (let i = st; i < en; i++) if (items[i] === a[1] || vm.eq(items[i]!, a[1]!)) return i;
+    throw err('ValueError', 'tuple.index(x): x not in tuple');
   });
   vm.method(T.tuple, 'count', (a) => (a[0] as PyTuple).items.filter((x) => x === a[1] || vm.eq(x, a[1]!)).length);
   vm.method(T.tuple, '__len__', (a) => (a[0] as PyTuple).items.length);
@@ -2061,23 +2066,103 @@ export function installBuiltins(vm: Interpreter): void {
 
   // ───────────── bytes / bytearray ─────────────
   const By = (a: PyVal[]): PyBytes => a[0] as PyBytes;
+  const bm = (bt: PyType, name: string, fn: BuiltinImpl): void => {
+    vm.method(bt, name, fn);
+  };
+  const bytesArg = (v: PyVal | undefined): PyBytes => {
+    if (!(v instanceof PyBytes)) throw vm.typeErr(`a bytes-like object is required, not '${v === undefined ? 'NoneType' : tn(v)}'`);
+    return v;
+  };
+  /** A sub-sequence argument of find/count/index: bytes or a single byte value. */
+  const subBytes = (v: PyVal | undefined): string => {
+    if (v !== undefined && isIntLike(v)) {
+      const c = Number(intOf(v));
+      if (c < 0 || c > 255) throw err('ValueError', 'byte must be in range(0, 256)');
+      return String.fromCharCode(c);
+    }
+    if (!(v instanceof PyBytes)) throw vm.typeErr(`argument should be integer or bytes-like object, not '${v === undefined ? 'NoneType' : tn(v)}'`);
+    return bytesStr(v);
+  };
   for (const bt of [T.bytes, T.bytearray]) {
     vm.method(bt, 'decode', (a) => decodeBytes(By(a)));
     vm.method(bt, 'hex', (a) => Array.from(By(a).data.subarray(0, By(a).len), (c) => c.toString(16).padStart(2, '0')).join(''));
-    vm.method(bt, 'count', (a) => {
-      const b = By(a);
-      if (isIntLike(a[1]!)) return Array.from(b.data.subarray(0, b.len)).filter((c) => c === Number(intOf(a[1] as number))).length;
-      return bytesStr(b).split(bytesStr(a[1] as PyBytes)).length - 1;
-    });
-    vm.method(bt, 'find', (a) => {
-      const b = By(a);
-      if (isIntLike(a[1]!)) return b.data.subarray(0, b.len).indexOf(Number(intOf(a[1] as number)));
-      return bytesStr(b).indexOf(bytesStr(a[1] as PyBytes));
-    });
-    vm.method(bt, 'startswith', (a) => bytesStr(By(a)).startsWith(bytesStr(a[1] as PyBytes)));
-    vm.method(bt, 'endswith', (a) => bytesStr(By(a)).endsWith(bytesStr(a[1] as PyBytes)));
-    vm.method(bt, 'upper', (a) => makeBytes(bt, Uint8Array.from(bytesStr(By(a)).toUpperCase(), (c) => c.charCodeAt(0))));
-    vm.method(bt, 'lower', (a) => makeBytes(bt, Uint8Array.from(bytesStr(By(a)).toLowerCase(), (c) => c.charCodeAt(0))));
+    // Search and split methods run the runtime's str algorithms on the latin-1 image of the
+    // bytes (byte-for-byte the same results); case and whitespace rules are ASCII-only.
+    const mk = (x: string): PyBytes => makeBytes(bt, Uint8Array.from(x, (c) => c.charCodeAt(0)));
+    bm(bt, 'count', (a) => RS.strCount(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    bm(bt, 'find', (a) => RS.strFind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    bm(bt, 'rfind', (a) => RS.strRfind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    const idx = (r: number): number => {
+      if (r < 0) throw err('ValueError', 'subsection not found');
+      return r;
+    };
+    bm(bt, 'index', (a) => idx(RS.strFind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3]))));
+    bm(bt, 'rindex', (a) => idx(RS.strRfind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3]))));
+    const affixB = (a: PyVal[], end: boolean): boolean => {
+      const h = bytesStr(By(a));
+      const st = optIdx(a[2]), en = optIdx(a[3]);
+      const one = (x: PyVal): boolean => {
+        if (!(x instanceof PyBytes)) throw vm.typeErr(`${end ? 'endswith' : 'startswith'} first arg must be bytes or a tuple of bytes, not ${tn(x)}`);
+        return end ? RS.strEndswith(h, bytesStr(x), st, en) : RS.strStartswith(h, bytesStr(x), st, en);
+      };
+      const p = a[1]!;
+      return p instanceof PyTuple ? p.items.some(one) : one(p);
+    };
+    bm(bt, 'startswith', (a) => affixB(a, false));
+    bm(bt, 'endswith', (a) => affixB(a, true));
+    bm(bt, 'upper', (a) => mk(bytesStr(By(a)).replace(/[a-z]+/g, (m) => m.toUpperCase())));
+    bm(bt, 'lower', (a) => mk(bytesStr(By(a)).replace(/[A-Z]+/g, (m) => m.toLowerCase())));
+    bm(bt, 'replace', (a) => mk(RS.strReplace(bytesStr(By(a)), bytesStr(bytesArg(a[1])), bytesStr(bytesArg(a[2])), a[3] === undefined ? -1 : index(a[3]))));
+    const optSep = (v: PyVal | undefined): string | null => (v === undefined || v === None ? null : bytesStr(bytesArg(v)));
+    const wsSplit = (h: string, max: number, rev: boolean): string[] => {
+      const parts = h.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x !== '');
+      if (max < 0 || parts.length <= max + 1) return parts;
+      // Re-split keeping the remainder's inner whitespace, as CPython does.
+      const out: string[] = [];
+      let rest = rev ? h.replace(/[ \t\n\r\x0b\x0c]+$/, '') : h.replace(/^[ \t\n\r\x0b\x0c]+/, '');
+      for (let k = 0; k < max; k++) {
+        const m = rev ? /[ \t\n\r\x0b\x0c]+([^ \t\n\r\x0b\x0c]*)$/.exec(rest)! : /^([^ \t\n\r\x0b\x0c]*)[ \t\n\r\x0b\x0c]+/.exec(rest)!;
+        out.push(m[1]!);
+        rest = rev ? rest.slice(0, m.index) : rest.slice(m[0].length);
+      }
+      out.push(rest);
+      return rev ? out.reverse() : out;
+    };
+    const splitB = (a: PyVal[], kw: Kw, rev: boolean): PyList => {
+      const h = bytesStr(By(a));
+      const sep = optSep(a[1] ?? kwArg(kw, 'sep'));
+      const mx = a[2] ?? kwArg(kw, 'maxsplit');
+      const max = mx === undefined ? -1 : Number(index(mx));
+      const parts = sep === null ? wsSplit(h, max, rev) : rev ? RS.strRsplit(h, sep, max) : RS.strSplit(h, sep, max);
+      return vm.placeList(vm.newList(parts.map(mk)));
+    };
+    bm(bt, 'split', (a, kw) => splitB(a, kw, false));
+    bm(bt, 'rsplit', (a, kw) => splitB(a, kw, true));
+    const stripB = (a: PyVal[], l: boolean, r: boolean): PyBytes => {
+      let h = bytesStr(By(a));
+      const cs = optSep(a[1]);
+      if (cs === null) {
+        if (l) h = h.replace(/^[ \t\n\r\x0b\x0c]+/, '');
+        if (r) h = h.replace(/[ \t\n\r\x0b\x0c]+$/, '');
+        return mk(h);
+      }
+      let i = 0, j = h.length;
+      if (l) while (i < j && cs.includes(h[i]!)) i++;
+      if (r) while (j > i && cs.includes(h[j - 1]!)) j--;
+      return mk(h.slice(i, j));
+    };
+    bm(bt, 'strip', (a) => stripB(a, true, true));
+    bm(bt, 'lstrip', (a) => stripB(a, true, false));
+    bm(bt, 'rstrip', (a) => stripB(a, false, true));
+    bm(bt, 'partition', (a) => vm.newTuple(RS.strPartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
+    bm(bt, 'rpartition', (a) => vm.newTuple(RS.strRpartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
+    const asciiPred = (name: string, re: RegExp): void => bm(bt, name, (a) => re.test(bytesStr(By(a))));
+    asciiPred('isdigit', /^[0-9]+$/);
+    asciiPred('isalpha', /^[A-Za-z]+$/);
+    asciiPred('isalnum', /^[A-Za-z0-9]+$/);
+    asciiPred('isspace', /^[ \t\n\r\x0b\x0c]+$/);
+    asciiPred('isupper', /^[^a-z]*[A-Z][^a-z]*$/);
+    asciiPred('islower', /^[^A-Z]*[a-z][^A-Z]*$/);
     vm.method(bt, 'join', (a) => {
       const parts = vm.toList(a[1]!).map((p) => bytesOf(p));
       const sep = bytesOf(a[0]!);
@@ -2106,9 +2191,45 @@ export function installBuiltins(vm: Interpreter): void {
     bytesExtend(By(a), bytesOf(a[1]!));
     return None;
   });
+  vm.method(T.bytearray, 'insert', (a) => {
+    nargs(a, 3, 3, 'insert');
+    const b = By(a);
+    let i = Number(index(a[1]!));
+    const v = Number(index(a[2]!));
+    if (v < 0 || v > 255) throw err('ValueError', 'byte must be in range(0, 256)');
+    if (i < 0) i = Math.max(0, i + b.len);
+    if (i > b.len) i = b.len;
+    const cur = Array.from(b.data.subarray(0, b.len));
+    cur.splice(i, 0, v);
+    vm.mutate(vm.cur, b);
+    setBytes(b, Uint8Array.from(cur));
+    return None;
+  });
+  vm.method(T.bytearray, 'remove', (a) => {
+    const b = By(a);
+    const v = Number(index(a[1]!));
+    const i = b.data.subarray(0, b.len).indexOf(v);
+    if (i < 0) throw err('ValueError', 'value not found in bytearray');
+    const cur = Array.from(b.data.subarray(0, b.len));
+    cur.splice(i, 1);
+    vm.mutate(vm.cur, b);
+    setBytes(b, Uint8Array.from(cur));
+    return None;
+  });
   vm.method(T.bytearray, 'pop', (a) => {
     const b = By(a);
     if (b.len === 0) throw err('IndexError', 'pop from empty bytearray');
+    if (a[1] !== undefined) {
+      let i = Number(index(a[1]));
+      if (i < 0) i += b.len;
+      if (i < 0 || i >= b.len) throw err('IndexError', 'pop index out of range');
+      const v = b.data[i]!;
+      const cur = Array.from(b.data.subarray(0, b.len));
+      cur.splice(i, 1);
+      vm.mutate(vm.cur, b);
+      setBytes(b, Uint8Array.from(cur));
+      return v;
+    }
     vm.mutate(vm.cur, b);
     const v = b.data[b.len - 1]!;
     b.len--;
