@@ -193,6 +193,15 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (v === None) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
+    if (!v.cls.builtin && !(v instanceof PyInstance)) {
+      // A user subclass of a builtin container: its own __repr__ if it defines one.
+      const m = vm.lookup(v.cls, '__repr__');
+      if (m instanceof PyFunction) {
+        const r = vm.callValue(m, [v], null);
+        if (typeof r !== 'string') throw vm.typeErr(`__repr__ returned non-string (type ${tn(r)})`);
+        return r;
+      }
+    }
     if (v instanceof PyList) return vm.reprGuard(v, () => '[' + v.items.map((x) => vm.repr(x)).join(', ') + ']', '[...]');
     if (v instanceof PyTuple) {
       if (v.cls !== T.tuple && v.cls.builtin === false) {
@@ -280,7 +289,7 @@ export function installBuiltins(vm: Interpreter): void {
   vm.str = (v: PyVal): string => {
     if (typeof v === 'string') return v;
     if (v instanceof PyFloat) return floatRepr(v.v);
-    if (v instanceof PyInstance) {
+    if (v instanceof PyInstance || (v instanceof PyObject && !v.cls.builtin)) {
       const m = vm.lookup(v.cls, '__str__');
       if (m !== undefined && !(m instanceof PyBuiltin && m.ownerName === 'object')) {
         const r = vm.callValue(m, [v], null);
@@ -431,6 +440,8 @@ export function installBuiltins(vm: Interpreter): void {
       const tryOne = (x: PyVal, y: PyVal, o: number): PyVal | undefined => {
         const m = vm.lookup(vm.typeOf(x), CMP_DUNDER[o]!);
         if (m === undefined || (m instanceof PyBuiltin && m.ownerName === 'object')) return undefined;
+        // A subclass of a builtin container that does not override: compared as the builtin below.
+        if (m instanceof PyBuiltin && !(x instanceof PyInstance)) return undefined;
         const r = vm.callValue(m, [x, y], null);
         return r === vm.NotImplemented ? undefined : r;
       };
@@ -447,7 +458,9 @@ export function installBuiltins(vm: Interpreter): void {
           if (r2 !== vm.NotImplemented) return !vm.truthy(r2);
         }
       }
-    } else if (ta === tb || (a instanceof PyObject && b instanceof PyObject && ta.layout === tb.layout)) {
+    }
+    if ((!ua && !ub && (ta === tb || (a instanceof PyObject && b instanceof PyObject && ta.layout === tb.layout))) ||
+        ((ua || ub) && !(a instanceof PyInstance) && !(b instanceof PyInstance) && a instanceof PyObject && b instanceof PyObject && vm.builtinBase(ta) === vm.builtinBase(tb))) {
       if (a instanceof PyList && b instanceof PyList) return seqCmp(a.items, b.items, op);
       if (a instanceof PyTuple && b instanceof PyTuple) return seqCmp(a.items, b.items, op);
       if (a instanceof PyDict && b instanceof PyDict && (op === 2 || op === 3)) {
@@ -623,7 +636,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (a instanceof PySet && b instanceof PySet) {
       const res = (items: PyVal[]): PySet => {
-        const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+        const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
         for (const x of items) s.add(x);
         return s;
       };
@@ -634,7 +647,7 @@ export function installBuiltins(vm: Interpreter): void {
             for (const x of b.items()) a.add(x);
             return a;
           }
-          const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+          const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
           s.mergeSet(a);
           for (const x of b.items()) s.add(x);
           return s;
@@ -659,7 +672,7 @@ export function installBuiltins(vm: Interpreter): void {
           return res(r);
         }
         case 12: {
-          const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+          const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
           for (const x of a.items()) if (!b.has(x)) s.add(x);
           for (const x of b.items()) if (!a.has(x)) s.add(x);
           if (inplace) {
@@ -731,7 +744,11 @@ export function installBuiltins(vm: Interpreter): void {
       }
       if (userA) {
         const m = vm.lookup(ta, `__${name}__`);
-        if (m !== undefined) {
+        if (m instanceof PyBuiltin || (m === undefined && !(a instanceof PyInstance))) {
+          // A subclass of a builtin type that does not override the operator: the builtin's own.
+          const r = builtinBin(a, b, op, inplace);
+          if (r !== vm.NotImplemented) return r;
+        } else if (m !== undefined) {
           const r = vm.callValue(m, [a, b], null);
           if (r !== vm.NotImplemented) return r;
         }
@@ -993,7 +1010,27 @@ export function installBuiltins(vm: Interpreter): void {
   };
 
   // ───────────── subscripts ─────────────
+  /** A user subclass of a builtin container that overrides `name` (e.g. __getitem__). */
+  const subclassOverride = (o: PyVal, name: string): PyFunction | undefined => {
+    if (!(o instanceof PyObject) || o.cls.builtin || o instanceof PyInstance) return undefined;
+    const m = vm.lookup(o.cls, name);
+    return m instanceof PyFunction ? m : undefined;
+  };
   vm.getItem = (o: PyVal, k: PyVal): PyVal => {
+    if (o instanceof PyObject && !o.cls.builtin && !(o instanceof PyInstance)) {
+      const m = subclassOverride(o, '__getitem__');
+      if (m !== undefined) return vm.callValue(m, [o, k], null);
+      if (o instanceof PyDict) {
+        const hit = vm.dictGet(vm.cur, o, k);
+        if (hit !== undefined) return hit;
+        const miss = subclassOverride(o, '__missing__');
+        if (miss !== undefined) return vm.callValue(miss, [o, k], null);
+      }
+    }
+    return getItemRaw(o, k);
+  };
+  /** o[k] by the builtin type's own rule (what list.__getitem__ / dict.__getitem__ run). */
+  const getItemRaw = (o: PyVal, k: PyVal): PyVal => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1054,6 +1091,14 @@ export function installBuiltins(vm: Interpreter): void {
     return e;
   };
   vm.setItem = (o: PyVal, k: PyVal, v: PyVal): void => {
+    const so = subclassOverride(o, '__setitem__');
+    if (so !== undefined) {
+      vm.callValue(so, [o, k, v], null);
+      return;
+    }
+    setItemRaw(o, k, v);
+  };
+  const setItemRaw = (o: PyVal, k: PyVal, v: PyVal): void => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1333,6 +1378,24 @@ export function installBuiltins(vm: Interpreter): void {
     return s;
   };
   ctor(T.set, (a) => setFrom(T.set, a[0]));
+  // __init__ of the mutable containers, for subclasses whose __init__ calls super().__init__(...).
+  vm.method(T.list, '__init__', (a) => {
+    nargs(a, 1, 2, 'list');
+    const l = a[0] as PyList;
+    vm.listReplace(vm.cur, l, a.length > 1 ? vm.toList(a[1]!) : []);
+    return None;
+  });
+  vm.method(T.dict, '__init__', (a, kw) => {
+    dictFromArgs(a[0] as PyDict, a.slice(1), kw);
+    return None;
+  });
+  vm.method(T.set, '__init__', (a) => {
+    nargs(a, 1, 2, 'set');
+    const st = a[0] as PySet;
+    st.clear();
+    if (a.length > 1) for (const x of vm.toList(a[1]!)) st.add(x);
+    return None;
+  });
   ctor(T.frozenset, (a) => setFrom(T.frozenset, a[0]));
   const bytesCtor = (cls: PyType) => (a: PyVal[]): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
@@ -1845,9 +1908,9 @@ export function installBuiltins(vm: Interpreter): void {
     return vm.placeList(vm.newList(L(a).items.slice()));
   });
   lm('__len__', (a) => L(a).items.length);
-  lm('__getitem__', (a) => vm.getItem(a[0]!, a[1]!));
+  lm('__getitem__', (a) => getItemRaw(a[0]!, a[1]!));
   lm('__setitem__', (a) => {
-    vm.setItem(a[0]!, a[1]!, a[2]!);
+    setItemRaw(a[0]!, a[1]!, a[2]!);
     return None;
   });
   lm('__contains__', (a) => vm.contains(a[0]!, a[1]!));
@@ -1933,9 +1996,9 @@ export function installBuiltins(vm: Interpreter): void {
     return n;
   });
   dm('__len__', (a) => D(a).count);
-  dm('__getitem__', (a) => vm.getItem(a[0]!, a[1]!));
+  dm('__getitem__', (a) => getItemRaw(a[0]!, a[1]!));
   dm('__setitem__', (a) => {
-    vm.setItem(a[0]!, a[1]!, a[2]!);
+    setItemRaw(a[0]!, a[1]!, a[2]!);
     return None;
   });
   dm('__delitem__', (a) => {
@@ -2035,7 +2098,7 @@ export function installBuiltins(vm: Interpreter): void {
     let cur = St(a);
     for (const o of a.slice(1)) {
       const os = asSet(o);
-      const r = vm.place(new PySet(St(a).cls, vm.keyOps), 200);
+      const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
       for (const x of setIntersection(cur, os)) r.add(x);
       cur = r;
     }
@@ -2043,7 +2106,7 @@ export function installBuiltins(vm: Interpreter): void {
   });
   setm('difference', (a) => {
     const others = a.slice(1).map(asSet);
-    const r = vm.place(new PySet(St(a).cls, vm.keyOps), 200);
+    const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
     for (const x of St(a).items()) if (!others.some((o) => o.has(x))) r.add(x);
     return r;
   });

@@ -117,6 +117,9 @@ export type Types = Record<
   PyType
 >;
 
+/** Builtin layouts a user class may extend with fresh instances of the subclass. */
+const MUTABLE_LAYOUTS: ReadonlySet<string> = new Set(['list', 'dict', 'set', 'bytearray']);
+
 export class Interpreter {
   readonly port: MemoryPort;
   readonly cfg: InterpConfig;
@@ -1172,8 +1175,19 @@ export class Interpreter {
       } else {
         const ctor = this.ctors.get(base);
         if (ctor === undefined) throw this.typeErr(`cannot create '${tp.name}' instances`);
+        if (tp !== base && MUTABLE_LAYOUTS.has(base.layout)) {
+          // A user subclass of list/dict/set/bytearray: a fresh builtin object of the subclass,
+          // initialised by the subclass's __init__ when it has one (which may call super().__init__).
+          const userInit = this.lookupUser(tp, '__init__');
+          obj = ctor(userInit === undefined ? args : [], userInit === undefined ? kw : null, tp);
+          (obj as PyObject).cls = tp;
+          if (userInit !== undefined) {
+            const r = this.callValue(userInit, [obj, ...args], kw);
+            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
+          }
+          return obj;
+        }
         obj = ctor(args, kw, tp);
-        if (tp !== base) return obj;
         return obj;
       }
     }
@@ -1194,6 +1208,10 @@ export class Interpreter {
     }
     return undefined;
   }
+  /** Instance attributes of user subclasses of builtin containers (which have no attribute dict of their own). */
+  private subAttrs = new WeakMap<PyObject, Map<string, PyVal>>();
+  /** The AttributeError a guest __getattr__ raised during the last getAttrOpt, if any. */
+  private getattrError: PyExc | null = null;
   /** The items of an unpacking target's value; CPython's message for a non-iterable. */
   private unpackItems(v: PyVal): PyVal[] {
     try {
@@ -1219,8 +1237,14 @@ export class Interpreter {
   // ───────────────────────────── attributes ─────────────────────────────
 
   getAttr(v: PyVal, name: string): PyVal {
+    this.getattrError = null;
     const r = this.getAttrOpt(v, name);
     if (r !== undefined) return r;
+    const ge = this.getattrError;
+    if (ge !== null) {
+      this.getattrError = null;
+      throw ge;
+    }
     throw this.attrError(v, name);
   }
   attrError(v: PyVal, name: string): PyExc {
@@ -1257,7 +1281,10 @@ export class Interpreter {
         try {
           return this.callValue(ga, [v, name], null);
         } catch (e) {
-          if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) return undefined;
+          if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) {
+            this.getattrError = e; // getAttr re-raises the guest's own AttributeError
+            return undefined;
+          }
           throw e;
         }
       }
@@ -1274,6 +1301,15 @@ export class Interpreter {
     }
     const tp = this.typeOf(v);
     const d = this.lookup(tp, name);
+    if (!tp.builtin && v instanceof PyObject && !(d instanceof PyWrapper && d.cls === this.T.property)) {
+      const own = this.subAttrs.get(v)?.get(name);
+      if (own !== undefined) return own;
+      if (name === '__dict__') {
+        const dd = this.newDict();
+        for (const [k, x] of this.subAttrs.get(v) ?? []) dd.set(k, x);
+        return dd;
+      }
+    }
     if (d !== undefined) {
       if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
       return this.bind(d, v, tp);
@@ -1429,6 +1465,19 @@ export class Interpreter {
         return;
       }
       this.setAttrRaw(t, v, name, val);
+      return;
+    }
+    if (v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction)) {
+      const d = this.lookup(v.cls, name);
+      if (d instanceof PyWrapper && d.cls === this.T.property) {
+        if (d.fset === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no setter`);
+        this.callValue(d.fset, [v, val], null);
+        return;
+      }
+      let m = this.subAttrs.get(v);
+      if (m === undefined) this.subAttrs.set(v, (m = new Map()));
+      this.mutate(t, v);
+      m.set(name, val);
       return;
     }
     if (v instanceof PyType) {
