@@ -3,10 +3,16 @@
  * serial, gil, stm and htm on 1 and 4 simulated cores. For each: simulated guest bytecodes per host
  * second, simulated memory accesses per host second, peak resident memory, and the slowdown
  * against python3 running the same program natively, measured side by side in the same run.
- * Each point runs in its own process (`htmsim exec --stats`) so its peak RSS is its own.
+ * Each point runs in its own process (`htmsim exec --stats`) so its peak RSS is its own, and its
+ * CPU seconds (user + system, from getrusage via /usr/bin/time when present) are reported beside
+ * wall seconds: the host is shared, and CPU time is the figure that load disturbs least.
+ *
+ * Every program starts with a `SCALE = n` line; `scale` rewrites it (in a temporary copy) so the
+ * same text runs under python3 and htmsim. At the default scale python3 spends ~0.3–0.5 s in the
+ * program body, so neither interpreter's start-up dominates the ratio.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +33,8 @@ export interface GuestBenchRow {
   cores: number;
   bytecodes: number;
   hostSeconds: number;
+  /** User + system CPU seconds of the htmsim process (NaN when /usr/bin/time is missing). */
+  cpuSeconds: number;
   bytecodesPerSecond: number;
   memoryAccessesPerSecond: number;
   peakRssMiB: number;
@@ -34,6 +42,8 @@ export interface GuestBenchRow {
   python3Seconds: number;
   /** htmsim host seconds / python3 seconds. */
   slowdown: number;
+  /** The SCALE the program ran at. */
+  scale: number;
   status: string;
 }
 
@@ -51,27 +61,52 @@ export function timePython(file: string, reps = 3): number {
   return best;
 }
 
-export function runGuestBench(opts: { programs?: readonly string[]; policies?: readonly string[]; cores?: readonly number[]; print?: boolean } = {}): GuestBenchRow[] {
+/** The default SCALE of the bench programs (the value their `SCALE = ` line carries). */
+export const GUEST_BENCH_SCALE = 10;
+const TIME = '/usr/bin/time';
+
+/** A copy of the program in `dir` with its `SCALE = n` line set to `scale`. */
+function scaledProgram(program: string, scale: number, dir: string): string {
+  const text = readFileSync(join(programsDir, `${program}.py`), 'utf8');
+  const re = /^SCALE = \d+$/m;
+  if (!re.test(text)) throw new Error(`bench/programs/${program}.py has no 'SCALE = n' line`);
+  const file = join(dir, `${program}.py`);
+  writeFileSync(file, text.replace(re, `SCALE = ${scale}`));
+  return file;
+}
+
+export function runGuestBench(opts: { programs?: readonly string[]; policies?: readonly string[]; cores?: readonly number[]; scale?: number; print?: boolean } = {}): GuestBenchRow[] {
   const programs = opts.programs ?? GUEST_BENCH_PROGRAMS;
   const policies = opts.policies ?? GUEST_BENCH_POLICIES;
   const coreCounts = opts.cores ?? [1, 4];
+  const scale = opts.scale ?? GUEST_BENCH_SCALE;
   const out = mkdtempSync(join(tmpdir(), 'htmsim-bench-'));
+  const haveTime = existsSync(TIME);
   const rows: GuestBenchRow[] = [];
   for (const program of programs) {
-    const file = join(programsDir, `${program}.py`);
+    const file = scaledProgram(program, scale, out);
     const py = timePython(file);
     for (const policy of policies) {
       for (const cores of coreCounts) {
         if (policy === 'serial' && cores !== 1) continue;
         const stats = join(out, `${program}-${policy}-${cores}.json`);
-        const r = spawnSync(process.execPath, [cli, 'exec', file, '--policy', policy, '--cores', String(cores), '--stats', stats], { encoding: 'utf8' });
+        const rusage = join(out, `${program}-${policy}-${cores}.time`);
+        const args = [cli, 'exec', file, '--policy', policy, '--cores', String(cores), '--stats', stats];
+        const r = haveTime
+          ? spawnSync(TIME, ['-f', '%U %S', '-o', rusage, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+          : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
         if (!existsSync(stats)) throw new Error(`htmsim exec failed on ${program}/${policy}/${cores}: ${r.stderr}`);
         const res = JSON.parse(readFileSync(stats, 'utf8')) as {
           status: string; bytecodes: number;
           host: { seconds: number; bytecodesPerSecond: number; memoryAccessesPerSecond: number; peakRssMiB: number };
         };
+        let cpuSeconds = Number.NaN;
+        if (haveTime && existsSync(rusage)) {
+          const parts = readFileSync(rusage, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+          cpuSeconds = parts[0]! + parts[1]!;
+        }
         const row: GuestBenchRow = {
-          program, policy, cores, bytecodes: res.bytecodes, hostSeconds: res.host.seconds,
+          program, policy, cores, scale, bytecodes: res.bytecodes, hostSeconds: res.host.seconds, cpuSeconds,
           bytecodesPerSecond: res.host.bytecodesPerSecond, memoryAccessesPerSecond: res.host.memoryAccessesPerSecond,
           peakRssMiB: res.host.peakRssMiB, python3Seconds: py, slowdown: res.host.seconds / py, status: res.status,
         };
@@ -81,6 +116,7 @@ export function runGuestBench(opts: { programs?: readonly string[]; policies?: r
             `${program.padEnd(10)} ${policy.padEnd(7)} ${String(cores).padStart(2)} cores  ` +
             `${(row.bytecodesPerSecond / 1e6).toFixed(2).padStart(6)} M bytecodes/s  ` +
             `${(row.memoryAccessesPerSecond / 1e6).toFixed(2).padStart(6)} M accesses/s  ` +
+            `${row.hostSeconds.toFixed(2).padStart(6)} s (cpu ${row.cpuSeconds.toFixed(2).padStart(6)} s)  ` +
             `${row.peakRssMiB.toFixed(0).padStart(5)} MiB  slowdown ${row.slowdown.toFixed(1).padStart(6)}× vs python3 ` +
             `(${row.python3Seconds.toFixed(3)} s)  ${row.status}\n`,
           );
