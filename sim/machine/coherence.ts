@@ -69,7 +69,7 @@ export class CoherentHierarchy {
     const b = core * C_STRIDE;
     const htm = this.htm;
     const l1 = this.l1[core]!;
-    let s1 = l1.lookup(line);
+    let s1 = l1.find(line);
     if (s1 >= 0) {
       k[b + C_L1_HITS]!++;
       l1.touch(s1);
