@@ -5,6 +5,7 @@
  */
 import { PyDict, PySet } from './dict.js';
 import { parseFormatString } from './fmt.js';
+import { installMatchHelpers } from './match-runtime.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from './runtime/percent-format.js';
@@ -2365,6 +2366,7 @@ export function installBuiltins(vm: Interpreter): void {
     B.set(name, b);
     return b;
   };
+  installMatchHelpers(vm, def);
   for (const name of ['int', 'bool', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
     'range', 'slice', 'object', 'type', 'property', 'staticmethod', 'classmethod', 'super'] as const) {
     B.set(name, T[name]);
