@@ -63,7 +63,8 @@ export class Scheduler implements SchedulerControl {
   private queues: GuestThread[][] = [];
   private current: number[] = [];
   private sliceStart = new Float64Array(0);
-  private readonly slots = new Map<GuestThread, Slot>();
+  /** Per thread, indexed by id + 1 (ids are small sequential integers; the boot thread is -1). */
+  private readonly slots: (Slot | undefined)[] = [];
   private placed = 0;
   accounting: CoreAccounting[] = [];
   private policy: Policy | null = null;
@@ -108,10 +109,10 @@ export class Scheduler implements SchedulerControl {
   }
 
   private slot(t: GuestThread): Slot {
-    let s = this.slots.get(t);
+    let s = this.slots[t.id + 1];
     if (s === undefined) {
       s = { parkedUntil: -1, parkReason: null, wokenAt: -1, bornAt: 0 };
-      this.slots.set(t, s);
+      this.slots[t.id + 1] = s;
     }
     return s;
   }
