@@ -1,9 +1,9 @@
 # workload: genome
 # description: STAMP genome: rebuild a gene from overlapping segments; threads deduplicate and link segments through shared dicts in small atomic blocks
-# param threads: int = 4 -- worker threads
-# param gene: int = 512 -- gene length in nucleotides
-# param segment: int = 12 -- segment length
-# param extra: int = 256 -- duplicate segments added to the sample
+# param threads: int(>=1) = 4 -- worker threads
+# param gene: int(>=3) = 512 -- gene length in nucleotides
+# param segment: int(>=3) = 12 -- segment length
+# param extra: int(>=0) = 256 -- duplicate segments added to the sample
 # param seed: int = 5 -- random seed
 # racy: true
 # deterministic: true
@@ -84,6 +84,8 @@ def parallel(nthreads, n, target, extra_args):
 
 
 def main():
+    if params["threads"] < 1 or params["extra"] < 0:
+        raise ValueError("threads must be at least 1 and extra not negative")
     nthreads = params["threads"]
     length = params["gene"]
     seglen = params["segment"]

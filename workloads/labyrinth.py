@@ -1,9 +1,9 @@
 # workload: labyrinth
 # description: STAMP labyrinth: threads route paths through a shared grid; each routing (copy grid, breadth-first expansion, write the path) is one large atomic block
-# param threads: int = 4 -- worker threads
-# param width: int = 24 -- grid width
-# param height: int = 24 -- grid height
-# param paths: int = 12 -- source/destination pairs to route
+# param threads: int(>=1) = 4 -- worker threads
+# param width: int(>=2) = 24 -- grid width
+# param height: int(>=2) = 24 -- grid height
+# param paths: int(>=1) = 12 -- source/destination pairs to route
 # param seed: int = 2 -- random seed
 # racy: true
 # deterministic: true
@@ -87,6 +87,8 @@ def worker(grid, width, height, jobs, head, routed):
 
 
 def main():
+    if params["threads"] < 1 or params["paths"] < 1:
+        raise ValueError("threads and paths must be at least 1")
     nthreads = params["threads"]
     width = params["width"]
     height = params["height"]

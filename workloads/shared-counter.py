@@ -1,7 +1,7 @@
 # workload: shared-counter
 # description: every thread increments one shared counter in a call-free loop; exact under gil/stm/htm, loses updates under nogil
-# param threads: int = 4 -- worker threads
-# param iters: int = 5000 -- increments per thread
+# param threads: int(>=1) = 4 -- worker threads
+# param iters: int(>=0) = 5000 -- increments per thread
 # racy: true
 # deterministic: true
 # small: threads=2 iters=500
@@ -21,6 +21,8 @@ def worker(n):
 
 
 def main():
+    if params["threads"] < 1 or params["iters"] < 0:
+        raise ValueError("threads must be at least 1 and iters not negative")
     nthreads = params["threads"]
     iters = params["iters"]
     workers = [threading.Thread(target=worker, args=(iters,)) for t in range(nthreads)]

@@ -1,8 +1,8 @@
 # workload: tx-demo-conflict
 # description: tx-demo whose items also update a shared dict entry every few items, so transactions conflict occasionally
-# param items: int = 16 -- work items added
-# param span: int = 30 -- numbers whose Collatz lengths each item computes
-# param conflict_every: int = 4 -- every this many items also updates the shared statistics
+# param items: int(>=1) = 16 -- work items added
+# param span: int(>=1) = 30 -- numbers whose Collatz lengths each item computes
+# param conflict_every: int(>=1) = 4 -- every this many items also updates the shared statistics
 # racy: true
 # deterministic: true
 # small: items=4 span=10 conflict_every=2
@@ -45,6 +45,8 @@ def run_item(item, shared):
 
 
 def main():
+    if params["items"] < 1 or params["span"] < 1:
+        raise ValueError("items and span must be at least 1")
     span = params["span"]
     every = params["conflict_every"]
     if every <= 0:

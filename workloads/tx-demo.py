@@ -1,7 +1,7 @@
 # workload: tx-demo
 # description: the PyPy talk's demo: independent work items queued with transaction.add and run with transaction.run
-# param items: int = 16 -- work items added
-# param span: int = 30 -- numbers whose Collatz lengths each item computes
+# param items: int(>=1) = 16 -- work items added
+# param span: int(>=1) = 30 -- numbers whose Collatz lengths each item computes
 # deterministic: true
 # small: items=4 span=10
 #
@@ -44,6 +44,8 @@ def run_item(item):
 
 
 def main():
+    if params["items"] < 1 or params["span"] < 1:
+        raise ValueError("items and span must be at least 1")
     span = params["span"]
     items = [Item(1 + i * span, span) for i in range(params["items"])]
     for item in items:

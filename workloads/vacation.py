@@ -1,8 +1,8 @@
 # workload: vacation
 # description: STAMP vacation: a travel reservation system; each client request (reserve, cancel a customer, change capacity) is one atomic block
-# param threads: int = 4 -- client threads
-# param requests: int = 800 -- requests in total (split among the threads)
-# param relations: int = 64 -- cars, flights and rooms of each kind
+# param threads: int(>=1) = 4 -- client threads
+# param requests: int(>=0) = 800 -- requests in total (split among the threads)
+# param relations: int(>=1) = 64 -- cars, flights and rooms of each kind
 # param contention: str(low|high) = low -- STAMP's low (2 queries over 90% of the relations, 98% reservations) or high (4 queries over 60%, 90%) settings
 # param seed: int = 3 -- random seed
 # racy: true
@@ -101,6 +101,8 @@ def client(manager, tid, n, relations, queries, span, user_pct, seed, made):
 
 
 def main():
+    if params["threads"] < 1 or params["requests"] < 0 or params["relations"] < 1:
+        raise ValueError("threads and relations must be at least 1 and requests not negative")
     nthreads = params["threads"]
     relations = params["relations"]
     if params["contention"] == "low":

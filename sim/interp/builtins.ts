@@ -4,14 +4,16 @@
  * subscripts), the built-in functions and the exception hierarchy, with CPython 3.11's messages.
  */
 import { PyDict, PySet } from './dict.js';
-import { parseFormatString } from './fmt.js';
 import { installMatchHelpers } from './match-runtime.js';
+import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from './runtime/percent-format.js';
 import type { Interpreter } from './interpreter.js';
 import { CodeHolder } from './interpreter.js';
-import * as R from './rt.js';
+import * as R from './runtime/int-ops.js';
+import * as RS from './runtime/str-methods.js';
+import { bytesHash as rtBytesHash, strHash as strHashRt } from './runtime/str-hash.js';
 import { PyGenerator, U_FIELD, type Frame } from './thread.js';
 import {
   PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject,
@@ -188,10 +190,19 @@ export function installBuiltins(vm: Interpreter): void {
       case 'number': return String(v);
       case 'bigint': return v.toString();
       case 'boolean': return v ? 'True' : 'False';
-      case 'string': return R.pyStrRepr(v);
+      case 'string': return RS.strRepr(v);
     }
     if (v === None) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
+    if (!v.cls.builtin && !(v instanceof PyInstance)) {
+      // A user subclass of a builtin container: its own __repr__ if it defines one.
+      const m = vm.lookup(v.cls, '__repr__');
+      if (m instanceof PyFunction) {
+        const r = vm.callValue(m, [v], null);
+        if (typeof r !== 'string') throw vm.typeErr(`__repr__ returned non-string (type ${tn(r)})`);
+        return r;
+      }
+    }
     if (v instanceof PyList) return vm.reprGuard(v, () => '[' + v.items.map((x) => vm.repr(x)).join(', ') + ']', '[...]');
     if (v instanceof PyTuple) {
       if (v.cls !== T.tuple && v.cls.builtin === false) {
@@ -228,7 +239,7 @@ export function installBuiltins(vm: Interpreter): void {
     if (v instanceof PyType) {
       return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
     }
-    if (v instanceof PyBytes) return R.pyStrRepr('') && bytesRepr(v);
+    if (v instanceof PyBytes) return bytesRepr(v);
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${hexAddr(v)}>`;
     if (v instanceof PyBuiltin) {
@@ -279,7 +290,7 @@ export function installBuiltins(vm: Interpreter): void {
   vm.str = (v: PyVal): string => {
     if (typeof v === 'string') return v;
     if (v instanceof PyFloat) return floatRepr(v.v);
-    if (v instanceof PyInstance) {
+    if (v instanceof PyInstance || (v instanceof PyObject && !v.cls.builtin)) {
       const m = vm.lookup(v.cls, '__str__');
       if (m !== undefined && !(m instanceof PyBuiltin && m.ownerName === 'object')) {
         const r = vm.callValue(m, [v], null);
@@ -292,38 +303,41 @@ export function installBuiltins(vm: Interpreter): void {
   };
 
   // ───────────── hash / eq ─────────────
-  const strHash = (s: string): number => {
-    // Deterministic FNV-1a (CPython randomizes str hashes; programs must not depend on them).
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
+  // CPython 3.11's hashes with PYTHONHASHSEED=0 (signed 64-bit, as a normalized IntVal), so set
+  // tables, and therefore set iteration order, match CPython's. str hashes are cached: SipHash
+  // over the string's buffer is the costly one, and sets of str re-hash the same keys.
+  const strHashCache = new Map<string, R.IntVal>();
+  const strHash = (s: string): R.IntVal => {
+    let h = strHashCache.get(s);
+    if (h === undefined) {
+      h = strHashRt(s);
+      if (strHashCache.size >= 65536) strHashCache.clear();
+      strHashCache.set(s, h);
     }
     return h;
   };
-  vm.hash = (v: PyVal): number => {
+  const M64 = (1n << 64n) - 1n;
+  vm.hash = (v: PyVal): R.IntVal => {
     switch (typeof v) {
       case 'number': return v === -1 ? -2 : v;
       case 'bigint': return R.intHash(v);
       case 'boolean': return v ? 1 : 0;
       case 'string': return strHash(v);
     }
-    if (v instanceof PyFloat) return R.floatHash(v.v);
+    if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyTuple) {
       // CPython's tuple hash (xxHash-based), in 64-bit unsigned arithmetic.
-      const M = (1n << 64n) - 1n;
       const P1 = 11400714785074694791n, P2 = 14029467366897019727n, P5 = 2870177450012600261n;
       let acc = P5;
       for (const it of v.items) {
         const h = BigInt.asUintN(64, BigInt(vm.hash(it)));
-        acc = (acc + h * P2) & M;
-        acc = ((acc << 31n) | (acc >> 33n)) & M;
-        acc = (acc * P1) & M;
+        acc = (acc + h * P2) & M64;
+        acc = ((acc << 31n) | (acc >> 33n)) & M64;
+        acc = (acc * P1) & M64;
       }
-      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M;
-      if (acc === M) return 1546275796;
-      const r = Number(BigInt.asIntN(64, acc));
-      return r === -1 ? -2 : r;
+      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M64;
+      if (acc === M64) return 1546275796;
+      return R.normInt(BigInt.asIntN(64, acc));
     }
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');
@@ -341,11 +355,17 @@ export function installBuiltins(vm: Interpreter): void {
       throw vm.typeErr(`unhashable type: '${tn(v)}'`);
     }
     if (v instanceof PySet) {
-      let h = 0;
-      for (const x of v.items()) h = (h ^ vm.hash(x)) >>> 0;
-      return h;
+      // CPython's frozenset_hash: xor of shuffled entry hashes (the NULL/dummy slot terms cancel).
+      const shuffle = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+      let h = 0n;
+      for (const x of v.items()) h ^= shuffle(BigInt.asUintN(64, BigInt(vm.hash(x))));
+      h ^= ((BigInt(v.used) + 1n) * 1927868237n) & M64;
+      h ^= (h >> 11n) ^ (h >> 25n);
+      h = (h * 69069n + 907133923n) & M64;
+      if (h === M64) h = 590923713n;
+      return R.normInt(BigInt.asIntN(64, h));
     }
-    if (v instanceof PyBytes) return strHash(Array.from(v.data.subarray(0, v.len), (c) => String.fromCharCode(c)).join(''));
+    if (v instanceof PyBytes) return rtBytesHash(v.data, v.len);
     return Math.floor(vm.id(v) / 16);
   };
 
@@ -421,6 +441,8 @@ export function installBuiltins(vm: Interpreter): void {
       const tryOne = (x: PyVal, y: PyVal, o: number): PyVal | undefined => {
         const m = vm.lookup(vm.typeOf(x), CMP_DUNDER[o]!);
         if (m === undefined || (m instanceof PyBuiltin && m.ownerName === 'object')) return undefined;
+        // A subclass of a builtin container that does not override: compared as the builtin below.
+        if (m instanceof PyBuiltin && !(x instanceof PyInstance)) return undefined;
         const r = vm.callValue(m, [x, y], null);
         return r === vm.NotImplemented ? undefined : r;
       };
@@ -437,7 +459,9 @@ export function installBuiltins(vm: Interpreter): void {
           if (r2 !== vm.NotImplemented) return !vm.truthy(r2);
         }
       }
-    } else if (ta === tb || (a instanceof PyObject && b instanceof PyObject && ta.layout === tb.layout)) {
+    }
+    if ((!ua && !ub && (ta === tb || (a instanceof PyObject && b instanceof PyObject && ta.layout === tb.layout))) ||
+        ((ua || ub) && !(a instanceof PyInstance) && !(b instanceof PyInstance) && a instanceof PyObject && b instanceof PyObject && vm.builtinBase(ta) === vm.builtinBase(tb))) {
       if (a instanceof PyList && b instanceof PyList) return seqCmp(a.items, b.items, op);
       if (a instanceof PyTuple && b instanceof PyTuple) return seqCmp(a.items, b.items, op);
       if (a instanceof PyDict && b instanceof PyDict && (op === 2 || op === 3)) {
@@ -492,7 +516,12 @@ export function installBuiltins(vm: Interpreter): void {
     const r = vm.compare(a, b, 0);
     return r === true || (r !== false && vm.truthy(r));
   };
-  const bytesStr = (b: PyBytes): string => String.fromCharCode(...b.data.subarray(0, b.len));
+  /** The latin-1 image of a bytes object (chunked: spreading a large buffer overflows the host stack). */
+  const bytesStr = (b: PyBytes): string => {
+    let out = '';
+    for (let i = 0; i < b.len; i += 8192) out += String.fromCharCode(...b.data.subarray(i, Math.min(b.len, i + 8192)));
+    return out;
+  };
 
   // ───────────── arithmetic ─────────────
   const intBin = (x: R.IntVal, y: R.IntVal, op: number): PyVal => {
@@ -508,7 +537,7 @@ export function installBuiltins(vm: Interpreter): void {
         if (y < 0) {
           const fx = R.intToFloat(x);
           if (fx === 0) throw err('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-          return F(R.floatPow(fx, R.intToFloat(y)));
+          return F(rtFloatPow(fx, R.intToFloat(y)));
         }
         return R.intPow(x, y);
       case 9: return R.intRshift(x, y);
@@ -541,6 +570,12 @@ export function installBuiltins(vm: Interpreter): void {
     return out;
   };
   const builtinBin = (a: PyVal, b: PyVal, op: number, inplace: boolean): PyVal => {
+    if (typeof a === 'boolean' && typeof b === 'boolean') {
+      // bool's own &, |, ^ keep the bool type.
+      if (op === 1) return a && b;
+      if (op === 7) return a || b;
+      if (op === 12) return a !== b;
+    }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
     if (typeof a === 'string') {
@@ -602,7 +637,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (a instanceof PySet && b instanceof PySet) {
       const res = (items: PyVal[]): PySet => {
-        const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+        const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
         for (const x of items) s.add(x);
         return s;
       };
@@ -613,7 +648,7 @@ export function installBuiltins(vm: Interpreter): void {
             for (const x of b.items()) a.add(x);
             return a;
           }
-          const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+          const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
           s.mergeSet(a);
           for (const x of b.items()) s.add(x);
           return s;
@@ -638,7 +673,7 @@ export function installBuiltins(vm: Interpreter): void {
           return res(r);
         }
         case 12: {
-          const s = vm.place(new PySet(a.cls, vm.keyOps), 200);
+          const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
           for (const x of a.items()) if (!b.has(x)) s.add(x);
           for (const x of b.items()) if (!a.has(x)) s.add(x);
           if (inplace) {
@@ -710,7 +745,11 @@ export function installBuiltins(vm: Interpreter): void {
       }
       if (userA) {
         const m = vm.lookup(ta, `__${name}__`);
-        if (m !== undefined) {
+        if (m instanceof PyBuiltin || (m === undefined && !(a instanceof PyInstance))) {
+          // A subclass of a builtin type that does not override the operator: the builtin's own.
+          const r = builtinBin(a, b, op, inplace);
+          if (r !== vm.NotImplemented) return r;
+        } else if (m !== undefined) {
           const r = vm.callValue(m, [a, b], null);
           if (r !== vm.NotImplemented) return r;
         }
@@ -798,61 +837,35 @@ export function installBuiltins(vm: Interpreter): void {
     if (spec !== '') throw vm.typeErr(`unsupported format string passed to ${tn(v)}.__format__`);
     return vm.str(v);
   };
-  const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => {
-    let auto = 0;
-    let mode = 0; // 1 auto, 2 manual
-    const render = (text: string): string => {
-      let out = '';
-      for (const part of parseFormatString(text)) {
-        out += part.literal;
-        const fld = part.field;
-        if (fld === null) continue;
-        const m = /^([^.[]*)(.*)$/s.exec(fld.name)!;
-        const first = m[1]!;
-        let v: PyVal;
-        if (first === '') {
-          if (mode === 2) throw err('ValueError', 'cannot switch from manual field specification to automatic field numbering');
-          mode = 1;
-          if (auto >= args.length) throw err('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
-          v = args[auto++]!;
-        } else if (/^\d+$/.test(first)) {
-          if (mode === 1) throw err('ValueError', 'cannot switch from automatic field numbering to manual field specification');
-          mode = 2;
-          const i = parseInt(first, 10);
-          if (i >= args.length) throw err('IndexError', `Replacement index ${i} out of range for positional args tuple`);
-          v = args[i]!;
-        } else {
-          const x = kw?.get(first);
-          if (x === undefined) throw err('KeyError', `'${first}'`);
-          v = x;
-        }
-        let rest = m[2]!;
-        while (rest.length > 0) {
-          const am = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
-          if (am) {
-            v = vm.getAttr(v, am[1]!);
-            rest = rest.slice(am[0].length);
-            continue;
-          }
-          const im = /^\[([^\]]*)\]/.exec(rest);
-          if (im) {
-            const key = /^\d+$/.test(im[1]!) ? parseInt(im[1]!, 10) : im[1]!;
-            v = vm.getItem(v, key);
-            rest = rest.slice(im[0].length);
-            continue;
-          }
-          throw err('ValueError', 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
-        }
-        if (fld.conv === 'r') v = vm.repr(v);
-        else if (fld.conv === 's') v = vm.str(v);
-        else if (fld.conv === 'a') v = vm.asciiOf(vm.repr(v));
-        const spec = fld.spec.includes('{') ? render(fld.spec) : fld.spec;
-        out += vm.format(v, spec);
+  // str.format: the runtime library parses (CPython's MarkupIterator, errors in CPython's order);
+  // the VM looks fields up, converts and formats.
+  const renderPieces = (pieces: RF.FormatPiece[], args: PyVal[], kw: Kw): string => {
+    let out = '';
+    for (const pc of pieces) {
+      if (pc.kind === 'text') {
+        out += pc.text;
+        continue;
       }
-      return out;
-    };
-    return render(fmt);
+      if (pc.kind === 'error') throw pc.error;
+      let v: PyVal;
+      if (typeof pc.arg === 'number') {
+        if (pc.arg >= args.length) throw err('IndexError', `Replacement index ${pc.arg} out of range for positional args tuple`);
+        v = args[pc.arg]!;
+      } else {
+        const x = kw?.get(pc.arg);
+        if (x === undefined) throw keyError(pc.arg);
+        v = x;
+      }
+      for (const part of pc.chain) v = part.kind === 'attr' ? vm.getAttr(v, part.name) : vm.getItem(v, part.key);
+      if (pc.conversionError !== undefined) throw pc.conversionError;
+      if (pc.conversion === 'r') v = vm.repr(v);
+      else if (pc.conversion === 's') v = vm.str(v);
+      else if (pc.conversion === 'a') v = vm.asciiOf(vm.repr(v));
+      out += vm.format(v, renderPieces(pc.spec, args, kw));
+    }
+    return out;
   };
+  const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
 
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
@@ -998,7 +1011,27 @@ export function installBuiltins(vm: Interpreter): void {
   };
 
   // ───────────── subscripts ─────────────
+  /** A user subclass of a builtin container that overrides `name` (e.g. __getitem__). */
+  const subclassOverride = (o: PyVal, name: string): PyFunction | undefined => {
+    if (!(o instanceof PyObject) || o.cls.builtin || o instanceof PyInstance) return undefined;
+    const m = vm.lookup(o.cls, name);
+    return m instanceof PyFunction ? m : undefined;
+  };
   vm.getItem = (o: PyVal, k: PyVal): PyVal => {
+    if (o instanceof PyObject && !o.cls.builtin && !(o instanceof PyInstance)) {
+      const m = subclassOverride(o, '__getitem__');
+      if (m !== undefined) return vm.callValue(m, [o, k], null);
+      if (o instanceof PyDict) {
+        const hit = vm.dictGet(vm.cur, o, k);
+        if (hit !== undefined) return hit;
+        const miss = subclassOverride(o, '__missing__');
+        if (miss !== undefined) return vm.callValue(miss, [o, k], null);
+      }
+    }
+    return getItemRaw(o, k);
+  };
+  /** o[k] by the builtin type's own rule (what list.__getitem__ / dict.__getitem__ run). */
+  const getItemRaw = (o: PyVal, k: PyVal): PyVal => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1030,9 +1063,9 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (o instanceof PyRange) {
       if (k instanceof PySlice) {
-        const [start, , step, n] = sliceIdx(k, o.length);
-        const s0 = o.start + start * o.step, st = o.step * step;
-        return new PyRange(T.range, s0, s0 + n * st, st);
+        // CPython maps the clamped slice indices through the range (not start + n * step).
+        const [start, stop, step] = sliceIdx(k, o.length);
+        return new PyRange(T.range, o.start + start * o.step, o.start + stop * o.step, o.step * step);
       }
       return o.start + o.step * seqIndex(k, o.length, 'range object index out of range', 'range');
     }
@@ -1059,6 +1092,14 @@ export function installBuiltins(vm: Interpreter): void {
     return e;
   };
   vm.setItem = (o: PyVal, k: PyVal, v: PyVal): void => {
+    const so = subclassOverride(o, '__setitem__');
+    if (so !== undefined) {
+      vm.callValue(so, [o, k, v], null);
+      return;
+    }
+    setItemRaw(o, k, v);
+  };
+  const setItemRaw = (o: PyVal, k: PyVal, v: PyVal): void => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1083,8 +1124,13 @@ export function installBuiltins(vm: Interpreter): void {
     if (o instanceof PyBytes && o.cls === T.bytearray) {
       if (k instanceof PySlice) {
         const src = bytesOf(v);
-        const [start, stop, step] = sliceIdx(k, o.len);
-        if (step !== 1) throw err('ValueError', 'extended slice assignment not supported');
+        const [start, stop, step, n] = sliceIdx(k, o.len);
+        if (step !== 1) {
+          if (src.length !== n) throw err('ValueError', `attempt to assign bytes of size ${src.length} to extended slice of size ${n}`);
+          vm.mutate(t, o);
+          for (let i = 0, j = start; i < n; i++, j += step) vm.byteSet(t, o, j, src[i]!);
+          return;
+        }
         const cur = Array.from(o.data.subarray(0, o.len));
         cur.splice(start, Math.max(0, stop - start), ...src);
         vm.mutate(t, o);
@@ -1333,6 +1379,24 @@ export function installBuiltins(vm: Interpreter): void {
     return s;
   };
   ctor(T.set, (a) => setFrom(T.set, a[0]));
+  // __init__ of the mutable containers, for subclasses whose __init__ calls super().__init__(...).
+  vm.method(T.list, '__init__', (a) => {
+    nargs(a, 1, 2, 'list');
+    const l = a[0] as PyList;
+    vm.listReplace(vm.cur, l, a.length > 1 ? vm.toList(a[1]!) : []);
+    return None;
+  });
+  vm.method(T.dict, '__init__', (a, kw) => {
+    dictFromArgs(a[0] as PyDict, a.slice(1), kw);
+    return None;
+  });
+  vm.method(T.set, '__init__', (a) => {
+    nargs(a, 1, 2, 'set');
+    const st = a[0] as PySet;
+    st.clear();
+    if (a.length > 1) for (const x of vm.toList(a[1]!)) st.add(x);
+    return None;
+  });
   ctor(T.frozenset, (a) => setFrom(T.frozenset, a[0]));
   const bytesCtor = (cls: PyType) => (a: PyVal[]): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
@@ -1363,6 +1427,13 @@ export function installBuiltins(vm: Interpreter): void {
     }
     r.addr = vm.tmp(vm.cur, 48);
     return r;
+  });
+  vm.method(T.slice, 'indices', (a) => {
+    nargs(a, 2, 2, 'indices');
+    const len = Number(index(a[1]!));
+    if (len < 0) throw err('ValueError', 'length should not be negative');
+    const [start, stop, step] = sliceIdx(a[0] as PySlice, len);
+    return vm.newTuple([start, stop, step]);
   });
   ctor(T.slice, (a) => {
     if (a.length === 1) return new PySlice(T.slice, None, a[0]!, None);
@@ -1544,8 +1615,19 @@ export function installBuiltins(vm: Interpreter): void {
     return vm.newTuple([R.normInt(n), R.normInt(d)]);
   });
   vm.method(T.float, 'hex', (a) => {
+    // CPython's float.hex: [-]0x<lead>.<13 hex digits>p<exp>, subnormals with lead 0 and p-1022.
     const x = (a[0] as PyFloat).v;
-    return x.toString(16);
+    if (Number.isNaN(x)) return 'nan';
+    if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+    const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+    if (x === 0) return sign + '0x0.0p+0';
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, Math.abs(x));
+    const hi = buf.getUint32(0), lo = buf.getUint32(4);
+    const biased = hi >>> 20;
+    const mant = (hi & 0xfffff).toString(16).padStart(5, '0') + lo.toString(16).padStart(8, '0');
+    const exp = biased === 0 ? -1022 : biased - 1023;
+    return `${sign}0x${biased === 0 ? 0 : 1}.${mant}p${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
   });
   vm.method(T.float, 'conjugate', (a) => a[0]!);
   vm.method(T.float, '__round__', (a) => roundImpl(a[0]!, a[1]));
@@ -1556,7 +1638,6 @@ export function installBuiltins(vm: Interpreter): void {
     if (typeof v !== 'string') throw vm.typeErr(`${fname}() argument ${pos} must be str, not ${v === undefined ? 'None' : tn(v)}`);
     return v;
   };
-  const optStr = (v: PyVal | undefined): string | null => (v === undefined || v === None ? null : (v as string));
   const clampRange = (len: number, s?: PyVal, e?: PyVal): [number, number] => {
     let start = s === undefined || s === None ? 0 : Number(index(s));
     let end = e === undefined || e === None ? len : Number(index(e));
@@ -1565,55 +1646,19 @@ export function installBuiltins(vm: Interpreter): void {
     if (end > len) end = len;
     return [start, end];
   };
-  const WS = /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  const WSE = /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
-  const isWs = (c: string): boolean => /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(c);
-  const stripChars = (s: string, chars: string | null, left: boolean, right: boolean): string => {
-    if (chars === null) {
-      if (left) s = s.replace(WS, '');
-      if (right) s = s.replace(WSE, '');
-      return s;
-    }
-    let i = 0, j = s.length;
-    if (left) while (i < j && chars.includes(s[i]!)) i++;
-    if (right) while (j > i && chars.includes(s[j - 1]!)) j--;
-    return s.slice(i, j);
+  /** A str-or-None argument: CPython's "must be str or None, not X" for anything else. */
+  const optStrArg = (v: PyVal | undefined): string | null => {
+    if (v === undefined || v === None) return null;
+    if (typeof v !== 'string') throw vm.typeErr(`must be str or None, not ${tn(v)}`);
+    return v;
   };
-  const splitWs = (s: string, maxsplit: number): string[] => {
-    const out: string[] = [];
-    let i = 0;
-    const n = s.length;
-    while (i < n) {
-      while (i < n && isWs(s[i]!)) i++;
-      if (i >= n) break;
-      if (maxsplit >= 0 && out.length === maxsplit) {
-        out.push(s.slice(i).replace(WSE, ''));
-        return out;
-      }
-      let j = i;
-      while (j < n && !isWs(s[j]!)) j++;
-      out.push(s.slice(i, j));
-      i = j;
-    }
-    return out;
+  const stripArg = (v: PyVal | undefined, fname: string): string | null => {
+    if (v === undefined || v === None) return null;
+    if (typeof v !== 'string') throw vm.typeErr(`${fname} arg must be None or str`);
+    return v;
   };
-  const rsplitWs = (s: string, maxsplit: number): string[] => {
-    const out: string[] = [];
-    let j = s.length;
-    while (j > 0) {
-      while (j > 0 && isWs(s[j - 1]!)) j--;
-      if (j <= 0) break;
-      if (maxsplit >= 0 && out.length === maxsplit) {
-        out.unshift(s.slice(0, j).replace(WS, ''));
-        return out;
-      }
-      let i = j;
-      while (i > 0 && !isWs(s[i - 1]!)) i--;
-      out.unshift(s.slice(i, j));
-      j = i;
-    }
-    return out;
-  };
+  /** start/end of find/count/startswith…: None or an index. */
+  const optIdx = (v: PyVal | undefined): R.IntVal | null => (v === undefined || v === None ? null : index(v));
   const strList = (xs: string[]): PyList => vm.placeList(vm.newList(xs));
   const sm = (name: string, fn: BuiltinImpl): void => {
     vm.method(T.str, name, fn);
@@ -1627,239 +1672,91 @@ export function installBuiltins(vm: Interpreter): void {
     vm.tmp(vm.cur, 49 + r.length);
     return r;
   });
-  sm('split', (a, kw) => {
-    const sep = optStr(a[1] ?? kwArg(kw, 'sep'));
-    const maxsplit = Number(intOf((a[2] ?? kwArg(kw, 'maxsplit') ?? -1) as number));
-    const s = S(a);
-    if (sep === null) return strList(splitWs(s, maxsplit));
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const parts = s.split(sep);
-    if (maxsplit >= 0 && parts.length > maxsplit + 1) return strList([...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)]);
-    return strList(parts);
-  });
-  sm('rsplit', (a, kw) => {
-    const sep = optStr(a[1] ?? kwArg(kw, 'sep'));
-    const maxsplit = Number(intOf((a[2] ?? kwArg(kw, 'maxsplit') ?? -1) as number));
-    const s = S(a);
-    if (sep === null) return strList(rsplitWs(s, maxsplit));
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const parts = s.split(sep);
-    if (maxsplit >= 0 && parts.length > maxsplit + 1) {
-      const k = parts.length - maxsplit;
-      return strList([parts.slice(0, k).join(sep), ...parts.slice(k)]);
-    }
-    return strList(parts);
-  });
-  sm('splitlines', (a, kw) => {
-    const keep = vm.truthy(a[1] ?? kwArg(kw, 'keepends') ?? false);
-    const s = S(a);
-    const out: string[] = [];
-    const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
-    let last = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null) {
-      out.push(s.slice(last, keep ? re.lastIndex : m.index));
-      last = re.lastIndex;
-    }
-    if (last < s.length) out.push(s.slice(last));
-    return strList(out);
-  });
-  sm('strip', (a) => stripChars(S(a), optStr(a[1]), true, true));
-  sm('lstrip', (a) => stripChars(S(a), optStr(a[1]), true, false));
-  sm('rstrip', (a) => stripChars(S(a), optStr(a[1]), false, true));
+  // The method bodies are the runtime library's (CPython-exact, fixture-tested); here only
+  // argument parsing and CPython's argument errors.
+  const maxsplitArg = (v: PyVal | undefined): R.IntVal => (v === undefined ? -1 : index(v));
+  sm('split', (a, kw) => strList(RS.strSplit(S(a), optStrArg(a[1] ?? kwArg(kw, 'sep')), maxsplitArg(a[2] ?? kwArg(kw, 'maxsplit')))));
+  sm('rsplit', (a, kw) => strList(RS.strRsplit(S(a), optStrArg(a[1] ?? kwArg(kw, 'sep')), maxsplitArg(a[2] ?? kwArg(kw, 'maxsplit')))));
+  sm('splitlines', (a, kw) => strList(RS.strSplitlines(S(a), vm.truthy(a[1] ?? kwArg(kw, 'keepends') ?? false))));
+  sm('strip', (a) => RS.strStrip(S(a), stripArg(a[1], 'strip')));
+  sm('lstrip', (a) => RS.strLstrip(S(a), stripArg(a[1], 'lstrip')));
+  sm('rstrip', (a) => RS.strRstrip(S(a), stripArg(a[1], 'rstrip')));
   sm('replace', (a) => {
-    const s = S(a), old = strArg(a[1], 'replace', 1), nw = strArg(a[2], 'replace', 2);
-    const count = a[3] === undefined ? -1 : Number(index(a[3]));
-    if (count < 0) {
-      if (old === '') return nw + Array.from(s).join(nw) + (s.length ? nw : '');
-      return s.split(old).join(nw);
-    }
-    let out = '', rest = s, n = 0;
-    if (old === '') {
-      const chars = Array.from(s);
-      for (let i = 0; i <= chars.length; i++) {
-        if (n < count) {
-          out += nw;
-          n++;
-        }
-        if (i < chars.length) out += chars[i];
-      }
-      return out;
-    }
-    while (n < count) {
-      const i = rest.indexOf(old);
-      if (i < 0) break;
-      out += rest.slice(0, i) + nw;
-      rest = rest.slice(i + old.length);
-      n++;
-    }
-    return out + rest;
+    nargs(a, 3, 4, 'replace');
+    return RS.strReplace(S(a), strArg(a[1], 'replace', 1), strArg(a[2], 'replace', 2), a[3] === undefined ? -1 : index(a[3]));
   });
-  const findImpl = (a: PyVal[], rev: boolean): number => {
-    const s = S(a);
-    const sub = strArg(a[1], rev ? 'rfind' : 'find');
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    if (st > en) return -1;
-    const hay = s.slice(st, en);
-    const i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-    if (i < 0) return sub === '' && st <= s.length && st <= en ? (rev ? en : st) : -1;
-    return i + st;
+  const subArg = (v: PyVal | undefined): string => {
+    if (typeof v !== 'string') throw vm.typeErr(`must be str, not ${v === undefined ? 'NoneType' : tn(v)}`);
+    return v;
   };
-  sm('find', (a) => findImpl(a, false));
-  sm('rfind', (a) => findImpl(a, true));
-  sm('index', (a) => {
-    const r = findImpl(a, false);
-    if (r < 0) throw err('ValueError', 'substring not found');
-    return r;
-  });
-  sm('rindex', (a) => {
-    const r = findImpl(a, true);
-    if (r < 0) throw err('ValueError', 'substring not found');
-    return r;
-  });
-  sm('count', (a) => {
-    const s = S(a);
-    const sub = strArg(a[1], 'count');
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    if (st > en) return 0;
-    const hay = s.slice(st, en);
-    if (sub === '') return hay.length + 1;
-    return hay.split(sub).length - 1;
-  });
+  sm('find', (a) => RS.strFind(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('rfind', (a) => RS.strRfind(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('index', (a) => RS.strIndex(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('rindex', (a) => RS.strRindex(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
+  sm('count', (a) => RS.strCount(S(a), subArg(a[1]), optIdx(a[2]), optIdx(a[3])));
   const affix = (a: PyVal[], end: boolean): boolean => {
     const s = S(a);
-    const [st, en] = clampRange(s.length, a[2], a[3]);
-    const hay = s.slice(st, en);
-    const p = a[1]!;
+    const st = optIdx(a[2]), en = optIdx(a[3]);
     const test = (x: PyVal): boolean => {
       if (typeof x !== 'string') throw vm.typeErr(`${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${tn(x)}`);
-      return st <= s.length && (end ? hay.endsWith(x) : hay.startsWith(x));
+      return end ? RS.strEndswith(s, x, st, en) : RS.strStartswith(s, x, st, en);
     };
-    if (p instanceof PyTuple) return p.items.some(test);
+    const p = a[1]!;
+    if (p instanceof PyTuple) {
+      for (const x of p.items) {
+        if (typeof x !== 'string') throw vm.typeErr(`tuple for ${end ? 'endswith' : 'startswith'} must only contain str, not ${tn(x)}`);
+        if (test(x)) return true;
+      }
+      return false;
+    }
     return test(p);
   };
   sm('startswith', (a) => affix(a, false));
   sm('endswith', (a) => affix(a, true));
-  sm('upper', (a) => S(a).toUpperCase());
-  sm('lower', (a) => S(a).toLowerCase());
-  sm('casefold', (a) => S(a).toLowerCase());
-  sm('swapcase', (a) => Array.from(S(a)).map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
-  sm('title', (a) => {
-    let out = '';
-    let prevCased = false;
-    for (const c of S(a)) {
-      const cased = c.toLowerCase() !== c.toUpperCase();
-      out += prevCased ? c.toLowerCase() : c.toUpperCase();
-      prevCased = cased;
-    }
-    return out;
-  });
-  sm('capitalize', (a) => {
-    const cs = Array.from(S(a));
-    return cs.length ? cs[0]!.toUpperCase() + cs.slice(1).join('').toLowerCase() : '';
-  });
-  const padArgs = (a: PyVal[], fname: string): [string, number, string] => {
-    const fill = a[2] === undefined ? ' ' : (a[2] as string);
-    if (fill.length !== 1) throw vm.typeErr(`The fill character must be exactly one character long`);
-    void fname;
-    return [S(a), Number(index(a[1]!)), fill];
+  sm('upper', (a) => RS.strUpper(S(a)));
+  sm('lower', (a) => RS.strLower(S(a)));
+  sm('casefold', (a) => RS.strCasefold(S(a)));
+  sm('swapcase', (a) => RS.strSwapcase(S(a)));
+  sm('title', (a) => RS.strTitle(S(a)));
+  sm('capitalize', (a) => RS.strCapitalize(S(a)));
+  const fillArg = (a: PyVal[], fname: string): string => {
+    nargs(a, 2, 3, fname);
+    const f = a[2];
+    if (f === undefined) return ' ';
+    if (typeof f !== 'string') throw vm.typeErr(`The fill character must be a unicode character, not ${tn(f)}`);
+    return f;
   };
-  sm('center', (a) => {
-    const [s, w, f] = padArgs(a, 'center');
-    const n = w - s.length;
-    if (n <= 0) return s;
-    const left = Math.floor(n / 2) + (n & w & 1);
-    return f.repeat(left) + s + f.repeat(n - left);
-  });
-  sm('ljust', (a) => {
-    const [s, w, f] = padArgs(a, 'ljust');
-    return s.length >= w ? s : s + f.repeat(w - s.length);
-  });
-  sm('rjust', (a) => {
-    const [s, w, f] = padArgs(a, 'rjust');
-    return s.length >= w ? s : f.repeat(w - s.length) + s;
-  });
+  sm('center', (a) => RS.strCenter(S(a), index(a[1]!), fillArg(a, 'center')));
+  sm('ljust', (a) => RS.strLjust(S(a), index(a[1]!), fillArg(a, 'ljust')));
+  sm('rjust', (a) => RS.strRjust(S(a), index(a[1]!), fillArg(a, 'rjust')));
   sm('zfill', (a) => {
-    const s = S(a);
-    const w = Number(index(a[1]!));
-    if (s.length >= w) return s;
-    const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
-    return sign + '0'.repeat(w - s.length) + s.slice(sign.length);
+    nargs(a, 2, 2, 'zfill');
+    return RS.strZfill(S(a), index(a[1]!));
   });
-  sm('expandtabs', (a) => {
-    const ts = a[1] === undefined ? 8 : Number(index(a[1]));
-    let out = '', col = 0;
-    for (const c of S(a)) {
-      if (c === '\t') {
-        const n = ts > 0 ? ts - (col % ts) : 0;
-        out += ' '.repeat(n);
-        col += n;
-      } else if (c === '\n' || c === '\r') {
-        out += c;
-        col = 0;
-      } else {
-        out += c;
-        col++;
-      }
-    }
-    return out;
+  sm('expandtabs', (a, kw) => {
+    const t = a[1] ?? kwArg(kw, 'tabsize');
+    return RS.strExpandtabs(S(a), t === undefined ? 8 : index(t));
   });
-  const pred = (name: string, re: RegExp, nonEmpty = true): void => sm(name, (a) => {
-    const s = S(a);
-    return (!nonEmpty || s.length > 0) && re.test(s);
-  });
-  pred('isdigit', /^[0-9\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]+$/);
-  pred('isdecimal', /^[0-9]+$/);
-  pred('isnumeric', /^[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+$/);
-  pred('isalpha', /^\p{L}+$/u);
-  pred('isalnum', /^[\p{L}\p{N}]+$/u);
-  pred('isspace', /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/);
-  pred('isascii', /^[\x00-\x7f]*$/, false);
-  pred('isidentifier', /^[\p{L}_][\p{L}\p{N}_]*$/u);
-  pred('isprintable', /^[^\x00-\x1f\x7f-\xa0]*$/, false);
-  sm('isupper', (a) => {
-    const s = S(a);
-    return s !== s.toLowerCase() && s === s.toUpperCase();
-  });
-  sm('islower', (a) => {
-    const s = S(a);
-    return s !== s.toUpperCase() && s === s.toLowerCase();
-  });
-  sm('istitle', (a) => {
-    const s = S(a);
-    let cased = false, prevCased = false;
-    for (const c of s) {
-      const up = c !== c.toLowerCase(), low = c !== c.toUpperCase();
-      if (up) {
-        if (prevCased) return false;
-        prevCased = cased = true;
-      } else if (low) {
-        if (!prevCased) return false;
-        prevCased = cased = true;
-      } else prevCased = false;
-    }
-    return cased;
-  });
-  sm('partition', (a) => {
-    const s = S(a), sep = strArg(a[1], 'partition');
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const i = s.indexOf(sep);
-    return i < 0 ? vm.newTuple([s, '', '']) : vm.newTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
-  });
-  sm('rpartition', (a) => {
-    const s = S(a), sep = strArg(a[1], 'rpartition');
-    if (sep === '') throw err('ValueError', 'empty separator');
-    const i = s.lastIndexOf(sep);
-    return i < 0 ? vm.newTuple(['', '', s]) : vm.newTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
-  });
-  sm('removeprefix', (a) => {
-    const s = S(a), p = strArg(a[1], 'removeprefix');
-    return p && s.startsWith(p) ? s.slice(p.length) : s;
-  });
-  sm('removesuffix', (a) => {
-    const s = S(a), p = strArg(a[1], 'removesuffix');
-    return p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
-  });
+  sm('isdigit', (a) => RS.strIsdigit(S(a)));
+  sm('isdecimal', (a) => RS.strIsdecimal(S(a)));
+  sm('isnumeric', (a) => RS.strIsnumeric(S(a)));
+  sm('isalpha', (a) => RS.strIsalpha(S(a)));
+  sm('isalnum', (a) => RS.strIsalnum(S(a)));
+  sm('isspace', (a) => RS.strIsspace(S(a)));
+  sm('isascii', (a) => RS.strIsascii(S(a)));
+  sm('isidentifier', (a) => RS.strIsidentifier(S(a)));
+  sm('isprintable', (a) => RS.strIsprintable(S(a)));
+  sm('isupper', (a) => RS.strIsupper(S(a)));
+  sm('islower', (a) => RS.strIslower(S(a)));
+  sm('istitle', (a) => RS.strIstitle(S(a)));
+  sm('partition', (a) => vm.newTuple(RS.strPartition(S(a), subArg(a[1]))));
+  sm('rpartition', (a) => vm.newTuple(RS.strRpartition(S(a), subArg(a[1]))));
+  const affixArg = (v: PyVal | undefined, fname: string): string => {
+    if (typeof v !== 'string') throw vm.typeErr(`${fname}() argument must be str, not ${v === undefined ? 'NoneType' : tn(v)}`);
+    return v;
+  };
+  sm('removeprefix', (a) => RS.strRemoveprefix(S(a), affixArg(a[1], 'removeprefix')));
+  sm('removesuffix', (a) => RS.strRemovesuffix(S(a), affixArg(a[1], 'removesuffix')));
   sm('format', (a, kw) => strFormat(S(a), a.slice(1), kw));
   sm('format_map', (a) => {
     const m = a[1] as PyDict;
@@ -2012,9 +1909,9 @@ export function installBuiltins(vm: Interpreter): void {
     return vm.placeList(vm.newList(L(a).items.slice()));
   });
   lm('__len__', (a) => L(a).items.length);
-  lm('__getitem__', (a) => vm.getItem(a[0]!, a[1]!));
+  lm('__getitem__', (a) => getItemRaw(a[0]!, a[1]!));
   lm('__setitem__', (a) => {
-    vm.setItem(a[0]!, a[1]!, a[2]!);
+    setItemRaw(a[0]!, a[1]!, a[2]!);
     return None;
   });
   lm('__contains__', (a) => vm.contains(a[0]!, a[1]!));
@@ -2025,9 +1922,9 @@ export function installBuiltins(vm: Interpreter): void {
   // ───────────── tuple ─────────────
   vm.method(T.tuple, 'index', (a) => {
     const items = (a[0] as PyTuple).items;
-    const i = items.findIndex((x) => x === a[1] || vm.eq(x, a[1]!));
-    if (i < 0) throw err('ValueError', 'tuple.index(x): x not in tuple');
-    return i;
+    const [st, en] = clampRange(items.length, a[2], a[3]);
+    for (let i = st; i < en; i++) if (items[i] === a[1] || vm.eq(items[i]!, a[1]!)) return i;
+    throw err('ValueError', 'tuple.index(x): x not in tuple');
   });
   vm.method(T.tuple, 'count', (a) => (a[0] as PyTuple).items.filter((x) => x === a[1] || vm.eq(x, a[1]!)).length);
   vm.method(T.tuple, '__len__', (a) => (a[0] as PyTuple).items.length);
@@ -2100,9 +1997,9 @@ export function installBuiltins(vm: Interpreter): void {
     return n;
   });
   dm('__len__', (a) => D(a).count);
-  dm('__getitem__', (a) => vm.getItem(a[0]!, a[1]!));
+  dm('__getitem__', (a) => getItemRaw(a[0]!, a[1]!));
   dm('__setitem__', (a) => {
-    vm.setItem(a[0]!, a[1]!, a[2]!);
+    setItemRaw(a[0]!, a[1]!, a[2]!);
     return None;
   });
   dm('__delitem__', (a) => {
@@ -2202,7 +2099,7 @@ export function installBuiltins(vm: Interpreter): void {
     let cur = St(a);
     for (const o of a.slice(1)) {
       const os = asSet(o);
-      const r = vm.place(new PySet(St(a).cls, vm.keyOps), 200);
+      const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
       for (const x of setIntersection(cur, os)) r.add(x);
       cur = r;
     }
@@ -2210,7 +2107,7 @@ export function installBuiltins(vm: Interpreter): void {
   });
   setm('difference', (a) => {
     const others = a.slice(1).map(asSet);
-    const r = vm.place(new PySet(St(a).cls, vm.keyOps), 200);
+    const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
     for (const x of St(a).items()) if (!others.some((o) => o.has(x))) r.add(x);
     return r;
   });
@@ -2233,23 +2130,103 @@ export function installBuiltins(vm: Interpreter): void {
 
   // ───────────── bytes / bytearray ─────────────
   const By = (a: PyVal[]): PyBytes => a[0] as PyBytes;
+  const bm = (bt: PyType, name: string, fn: BuiltinImpl): void => {
+    vm.method(bt, name, fn);
+  };
+  const bytesArg = (v: PyVal | undefined): PyBytes => {
+    if (!(v instanceof PyBytes)) throw vm.typeErr(`a bytes-like object is required, not '${v === undefined ? 'NoneType' : tn(v)}'`);
+    return v;
+  };
+  /** A sub-sequence argument of find/count/index: bytes or a single byte value. */
+  const subBytes = (v: PyVal | undefined): string => {
+    if (v !== undefined && isIntLike(v)) {
+      const c = Number(intOf(v));
+      if (c < 0 || c > 255) throw err('ValueError', 'byte must be in range(0, 256)');
+      return String.fromCharCode(c);
+    }
+    if (!(v instanceof PyBytes)) throw vm.typeErr(`argument should be integer or bytes-like object, not '${v === undefined ? 'NoneType' : tn(v)}'`);
+    return bytesStr(v);
+  };
   for (const bt of [T.bytes, T.bytearray]) {
     vm.method(bt, 'decode', (a) => decodeBytes(By(a)));
     vm.method(bt, 'hex', (a) => Array.from(By(a).data.subarray(0, By(a).len), (c) => c.toString(16).padStart(2, '0')).join(''));
-    vm.method(bt, 'count', (a) => {
-      const b = By(a);
-      if (isIntLike(a[1]!)) return Array.from(b.data.subarray(0, b.len)).filter((c) => c === Number(intOf(a[1] as number))).length;
-      return bytesStr(b).split(bytesStr(a[1] as PyBytes)).length - 1;
-    });
-    vm.method(bt, 'find', (a) => {
-      const b = By(a);
-      if (isIntLike(a[1]!)) return b.data.subarray(0, b.len).indexOf(Number(intOf(a[1] as number)));
-      return bytesStr(b).indexOf(bytesStr(a[1] as PyBytes));
-    });
-    vm.method(bt, 'startswith', (a) => bytesStr(By(a)).startsWith(bytesStr(a[1] as PyBytes)));
-    vm.method(bt, 'endswith', (a) => bytesStr(By(a)).endsWith(bytesStr(a[1] as PyBytes)));
-    vm.method(bt, 'upper', (a) => makeBytes(bt, Uint8Array.from(bytesStr(By(a)).toUpperCase(), (c) => c.charCodeAt(0))));
-    vm.method(bt, 'lower', (a) => makeBytes(bt, Uint8Array.from(bytesStr(By(a)).toLowerCase(), (c) => c.charCodeAt(0))));
+    // Search and split methods run the runtime's str algorithms on the latin-1 image of the
+    // bytes (byte-for-byte the same results); case and whitespace rules are ASCII-only.
+    const mk = (x: string): PyBytes => makeBytes(bt, Uint8Array.from(x, (c) => c.charCodeAt(0)));
+    bm(bt, 'count', (a) => RS.strCount(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    bm(bt, 'find', (a) => RS.strFind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    bm(bt, 'rfind', (a) => RS.strRfind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3])));
+    const idx = (r: number): number => {
+      if (r < 0) throw err('ValueError', 'subsection not found');
+      return r;
+    };
+    bm(bt, 'index', (a) => idx(RS.strFind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3]))));
+    bm(bt, 'rindex', (a) => idx(RS.strRfind(bytesStr(By(a)), subBytes(a[1]), optIdx(a[2]), optIdx(a[3]))));
+    const affixB = (a: PyVal[], end: boolean): boolean => {
+      const h = bytesStr(By(a));
+      const st = optIdx(a[2]), en = optIdx(a[3]);
+      const one = (x: PyVal): boolean => {
+        if (!(x instanceof PyBytes)) throw vm.typeErr(`${end ? 'endswith' : 'startswith'} first arg must be bytes or a tuple of bytes, not ${tn(x)}`);
+        return end ? RS.strEndswith(h, bytesStr(x), st, en) : RS.strStartswith(h, bytesStr(x), st, en);
+      };
+      const p = a[1]!;
+      return p instanceof PyTuple ? p.items.some(one) : one(p);
+    };
+    bm(bt, 'startswith', (a) => affixB(a, false));
+    bm(bt, 'endswith', (a) => affixB(a, true));
+    bm(bt, 'upper', (a) => mk(bytesStr(By(a)).replace(/[a-z]+/g, (m) => m.toUpperCase())));
+    bm(bt, 'lower', (a) => mk(bytesStr(By(a)).replace(/[A-Z]+/g, (m) => m.toLowerCase())));
+    bm(bt, 'replace', (a) => mk(RS.strReplace(bytesStr(By(a)), bytesStr(bytesArg(a[1])), bytesStr(bytesArg(a[2])), a[3] === undefined ? -1 : index(a[3]))));
+    const optSep = (v: PyVal | undefined): string | null => (v === undefined || v === None ? null : bytesStr(bytesArg(v)));
+    const wsSplit = (h: string, max: number, rev: boolean): string[] => {
+      const parts = h.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x !== '');
+      if (max < 0 || parts.length <= max + 1) return parts;
+      // Re-split keeping the remainder's inner whitespace, as CPython does.
+      const out: string[] = [];
+      let rest = rev ? h.replace(/[ \t\n\r\x0b\x0c]+$/, '') : h.replace(/^[ \t\n\r\x0b\x0c]+/, '');
+      for (let k = 0; k < max; k++) {
+        const m = rev ? /[ \t\n\r\x0b\x0c]+([^ \t\n\r\x0b\x0c]*)$/.exec(rest)! : /^([^ \t\n\r\x0b\x0c]*)[ \t\n\r\x0b\x0c]+/.exec(rest)!;
+        out.push(m[1]!);
+        rest = rev ? rest.slice(0, m.index) : rest.slice(m[0].length);
+      }
+      out.push(rest);
+      return rev ? out.reverse() : out;
+    };
+    const splitB = (a: PyVal[], kw: Kw, rev: boolean): PyList => {
+      const h = bytesStr(By(a));
+      const sep = optSep(a[1] ?? kwArg(kw, 'sep'));
+      const mx = a[2] ?? kwArg(kw, 'maxsplit');
+      const max = mx === undefined ? -1 : Number(index(mx));
+      const parts = sep === null ? wsSplit(h, max, rev) : rev ? RS.strRsplit(h, sep, max) : RS.strSplit(h, sep, max);
+      return vm.placeList(vm.newList(parts.map(mk)));
+    };
+    bm(bt, 'split', (a, kw) => splitB(a, kw, false));
+    bm(bt, 'rsplit', (a, kw) => splitB(a, kw, true));
+    const stripB = (a: PyVal[], l: boolean, r: boolean): PyBytes => {
+      let h = bytesStr(By(a));
+      const cs = optSep(a[1]);
+      if (cs === null) {
+        if (l) h = h.replace(/^[ \t\n\r\x0b\x0c]+/, '');
+        if (r) h = h.replace(/[ \t\n\r\x0b\x0c]+$/, '');
+        return mk(h);
+      }
+      let i = 0, j = h.length;
+      if (l) while (i < j && cs.includes(h[i]!)) i++;
+      if (r) while (j > i && cs.includes(h[j - 1]!)) j--;
+      return mk(h.slice(i, j));
+    };
+    bm(bt, 'strip', (a) => stripB(a, true, true));
+    bm(bt, 'lstrip', (a) => stripB(a, true, false));
+    bm(bt, 'rstrip', (a) => stripB(a, false, true));
+    bm(bt, 'partition', (a) => vm.newTuple(RS.strPartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
+    bm(bt, 'rpartition', (a) => vm.newTuple(RS.strRpartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
+    const asciiPred = (name: string, re: RegExp): void => bm(bt, name, (a) => re.test(bytesStr(By(a))));
+    asciiPred('isdigit', /^[0-9]+$/);
+    asciiPred('isalpha', /^[A-Za-z]+$/);
+    asciiPred('isalnum', /^[A-Za-z0-9]+$/);
+    asciiPred('isspace', /^[ \t\n\r\x0b\x0c]+$/);
+    asciiPred('isupper', /^[^a-z]*[A-Z][^a-z]*$/);
+    asciiPred('islower', /^[^A-Z]*[a-z][^A-Z]*$/);
     vm.method(bt, 'join', (a) => {
       const parts = vm.toList(a[1]!).map((p) => bytesOf(p));
       const sep = bytesOf(a[0]!);
@@ -2278,9 +2255,45 @@ export function installBuiltins(vm: Interpreter): void {
     bytesExtend(By(a), bytesOf(a[1]!));
     return None;
   });
+  vm.method(T.bytearray, 'insert', (a) => {
+    nargs(a, 3, 3, 'insert');
+    const b = By(a);
+    let i = Number(index(a[1]!));
+    const v = Number(index(a[2]!));
+    if (v < 0 || v > 255) throw err('ValueError', 'byte must be in range(0, 256)');
+    if (i < 0) i = Math.max(0, i + b.len);
+    if (i > b.len) i = b.len;
+    const cur = Array.from(b.data.subarray(0, b.len));
+    cur.splice(i, 0, v);
+    vm.mutate(vm.cur, b);
+    setBytes(b, Uint8Array.from(cur));
+    return None;
+  });
+  vm.method(T.bytearray, 'remove', (a) => {
+    const b = By(a);
+    const v = Number(index(a[1]!));
+    const i = b.data.subarray(0, b.len).indexOf(v);
+    if (i < 0) throw err('ValueError', 'value not found in bytearray');
+    const cur = Array.from(b.data.subarray(0, b.len));
+    cur.splice(i, 1);
+    vm.mutate(vm.cur, b);
+    setBytes(b, Uint8Array.from(cur));
+    return None;
+  });
   vm.method(T.bytearray, 'pop', (a) => {
     const b = By(a);
     if (b.len === 0) throw err('IndexError', 'pop from empty bytearray');
+    if (a[1] !== undefined) {
+      let i = Number(index(a[1]));
+      if (i < 0) i += b.len;
+      if (i < 0 || i >= b.len) throw err('IndexError', 'pop index out of range');
+      const v = b.data[i]!;
+      const cur = Array.from(b.data.subarray(0, b.len));
+      cur.splice(i, 1);
+      vm.mutate(vm.cur, b);
+      setBytes(b, Uint8Array.from(cur));
+      return v;
+    }
     vm.mutate(vm.cur, b);
     const v = b.data[b.len - 1]!;
     b.len--;
@@ -2594,7 +2607,7 @@ export function installBuiltins(vm: Interpreter): void {
     const m = a[2] ?? kwArg(kw, 'mod');
     if (m !== undefined && m !== None) {
       if (!isIntLike(a[0]!) || !isIntLike(a[1]!) || !isIntLike(m)) throw vm.typeErr('pow() 3rd argument not allowed unless all arguments are integers');
-      return R.intPowMod(intOf(a[0]!), intOf(a[1]!), intOf(m));
+      return R.intPow(intOf(a[0]!), intOf(a[1]!), intOf(m));
     }
     return vm.binop(a[0]!, a[1]!, 8);
   });
@@ -2695,9 +2708,9 @@ export function installBuiltins(vm: Interpreter): void {
     if (v instanceof PyBytes && v.len === 1) return v.data[0]!;
     throw vm.typeErr(`ord() expected string of length 1, but ${tn(v)} found`);
   });
-  def('hex', (a) => R.intToStr(index(a[0]!), 16));
-  def('oct', (a) => R.intToStr(index(a[0]!), 8));
-  def('bin', (a) => R.intToStr(index(a[0]!), 2));
+  def('hex', (a) => R.intToPrefixed(index(a[0]!), 16));
+  def('oct', (a) => R.intToPrefixed(index(a[0]!), 8));
+  def('bin', (a) => R.intToPrefixed(index(a[0]!), 2));
   def('format', (a) => vm.format(a[0]!, a[1] === undefined ? '' : (a[1] as string)));
   def('getattr', (a) => {
     if (typeof a[1] !== 'string') throw vm.typeErr(`attribute name must be string, not '${tn(a[1]!)}'`);

@@ -14,6 +14,8 @@ export type ConstValue =
   | { kind: 'str'; value: string }
   | { kind: 'bytes'; value: Uint8Array }
   | { kind: 'tuple'; items: ConstValue[] }
+  /** A constant set display of 3+ items, folded as CPython's compiler does (BUILD_SET 0 + SET_UPDATE). */
+  | { kind: 'frozenset'; items: ConstValue[] }
   | { kind: 'code'; code: CodeObject };
 
 /** CO_* flags (CPython numbering). */

@@ -173,6 +173,7 @@ function constKey(c: ConstValue): string {
     case 'str': return `S${JSON.stringify(c.value)}`;
     case 'bytes': return `Y${Array.from(c.value).join(',')}`;
     case 'tuple': return `T(${c.items.map(constKey).join(';')})`;
+    case 'frozenset': return `F(${c.items.map(constKey).join(';')})`;
     case 'code': throw new Error('internal: code constants are never shared');
     default: {
       const _never: never = c;
@@ -1250,6 +1251,17 @@ export class Compiler {
   /** Lists, tuples and sets, with `*iterable` items (CPython's starunpack_helper). */
   private starUnpack(elts: Expr[], kind: 'list' | 'tuple' | 'set'): void {
     const hasStar = elts.some((x) => x.kind === 'Starred');
+    if (kind === 'set' && !hasStar && elts.length > 2) {
+      // CPython folds an all-constant set display into a frozenset constant (whose table order
+      // the VM reproduces) and merges it into an empty set.
+      const items = elts.map(foldConst);
+      if (items.every((c) => c !== null)) {
+        this.emit(Op.BUILD_SET, 0);
+        this.loadConst({ kind: 'frozenset', items: items as ConstValue[] });
+        this.emit(Op.SET_UPDATE, 1);
+        return;
+      }
+    }
     if (!hasStar) {
       for (const x of elts) this.expr(x);
       this.emit(kind === 'list' ? Op.BUILD_LIST : kind === 'tuple' ? Op.BUILD_TUPLE : Op.BUILD_SET, elts.length);

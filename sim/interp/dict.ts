@@ -13,7 +13,8 @@ import { PyObject, PyTuple, PyFloat, type PyType, type PyVal } from './values.js
 
 /** Hashing and equality that may call guest code (provided by the interpreter). */
 export interface KeyOps {
-  hash(v: PyVal): number;
+  /** CPython's hash as a signed 64-bit value: a number when safe, else a bigint (so equal hashes are ===). */
+  hash(v: PyVal): Hash;
   eq(a: PyVal, b: PyVal): boolean;
   /** True when v's class defines its own __eq__ or __hash__ (needs the slow path). */
   customKey(v: PyObject): boolean;
@@ -31,6 +32,8 @@ export function objId(o: object): number {
   }
   return id;
 }
+
+export type Hash = number | bigint;
 
 /** Marker for keys that need guest __hash__/__eq__. */
 const CUSTOM = Symbol('custom');
@@ -95,7 +98,7 @@ export class PyDict extends PyObject {
   /** Live entries. */
   count = 0;
   index = new Map<NormKey, number>();
-  custom: Map<number, number[]> | null = null;
+  custom: Map<Hash, number[]> | null = null;
   ops: KeyOps;
   /** Simulated entry table (separate block, like CPython's dict keys object). */
   tableAddr = 0;
@@ -240,7 +243,7 @@ export interface DictSnap {
   vals: (PyVal | undefined)[];
   count: number;
   index: Map<NormKey, number>;
-  custom: Map<number, number[]> | null;
+  custom: Map<Hash, number[]> | null;
 }
 
 const LINEAR_PROBES = 9;
@@ -253,7 +256,7 @@ const TWO64 = 1n << 64n;
 
 export class PySet extends PyObject {
   table: SetSlot[] = new Array<SetSlot>(SET_MINSIZE).fill(undefined);
-  hashes: number[] = new Array<number>(SET_MINSIZE).fill(0);
+  hashes: Hash[] = new Array<Hash>(SET_MINSIZE).fill(0);
   mask = SET_MINSIZE - 1;
   fill = 0;
   used = 0;
@@ -276,11 +279,11 @@ export class PySet extends PyObject {
   }
 
   /** Slot of `key` (≥ 0) or -(freeslot+1) where it would go. CPython's set_add_entry probing. */
-  private probe(key: PyVal, hash: number): number {
+  private probe(key: PyVal, hash: Hash): number {
     const mask = this.mask;
     const table = this.table, hashes = this.hashes;
     let freeslot = -1;
-    if (hash >= 0 && hash <= Number.MAX_SAFE_INTEGER) {
+    if (typeof hash === 'number' && hash >= 0) {
       let perturb = hash;
       let i = hash % (mask + 1);
       for (;;) {
@@ -364,12 +367,12 @@ export class PySet extends PyObject {
     return key;
   }
 
-  private insertClean(key: PyVal, hash: number): void {
+  private insertClean(key: PyVal, hash: Hash): void {
     const mask = this.mask;
     const table = this.table;
-    let perturbN = hash >= 0 && hash <= Number.MAX_SAFE_INTEGER ? hash : -1;
+    let perturbN = typeof hash === 'number' && hash >= 0 ? hash : -1;
     let perturbB = perturbN < 0 ? (BigInt(hash) < 0n ? TWO64 + BigInt(hash) : BigInt(hash)) : 0n;
-    let i = perturbN >= 0 ? hash % (mask + 1) : Number(perturbB & BigInt(mask));
+    let i = perturbN >= 0 ? perturbN % (mask + 1) : Number(perturbB & BigInt(mask));
     for (;;) {
       if (table[i] === undefined) break;
       let found = -1;
@@ -402,7 +405,7 @@ export class PySet extends PyObject {
     while (newsize <= minused) newsize <<= 1;
     const oldT = this.table, oldH = this.hashes;
     this.table = new Array<SetSlot>(newsize).fill(undefined);
-    this.hashes = new Array<number>(newsize).fill(0);
+    this.hashes = new Array<Hash>(newsize).fill(0);
     this.mask = newsize - 1;
     this.fill = this.used;
     for (let i = 0; i < oldT.length; i++) {
@@ -439,7 +442,7 @@ export class PySet extends PyObject {
 
   clear(): void {
     this.table = new Array<SetSlot>(SET_MINSIZE).fill(undefined);
-    this.hashes = new Array<number>(SET_MINSIZE).fill(0);
+    this.hashes = new Array<Hash>(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;
     this.fill = this.used = 0;
   }
@@ -469,7 +472,7 @@ export class PySet extends PyObject {
 
 export interface SetSnap {
   table: SetSlot[];
-  hashes: number[];
+  hashes: Hash[];
   mask: number;
   fill: number;
   used: number;

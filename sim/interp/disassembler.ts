@@ -31,6 +31,7 @@ export function constRepr(c: ConstValue): string {
     }
     case 'str': return strRepr(c.value);
     case 'bytes': return 'b' + strRepr(String.fromCharCode(...c.value));
+    case 'frozenset': return `frozenset({${c.items.map(constRepr).join(', ')}})`;
     case 'tuple': return c.items.length === 1 ? `(${constRepr(c.items[0]!)},)` : `(${c.items.map(constRepr).join(', ')})`;
     case 'code': return `<code object ${c.code.name}, file "${c.code.filename}", line ${c.code.firstLine}>`;
     default: {

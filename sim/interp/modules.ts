@@ -7,7 +7,7 @@ import { XBEGIN_STARTED, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_DEBUG, XABORT_
 import { PyDict } from './dict.js';
 import { ABORT_SIGNAL } from './heap.js';
 import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
-import * as R from './rt.js';
+import * as R from './runtime/int-ops.js';
 import { mathFsum } from './runtime/math.js';
 import type { GuestThread } from './thread.js';
 import {
@@ -498,6 +498,11 @@ export function installModules(vm: Interpreter): void {
     fn(m, 'xbegin', () => {
       const t = vm.cur;
       if (!htm.enabled) return 0;
+      if (vm.hooks.rtmBegin !== undefined && !htm.active(t.core)) {
+        const rb = t.rollbacks;
+        vm.hooks.rtmBegin(t);
+        if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+      }
       const st = htm.begin(t.core);
       if (st >>> 0 === XBEGIN_STARTED >>> 0) {
         if (t.tx === null) vm.txBegin(t, 'rtm');
@@ -797,7 +802,7 @@ export function installModules(vm: Interpreter): void {
       const v = a[0];
       if (v === undefined || v === None) rng.seed(vm.seed);
       else if (isIntLike(v)) rng.seed(toInt(v));
-      else if (v instanceof PyFloat) rng.seed(R.floatHash(v.v) < 0 ? -R.floatHash(v.v) : R.floatHash(v.v));
+      else if (v instanceof PyFloat) rng.seed(R.intAbs(R.floatHash(v.v)));
       else if (typeof v === 'string') {
         // CPython (version 2 seeding) hashes str seeds with SHA-512; htmsim uses the UTF-8 bytes as an int.
         let n = 0n;
