@@ -1265,12 +1265,12 @@ export function installBuiltins(vm: Interpreter): void {
     vm.wr(t, b.dataAddr + b.len, Math.max(1, src.length));
     b.len = n;
   };
-  const bytesOf = (v: PyVal): number[] => {
+  const bytesOf = (v: PyVal, what = 'bytes'): number[] => {
     if (v instanceof PyBytes) return Array.from(v.data.subarray(0, v.len));
     if (typeof v === 'string') throw vm.typeErr('cannot convert \'str\' object to bytes');
     return vm.toList(v).map((x) => {
       const n = Number(index(x));
-      if (n < 0 || n > 255) throw err('ValueError', 'bytes must be in range(0, 256)');
+      if (n < 0 || n > 255) throw err('ValueError', `${what} must be in range(0, 256)`);
       return n;
     });
   };
@@ -1355,7 +1355,13 @@ export function installBuiltins(vm: Interpreter): void {
       } else {
         let n = 0;
         for (const item of vm.toList(src)) {
-          const kv = vm.toList(item);
+          let kv: PyVal[];
+          try {
+            kv = vm.toList(item);
+          } catch (e) {
+            if (e instanceof PyExc && e.cls === vm.exc.get('TypeError')) throw vm.typeErr(`cannot convert dictionary update sequence element #${n} to a sequence`);
+            throw e;
+          }
           if (kv.length !== 2) throw err('ValueError', `dictionary update sequence element #${n} has length ${kv.length}; 2 is required`);
           d.set(kv[0]!, kv[1]!);
           n++;
@@ -1409,7 +1415,7 @@ export function installBuiltins(vm: Interpreter): void {
       if (a.length < 2) throw vm.typeErr('string argument without an encoding');
       return makeBytes(cls, new TextEncoder().encode(v));
     }
-    return makeBytes(cls, Uint8Array.from(bytesOf(v)));
+    return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
   ctor(T.bytes, bytesCtor(T.bytes));
   ctor(T.bytearray, bytesCtor(T.bytearray));
@@ -1571,6 +1577,27 @@ export function installBuiltins(vm: Interpreter): void {
     const x = intOf(a[0] as number);
     return (x < 0 ? -BigInt(x) : BigInt(x)).toString(2).replace(/0/g, '').length;
   });
+  // Explicit dunder calls on numbers ((5).__add__(3), int.__mul__, float.__radd__ ...): the
+  // builtin operation, or NotImplemented for an operand of another kind.
+  for (const nt of [T.int, T.float]) {
+    const same = (x: PyVal): boolean => (nt === T.int ? isIntLike(x) : isNum(x));
+    OP_DUNDER.forEach((nm, op) => {
+      if (nm === 'matmul') return;
+      vm.method(nt, `__${nm}__`, (a) => (same(a[1]!) ? builtinBin(a[0]!, a[1]!, op, false) : vm.NotImplemented));
+      vm.method(nt, `__r${nm}__`, (a) => (same(a[1]!) ? builtinBin(a[1]!, a[0]!, op, false) : vm.NotImplemented));
+    });
+    CMP_DUNDER.forEach((nm, op) => vm.method(nt, nm, (a) => (isNum(a[1]!) ? vm.compare(a[0]!, a[1]!, op) : vm.NotImplemented)));
+    vm.method(nt, '__neg__', (a) => vm.unary(a[0]!, 0));
+    vm.method(nt, '__pos__', (a) => vm.unary(a[0]!, 1));
+    vm.method(nt, '__abs__', (a) => (isIntLike(a[0]!) ? R.intAbs(intOf(a[0] as number)) : F(Math.abs((a[0] as PyFloat).v))));
+    vm.method(nt, '__bool__', (a) => vm.truthy(a[0]!));
+    vm.method(nt, '__hash__', (a) => vm.hash(a[0]!));
+    vm.method(nt, '__int__', (a) => intFromAny(a[0]!));
+    vm.method(nt, '__float__', (a) => F(fnum(a[0]!)));
+    vm.method(nt, '__repr__', (a) => vm.repr(a[0]!));
+    vm.method(nt, '__str__', (a) => vm.repr(a[0]!));
+  }
+  vm.method(T.int, '__invert__', (a) => vm.unary(a[0]!, 2));
   vm.method(T.int, 'conjugate', (a) => intOf(a[0] as number));
   vm.method(T.int, '__index__', (a) => intOf(a[0] as number));
   vm.method(T.int, 'to_bytes', (a, kw) => {
@@ -2251,7 +2278,7 @@ export function installBuiltins(vm: Interpreter): void {
     return None;
   });
   vm.method(T.bytearray, 'extend', (a) => {
-    bytesExtend(By(a), bytesOf(a[1]!));
+    bytesExtend(By(a), bytesOf(a[1]!, 'byte'));
     return None;
   });
   vm.method(T.bytearray, 'insert', (a) => {
@@ -2396,6 +2423,8 @@ export function installBuiltins(vm: Interpreter): void {
     const sep = kwArg(kw, 'sep');
     const end = kwArg(kw, 'end');
     const file = kwArg(kw, 'file');
+    if (sep !== undefined && sep !== None && typeof sep !== 'string') throw vm.typeErr(`sep must be None or a string, not ${tn(sep)}`);
+    if (end !== undefined && end !== None && typeof end !== 'string') throw vm.typeErr(`end must be None or a string, not ${tn(end)}`);
     const s = a.map((x) => vm.str(x)).join(sep === undefined || sep === None ? ' ' : (sep as string)) + (end === undefined || end === None ? '\n' : (end as string));
     if (file !== undefined && file !== None) {
       const w = vm.getAttr(file, 'write');

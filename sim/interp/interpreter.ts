@@ -1021,7 +1021,14 @@ export class Interpreter {
           }
         }
         if (idx < 0) {
-          if (kwdict === null) throw this.typeErr(`${fname}() got an unexpected keyword argument '${name}'`);
+          if (kwdict === null) {
+            const posOnly = code.varnames.slice(0, code.posonlyargcount);
+            if (posOnly.includes(name)) {
+              const given = kwnames.filter((x) => posOnly.includes(x));
+              throw this.typeErr(`${fname}() got some positional-only arguments passed as keyword arguments: '${given.join(', ')}'`);
+            }
+            throw this.typeErr(`${fname}() got an unexpected keyword argument '${name}'`);
+          }
           kwdict.set(name, kwvals![k]!);
           continue;
         }
