@@ -7,11 +7,12 @@ import { XBEGIN_STARTED, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_DEBUG, XABORT_
 import { PyDict } from './dict.js';
 import { ABORT_SIGNAL } from './heap.js';
 import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
+import { createHash } from 'node:crypto';
 import * as R from './runtime/int-ops.js';
 import { mathFsum } from './runtime/math.js';
 import type { GuestThread } from './thread.js';
 import {
-  PyBuiltin, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyLock, PyMethod, PyModule, PyObject, PyTuple, type PyType,
+  PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyLock, PyMethod, PyModule, PyObject, PyTuple, type PyType,
   type PyVal, type UnfriendlyKind,
 } from './values.js';
 
@@ -760,10 +761,14 @@ export function installModules(vm: Interpreter): void {
   });
 
   // ───────────── random ─────────────
-  const rng = new MT();
-  rng.seed(vm.seed);
+  const rng0 = new MT();
+  rng0.seed(vm.seed);
+  /** random.Random instances: each has its own generator (the module functions use `rng`). */
+  const randomT = vm.makeType('Random', [T.object], 'object', true, 'random');
+  const ownRng = new WeakMap<PyObject, MT>();
   reg('random', () => {
     const m = newModule('random');
+    let rng = rng0;
     /** The PRNG is guest-visible state: a transaction that draws numbers and aborts rewinds it. */
     const touch = (): void => {
       const t = vm.cur;
@@ -771,6 +776,24 @@ export function installModules(vm: Interpreter): void {
         const s = rng.getstate();
         vm.logUndo(t, () => rng.setstate(s));
       }
+    };
+    /**
+     * Registers a module function (on the shared generator) and the same-named method of
+     * random.Random (on the instance's own generator): `rng` is switched for the call.
+     */
+    const rfn = (name: string, impl: (a: PyVal[], kw: Kw) => PyVal): void => {
+      fn(m, name, impl);
+      vm.method(randomT, name, (a, kw) => {
+        const own = ownRng.get(a[0] as PyObject);
+        if (own === undefined) throw vm.typeErr(`descriptor '${name}' requires a 'Random' object`);
+        const saved = rng;
+        rng = own;
+        try {
+          return impl(a.slice(1), kw);
+        } finally {
+          rng = saved;
+        }
+      });
     };
     const randrange = (a: PyVal[]): R.IntVal => {
       const start = toInt(a[0]!);
@@ -792,46 +815,50 @@ export function installModules(vm: Interpreter): void {
       if (n <= 0) throw err('ValueError', 'empty range for randrange()');
       return R.intAdd(start, R.intMul(step, rng.randbelow(n)));
     };
-    fn(m, 'seed', (a) => {
+    const seedImpl = (a: PyVal[]): PyVal => {
       touch();
       const v = a[0];
       if (v === undefined || v === None) rng.seed(vm.seed);
       else if (isIntLike(v)) rng.seed(toInt(v));
-      else if (v instanceof PyFloat) rng.seed(R.intAbs(R.floatHash(v.v)));
-      else if (typeof v === 'string') {
-        // CPython (version 2 seeding) hashes str seeds with SHA-512; htmsim uses the UTF-8 bytes as an int.
+      else if (v instanceof PyFloat) rng.seed(BigInt.asUintN(64, BigInt(R.floatHash(v.v))));
+      else if (typeof v === 'string' || v instanceof PyBytes) {
+        // CPython's version-2 seeding: int.from_bytes(data + sha512(data).digest()), big-endian.
+        const data = typeof v === 'string' ? new TextEncoder().encode(v) : v.data.slice(0, v.len);
+        const digest = createHash('sha512').update(data).digest();
         let n = 0n;
-        for (const b of new TextEncoder().encode(v)) n = (n << 8n) | BigInt(b);
+        for (const b of data) n = (n << 8n) | BigInt(b);
+        for (const b of digest) n = (n << 8n) | BigInt(b);
         rng.seed(n);
-      } else rng.seed(vm.hash(v));
+      } else rng.seed(BigInt.asUintN(64, BigInt(vm.hash(v)))); // (size_t)hash, as random_seed
       return None;
-    });
-    fn(m, 'random', () => {
+    };
+    rfn('seed', (a) => seedImpl(a));
+    rfn('random', () => {
       touch();
       return F(rng.random());
     });
-    fn(m, 'getrandbits', (a) => {
+    rfn('getrandbits', (a) => {
       touch();
       const k = Number(toInt(a[0]!));
       if (k < 0) throw err('ValueError', 'number of bits must be non-negative');
       return k === 0 ? 0 : rng.getrandbits(k);
     });
-    fn(m, 'randrange', (a) => {
+    rfn('randrange', (a) => {
       touch();
       return randrange(a);
     });
-    fn(m, 'randint', (a) => {
+    rfn('randint', (a) => {
       touch();
       return randrange([a[0]!, R.intAdd(toInt(a[1]!), 1)]);
     });
-    fn(m, 'choice', (a) => {
+    rfn('choice', (a) => {
       touch();
       const seq = a[0]!;
       const n = Number(toInt(vm.callValue(vm.builtins.getStr('len')!, [seq], null)));
       if (n === 0) throw err('IndexError', 'Cannot choose from an empty sequence');
       return vm.getItem(seq, rng.randbelow(n));
     });
-    fn(m, 'shuffle', (a) => {
+    rfn('shuffle', (a) => {
       touch();
       const l = a[0]!;
       if (!(l instanceof PyList)) throw vm.typeErr('shuffle() needs a mutable sequence');
@@ -845,12 +872,12 @@ export function installModules(vm: Interpreter): void {
       vm.listReplace(vm.cur, l, items);
       return None;
     });
-    fn(m, 'uniform', (a) => {
+    rfn('uniform', (a) => {
       touch();
       const x = toFloat(a[0]!), y = toFloat(a[1]!);
       return F(x + (y - x) * rng.random());
     });
-    fn(m, 'sample', (a, kw) => {
+    rfn('sample', (a, kw) => {
       touch();
       const pop = vm.toList(a[0]!);
       const k = Number(toInt(a[1] ?? kw?.get('k') ?? 0));
@@ -877,7 +904,7 @@ export function installModules(vm: Interpreter): void {
       }
       return vm.placeList(vm.newList(result));
     });
-    fn(m, 'gauss', (a) => {
+    rfn('gauss', (a) => {
       touch();
       const mu = a[0] === undefined ? 0 : toFloat(a[0]), sigma = a[1] === undefined ? 1 : toFloat(a[1]);
       let z = rng.gaussNext;
@@ -890,7 +917,7 @@ export function installModules(vm: Interpreter): void {
       }
       return F(mu + z * sigma);
     });
-    fn(m, 'choices', (a, kw) => {
+    rfn('choices', (a, kw) => {
       touch();
       const pop = vm.toList(a[0]!);
       const k = Number(toInt(kw?.get('k') ?? 1));
@@ -899,6 +926,39 @@ export function installModules(vm: Interpreter): void {
       for (let i = 0; i < k; i++) out.push(pop[Math.floor(rng.random() * n)]!);
       return vm.placeList(vm.newList(out));
     });
+    // CPython's state tuple: (3, (624 words..., position), gauss_next or None).
+    rfn('getstate', () => {
+      const [words, pos, g] = rng.getstate();
+      const inner = vm.newTuple([...Array.from(words, (w) => w as PyVal), pos]);
+      return vm.newTuple([3, inner, g === null ? None : F(g)]);
+    });
+    rfn('setstate', (a) => {
+      touch();
+      const st = a[0];
+      const bad = (): never => {
+        throw vm.typeErr('state vector must be a tuple');
+      };
+      if (!(st instanceof PyTuple) || st.items.length !== 3) return bad();
+      const inner = st.items[1];
+      if (!(inner instanceof PyTuple) || inner.items.length !== 625) return bad();
+      const words = Uint32Array.from(inner.items.slice(0, 624), (w) => Number(toInt(w)));
+      const g = st.items[2];
+      rng.setstate([words, Number(toInt(inner.items[624]!)), g instanceof PyFloat ? g.v : null]);
+      return None;
+    });
+    vm.method(randomT, '__init__', (a) => {
+      const g = new MT();
+      ownRng.set(a[0] as PyObject, g);
+      const saved = rng;
+      rng = g;
+      try {
+        seedImpl(a.length > 1 ? [a[1]!] : []);
+      } finally {
+        rng = saved;
+      }
+      return None;
+    });
+    set(m, 'Random', randomT);
     return m;
   });
 
