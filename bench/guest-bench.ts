@@ -3,10 +3,16 @@
  * serial, gil, stm and htm on 1 and 4 simulated cores. For each: simulated guest bytecodes per host
  * second, simulated memory accesses per host second, peak resident memory, and the slowdown
  * against python3 running the same program natively, measured side by side in the same run.
- * Each point runs in its own process (`htmsim exec --stats`) so its peak RSS is its own.
+ * Each point runs in its own process (`htmsim exec --stats`) so its peak RSS is its own, and its
+ * CPU seconds (user + system, from getrusage via /usr/bin/time when present) are reported beside
+ * wall seconds: the host is shared, and CPU time is the figure that load disturbs least.
+ *
+ * Every program starts with a `SCALE = n` line; `scale` rewrites it (in a temporary copy) so the
+ * same text runs under python3 and htmsim. At the default scale python3 spends ~0.3–0.5 s in the
+ * program body, so neither interpreter's start-up dominates the ratio.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,53 +33,96 @@ export interface GuestBenchRow {
   cores: number;
   bytecodes: number;
   hostSeconds: number;
+  /** User + system CPU seconds of the htmsim process (NaN when /usr/bin/time is missing). */
+  cpuSeconds: number;
   bytecodesPerSecond: number;
   memoryAccessesPerSecond: number;
   peakRssMiB: number;
   /** python3's own time for the same program, measured in this run. */
   python3Seconds: number;
-  /** htmsim host seconds / python3 seconds. */
+  /** python3's CPU seconds for the same program body. */
+  python3CpuSeconds: number;
+  /** htmsim host seconds / python3 seconds (wall: both disturbed by other load on the host). */
   slowdown: number;
+  /**
+   * htmsim CPU seconds / python3 CPU seconds: steadier on a loaded host. htmsim's figure covers its
+   * whole process (Node start-up, compiling, GC threads), so it is slightly pessimistic.
+   */
+  cpuSlowdown: number;
+  /** The SCALE the program ran at. */
+  scale: number;
   status: string;
 }
 
-/** python3's time for the program body alone (interpreter start-up excluded), best of `reps`. */
-export function timePython(file: string, reps = 3): number {
-  const code = 'import sys,time,runpy,io\nsys.path.insert(0, sys.argv[2])\nt=time.perf_counter()\n' +
+/**
+ * python3's time for the program body alone (interpreter start-up excluded), best of `reps`:
+ * wall seconds and CPU seconds (time.process_time), each the best of its own.
+ */
+export function timePython(file: string, reps = 3): { seconds: number; cpuSeconds: number } {
+  const code = 'import sys,time,runpy,io\nsys.path.insert(0, sys.argv[2])\nt=time.perf_counter()\nc=time.process_time()\n' +
     'o=sys.stdout; sys.stdout=io.StringIO()\nrunpy.run_path(sys.argv[1], run_name="__main__")\n' +
-    'sys.stdout=o\nprint(time.perf_counter()-t)\n';
+    'sys.stdout=o\nprint(time.perf_counter()-t, time.process_time()-c)\n';
   let best = Infinity;
+  let bestCpu = Infinity;
   for (let i = 0; i < reps; i++) {
     const r = spawnSync('python3', ['-c', code, file, shims], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`python3 failed on ${file}: ${r.stderr}`);
-    best = Math.min(best, Number(r.stdout.trim()));
+    const [wall, cpu] = r.stdout.trim().split(' ').map(Number);
+    best = Math.min(best, wall!);
+    bestCpu = Math.min(bestCpu, cpu!);
   }
-  return best;
+  return { seconds: best, cpuSeconds: bestCpu };
 }
 
-export function runGuestBench(opts: { programs?: readonly string[]; policies?: readonly string[]; cores?: readonly number[]; print?: boolean } = {}): GuestBenchRow[] {
+/** The default SCALE of the bench programs (the value their `SCALE = ` line carries). */
+export const GUEST_BENCH_SCALE = 10;
+const TIME = '/usr/bin/time';
+
+/** A copy of the program in `dir` with its `SCALE = n` line set to `scale`. */
+function scaledProgram(program: string, scale: number, dir: string): string {
+  const text = readFileSync(join(programsDir, `${program}.py`), 'utf8');
+  const re = /^SCALE = \d+$/m;
+  if (!re.test(text)) throw new Error(`bench/programs/${program}.py has no 'SCALE = n' line`);
+  const file = join(dir, `${program}.py`);
+  writeFileSync(file, text.replace(re, `SCALE = ${scale}`));
+  return file;
+}
+
+export function runGuestBench(opts: { programs?: readonly string[]; policies?: readonly string[]; cores?: readonly number[]; scale?: number; print?: boolean } = {}): GuestBenchRow[] {
   const programs = opts.programs ?? GUEST_BENCH_PROGRAMS;
   const policies = opts.policies ?? GUEST_BENCH_POLICIES;
   const coreCounts = opts.cores ?? [1, 4];
+  const scale = opts.scale ?? GUEST_BENCH_SCALE;
   const out = mkdtempSync(join(tmpdir(), 'htmsim-bench-'));
+  const haveTime = existsSync(TIME);
   const rows: GuestBenchRow[] = [];
   for (const program of programs) {
-    const file = join(programsDir, `${program}.py`);
+    const file = scaledProgram(program, scale, out);
     const py = timePython(file);
     for (const policy of policies) {
       for (const cores of coreCounts) {
         if (policy === 'serial' && cores !== 1) continue;
         const stats = join(out, `${program}-${policy}-${cores}.json`);
-        const r = spawnSync(process.execPath, [cli, 'exec', file, '--policy', policy, '--cores', String(cores), '--stats', stats], { encoding: 'utf8' });
+        const rusage = join(out, `${program}-${policy}-${cores}.time`);
+        const args = [cli, 'exec', file, '--policy', policy, '--cores', String(cores), '--stats', stats];
+        const r = haveTime
+          ? spawnSync(TIME, ['-f', '%U %S', '-o', rusage, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+          : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
         if (!existsSync(stats)) throw new Error(`htmsim exec failed on ${program}/${policy}/${cores}: ${r.stderr}`);
         const res = JSON.parse(readFileSync(stats, 'utf8')) as {
           status: string; bytecodes: number;
           host: { seconds: number; bytecodesPerSecond: number; memoryAccessesPerSecond: number; peakRssMiB: number };
         };
+        let cpuSeconds = Number.NaN;
+        if (haveTime && existsSync(rusage)) {
+          const parts = readFileSync(rusage, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+          cpuSeconds = parts[0]! + parts[1]!;
+        }
         const row: GuestBenchRow = {
-          program, policy, cores, bytecodes: res.bytecodes, hostSeconds: res.host.seconds,
+          program, policy, cores, scale, bytecodes: res.bytecodes, hostSeconds: res.host.seconds, cpuSeconds,
           bytecodesPerSecond: res.host.bytecodesPerSecond, memoryAccessesPerSecond: res.host.memoryAccessesPerSecond,
-          peakRssMiB: res.host.peakRssMiB, python3Seconds: py, slowdown: res.host.seconds / py, status: res.status,
+          peakRssMiB: res.host.peakRssMiB, python3Seconds: py.seconds, python3CpuSeconds: py.cpuSeconds,
+          slowdown: res.host.seconds / py.seconds, cpuSlowdown: cpuSeconds / py.cpuSeconds, status: res.status,
         };
         rows.push(row);
         if (opts.print) {
@@ -81,8 +130,9 @@ export function runGuestBench(opts: { programs?: readonly string[]; policies?: r
             `${program.padEnd(10)} ${policy.padEnd(7)} ${String(cores).padStart(2)} cores  ` +
             `${(row.bytecodesPerSecond / 1e6).toFixed(2).padStart(6)} M bytecodes/s  ` +
             `${(row.memoryAccessesPerSecond / 1e6).toFixed(2).padStart(6)} M accesses/s  ` +
-            `${row.peakRssMiB.toFixed(0).padStart(5)} MiB  slowdown ${row.slowdown.toFixed(1).padStart(6)}× vs python3 ` +
-            `(${row.python3Seconds.toFixed(3)} s)  ${row.status}\n`,
+            `${row.hostSeconds.toFixed(2).padStart(6)} s (cpu ${row.cpuSeconds.toFixed(2).padStart(6)} s)  ` +
+            `${row.peakRssMiB.toFixed(0).padStart(5)} MiB  slowdown ${row.slowdown.toFixed(1).padStart(6)}× (cpu ${row.cpuSlowdown.toFixed(1).padStart(6)}×) vs python3 ` +
+            `(${row.python3Seconds.toFixed(3)} s, cpu ${row.python3CpuSeconds.toFixed(3)} s)  ${row.status}\n`,
           );
         }
       }

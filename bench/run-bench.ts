@@ -5,7 +5,8 @@
  *   - the machine alone: simulated accesses per second, private vs shared data (machine-bench.ts)
  *   - a 20-point sweep with --jobs 1 vs --jobs 2 (sweep-bench.ts)
  *   - the report of a 30-point sweep (report-bench.ts)
- * `npm run bench -- guest` (or machine, sweep, report) runs one part.
+ * `npm run bench -- guest` (or machine, sweep, report) runs one part; `scale=N` sets the guest
+ * programs' SCALE (default 10: python3 ~0.3–0.5 s each), `programs=cpu,alloc` picks some of them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
@@ -14,7 +15,9 @@ import { runMachineBench } from './machine-bench.js';
 import { runReportBench } from './report-bench.js';
 import { runSweepBench } from './sweep-bench.js';
 
-const parts = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (k: string): string | undefined => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
+const parts = args.filter((a) => !a.includes('='));
 const want = (p: string): boolean => parts.length === 0 || parts.includes(p);
 const out: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -23,7 +26,8 @@ const out: Record<string, unknown> = {
 
 if (want('guest')) {
   process.stdout.write('== guest programs (simulated bytecodes and accesses per host second; slowdown vs python3)\n');
-  out.guest = runGuestBench({ print: true });
+  const scale = option('scale');
+  out.guest = runGuestBench({ print: true, scale: scale === undefined ? undefined : Number(scale), programs: option('programs')?.split(',') });
 }
 if (want('machine')) {
   process.stdout.write('== machine alone\n');

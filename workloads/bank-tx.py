@@ -34,6 +34,8 @@ def transfer_batch(task, n, balances, seed):
 
 
 def main():
+    if params["tasks"] < 1 or params["batch"] < 0:
+        raise ValueError("tasks must be at least 1 and batch not negative")
     naccounts = params["accounts"]
     if naccounts < 2:
         raise ValueError("accounts must be at least 2")

@@ -46,6 +46,8 @@ def worker(tid, n, naccounts, balances, locking, big_lock, locks, seed):
 
 
 def main():
+    if params["threads"] < 1 or params["transfers"] < 0:
+        raise ValueError("threads must be at least 1 and transfers not negative")
     nthreads = params["threads"]
     naccounts = params["accounts"]
     if naccounts < 2:

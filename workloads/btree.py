@@ -118,6 +118,8 @@ def worker(tree, mine, initial_keys, nlookups, seed, tid, hits):
 
 
 def main():
+    if params["threads"] < 1 or params["lookups"] < 0:
+        raise ValueError("threads must be at least 1 and lookups not negative")
     nthreads = params["threads"]
     ninitial = params["initial"]
     ninserts = params["inserts"]

@@ -36,6 +36,8 @@ def bump_byte(buf, offset, n, done, tid):
 
 
 def main():
+    if params["threads"] < 1 or params["iters"] < 1 or params["line"] < 1:
+        raise ValueError("threads, iters and line must be at least 1")
     nthreads = params["threads"]
     iters = params["iters"]
     padded = params["padded"]

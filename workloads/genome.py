@@ -84,6 +84,8 @@ def parallel(nthreads, n, target, extra_args):
 
 
 def main():
+    if params["threads"] < 1 or params["extra"] < 0:
+        raise ValueError("threads must be at least 1 and extra not negative")
     nthreads = params["threads"]
     length = params["gene"]
     seglen = params["segment"]

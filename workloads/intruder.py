@@ -84,6 +84,8 @@ def worker(packets, head, pending, detected, completed):
 
 
 def main():
+    if params["threads"] < 1 or params["flows"] < 1:
+        raise ValueError("threads and flows must be at least 1")
     nthreads = params["threads"]
     nflows = params["flows"]
     length = params["length"]

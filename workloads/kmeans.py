@@ -73,6 +73,8 @@ def assign(points, lo, hi, centers, dims, membership, sums, counts, changed):
 
 
 def main():
+    if params["iterations"] < 1:
+        raise ValueError("iterations must be at least 1")
     nthreads = params["threads"]
     n = params["points"]
     k = params["clusters"]

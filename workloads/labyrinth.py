@@ -87,6 +87,8 @@ def worker(grid, width, height, jobs, head, routed):
 
 
 def main():
+    if params["threads"] < 1 or params["paths"] < 1:
+        raise ValueError("threads and paths must be at least 1")
     nthreads = params["threads"]
     width = params["width"]
     height = params["height"]

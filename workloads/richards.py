@@ -221,6 +221,8 @@ def worker(iterations, idle_count, results, tid):
 
 
 def main():
+    if params["threads"] < 1:
+        raise ValueError("threads must be at least 1")
     nthreads = params["threads"]
     idle_count = params["idle_count"]
     if idle_count <= 0 or params["iterations"] <= 0:

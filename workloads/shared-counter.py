@@ -21,6 +21,8 @@ def worker(n):
 
 
 def main():
+    if params["threads"] < 1 or params["iters"] < 0:
+        raise ValueError("threads must be at least 1 and iters not negative")
     nthreads = params["threads"]
     iters = params["iters"]
     workers = [threading.Thread(target=worker, args=(iters,)) for t in range(nthreads)]

@@ -47,6 +47,8 @@ def parallel(nthreads, n, target, extra_args):
 
 
 def main():
+    if params["threads"] < 1:
+        raise ValueError("threads must be at least 1")
     nthreads = params["threads"]
     nv = params["vertices"]
     ne = params["edges"]

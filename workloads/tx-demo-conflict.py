@@ -45,6 +45,8 @@ def run_item(item, shared):
 
 
 def main():
+    if params["items"] < 1 or params["span"] < 1:
+        raise ValueError("items and span must be at least 1")
     span = params["span"]
     every = params["conflict_every"]
     if every <= 0:

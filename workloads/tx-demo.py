@@ -44,6 +44,8 @@ def run_item(item):
 
 
 def main():
+    if params["items"] < 1 or params["span"] < 1:
+        raise ValueError("items and span must be at least 1")
     span = params["span"]
     items = [Item(1 + i * span, span) for i in range(params["items"])]
     for item in items:

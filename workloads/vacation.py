@@ -101,6 +101,8 @@ def client(manager, tid, n, relations, queries, span, user_pct, seed, made):
 
 
 def main():
+    if params["threads"] < 1 or params["requests"] < 0 or params["relations"] < 1:
+        raise ValueError("threads and relations must be at least 1 and requests not negative")
     nthreads = params["threads"]
     relations = params["relations"]
     if params["contention"] == "low":

@@ -86,6 +86,11 @@ export const DEFAULT_INTERP: Where = {
 export const QUIET_INTERP: Where = {
   'interp.refcount': 'biased', 'interp.allocator': 'per-thread', 'interp.smallIntCache': false, 'interp.ticker': 'per-thread',
 };
+/**
+ * The interpreter of the read-only probe: no reference counts and shared small ints, so that a
+ * loop of reads writes nothing (a read-only transaction, as FACTS.md's read-set fact states).
+ */
+export const READ_ONLY_INTERP: Where = { 'interp.refcount': 'none', 'interp.smallIntCache': true };
 
 const GIL: Where = { 'policy.name': 'gil', 'gil.mode': 'interval' };
 const GIL_TICKS: Where = { 'policy.name': 'gil', 'gil.mode': 'ticks' };
@@ -115,20 +120,25 @@ function weakSpeedup(records: readonly PointRecord[], where: Where, threads: num
 const inBand = (lo: number, hi: number) => (v: number | null): boolean | 'not measured' => (v === null ? 'not measured' : v >= lo && v <= hi);
 const atLeast = (lo: number) => (v: number | null): boolean | 'not measured' => (v === null ? 'not measured' : v >= lo);
 
-/** Commit ratio of a capacity probe (`result.metrics.commit_ratio`) of `kib` KiB at `line` stride. */
-function commitRatio(records: readonly PointRecord[], workload: string, kib: number, line: number): number | undefined {
-  return get(records, { ...NOGIL, ...QUIET_INTERP, 'workload.name': workload, 'workload.params.kib': kib, 'workload.params.line': line }, 'result.metrics.commit_ratio');
+/** Commit ratio (`result.metrics.commit_ratio`) of the capacity probe points matching `where` with `param` = `size`. */
+function commitRatio(records: readonly PointRecord[], where: Where, param: string, size: number): number | undefined {
+  return get(records, { ...NOGIL, ...where, [`workload.params.${param}`]: size }, 'result.metrics.commit_ratio');
 }
 
-/** The KiB values present for a capacity probe, ascending, with the machine's cache size in KiB. */
-function probeSizes(records: readonly PointRecord[], workload: string, line: number): number[] {
+/** The values of a capacity probe's size parameter (`kib`, `lines`) present under `where`, ascending. */
+function probeSizes(records: readonly PointRecord[], where: Where, param: string): number[] {
   const sizes = new Set<number>();
-  for (const r of select(records, { ...NOGIL, ...QUIET_INTERP, 'workload.name': workload, 'workload.params.line': line })) {
-    const kib = paramOf(r, 'workload.params.kib');
-    if (typeof kib === 'number' && metricOf(r, 'result.metrics.commit_ratio') !== undefined) sizes.add(kib);
+  for (const r of select(records, { ...NOGIL, ...where })) {
+    const v = paramOf(r, `workload.params.${param}`);
+    if (typeof v === 'number' && metricOf(r, 'result.metrics.commit_ratio') !== undefined) sizes.add(v);
   }
   return [...sizes].sort((a, b) => a - b);
 }
+
+/** The write-set probe at one byte per 64-byte line, quiet interpreter. */
+const WRITE_PROBE: Where = { ...QUIET_INTERP, 'workload.name': 'capacity-write', 'workload.params.line': 64 };
+/** The read-set probe at one byte per 64-byte line, nothing written. */
+const READ_PROBE: Where = { ...READ_ONLY_INTERP, 'workload.name': 'capacity-read', 'workload.params.line': 64 };
 
 function machineNumber(records: readonly PointRecord[], path: string): number | undefined {
   for (const r of records) {
@@ -148,10 +158,14 @@ function htmLengths(records: readonly PointRecord[], workload: Where): number[] 
   return [...lengths].sort((a, b) => a - b);
 }
 
-/** Workloads of the HTM length sweep: independent with 4 threads and every transaction.add demo. */
-const LENGTH_WORKLOADS: { label: string; where: Where }[] = [
-  { label: 'independent×4', where: indep(4) },
-  { label: 'tx-demo', where: { 'workload.name': 'tx-demo' } },
+/**
+ * Workloads of the HTM length sweep. `grows`: the lines a transaction writes grow with its length
+ * (independent with a private table: a new row per iteration), the workloads the capacity fact is
+ * about; tx-demo's items keep a small footprint and count only for the intermediate-length fact.
+ */
+const LENGTH_WORKLOADS: { label: string; where: Where; grows: boolean }[] = [
+  { label: 'independent×4 with a 256 KiB table', where: { ...indep(4), 'workload.params.table': 256 }, grows: true },
+  { label: 'tx-demo', where: { 'workload.name': 'tx-demo' }, grows: false },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -262,14 +276,32 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     holds: (v) => (v === null ? 'not measured' : v > 1),
   },
   {
+    id: 'stm-not-worse',
+    fact: 'PyPy-STM with long conflicting transactions is "not worse than a GIL": one commits while the others waste work.',
+    source: 'Meier, Rigo, Gross, DLS 2014 draft',
+    publishedBand: '"not worse than a GIL"; accepted: on shared-counter (every transaction conflicts), STM/GIL time at 4 threads ≤ 1.1 × STM/GIL time at 1 thread (the single-thread barrier overhead is not the conflicts\' doing)',
+    measure(records) {
+      const t = (where: Where, threads: number): number | undefined =>
+        get(records, { ...where, ...DEFAULT_INTERP, 'workload.name': 'shared-counter', 'workload.params.threads': threads }, 'result.simSeconds');
+      const s1 = t(STM, 1);
+      const s4 = t(STM, 4);
+      const g1 = t(GIL, 1);
+      const g4 = t(GIL, 4);
+      if (s1 === undefined || s4 === undefined || g1 === undefined || g4 === undefined) return NOT_MEASURED('shared-counter with 1 and 4 threads under stm and gil, CPython interpreter');
+      const ratio = s4 / g4 / (s1 / g1);
+      return { value: ratio, text: `STM/GIL time ${fmt(s4 / g4)}× at 4 threads vs ${fmt(s1 / g1)}× at 1 thread (${fmt(ratio, 3)}); STM at 4 threads takes ${fmt(s4 / (4 * s1), 3)}× the serial time of the same work` };
+    },
+    holds: (v) => (v === null ? 'not measured' : v <= 1.1),
+  },
+  {
     id: 'htm-write-knee',
     fact: 'The RTM write set lives in the 32 KiB L1D: the capacity knee lies between 16 and 32 KiB written, never above 32 KiB.',
     source: 'perfbook "future/htm"; measurements on Haswell parts (16–20 KiB)',
     publishedBand: 'knee (first size where fewer than half the transactions commit) in (16, 32] KiB',
     measure(records) {
-      const sizes = probeSizes(records, 'capacity-write', 64);
-      if (sizes.length === 0) return NOT_MEASURED('capacity-write at a 64-byte stride under nogil');
-      const ratios = sizes.map((kib) => [kib, commitRatio(records, 'capacity-write', kib, 64)!] as const);
+      const sizes = probeSizes(records, WRITE_PROBE, 'kib');
+      if (sizes.length === 0) return NOT_MEASURED('capacity-write at a 64-byte stride under nogil, quiet interpreter');
+      const ratios = sizes.map((kib) => [kib, commitRatio(records, WRITE_PROBE, 'kib', kib)!] as const);
       const curve = ratios.map(([kib, r]) => `${kib}:${fmt(r)}`).join(' ');
       const knee = ratios.find(([, r]) => r < 0.5);
       const max = sizes[sizes.length - 1]!;
@@ -283,25 +315,25 @@ export const FACT_CHECKS: readonly FactCheck[] = [
   },
   {
     id: 'htm-same-set',
-    fact: 'Eight written lines that map to one L1D set (8-way) can commit; nine never can.',
+    fact: 'Written lines that map to one L1D set (8-way): nine can never commit; eight can when nothing else is written to that set.',
     source: 'perfbook "future/htm"; Intel optimization manual (L1D 32 KiB, 8-way, 64 sets)',
-    publishedBand: 'largest number of same-set lines that commits = 8 (the associativity)',
+    publishedBand: 'largest number of same-set lines that commits = 8 (the associativity), measured in a set the interpreter does not write (same-set, set 37)',
     measure(records) {
       const ways = machineNumber(records, 'machine.l1d.ways') ?? 8;
-      const sets = (machineNumber(records, 'machine.l1d.sizeKiB') ?? 32) * 1024 / ways / (machineNumber(records, 'machine.lineBytes') ?? 64);
-      const stride = sets * (machineNumber(records, 'machine.lineBytes') ?? 64);
-      const sizes = probeSizes(records, 'capacity-write', stride);
-      if (sizes.length === 0) return NOT_MEASURED(`capacity-write at a ${stride}-byte stride under nogil`);
+      const line = machineNumber(records, 'machine.lineBytes') ?? 64;
+      const sets = ((machineNumber(records, 'machine.l1d.sizeKiB') ?? 32) * 1024) / ways / line;
+      // The probe's stride must be the machine's set stride, or its lines spread over several sets.
+      const where: Where = { ...QUIET_INTERP, 'workload.name': 'same-set', 'workload.params.sets': sets, 'workload.params.line': line };
+      const sizes = probeSizes(records, where, 'lines');
+      if (sizes.length === 0) return NOT_MEASURED(`same-set with sets=${sets} line=${line} under nogil, quiet interpreter`);
       let best = 0;
       const parts: string[] = [];
-      for (const kib of sizes) {
-        const lines = (kib * 1024) / stride;
-        const r = commitRatio(records, 'capacity-write', kib, stride)!;
+      for (const lines of sizes) {
+        const r = commitRatio(records, where, 'lines', lines)!;
         parts.push(`${lines} lines: ${fmt(r)}`);
         if (r > 0) best = Math.max(best, lines);
       }
-      const tested = sizes.map((kib) => (kib * 1024) / stride);
-      return { value: best, text: `${best} lines commit at most (commit ratio ${parts.join(', ')})`, detail: { ways, maxTested: Math.max(...tested) } };
+      return { value: best, text: `${best} lines commit at most (commit ratio ${parts.join(', ')})`, detail: { ways, maxTested: sizes[sizes.length - 1]! } };
     },
     holds: (v, d) => (v === null ? 'not measured' : v === (d?.ways ?? 8) && (d?.maxTested ?? 0) > v),
   },
@@ -309,15 +341,15 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     id: 'htm-read-limit',
     fact: 'The RTM read set is tracked through L1, L2 and L3: read-only transactions of several MiB commit, none larger than the L3 (8 MiB) ever does.',
     source: 'Dice, Harris, Kogan, Lev, arXiv 1504.04640 (7.5 MB committed on an i7-4770)',
-    publishedBand: 'largest read-only transaction that commits: several MiB (accepted ≥ 4 MiB), and ≤ the L3 size',
+    publishedBand: 'largest read-only transaction that commits: several MiB (accepted ≥ 4 MiB), and ≤ the L3 size; a size above the L3 must be tested',
     measure(records) {
       const l3 = machineNumber(records, 'machine.l3.sizeKiB') ?? 8192;
-      const sizes = probeSizes(records, 'capacity-read', 64);
-      if (sizes.length === 0) return NOT_MEASURED('capacity-read under nogil');
+      const sizes = probeSizes(records, READ_PROBE, 'kib');
+      if (sizes.length === 0) return NOT_MEASURED('capacity-read under nogil with interp.refcount none and the small-int cache');
       let best = 0;
       const parts: string[] = [];
       for (const kib of sizes) {
-        const r = commitRatio(records, 'capacity-read', kib, 64)!;
+        const r = commitRatio(records, READ_PROBE, 'kib', kib)!;
         parts.push(`${kib} KiB: ${fmt(r)}`);
         if (r > 0) best = kib;
       }
@@ -346,19 +378,22 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     id: 'htm-length-capacity',
     fact: 'Longer HTM transactions abort more on capacity until falling back to the lock dominates (HTM of the day is too limited for long transactions).',
     source: 'EuroPython 2012 PyPy talk; Odaira et al., PPoPP 2014',
-    publishedBand: 'capacity aborts per transaction never fall as the length grows, and most transactions of the longest length fall back (≥ 50%)',
+    publishedBand: 'on workloads whose footprint grows with the length: capacity aborts per begun transaction never fall as the length grows and rise overall, and most critical sections of the longest length end on the lock (fallbacks / (commits + fallbacks) ≥ 50%)',
     measure(records) {
       const parts: string[] = [];
       let measured = 0;
       let shaped = 0;
-      for (const { label, where } of LENGTH_WORKLOADS) {
+      for (const { label, where, grows } of LENGTH_WORKLOADS) {
+        if (!grows) continue;
         const lengths = htmLengths(records, where);
         const rows = lengths.map((len) => {
           const w = { 'policy.name': 'htm', 'htm.waitForLockFree': true, ...QUIET_INTERP, ...where, 'htm.txLength': len };
           const begun = get(records, w, 'result.htm.begun') ?? 0;
+          const committed = get(records, w, 'result.htm.committed') ?? 0;
           const cap = get(records, w, 'result.htm.abortsByCause.capacity') ?? 0;
           const fb = get(records, w, 'result.htm.fallbacks') ?? 0;
-          return { len, capRate: begun > 0 ? cap / begun : 0, fbRate: begun > 0 ? fb / begun : 0 };
+          // A critical section ends either in a commit or on the lock (after its retries).
+          return { len, capRate: begun > 0 ? cap / begun : 0, fbRate: committed + fb > 0 ? fb / (committed + fb) : 0 };
         });
         if (rows.length < 3) continue;
         measured++;
@@ -368,7 +403,7 @@ export const FACT_CHECKS: readonly FactCheck[] = [
         parts.push(`${label}: ${rows.map((r) => `${r.len}→cap ${fmt(r.capRate)}/fb ${fmt(r.fbRate)}`).join(', ')}`);
       }
       if (measured === 0) return NOT_MEASURED('an htm.txLength sweep of at least 3 lengths');
-      return { value: shaped, text: `shape on ${shaped} of ${measured} workloads (capacity aborts / fallbacks per transaction): ${parts.join('; ')}`, detail: { measured } };
+      return { value: shaped, text: `shape on ${shaped} of ${measured} workloads (capacity aborts per begun transaction / share of critical sections on the lock): ${parts.join('; ')}`, detail: { measured } };
     },
     holds: (v, d) => (v === null ? 'not measured' : v === d?.measured),
   },
@@ -402,14 +437,17 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     id: 'htm-lemming',
     fact: 'Lemming effect: without waiting for the lock to be free before retrying, threads stay stuck in fallback mode; waiting cures it.',
     source: 'Dice, Lev, Moir, Nussbaum (lemming effect); glibc elision',
-    publishedBand: 'more fallbacks and no shorter run without waiting (fallback ratio > 1, time ratio ≥ 1)',
+    publishedBand: 'more fallbacks and no shorter run without waiting (fallback ratio > 1, time ratio ≥ 1), where fallbacks are occasional with waiting (independent×4 with a table, length 1000, quiet interpreter)',
     measure(records) {
-      const w = { 'policy.name': 'htm', 'htm.txLength': 100, ...DEFAULT_INTERP, ...indep(4) };
+      // The effect needs a workload that falls back now and then: with CPython's interpreter
+      // nearly every section ends on the lock either way, and with no fallback there is nothing to
+      // cascade. The table workload at length 1000 has occasional capacity fallbacks.
+      const w = { 'policy.name': 'htm', 'htm.txLength': 1000, ...QUIET_INTERP, ...LENGTH_WORKLOADS[0]!.where };
       const fbNo = get(records, { ...w, 'htm.waitForLockFree': false }, 'result.htm.fallbacks');
       const fbYes = get(records, { ...w, 'htm.waitForLockFree': true }, 'result.htm.fallbacks');
       const tNo = get(records, { ...w, 'htm.waitForLockFree': false }, 'result.simSeconds');
       const tYes = get(records, { ...w, 'htm.waitForLockFree': true }, 'result.simSeconds');
-      if (fbNo === undefined || fbYes === undefined || tNo === undefined || tYes === undefined) return NOT_MEASURED('independent×4 under htm with waitForLockFree false and true');
+      if (fbNo === undefined || fbYes === undefined || tNo === undefined || tYes === undefined) return NOT_MEASURED(`${LENGTH_WORKLOADS[0]!.label} at length 1000 under htm with waitForLockFree false and true`);
       const ratio = fbYes > 0 ? fbNo / fbYes : fbNo > 0 ? Number.POSITIVE_INFINITY : 1;
       return { value: ratio, text: `${fbNo} fallbacks without waiting vs ${fbYes} with (time ${fmt(tNo / tYes, 3)}×)`, detail: { time: tNo / tYes } };
     },
@@ -478,7 +516,6 @@ export const UNCHECKED_FACTS: readonly UncheckedFact[] = [
   { id: 'rtm-line-conflicts', fact: 'Conflicts are detected per 64-byte line; requester wins.', source: 'Intel SDM; gem5 HTM', publishedBand: '—', reason: 'modelled (machine.htm.conflictResolution); checked by unit tests' },
   { id: 'gil-interval', fact: 'Python 3.2+: a waiter waits one 5 ms switch interval before a drop request; forced switching.', source: 'CPython ceval_gil', publishedBand: '5 ms', reason: 'modelled (gil.switchIntervalUs, gil.forcedSwitching); its visible effect is the gil-latency check, and the small runs here are shorter than one interval' },
   { id: 'stm-granularity', fact: 'PyPy-STM: object-granularity conflicts, eager write–write, read–write at commit, inevitable transactions win.', source: 'PyPy-STM docs; DLS 2014', publishedBand: '—', reason: 'modelled; checked on small programs by tests/policies/shapes.test.ts' },
-  { id: 'stm-not-worse', fact: 'STM worst case with long conflicting transactions is "not worse than a GIL".', source: 'DLS 2014 draft', publishedBand: '—', reason: 'not measured here: the experiment has no heavily conflicting workload (see configs/long-vs-short.yaml)' },
   { id: 'ruby-htm-npb', fact: 'HTM GIL elision in Ruby: 1.9–4.4× over the GIL on 12 threads (NPB), 1.2–1.6× on servers.', source: 'Odaira et al., PPoPP 2014', publishedBand: '1.9–4.4×; 1.2–1.6×', reason: 'not modelled: NPB is not ported, and the figures belong to a zEC12 / Xeon server and the Ruby interpreter' },
   { id: 'ruby-adaptive', fact: 'Adapting the transaction length per yield point was worth up to ~18%.', source: 'Odaira et al., PPoPP 2014', publishedBand: 'up to 18%', reason: 'modelled (htm.adaptive) but not swept here; see configs/long-vs-short.yaml' },
   { id: 'ruby-single-thread', fact: 'Single-threaded programs kept the lock, which is cheaper.', source: 'Odaira et al., PPoPP 2014', publishedBand: '—', reason: 'a design choice of that implementation, not a shape of the model' },

@@ -74,7 +74,7 @@ export function renderValidationMarkdown(v: ValidationReport): string {
     ...(v.failures.length === 0 ? [] : [
       '## Failed points',
       '',
-      'Every workload runs under every policy of the experiment; the checks read only the points they name, so a failure here matters to a fact only when its row says "not measured".',
+      'The validation experiments run only points that some fact reads, so every failure here is a bug; the facts that needed the point say "not measured".',
       '',
       table(['workload', 'policy', 'points', 'error'], v.failures.map((f) => [f.workload, f.policy, String(f.count), f.error])),
       '',

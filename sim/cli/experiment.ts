@@ -51,8 +51,10 @@ export function registerExperiment(program: Command): void {
       'OUT/results.csv, OUT/experiment.json, OUT/resolved-config.yaml and the report (report.html, report.md, ' +
       'charts/). Rerunning into the same OUT resumes: points already stored are skipped (keyed by a hash of the ' +
       'resolved point), so a killed run loses only the points in flight and a changed config reruns only what ' +
-      'changed. A failing point is recorded as failed and the sweep goes on.\n\n' +
-      'Exit status: 0 every selected point ok, 1 some point (or the report) failed, 2 bad config or options.',
+      'changed. A failing point is recorded as failed and the sweep goes on. Ctrl-C stops the sweep, keeping ' +
+      'every finished point (rerun to finish the rest).\n\n' +
+      'Exit status: 0 every selected point ok, 1 some point (or the report) failed, 2 bad config or options, ' +
+      '130 interrupted.',
     )
     .argument('<config>', 'experiment YAML file (see configs/examples/)')
     .option('-o, --out <dir>', 'output folder (default: results/<experiment name>)')

@@ -2,6 +2,7 @@
  * Derived metrics (docs/results-format.md): speedup against the baseline point, throughput,
  * abort rate and wasted-work fraction; and the flat CSV rows of the records.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../run/result.js';
 import { canonicalJson } from './expand.js';
 import { getPath, type ParamValue } from './params.js';
@@ -72,11 +73,18 @@ export function metricsOf(r: RunResult): Record<string, number> {
   return d;
 }
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function csvField(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * RFC 4180 rows (csv-stringify): a field with a comma, quote or line break is quoted, quotes doubled;
+ * also one with a carriage return or leading/trailing white space, which spreadsheets would eat.
+ * Booleans print as true/false (not the library's 1/''), objects as JSON, null/undefined as ''.
+ */
+function csvRows(rows: unknown[][]): string {
+  return stringify(rows, {
+    cast: { boolean: (b) => String(b), number: (n) => String(n) },
+    quoted_match: [/^\s/, /\s$/, /\r/],
+    record_delimiter: 'unix',
+    eof: true,
+  });
 }
 
 const METRICS = [
@@ -98,15 +106,15 @@ export function toCsv(records: readonly PointRecord[]): string {
   for (const r of records) for (const k of Object.keys(r.params)) if (!paramKeys.includes(k)) paramKeys.push(k);
   const derivedKeys = ['speedup', 'throughput', 'abortRate', 'wastedFraction'];
   const header = ['id', 'index', ...paramKeys, ...METRICS.map((m) => `result.${m}`), ...derivedKeys.map((k) => `derived.${k}`)];
-  const lines = [header.map(csvField).join(',')];
+  const rows: unknown[][] = [header];
   for (const r of records) {
     const row: unknown[] = [r.id, r.index];
     for (const k of paramKeys) row.push(r.params[k]);
     for (const m of METRICS) row.push(getPath(r.result, m));
     for (const k of derivedKeys) row.push(r.derived[k]);
-    lines.push(row.map(csvField).join(','));
+    rows.push(row);
   }
-  return `${lines.join('\n')}\n`;
+  return csvRows(rows);
 }
 
 /** One group: the points that differ only by repetition (and its seed). */
@@ -153,12 +161,12 @@ export function groupsToCsv(groups: readonly GroupRecord[]): string {
   const paramKeys: string[] = [];
   for (const g of groups) for (const k of Object.keys(g.params)) if (!paramKeys.includes(k)) paramKeys.push(k);
   const header = [...paramKeys, 'n', 'ok', ...GROUP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.stddev`])];
-  const lines = [header.map(csvField).join(',')];
+  const rows: unknown[][] = [header];
   for (const g of groups) {
     const row: unknown[] = paramKeys.map((k) => g.params[k]);
     row.push(g.n, g.ok);
     for (const m of GROUP_METRICS) row.push(g.metrics[m]?.mean, g.metrics[m]?.stddev);
-    lines.push(row.map(csvField).join(','));
+    rows.push(row);
   }
-  return `${lines.join('\n')}\n`;
+  return csvRows(rows);
 }

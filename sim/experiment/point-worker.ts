@@ -1,40 +1,40 @@
 /**
- * A worker thread of the sweep pool: imports the point runner once, then runs the points it is
- * sent, one at a time, and posts back each RunResult (or the error that escaped the runner).
+ * What a thread of the sweep pool (pool.ts, piscina) runs for each point: imports the point runner
+ * once per module, runs the point, and turns an error that escaped the runner into its first line
+ * here, where its class is still known (errors lose it when posted between threads).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
-import type { FromWorker, ToWorker } from './pool.js';
+import type { PointOutcome, PointTask } from './pool.js';
 
 type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
 
-const port = parentPort!;
-const { runnerModule } = workerData as { runnerModule: string };
+const runners = new Map<string, Promise<Runner>>();
 
 function firstLine(err: unknown): string {
   const msg = err instanceof Error ? `${err.name === 'Error' || err.name === 'UserError' ? '' : `${err.name}: `}${err.message}` : String(err);
   return msg.split('\n')[0]!;
 }
 
-let run: Runner | undefined;
-try {
+async function loadRunner(runnerModule: string): Promise<Runner> {
   const mod = (await import(runnerModule)) as { runPoint?: Runner };
-  if (typeof mod.runPoint !== 'function') throw new Error(`${runnerModule} does not export runPoint(config)`);
-  run = mod.runPoint;
-} catch (err) {
-  port.postMessage({ kind: 'init-error', message: firstLine(err) } satisfies FromWorker);
+  if (typeof mod.runPoint !== 'function') throw new Error('does not export runPoint(config)');
+  return mod.runPoint;
 }
 
-port.on('message', (msg: ToWorker) => {
-  void (async () => {
-    const t0 = performance.now();
-    try {
-      const result = await run!(msg.config);
-      port.postMessage({ kind: 'done', task: msg.task, result } satisfies FromWorker);
-    } catch (err) {
-      port.postMessage({ kind: 'failed', task: msg.task, message: firstLine(err), seconds: (performance.now() - t0) / 1000 } satisfies FromWorker);
-    }
-  })();
-});
-if (run) port.postMessage({ kind: 'ready' } satisfies FromWorker);
+export default async function runTask(task: PointTask): Promise<PointOutcome> {
+  let loading = runners.get(task.runnerModule);
+  if (!loading) runners.set(task.runnerModule, (loading = loadRunner(task.runnerModule)));
+  let run: Runner;
+  try {
+    run = await loading;
+  } catch (err) {
+    return { kind: 'init-error', message: firstLine(err) };
+  }
+  const t0 = performance.now();
+  try {
+    return { kind: 'done', result: await run(task.config) };
+  } catch (err) {
+    return { kind: 'failed', message: firstLine(err), seconds: (performance.now() - t0) / 1000 };
+  }
+}

@@ -1,22 +1,25 @@
 /**
- * The worker pool that runs sweep points in parallel: one worker thread per job, each importing
- * the point runner (sim/run/run-point.js by default, or a module given for tests and plug-ins),
- * fed one point at a time. A point whose runner throws, or whose worker dies, comes back as a
- * failed RunResult; the sweep goes on.
+ * The worker pool that runs sweep points in parallel: a piscina thread pool (one thread per job)
+ * whose threads run point-worker.js, which imports the point runner (sim/run/run-point.js by
+ * default, or a module given for tests and plug-ins). A point whose runner throws, or whose worker
+ * dies (exit, out of memory, uncaught async error), comes back as a failed RunResult; the sweep
+ * goes on. piscina replaces a dead worker and rejects only the task it was running.
  */
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { ABORT_CAUSES, type AbortCause } from '../machine/port.js';
+import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
 
-export type ToWorker = { task: number; config: PointConfig };
-export type FromWorker =
-  | { kind: 'ready' }
-  | { kind: 'init-error'; message: string }
-  | { kind: 'done'; task: number; result: RunResult }
-  | { kind: 'failed'; task: number; message: string; seconds: number };
+/** One task of the pool, and what the worker makes of it (point-worker.ts). */
+export type PointTask = { runnerModule: string; config: PointConfig };
+export type PointOutcome =
+  | { kind: 'done'; result: RunResult }
+  | { kind: 'failed'; message: string; seconds: number }
+  | { kind: 'init-error'; message: string };
 
 /** The default point runner module, beside this file in sim/ or dist/sim/. */
 export const DEFAULT_RUNNER = new URL('../run/run-point.js', import.meta.url).href;
@@ -65,84 +68,73 @@ export interface PoolOptions {
   runnerModule: string;
   /** Called in completion order. */
   onResult: (task: number, result: RunResult) => void;
+  /** Aborting stops the sweep: queued points are dropped, points in flight are cancelled (their
+   *  workers terminated) and not reported; finished points have been reported already. */
+  signal?: AbortSignal;
 }
 
-/** Runs every config; resolves when all are done. Rejects only if the runner cannot be loaded. */
-export function runPool(configs: readonly PointConfig[], opts: PoolOptions): Promise<void> {
-  const workerFile = new URL('./point-worker.js', import.meta.url);
-  let next = 0;
-  let finished = 0;
-  const workers = new Set<Worker>();
-  return new Promise<void>((resolve, reject) => {
-    if (configs.length === 0) {
-      resolve();
-      return;
-    }
-    let stopped = false;
-    const stop = (err?: Error): void => {
-      if (stopped) return;
-      stopped = true;
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolve();
-    };
-    const complete = (task: number, result: RunResult): void => {
-      opts.onResult(task, result);
-      finished++;
-      if (finished === configs.length) stop();
-    };
-    const spawn = (): void => {
-      if (next >= configs.length || stopped) return;
-      const w = new Worker(workerFile, { workerData: { runnerModule: opts.runnerModule } });
-      workers.add(w);
-      let current: { task: number; started: number } | undefined;
-      const feed = (): void => {
-        if (next >= configs.length || stopped) {
-          current = undefined;
-          workers.delete(w);
-          void w.terminate();
-          return;
-        }
-        current = { task: next, started: performance.now() };
-        next++;
-        w.postMessage({ task: current.task, config: configs[current.task]! } satisfies ToWorker);
-      };
-      w.on('message', (msg: FromWorker) => {
-        switch (msg.kind) {
-          case 'ready':
-            feed();
-            break;
-          case 'init-error':
-            stop(new Error(`cannot load the point runner: ${msg.message}`));
-            break;
-          case 'done':
-            current = undefined;
-            complete(msg.task, msg.result);
-            feed();
-            break;
-          case 'failed':
-            current = undefined;
-            complete(msg.task, failedResult(configs[msg.task]!, msg.message, msg.seconds));
-            feed();
-            break;
-          default: {
-            const _never: never = msg;
-            return _never;
-          }
-        }
-      });
-      const died = (why: string): void => {
-        workers.delete(w);
-        if (stopped || !current) return;
-        const c = current;
-        current = undefined;
-        complete(c.task, failedResult(configs[c.task]!, `worker died: ${why}`, (performance.now() - c.started) / 1000));
-        spawn();
-      };
-      w.on('error', (err) => died(err.message.split('\n')[0]!));
-      w.on('exit', (code) => died(`exit code ${code}`));
-    };
-    const n = Math.max(1, Math.min(opts.jobs, configs.length));
-    for (let i = 0; i < n; i++) spawn();
+/** piscina's message for a worker that exited mid-task is "worker exited with code: N". */
+function crashMessage(err: unknown): string {
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+  const exit = /^worker exited with code: (-?\d+)$/.exec(msg);
+  return exit ? `exit code ${exit[1]}` : msg;
+}
+
+/**
+ * Runs every config; resolves when all are done or the signal stopped the sweep. Rejects (UserError)
+ * only if the runner cannot be loaded.
+ */
+export async function runPool(configs: readonly PointConfig[], opts: PoolOptions): Promise<void> {
+  if (configs.length === 0 || opts.signal?.aborted) return;
+  const threads = Math.max(1, Math.min(opts.jobs, configs.length));
+  const pool = new Piscina<PointTask, PointOutcome>({
+    filename: new URL('./point-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    recordTiming: false,
   });
+  // Errors piscina cannot pin on a task (a worker dying while idle, a late reply to a cancelled
+  // task) come as pool events; a point's own failure always comes back through its run() promise.
+  pool.on('error', () => {});
+  // One signal for the whole sweep: the caller's, or a failed runner load.
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // piscina listens once per queued task
+  const onAbort = (): void => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  let initError: string | undefined;
+  try {
+    await Promise.all(configs.map(async (config, task) => {
+      let out: PointOutcome;
+      try {
+        out = await pool.run({ runnerModule: opts.runnerModule, config }, { signal: stop.signal });
+      } catch (err) {
+        if (stop.signal.aborted) return; // cancelled: not a result
+        out = { kind: 'failed', message: `worker died: ${crashMessage(err)}`, seconds: 0 };
+      }
+      switch (out.kind) {
+        case 'done':
+          opts.onResult(task, out.result);
+          break;
+        case 'failed':
+          opts.onResult(task, failedResult(config, out.message, out.seconds));
+          break;
+        case 'init-error':
+          initError ??= out.message;
+          stop.abort();
+          break;
+        default: {
+          const _never: never = out;
+          return _never;
+        }
+      }
+    }));
+  } finally {
+    // Also when onResult threw (a disk error): the points still in flight are then not results.
+    stop.abort();
+    opts.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+  if (initError !== undefined) throw new UserError(`cannot load the point runner ${opts.runnerModule}: ${initError}`);
 }

@@ -192,13 +192,14 @@ export function applySets(spec: ExperimentSpec, sets: readonly string[]): void {
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
-/** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed). */
+/** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed, 130 interrupted). */
 export async function runExperiment(opts: RunOptions): Promise<number> {
   const out = opts.stdout ?? process.stdout;
   const err = opts.stderr ?? process.stderr;
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   const filter = opts.filter !== undefined ? parseFilter(opts.filter) : undefined;
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 1)) throw new UserError(`--jobs ${opts.jobs}: must be a whole number >= 1`);
+  if (opts.runner !== undefined && !existsSync(opts.runner)) throw new UserError(`--runner ${opts.runner}: no such file`);
   const spec = loadExperiment(opts.config);
   applySets(spec, opts.sets ?? []);
   const all = expand(spec);
@@ -228,16 +229,35 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   });
   const progress = new Progress(todo.length, err);
   progress.start(selected.length - todo.length);
-  await runPool(todo.map((p) => p.config), {
-    jobs: opts.jobs ?? defaultJobs(),
-    runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
-    onResult: (task: number, result: RunResult) => {
-      const p = todo[task]!;
-      store.write({ id: p.id, index: p.index, params: p.params, result });
-      progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
-    },
-  });
-  progress.finish();
+  // Ctrl-C: cancel the points in flight, keep every finished one, write the summaries, exit 130.
+  // A second Ctrl-C gets Node's default (immediate exit); stored points are whole either way.
+  const interrupt = new AbortController();
+  const onSigint = (): void => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  let finished = 0;
+  try {
+    await runPool(todo.map((p) => p.config), {
+      jobs: opts.jobs ?? defaultJobs(),
+      runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
+      signal: interrupt.signal,
+      onResult: (task: number, result: RunResult) => {
+        const p = todo[task]!;
+        store.write({ id: p.id, index: p.index, params: p.params, result });
+        finished++;
+        progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    progress.finish();
+  }
+
+  if (interrupt.signal.aborted) {
+    const { present } = rebuildResults(store, sweep, exp);
+    err.write(`htmsim: interrupted: ${finished}/${todo.length} points of this run finished and kept, ${todo.length - finished} not run; ` +
+      `${dir}: ${present}/${all.length} points stored; run the same command again to resume\n`);
+    return 130;
+  }
 
   const { present } = rebuildResults(store, sweep, exp);
   const failedSelected = selected.filter((p) => store.read(p.id)?.result.status !== 'ok').length;

@@ -74,6 +74,8 @@ export const gilSchema = section('The global interpreter lock (policy gil; also 
   switchIntervalUs: num('Simulated microseconds a waiter waits before requesting a drop (interval mode)'),
   forcedSwitching: bool('The releaser waits until another thread has taken the lock (Python 3)'),
   wakeupCycles: int('Cycles a woken waiter needs before it runs (OS wake-up latency)'),
+  retakeCycles: int('Ticks mode: cycles between a release and the releaser re-acquiring, when a thread waits (a waiter waking then wins)'),
+  wakeupJitterCycles: int('Ticks mode: extra OS wake-up latency of a signalled waiter, up to this many cycles (seeded)'),
 });
 
 export const htmPolicySchema = section('GIL elision with hardware transactions (policy htm).', {
@@ -97,6 +99,8 @@ export const stmSchema = section('PyPy-style software transactional memory (poli
 export const nogilSchema = section('Free threading, PEP 703 style (policy nogil).', {
   containerLocks: bool('Per-object locks around container operations'),
   lockCycles: int('Cycles per uncontended lock acquire/release'),
+  readCycles: int('Cycles per lock-free container read (optimistic read: conditional incref and re-check)'),
+  bytecodeCycles: { type: 'number', minimum: 0, description: 'Cycles per bytecode of free-threading overhead (biased-refcount ownership checks, deferred refcounts)' },
 });
 
 export const policySchema = section('Which execution policy runs the guest.', {

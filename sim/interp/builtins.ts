@@ -4,6 +4,7 @@
  * subscripts), the built-in functions and the exception hierarchy, with CPython 3.11's messages.
  */
 import { PyDict, PySet } from './dict.js';
+import { installMatchHelpers } from './match-runtime.js';
 import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
@@ -2405,6 +2406,7 @@ export function installBuiltins(vm: Interpreter): void {
     B.set(name, b);
     return b;
   };
+  installMatchHelpers(vm, def);
   for (const name of ['int', 'bool', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
     'range', 'slice', 'object', 'type', 'property', 'staticmethod', 'classmethod', 'super'] as const) {
     B.set(name, T[name]);

@@ -40,6 +40,10 @@ export interface ExecHooks {
   /** Serial: `transaction.run()` runs the tasks in order in the caller. Parallel: one worker
    *  thread per core pops tasks from the interpreter's queue. */
   transactionRunMode(): 'serial' | 'parallel';
+  /** Before a guest rtm.xbegin() opens a hardware region (one not nested in another): a policy
+   *  whose own transaction is software (stm) ends it here, so that the region has undo state of
+   *  its own. It may roll t back (a losing commit); the VM then unwinds. */
+  rtmBegin?(t: GuestThread): void;
   /** After the VM rolled back a thread because its hardware transaction aborted (any cause). */
   onHwAbort?(t: GuestThread, status: number, cause: AbortCause): void;
   /** A thread finished (return or uncaught exception). */

@@ -681,6 +681,8 @@ export class Interpreter {
     const t = new GuestThread(this.nextThreadId++, name, asCore(core), isMain);
     t.regionAddr = this.heap.threadRegion(t.id);
     t.scratchAddr = t.regionAddr + 0x800;
+    // The creator's clock: the scheduler runs t no earlier (its own core may be behind).
+    if (this.cur !== undefined) t.createdAt = this.port.now(this.cur.core) as number;
     this.threads.push(t);
     return t;
   }
@@ -1022,11 +1024,9 @@ export class Interpreter {
         }
         if (idx < 0) {
           if (kwdict === null) {
-            const posOnly = code.varnames.slice(0, code.posonlyargcount);
-            if (posOnly.includes(name)) {
-              const given = kwnames.filter((x) => posOnly.includes(x));
-              throw this.typeErr(`${fname}() got some positional-only arguments passed as keyword arguments: '${given.join(', ')}'`);
-            }
+            // CPython names every positional-only parameter passed by keyword before the generic error.
+            const posOnly = kwnames.filter((kn) => code.varnames.indexOf(kn) >= 0 && code.varnames.indexOf(kn) < code.posonlyargcount);
+            if (posOnly.length > 0) throw this.typeErr(`${fname}() got some positional-only arguments passed as keyword arguments: '${posOnly.join(', ')}'`);
             throw this.typeErr(`${fname}() got an unexpected keyword argument '${name}'`);
           }
           kwdict.set(name, kwvals![k]!);

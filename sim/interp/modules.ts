@@ -499,6 +499,11 @@ export function installModules(vm: Interpreter): void {
     fn(m, 'xbegin', () => {
       const t = vm.cur;
       if (!htm.enabled) return 0;
+      if (vm.hooks.rtmBegin !== undefined && !htm.active(t.core)) {
+        const rb = t.rollbacks;
+        vm.hooks.rtmBegin(t);
+        if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+      }
       const st = htm.begin(t.core);
       if (st >>> 0 === XBEGIN_STARTED >>> 0) {
         if (t.tx === null) vm.txBegin(t, 'rtm');

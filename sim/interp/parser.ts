@@ -4,9 +4,10 @@
  */
 import type {
   Alias, Arg, Arguments, BinOperator, CmpOperator, Comprehension, Constant, ExceptHandler, Expr,
-  ExprContext, Keyword, Module, Span, Stmt, WithItem,
+  ExprContext, ExprOf, Keyword, Module, Span, Stmt, WithItem,
 } from './ast.js';
 import { exprDescription } from './ast.js';
+import { MatchLowering, type MatchCase, type Pattern } from './match.js';
 import { decodeEscapes, Scanner, stringParts } from './scanner.js';
 import { GuestSyntaxError, type SyntaxErrorKind } from './syntax-error.js';
 import { KEYWORDS, type Token } from './token.js';
@@ -21,6 +22,34 @@ const AUG_OPS: Record<string, BinOperator> = {
 };
 const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=']);
 
+/** repr() of a literal mapping-pattern key, for the duplicate-key error. */
+function constRepr(e: Expr): string {
+  if (e.kind !== 'Constant') return '...';
+  const v = e.value;
+  switch (v.type) {
+    case 'str': return "'" + v.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
+    case 'none': return 'None';
+    case 'bool': return v.value ? 'True' : 'False';
+    case 'int': case 'float': return String(v.value);
+    default: return '...';
+  }
+}
+
+/** An expression CPython's bitwise_or rule can produce (not list/tuple/genexp/True/None/False, as its rule excludes). */
+function isBitwiseLevel(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Compare': case 'BoolOp': case 'Lambda': case 'IfExp': case 'NamedExpr': case 'Starred':
+    case 'List': case 'Tuple': case 'GeneratorExp': case 'Yield': case 'YieldFrom': case 'Slice':
+      return false;
+    case 'UnaryOp': return e.op !== 'not';
+    case 'Constant': return e.value.type !== 'none' && e.value.type !== 'bool';
+    default: return true;
+  }
+}
+
+/** Headers whose ':' CPython's grammar forces (`&&':'`): a stray token there is "expected ':'". */
+const FORCED_COLON = new Set(['function definition', "'try' statement", "'else' statement", "'finally' statement"]);
+
 export class Parser {
   private readonly toks: Token[];
   private i = 0;
@@ -28,6 +57,10 @@ export class Parser {
   private readonly fileSource: string;
   /** Depth of f-string format-spec nesting (CPython allows two levels). */
   private readonly fstringDepth: number;
+  /** Hidden temporaries of lowered `match` statements (.m0, .m1, ...), unique in the module. */
+  private matchTemps = 0;
+  /** Inside a def or lambda body (for CPython's two `await` messages). */
+  private inFunction = false;
 
   constructor(tokens: Token[], filename: string, fileSource: string, fstringDepth = 0) {
     this.toks = tokens;
@@ -82,7 +115,8 @@ export class Parser {
   }
   private expectOp(s: string): Token {
     if (this.isOp(s)) return this.next();
-    if (s === ':') {
+    // CPython says "expected ':'" when the header ends at the line's end; elsewhere the stray token is invalid syntax.
+    if (s === ':' && this.peek().kind === 'NEWLINE') {
       const p = this.prev();
       throw this.error("expected ':'", p.endLine, p.endCol);
     }
@@ -141,10 +175,10 @@ export class Parser {
         case 'for': return [this.forStmt()];
         case 'try': return [this.tryStmt()];
         case 'with': return [this.withStmt()];
-        case 'async': case 'await':
+        case 'async':
           throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
         case 'match':
-          if (this.looksLikeMatch()) throw this.error("'match' statements are not supported by htmsim", t.line, t.col, t.endLine, t.endCol);
+          if (this.looksLikeMatch()) return this.matchStmt();
           break;
         default:
       }
@@ -295,16 +329,31 @@ export class Parser {
 
   private exprStmt(): Stmt {
     const start = this.peek();
-    const first = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+    const first = this.isKw('yield') ? this.yieldExpr() : this.starExpressions(false);
     if (this.isOp('=')) {
       const targets: Expr[] = [first];
       let value: Expr | null = null;
+      // CPython re-reads an invalid assignment as expressions: the element just before the first '='
+      // then gets invalid_named_expression's message (see namedEqError) when that rule applies.
+      const eqPos = this.i;
       while (this.eatOp('=')) {
-        const e = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
+        const e = this.isKw('yield') ? this.yieldExpr() : this.starExpressions(false);
         if (this.isOp('=')) targets.push(e);
         else value = e;
       }
-      const stores = targets.map((e) => this.toTarget(e, 'store', true));
+      let stores: Expr[];
+      try {
+        stores = targets.map((e) => this.toTarget(e, 'store', true));
+      } catch (err) {
+        if (!(err instanceof GuestSyntaxError)) throw err;
+        const bare = first.kind === 'Tuple' && first.elts.length > 0 && first.elts[0]!.line === first.line && first.elts[0]!.col === first.col;
+        const last = bare ? first.elts[first.elts.length - 1]! : first;
+        const end = this.i;
+        this.i = eqPos;
+        this.namedEqError(last);
+        this.i = end;
+        throw err;
+      }
       return this.st({ kind: 'Assign', targets: stores, value: value! }, start);
     }
     const t = this.peek();
@@ -365,21 +414,32 @@ export class Parser {
         break;
       default:
     }
-    const desc = exprDescription(e);
-    if (fromAssign && ctx === 'store' && (e.kind === 'Constant' || e.kind === 'Call' || e.kind === 'Compare' || e.kind === 'BinOp' || e.kind === 'BoolOp' || e.kind === 'UnaryOp')) {
-      throw this.errorAt(`cannot assign to ${desc} here. Maybe you meant '==' instead of '='?`, e);
-    }
-    throw this.errorAt(`cannot ${verb} ${desc}`, e);
+    throw this.errorAt(`cannot ${verb} ${exprDescription(e)}`, e);
   }
 
   /** `':' block` after a compound statement header; `what` names it for the indentation error. */
   private block(what: string, headerLine: number): Stmt[] {
+    if (!this.isOp(':') && this.peek().kind !== 'NEWLINE' && FORCED_COLON.has(what)) {
+      // The grammar forces ':' after these headers (`&&':'`), so CPython names it at the stray token.
+      const t = this.peek();
+      throw this.error("expected ':'", t.line, t.col, t.endLine, t.endCol);
+    }
     this.expectOp(':');
     if (this.peek().kind !== 'NEWLINE') return this.simpleStmts();
     this.next();
     if (this.peek().kind !== 'INDENT') {
-      const t = this.peek();
-      throw this.error(`expected an indented block after ${what} on line ${headerLine}`, t.line, t.kind === 'DEDENT' || t.kind === 'ENDMARKER' ? t.col : t.col, t.line, t.endCol, 'IndentationError');
+      const msg = `expected an indented block after ${what} on line ${headerLine}`;
+      let t = this.peek();
+      for (let k = 0; t.kind === 'DEDENT'; k++) t = this.peek(k + 1);
+      if (t.kind === 'ENDMARKER') {
+        // At the end of the file CPython's tokenizer sits just past the text of the last line.
+        const lines = this.fileSource.replace(/\r\n?/g, '\n').split('\n');
+        if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+        const col = lines[lines.length - 1]!.length + 1;
+        throw this.error(msg, lines.length, col, lines.length, col, 'IndentationError');
+      }
+      t = this.peek();
+      throw this.error(msg, t.line, t.col, t.line, t.endCol, 'IndentationError');
     }
     this.next();
     const body: Stmt[] = [];
@@ -390,6 +450,196 @@ export class Parser {
     this.eatDedent();
     return body;
   }
+  // ---- match statements (lowered to if-chains by match.ts) ---------------------------------
+
+  private matchStmt(): Stmt[] {
+    const t = this.next();
+    const subject = this.starExpressions();
+    this.expectOp(':');
+    if (this.peek().kind !== 'NEWLINE') throw this.invalid();
+    this.next();
+    if (this.peek().kind !== 'INDENT') {
+      const n = this.peek();
+      throw this.error(`expected an indented block after 'match' statement on line ${t.line}`, n.line, n.col, n.line, n.endCol, 'IndentationError');
+    }
+    this.next();
+    const cases: MatchCase[] = [];
+    while (this.peek().kind !== 'DEDENT' && this.peek().kind !== 'ENDMARKER') {
+      if (this.peek().kind === 'NEWLINE') { this.next(); continue; }
+      if (!this.isKw('case')) throw this.invalid();
+      const c = this.next();
+      const pattern = this.patterns();
+      const guard = this.eatKw('if') ? this.namedExpression() : null;
+      const body = this.block("'case' statement", c.line);
+      cases.push({ pattern, guard, body });
+    }
+    this.eatDedent();
+    const lowering = new MatchLowering((msg, at) => this.errorAt(msg, at), () => `.m${this.matchTemps++}`);
+    return lowering.lower(subject, cases, this.span(t, t));
+  }
+
+  private pat(body: Dist<Pattern>, start: Token | Span): Pattern {
+    return { ...this.span(start), ...body } as Pattern;
+  }
+
+  /** `case` patterns: an open sequence `a, *b` or one pattern. */
+  private patterns(): Pattern {
+    const start = this.peek();
+    const first = this.maybeStarPattern();
+    if (!this.isOp(',')) {
+      if (first.kind === 'MatchStar') throw this.invalid();
+      return first;
+    }
+    const elts = [first];
+    while (this.eatOp(',')) {
+      if (this.isOp(':') || this.isKw('if')) break;
+      elts.push(this.maybeStarPattern());
+    }
+    return this.pat({ kind: 'MatchSequence', patterns: elts }, start);
+  }
+
+  private maybeStarPattern(): Pattern {
+    if (this.isOp('*')) {
+      const s = this.next();
+      const n = this.expectName().text;
+      return this.pat({ kind: 'MatchStar', name: n === '_' ? null : n }, s);
+    }
+    return this.pattern();
+  }
+
+  /** or_pattern ['as' NAME] */
+  private pattern(): Pattern {
+    const start = this.peek();
+    const alts = [this.closedPattern()];
+    while (this.eatOp('|')) alts.push(this.closedPattern());
+    const p = alts.length === 1 ? alts[0]! : this.pat({ kind: 'MatchOr', patterns: alts }, start);
+    if (!this.eatKw('as')) return p;
+    const n = this.peek();
+    if (n.kind === 'NAME' && n.text === '_') throw this.error("cannot use '_' as a target", n.line, n.col, n.endLine, n.endCol);
+    const name = this.expectName().text;
+    return this.pat({ kind: 'MatchAs', pattern: p, name }, start);
+  }
+
+  private closedPattern(): Pattern {
+    const t = this.peek();
+    if (t.kind === 'NUMBER' || t.kind === 'STRING' || this.isOp('-')) return this.pat({ kind: 'MatchValue', value: this.literalPatternValue() }, t);
+    if (t.kind === 'NAME') {
+      if (t.text === 'None') { this.next(); return this.pat({ kind: 'MatchSingleton', value: { type: 'none' } }, t); }
+      if (t.text === 'True' || t.text === 'False') { this.next(); return this.pat({ kind: 'MatchSingleton', value: { type: 'bool', value: t.text === 'True' } }, t); }
+      if (!this.isName()) throw this.invalid();
+      this.next();
+      let ref: Expr = this.mk({ kind: 'Name', id: t.text, ctx: 'load' }, t);
+      while (this.eatOp('.')) {
+        const a = this.expectName();
+        ref = this.mk({ kind: 'Attribute', value: ref, attr: a.text, ctx: 'load' }, t);
+      }
+      if (this.eatOp('(')) return this.classPattern(ref, t);
+      if (ref.kind === 'Attribute') return this.pat({ kind: 'MatchValue', value: ref }, t);
+      return this.pat({ kind: 'MatchAs', pattern: null, name: t.text === '_' ? null : t.text }, t);
+    }
+    if (this.isOp('(') || this.isOp('[')) {
+      const close = this.next().text === '(' ? ')' : ']';
+      if (this.eatOp(close)) return this.pat({ kind: 'MatchSequence', patterns: [] }, t);
+      const first = this.maybeStarPattern();
+      if (close === ')' && this.eatOp(')')) {
+        if (first.kind === 'MatchStar') throw this.errorAt("can't use starred name here", first);
+        return first; // a group, not a sequence
+      }
+      const elts = [first];
+      while (this.eatOp(',')) {
+        if (this.isOp(close)) break;
+        elts.push(this.maybeStarPattern());
+      }
+      this.expectOp(close);
+      if (elts.filter((e) => e.kind === 'MatchStar').length > 1) throw this.errorAt('multiple starred names in sequence pattern', this.span(t));
+      return this.pat({ kind: 'MatchSequence', patterns: elts }, t);
+    }
+    if (this.isOp('{')) return this.mappingPattern();
+    throw this.invalid();
+  }
+
+  /** A literal in a pattern: a (signed) number or a string (not an f-string). */
+  private literalPatternValue(): Expr {
+    const t = this.peek();
+    let e: Expr;
+    if (this.eatOp('-')) {
+      if (this.peek().kind !== 'NUMBER') throw this.invalid();
+      e = this.mk({ kind: 'UnaryOp', op: '-', operand: this.atom() }, t);
+    } else e = this.atom();
+    const isNumber = e.kind === 'UnaryOp' || (e.kind === 'Constant' && (e.value.type === 'int' || e.value.type === 'float'));
+    if (isNumber && (this.isOp('+') || this.isOp('-'))) {
+      // `1 + 2j` is the only arithmetic a pattern allows, and htmsim has no imaginary literals.
+      this.next();
+      const r = this.peek();
+      if (r.kind !== 'NUMBER') throw this.invalid();
+      throw this.error('imaginary number required in complex literal', r.line, r.col, r.endLine, r.endCol);
+    }
+    if (e.kind === 'JoinedStr') throw this.errorAt('patterns may only match literals and attribute lookups', e);
+    return e;
+  }
+
+  private mappingPattern(): Pattern {
+    const t = this.next();
+    const keys: Expr[] = [];
+    const patterns: Pattern[] = [];
+    let rest: string | null = null;
+    while (!this.isOp('}')) {
+      if (rest !== null) throw this.invalid();
+      if (this.eatOp('**')) {
+        if (this.isKw('_')) throw this.invalid();
+        rest = this.expectName().text;
+      } else {
+        const k = this.peek();
+        let key: Expr;
+        if (k.kind === 'NAME' && (k.text === 'None' || k.text === 'True' || k.text === 'False')) key = this.atom();
+        else if (k.kind === 'NAME' && this.isOp('.', 1)) {
+          this.next();
+          key = this.mk({ kind: 'Name', id: k.text, ctx: 'load' }, k);
+          while (this.eatOp('.')) key = this.mk({ kind: 'Attribute', value: key, attr: this.expectName().text, ctx: 'load' }, k);
+        } else if (k.kind === 'NUMBER' || k.kind === 'STRING' || this.isOp('-')) key = this.literalPatternValue();
+        else {
+          if (k.kind === 'NAME') this.next(); // a capture cannot be a key: CPython stops at the ':'
+          throw this.invalid();
+        }
+        this.expectOp(':');
+        keys.push(key);
+        patterns.push(this.pattern());
+      }
+      if (!this.eatOp(',')) break;
+    }
+    this.expectOp('}');
+    const lits = keys.filter((k) => k.kind === 'Constant').map((k) => JSON.stringify((k as ExprOf<'Constant'>).value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    const dup = lits.findIndex((k, i) => lits.indexOf(k) !== i);
+    if (dup >= 0) {
+      const k = keys.filter((x) => x.kind === 'Constant')[dup]!;
+      throw this.errorAt(`mapping pattern checks duplicate key (${constRepr(k)})`, this.span(t));
+    }
+    return this.pat({ kind: 'MatchMapping', keys, patterns, rest }, t);
+  }
+
+  private classPattern(cls: Expr, start: Token): Pattern {
+    const patterns: Pattern[] = [];
+    const kwdAttrs: string[] = [];
+    const kwdPatterns: Pattern[] = [];
+    while (!this.isOp(')')) {
+      if (this.isName() && this.isOp('=', 1)) {
+        const n = this.next();
+        this.next();
+        const p = this.pattern();
+        if (kwdAttrs.includes(n.text)) throw this.errorAt(`attribute name repeated in class pattern: ${n.text}`, p);
+        kwdAttrs.push(n.text);
+        kwdPatterns.push(p);
+      } else {
+        const p = this.pattern();
+        if (kwdAttrs.length > 0) throw this.errorAt('positional patterns follow keyword patterns', p);
+        patterns.push(p);
+      }
+      if (!this.eatOp(',')) break;
+    }
+    this.expectOp(')');
+    return this.pat({ kind: 'MatchClass', cls, patterns, kwdAttrs, kwdPatterns }, start);
+  }
+
   private eatDedent(): void {
     if (this.peek().kind === 'DEDENT') this.next();
   }
@@ -544,7 +794,10 @@ export class Parser {
     const args = this.parameters(')', true);
     this.expectOp(')');
     if (this.eatOp('->')) this.expression();
+    const outer = this.inFunction;
+    this.inFunction = true;
     const body = this.block('function definition', t.line);
+    this.inFunction = outer;
     return this.st({ kind: 'FunctionDef', name, args, body, decorators }, decorators[0] ? { ...t } : t);
   }
 
@@ -615,31 +868,34 @@ export class Parser {
       bases = r.args;
       keywords = r.keywords;
     }
+    const outer = this.inFunction;
+    this.inFunction = false;
     const body = this.block('class definition', t.line);
+    this.inFunction = outer;
     return this.st({ kind: 'ClassDef', name, bases, keywords, body, decorators }, t);
   }
 
   // ---- expressions ---------------------------------------------------------------------------
 
   /** star_expressions: a tuple when commas appear. */
-  starExpressions(): Expr {
+  starExpressions(eqCheck = true): Expr {
     const start = this.peek();
-    const first = this.starExpression();
+    const first = this.starExpression(eqCheck);
     if (!this.isOp(',')) return first;
     const elts = [first];
     while (this.eatOp(',')) {
       if (!this.atExprStart()) break;
-      elts.push(this.starExpression());
+      elts.push(this.starExpression(eqCheck));
     }
     return this.mk({ kind: 'Tuple', elts, ctx: 'load' }, start);
   }
 
-  private starExpression(): Expr {
+  private starExpression(eqCheck = true): Expr {
     if (this.isOp('*')) {
       const s = this.next();
       return this.mk({ kind: 'Starred', value: this.bitwiseOr(), ctx: 'load' }, s);
     }
-    return this.namedExpression();
+    return this.namedExpression(eqCheck);
   }
 
   private yieldExpr(): Expr {
@@ -649,7 +905,8 @@ export class Parser {
     return this.mk({ kind: 'Yield', value }, t);
   }
 
-  namedExpression(): Expr {
+  /** `eqCheck`: a following '=' gets CPython's "Maybe you meant '=='" errors (not where '=' may follow legally). */
+  namedExpression(eqCheck = true): Expr {
     if (this.isName() && this.isOp(':=', 1)) {
       const n = this.next();
       this.next();
@@ -658,7 +915,32 @@ export class Parser {
     }
     const e = this.expression();
     if (this.isOp(':=')) throw this.errorAt(`cannot use assignment expressions with ${exprDescription(e)}`, e);
+    if (eqCheck && this.isOp('=')) this.namedEqError(e);
     return e;
+  }
+
+  /**
+   * CPython's invalid_named_expression, at an `e` followed by '=': applies when a bitwise_or follows
+   * the '=' and is not itself followed by '=' or ':='. Returns (consuming nothing) when it does not apply.
+   */
+  private namedEqError(e: Expr): void {
+    const isName = e.kind === 'Name';
+    if (!isName && !isBitwiseLevel(e)) return;
+    const save = this.i;
+    let rhsEnd: Token;
+    try {
+      this.next();
+      this.bitwiseOr();
+      rhsEnd = this.prev();
+    } catch (err) {
+      if (err instanceof GuestSyntaxError) { this.i = save; return; }
+      throw err;
+    }
+    const follows = this.isOp('=') || this.isOp(':=');
+    this.i = save;
+    if (follows) return;
+    if (isName) throw this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.line, e.col, rhsEnd.endLine, rhsEnd.endCol);
+    throw this.errorAt(`cannot assign to ${exprDescription(e)} here. Maybe you meant '==' instead of '='?`, e);
   }
 
   expression(): Expr {
@@ -679,7 +961,10 @@ export class Parser {
     const t = this.next();
     const args = this.parameters(':', false);
     this.expectOp(':');
+    const outer = this.inFunction;
+    this.inFunction = true;
     const body = this.expression();
+    this.inFunction = outer;
     return this.mk({ kind: 'Lambda', args, body }, t);
   }
 
@@ -758,7 +1043,12 @@ export class Parser {
 
   private power(): Expr {
     const start = this.peek();
-    if (this.isKw('await')) throw this.error("'await' is not supported by htmsim", start.line, start.col, start.endLine, start.endCol);
+    // `async def` is rejected, so every `await` htmsim sees is outside an async function, as CPython says.
+    if (this.isKw('await')) {
+      this.next();
+      if (!this.atExprStart()) throw this.invalid();
+      throw this.error(this.inFunction ? "'await' outside async function" : "'await' outside function", start.line, start.col, start.endLine, start.endCol);
+    }
     const base = this.primary();
     if (this.eatOp('**')) {
       const right = this.factor(); // right-associative, binds tighter than unary minus on its left
@@ -841,7 +1131,7 @@ export class Parser {
         const value = this.expression();
         keywords.push({ ...this.span(t), arg: t.text, value });
       } else {
-        const e = this.namedExpression();
+        const e = this.namedExpression(false);
         if (this.isOp('=')) {
           throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e.line, e.col, this.peek().endLine, this.peek().endCol);
         }

@@ -27,6 +27,12 @@ export interface ScanOrigin {
   fileSource: string;
 }
 
+/** CPython's verify_end_of_number: the letters after a number begin one of these keywords. */
+function keywordFollows(s: string, at: number): boolean {
+  const r = s.slice(at, at + 4);
+  return r.startsWith('and') || r.startsWith('else') || r.startsWith('for') || r.startsWith('if') || r.startsWith('in') || r.startsWith('is') || r.startsWith('not') || r.startsWith('or');
+}
+
 export class Scanner {
   private readonly src: string;
   private readonly filename: string;
@@ -258,7 +264,8 @@ export class Scanner {
       text = m[0];
     } else if (/^0[xXoObB]/.test(rest)) {
       const kind = /^0[xX]/.test(rest) ? 'hexadecimal' : /^0[oO]/.test(rest) ? 'octal' : 'binary';
-      throw this.error(`invalid ${kind} literal`, this.line, startCol + 2);
+      if (kind !== 'hexadecimal' && /[0-9]/.test(rest[2] ?? '')) throw this.error(`invalid digit '${rest[2]}' in ${kind} literal`, this.line, startCol + 2);
+      throw this.error(`invalid ${kind} literal`, this.line, rest[2] === '_' ? startCol + 2 : startCol + 1);
     } else {
       // Decimal int or float: digits [. digits] [e [+-] digits]
       let t = '';
@@ -273,8 +280,10 @@ export class Scanner {
       }
       const exp = /^[eE][+-]?[0-9](?:_?[0-9])*/.exec(rest.slice(t.length));
       if (exp) { isFloat = true; t += exp[0]; }
-      else if (/^[eE]/.test(rest.slice(t.length)) && /^[eE][+-]?(?![0-9])/.test(rest.slice(t.length))) {
-        throw this.error('invalid decimal literal', this.line, startCol + t.length);
+      else if (/^[eE][+-]/.test(rest.slice(t.length))) {
+        throw this.error('invalid decimal literal', this.line, startCol + t.length + 1);
+      } else if (/^[eE]/.test(rest.slice(t.length)) && !keywordFollows(rest, t.length)) {
+        throw this.error('invalid decimal literal', this.line, startCol + t.length - 1);
       }
       if (!isFloat && /^0+[0-9]/.test(t.replace(/_/g, '')) && /[1-9]/.test(t)) {
         throw this.error('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', this.line, startCol, 'SyntaxError', startCol + t.length);
@@ -282,12 +291,16 @@ export class Scanner {
       text = t;
     }
     const after = src[start + text.length];
-    if (after === '_') throw this.error('invalid decimal literal', this.line, startCol + text.length);
+    const kind = /^0[xX]/.test(text) ? 'hexadecimal' : /^0[oO]/.test(text) ? 'octal' : /^0[bB]/.test(text) ? 'binary' : 'decimal';
+    if (after === '_') throw this.error(`invalid ${kind} literal`, this.line, startCol + text.length);
+    if ((kind === 'octal' || kind === 'binary') && after !== undefined && after >= '0' && after <= '9') {
+      throw this.error(`invalid digit '${after}' in ${kind} literal`, this.line, startCol + text.length);
+    }
     if (after === 'j' || after === 'J') {
       throw this.error('imaginary literals are not supported by htmsim', this.line, startCol, 'SyntaxError', startCol + text.length + 1);
     }
-    if (after !== undefined && ID_START.test(after)) {
-      const kind = /^0[xX]/.test(text) ? 'hexadecimal' : /^0[oO]/.test(text) ? 'octal' : /^0[bB]/.test(text) ? 'binary' : 'decimal';
+    // `1if x else 2`: CPython 3.11 still accepts a keyword glued to a number (with a deprecation warning).
+    if (after !== undefined && ID_START.test(after) && !keywordFollows(rest, text.length)) {
       throw this.error(`invalid ${kind} literal`, this.line, startCol + text.length - 1);
     }
     this.pos = start + text.length;

@@ -33,6 +33,10 @@ export class Block {
   readonly params: string[] = [];
   isGenerator = false;
   isComprehension = false;
+  /** >0 while a comprehension's iterable expression is being visited in this block (PEP 572 forbids `:=` there). */
+  compIterDepth = 0;
+  /** First `global`/`nonlocal` statement naming each name: CPython reports directive conflicts there. */
+  readonly directives = new Map<string, Span>();
   /** Class blocks: a method uses `super()`/`__class__`, so the class creates a `__class__` cell. */
   needsClassCell = false;
   cellvars: string[] = [];
@@ -211,7 +215,7 @@ class Builder {
       case 'ImportFrom':
         for (const a of s.names) {
           if (a.name === '*') {
-            if (this.cur.kind !== 'module') throw this.error('import * only allowed at module level', s);
+            if (this.cur.kind !== 'module') throw this.error('import * only allowed at module level', a);
             continue;
           }
           this.add(a.asname ?? a.name, DEF_IMPORT, a);
@@ -220,15 +224,16 @@ class Builder {
       case 'Global':
       case 'Nonlocal': {
         const isG = s.kind === 'Global';
-        if (!isG && this.cur.kind === 'module') throw this.error('nonlocal declaration not allowed at module level', s);
         for (const n of s.names) {
           const old = this.cur.flags.get(n) ?? 0;
           const what = isG ? 'global' : 'nonlocal';
           if (old & DEF_PARAM) throw this.error(`name '${n}' is parameter and ${what}`, s);
-          if (!isG && (old & DEF_GLOBAL)) throw this.error(`name '${n}' is nonlocal and global`, s);
-          if (isG && (old & DEF_NONLOCAL)) throw this.error(`name '${n}' is nonlocal and global`, s);
           if (old & (DEF_LOCAL | DEF_IMPORT)) throw this.error(`name '${n}' is assigned to before ${what} declaration`, s);
           if (old & USE) throw this.error(`name '${n}' is used prior to ${what} declaration`, s);
+          // CPython finds these two in its analysis pass and points at the name's first directive.
+          if ((!isG && (old & DEF_GLOBAL)) || (isG && (old & DEF_NONLOCAL))) throw this.error(`name '${n}' is nonlocal and global`, this.cur.directives.get(n) ?? s);
+          if (!isG && this.cur.kind === 'module') throw this.error('nonlocal declaration not allowed at module level', s);
+          if (!this.cur.directives.has(n)) this.cur.directives.set(n, s);
           this.add(n, isG ? DEF_GLOBAL : DEF_NONLOCAL, s);
         }
         break;
@@ -247,19 +252,25 @@ class Builder {
 
   private comprehension(node: Expr, kindName: string, generators: Comprehension[], elts: Expr[], isGen: boolean): void {
     // The outermost iterable is evaluated in the enclosing scope (Python 3 semantics).
-    this.expr(generators[0]!.iter);
+    this.iterExpr(generators[0]!.iter);
     const b = this.enter('function', kindName, node, node.line);
     b.isComprehension = true;
     b.isGenerator = isGen;
     this.add('.0', DEF_PARAM, node);
     b.params.push('.0');
     generators.forEach((g, i) => {
-      if (i > 0) this.expr(g.iter);
+      if (i > 0) this.iterExpr(g.iter);
       this.expr(g.target);
       for (const c of g.ifs) this.expr(c);
     });
     for (const e of elts) this.expr(e);
     this.leave();
+  }
+
+  private iterExpr(e: Expr): void {
+    this.cur.compIterDepth++;
+    this.expr(e);
+    this.cur.compIterDepth--;
   }
 
   private expr(e: Expr): void {
@@ -272,9 +283,13 @@ class Builder {
         break;
       case 'BoolOp': for (const v of e.values) this.expr(v); break;
       case 'NamedExpr': {
-        this.expr(e.value);
         const name = (e.target as Extract<Expr, { kind: 'Name' }>).id;
+        if (this.cur.compIterDepth > 0) throw this.error('assignment expression cannot be used in a comprehension iterable expression', e);
+        this.expr(e.value);
         if (this.cur.isComprehension) {
+          for (let b: Block = this.cur; b.isComprehension; b = b.parent!) {
+            if ((b.flags.get(name) ?? 0) & DEF_LOCAL) throw this.error(`assignment expression cannot rebind comprehension iteration variable '${name}'`, e);
+          }
           // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
           let outer = this.cur.parent!;
           while (outer.isComprehension) outer = outer.parent!;

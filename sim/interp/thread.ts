@@ -149,6 +149,8 @@ export class GuestThread {
   isWorker = false;
   /** Value handed back by a nested run. */
   retVal: PyVal | undefined = undefined;
+  /** Cycle (on its creator's core) at which the thread was started. */
+  createdAt = 0;
   /** Simulated per-thread region: allocator heads, ticker word, nursery. */
   regionAddr = 0;
   /** Last temporary block allocated (refcount traffic of unboxed ints/strs goes here). */

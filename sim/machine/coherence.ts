@@ -69,7 +69,7 @@ export class CoherentHierarchy {
     const b = core * C_STRIDE;
     const htm = this.htm;
     const l1 = this.l1[core]!;
-    let s1 = l1.lookup(line);
+    let s1 = l1.find(line);
     if (s1 >= 0) {
       k[b + C_L1_HITS]!++;
       l1.touch(s1);
@@ -90,7 +90,12 @@ export class CoherentHierarchy {
           this.l2[core]!.state[l1.link[s1]!] = MESI_M;
         }
       }
-      if (htm.depths[core] !== 0) htm.mark(core, s1, write);
+      if (htm.depths[core] !== 0) {
+        // Most hits inside a transaction are on lines it already tracks: skip the call then
+        // (the same test mark() starts with).
+        const f = l1.tx[s1]!;
+        if (write ? (f & TX_WRITE) === 0 : f === 0) htm.mark(core, s1, write);
+      }
       return lat;
     }
     k[b + C_L1_MISSES]!++;

@@ -14,6 +14,13 @@ export interface GilConfig {
   forcedSwitching: boolean;
   /** Cycles a woken waiter needs before it runs (OS wake-up latency). */
   wakeupCycles: number;
+  /** Ticks mode: cycles between the holder's release and its own re-acquire when a thread waits
+   *  (signal the condition, unlock, lock again). A waiter that wakes in this window gets the lock. */
+  retakeCycles: number;
+  /** Ticks mode: a signalled waiter's wake-up takes wakeupCycles plus up to this many cycles more
+   *  (OS scheduling noise, drawn from the point's seed). Without it a periodic holder could make
+   *  the waiter wake at the same phase forever. */
+  wakeupJitterCycles: number;
 }
 
 export interface HtmPolicyConfig {
@@ -45,6 +52,13 @@ export interface NogilConfig {
   /** Per-object locks around container operations (PEP 703). */
   containerLocks: boolean;
   lockCycles: number;
+  /** A container read without the lock (CPython 3.13's optimistic reads: conditional incref of
+   *  the item and a re-check of the container). Charged when containerLocks is on. */
+  readCycles: number;
+  /** Per-bytecode overhead of the free-threaded interpreter that the memory model does not see:
+   *  biased-refcount ownership checks (ob_tid compare, immortality test) on the increfs and
+   *  decrefs each bytecode does, deferred refcounts, the atomic eval-breaker load. */
+  bytecodeCycles: number;
 }
 
 export interface PolicyConfig {

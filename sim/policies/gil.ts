@@ -1,10 +1,14 @@
 /**
  * The GIL, CPython style, in two modes.
  *
- * `ticks` (Python 2): the holder releases and immediately re-requests the lock every
- * `checkInterval` bytecodes (counted at yield points). A waiter is signalled but needs
- * `wakeupCycles` to run, by which time the holder has the lock again, so on a multicore the
- * releaser nearly always retakes it (Beazley, PyCon 2010).
+ * `ticks` (Python 2): every `checkInterval` bytecodes — at any instruction boundary, as 2.7's
+ * ceval decremented _Py_Ticker at the top of its loop (it skipped the count only for its "fast"
+ * opcodes; here every bytecode counts) — the holder releases the lock and takes it again. When a
+ * thread waits, the release signals it and the holder re-acquires `retakeCycles` later; the
+ * signalled waiter needs `wakeupCycles` (plus seeded jitter) to run and by then the holder has the
+ * lock again, so it goes back to sleep until the next signal. It wins only when it happens to
+ * wake inside one of the holder's short release windows: on a multicore the releaser nearly
+ * always retakes the lock, and a waking thread's latency is large but finite (Beazley, PyCon 2010).
  *
  * `interval` (Python 3.2+): a waiter sleeps up to `switchIntervalUs`; if no switch happened in that
  * time it sets the drop request. The holder sees it at its next yield point (the eval breaker),
@@ -36,11 +40,61 @@ export class GilPolicy extends PolicyBase {
   private readonly lastCheck = new Map<GuestThread, number>();
   private readonly atomicDepth = new Map<GuestThread, number>();
   private readonly intervalCycles: number;
+  /** Waiters signalled and not yet run (ticks mode): no further signal until they have run. */
+  private readonly waking = new Set<GuestThread>();
+  /** The OS-noise generator (xorshift32 from the point's seed): deterministic jitter. */
+  private rng: number;
 
   constructor(private readonly env: PolicyEnv) {
     super();
     this.lock = new GilLock(env.port, env.gilAddr, this.st.gil);
     this.intervalCycles = Math.max(1, Math.round(env.gil.switchIntervalUs * 1000 * env.port.freqGHz));
+    this.rng = ((env.seed * 0x9e3779b1) ^ 0x5bd1e995) >>> 0 || 1;
+  }
+
+  private jitter(): number {
+    const max = this.env.gil.wakeupJitterCycles;
+    if (max <= 0) return 0;
+    let x = this.rng;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    this.rng = x;
+    return x % (max + 1);
+  }
+
+  /** Ticks mode: end the holder's step exactly where its check interval runs out. */
+  override stepBudget(t: GuestThread, budget: number): number {
+    if (this.env.gil.mode !== 'ticks' || this.lock.holder !== t || (this.atomicDepth.get(t) ?? 0) > 0) return budget;
+    const left = this.env.gil.checkInterval - (t.bytecodes - (this.lastCheck.get(t) ?? 0));
+    return Math.max(1, Math.min(budget, left));
+  }
+
+  /** Ticks mode: the holder's check, after a step that ended at its check interval. */
+  private tickCheck(t: GuestThread): void {
+    if (t.bytecodes - (this.lastCheck.get(t) ?? 0) < this.env.gil.checkInterval) return;
+    this.lastCheck.set(t, t.bytecodes);
+    if (this.queue.length === 0) {
+      // Python 2 released and re-acquired whether or not anyone waited.
+      this.lock.release(t);
+      this.lock.tryAcquire(t);
+      return;
+    }
+    // Python 2: release (signalling a sleeping waiter), then take the lock again. The lock is
+    // free for retakeCycles; the holder is parked that long and a waiter that wakes meanwhile
+    // takes it first.
+    const now = this.env.port.now(t.core) as number;
+    this.lock.release(t);
+    if (this.waking.size === 0) {
+      const next = this.queue.find((w) => this.env.sched.isParked(w));
+      if (next !== undefined) {
+        this.waking.add(next);
+        this.env.sched.unpark(next, now + this.env.gil.wakeupCycles + this.jitter());
+      }
+    }
+    this.env.sched.park(t, 'gil', now + this.env.gil.retakeCycles);
   }
 
 
@@ -48,6 +102,7 @@ export class GilPolicy extends PolicyBase {
 
   override admit(t: GuestThread): boolean {
     if (this.lock.holder === t) return true;
+    this.waking.delete(t);
     const now = this.env.port.now(t.core) as number;
     if (this.forced === t) {
       // Forced switching: the dropper may not retake the lock before another thread took it.
@@ -99,25 +154,16 @@ export class GilPolicy extends PolicyBase {
     this.lock.release(t);
     const now = this.env.port.now(t.core) as number;
     const next = this.queue.find((w) => this.env.sched.isParked(w));
-    if (next !== undefined) this.env.sched.unpark(next, now + this.env.gil.wakeupCycles);
+    if (next !== undefined) {
+      this.waking.add(next);
+      this.env.sched.unpark(next, now + this.env.gil.wakeupCycles);
+    }
   }
 
   override yieldPoint(t: GuestThread): boolean {
     if (this.lock.holder !== t || (this.atomicDepth.get(t) ?? 0) > 0) return false;
-    if (this.env.gil.mode === 'ticks') {
-      const last = this.lastCheck.get(t) ?? 0;
-      if (t.bytecodes - last < this.env.gil.checkInterval) return false;
-      this.lastCheck.set(t, t.bytecodes);
-      if (this.queue.length === 0) return false;
-      // Python 2: release, signal, and immediately try to take it again.
-      this.releaseAndSignal(t);
-      if (this.lock.tryAcquire(t)) {
-        this.acquired(t, this.env.port.now(t.core) as number);
-        return false;
-      }
-      return true;
-    }
-    if (!this.dropRequest) return false;
+    // Ticks mode checks at any instruction boundary (stepBudget / afterStep), not here.
+    if (this.env.gil.mode === 'ticks' || !this.dropRequest) return false;
     this.dropRequest = false;
     this.releaseAndSignal(t);
     if (this.env.gil.forcedSwitching && this.queue.length > 0) this.forced = t;
@@ -141,11 +187,13 @@ export class GilPolicy extends PolicyBase {
 
   override afterStep(t: GuestThread, outcome: StepOutcome): void {
     if (outcome === 'blocked' || outcome === 'done') this.releaseAndSignal(t);
+    else if (this.env.gil.mode === 'ticks' && this.lock.holder === t && (this.atomicDepth.get(t) ?? 0) === 0) this.tickCheck(t);
     if (outcome === 'done') {
       this.waiting.delete(t);
       const i = this.queue.indexOf(t);
       if (i >= 0) this.queue.splice(i, 1);
       if (this.forced === t) this.forced = null;
+      this.waking.delete(t);
     }
   }
 

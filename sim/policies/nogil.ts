@@ -5,8 +5,12 @@
  * code races. `transaction.run()` runs tasks in parallel without isolation and `atomic()` gives
  * none: this is the baseline that shows what the other policies buy. The guest may use the `rtm`
  * intrinsics directly. Reference counting is chosen by `interp.refcount` (`biased` for PEP 703).
+ *
+ * What the memory model does not see of PEP 703's single-thread cost is charged as parameters:
+ * `readCycles` per lock-free container read and `bytecodeCycles` per bytecode (biased-refcount
+ * ownership checks and the like), added after each scheduler step (at most a quantum late).
  */
-import type { GuestThread } from '../interp/interpreter.js';
+import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import { BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
 import type { PyObject } from '../interp/values.js';
 import { asAddr } from '../common/brand.js';
@@ -22,6 +26,25 @@ export class NogilPolicy extends PolicyBase {
   constructor(private readonly env: PolicyEnv) {
     super();
     this.barriers = env.nogil.containerLocks;
+  }
+
+  /** Bytecodes of each thread already charged the per-bytecode overhead. */
+  private readonly charged = new Map<GuestThread, number>();
+
+  override afterStep(t: GuestThread, _outcome: StepOutcome): void {
+    const per = this.env.nogil.bytecodeCycles;
+    if (per <= 0) return;
+    const before = this.charged.get(t) ?? 0;
+    if (t.bytecodes === before) return;
+    this.charged.set(t, t.bytecodes);
+    // Whole cycles, with no rounding drift: floor of the running total.
+    const cycles = Math.floor(t.bytecodes * per) - Math.floor(before * per);
+    if (cycles > 0) this.env.port.advance(t.core, cycles);
+  }
+
+  override readBarrier(t: GuestThread, obj: PyObject): BarrierResult {
+    if (obj.addr !== 0 && CONTAINER_LAYOUTS.has(obj.cls.layout)) this.env.port.advance(t.core, this.env.nogil.readCycles);
+    return BARRIER_CONTINUE;
   }
 
 

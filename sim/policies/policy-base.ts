@@ -19,6 +19,9 @@ export abstract class PolicyBase extends DefaultHooks implements Policy {
   admit(_t: GuestThread): boolean {
     return true;
   }
+  stepBudget(_t: GuestThread, budget: number): number {
+    return budget;
+  }
   afterStep(_t: GuestThread, _outcome: StepOutcome): void {}
   runningKind(_t: GuestThread): SpanKind {
     return 'running';

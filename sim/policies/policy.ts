@@ -56,6 +56,8 @@ export interface PolicyEnv {
   htm: HtmPolicyConfig;
   stm: StmConfig;
   nogil: NogilConfig;
+  /** The point's seed (policies that model OS timing noise draw from it, deterministically). */
+  seed: number;
 }
 
 export interface Policy extends ExecHooks {
@@ -67,6 +69,9 @@ export interface Policy extends ExecHooks {
    * parked it (or wants admit asked again at once, e.g. after an aborted transaction attempt).
    */
   admit(t: GuestThread): boolean;
+  /** The bytecodes t may run in its next step (at most `budget`): a policy that must act at an
+   *  exact bytecode count (the Python 2 GIL's check interval) ends the step there. */
+  stepBudget(t: GuestThread, budget: number): number;
   /** After a step of t, with its outcome. */
   afterStep(t: GuestThread, outcome: StepOutcome): void;
   /** The timeline kind of non-transactional execution of t right now. */

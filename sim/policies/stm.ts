@@ -9,6 +9,13 @@
  * `transaction.run()` task, which are one transaction each. Before I/O a transaction becomes
  * inevitable (it can no longer abort); only one may be inevitable at a time and others wait.
  * Barrier, begin and commit costs are charged to the core as simulated work.
+ *
+ * A guest `rtm` region (xbegin … xend) is a hardware transaction, not part of the STM one: the
+ * STM transaction commits at the outermost xbegin (rtmBegin), the region runs with the hardware's
+ * own undo state and conflict detection (no STM barriers, no STM tracking), and the next STM
+ * transaction begins after xend or after the region aborted — so a region that overflows the
+ * write buffer aborts with XABORT_CAPACITY and the guest's xbegin returns that status, as the C
+ * intrinsic does. A region inside an atomic block splits the block there.
  */
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import { BARRIER_ABORT, BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
@@ -76,8 +83,20 @@ export class StmPolicy extends PolicyBase {
 
   override admit(t: GuestThread): boolean {
     const s = this.state(t);
-    if (!this.tracker.isLive(t.id)) this.begin(t, s, false, s.atomic);
+    if (!this.tracker.isLive(t.id) && !this.inRtm(t)) this.begin(t, s, false, s.atomic);
     return true;
+  }
+
+  /** t is inside a guest hardware region: the hardware isolates it, the STM stays out. */
+  private inRtm(t: GuestThread): boolean {
+    return this.env.port.htm.active(t.core);
+  }
+
+  rtmBegin(t: GuestThread): void {
+    const s = this.state(t);
+    if (!this.tracker.isLive(t.id)) return;
+    // A losing commit rolls t back to its transaction's start; the VM unwinds the xbegin call.
+    this.commit(t, s);
   }
 
   /**
@@ -172,6 +191,7 @@ export class StmPolicy extends PolicyBase {
   }
 
   override readBarrier(t: GuestThread, obj: PyObject): BarrierResult {
+    if (this.inRtm(t)) return BARRIER_CONTINUE;
     this.ensureLive(t);
     // The VM writes in place (with an undo log), so an object another live transaction has
     // written holds uncommitted data. PyPy-STM readers see the committed copy and would lose at
@@ -191,6 +211,7 @@ export class StmPolicy extends PolicyBase {
   }
 
   override writeBarrier(t: GuestThread, obj: PyObject): BarrierResult {
+    if (this.inRtm(t)) return BARRIER_CONTINUE;
     this.ensureLive(t);
     const r = this.tracker.write(t.id, obj);
     if (r.kind === 'abort-self') {

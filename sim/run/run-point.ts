@@ -117,6 +117,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     htm: config.htm,
     stm: config.stm,
     nogil: config.nogil,
+    seed: config.seed,
   };
   const policy = createPolicy(config.policy.name, env);
   interp.hooks = policy;

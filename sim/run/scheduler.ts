@@ -49,6 +49,9 @@ interface Slot {
   parkReason: ParkReason | null;
   /** Cycle an event-blocked thread became resumable (-1: not yet seen). */
   wokenAt: number;
+  /** A new thread cannot run before its creator started it (plus the OS wake-up of a new thread):
+   *  its core's clock may be far behind the creator's. */
+  bornAt: number;
 }
 
 export interface CoreAccounting {
@@ -60,7 +63,8 @@ export class Scheduler implements SchedulerControl {
   private queues: GuestThread[][] = [];
   private current: number[] = [];
   private sliceStart = new Float64Array(0);
-  private readonly slots = new Map<GuestThread, Slot>();
+  /** Per thread, indexed by id + 1 (ids are small sequential integers; the boot thread is -1). */
+  private readonly slots: (Slot | undefined)[] = [];
   private placed = 0;
   accounting: CoreAccounting[] = [];
   private policy: Policy | null = null;
@@ -105,15 +109,15 @@ export class Scheduler implements SchedulerControl {
   }
 
   private slot(t: GuestThread): Slot {
-    let s = this.slots.get(t);
+    let s = this.slots[t.id + 1];
     if (s === undefined) {
-      s = { parkedUntil: -1, parkReason: null, wokenAt: -1 };
-      this.slots.set(t, s);
+      s = { parkedUntil: -1, parkReason: null, wokenAt: -1, bornAt: 0 };
+      this.slots[t.id + 1] = s;
     }
     return s;
   }
 
-  /** Pins threads that appeared since the last call. */
+  /** Pins threads that appeared since the last call; each may run once the OS has woken it. */
   private placeNew(): void {
     const threads = this.interp.threads;
     while (this.placed < threads.length) {
@@ -131,7 +135,7 @@ export class Scheduler implements SchedulerControl {
       }
       t.core = best as CoreId;
       this.queues[best]!.push(t);
-      this.slot(t);
+      this.slot(t).bornAt = t.isMain ? 0 : t.createdAt + this.opts.wakeupCycles;
     }
   }
 
@@ -139,7 +143,7 @@ export class Scheduler implements SchedulerControl {
   private readyAt(t: GuestThread, clock: number): number {
     if (t.state === 'done') return Infinity;
     const s = this.slot(t);
-    let at = clock;
+    let at = clock > s.bornAt ? clock : s.bornAt;
     if (s.parkedUntil >= 0) at = Math.max(at, s.parkedUntil);
     if (t.state === 'blocked') {
       const wake = this.interp.wakeCycle(t);
@@ -245,7 +249,7 @@ export class Scheduler implements SchedulerControl {
       if (!policy.admit(t)) continue;
       const start = port.now(core) as number;
       const startedInTx = t.tx !== null;
-      const budget = active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum;
+      const budget = policy.stepBudget(t, active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum);
       const outcome = this.interp.step(t, budget);
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expand } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
-import { htmsim, jsonlWithoutHost, scratch } from './helpers.js';
+import { htmsim, jsonlWithoutHost, scratch, writeConfig } from './helpers.js';
 
 const runPointBuilt = existsSync('dist/sim/run/run-point.js');
 
@@ -37,5 +37,23 @@ describe.skipIf(!runPointBuilt)('sweeps with the real point runner (sim/run/run-
     }
     expect(existsSync(join(a, 'report.html'))).toBe(true);
     expect(existsSync(join(a, 'report.md'))).toBe(true);
+  });
+
+  it('records a cycle limit and a guest exception as failed points and runs the rest', () => {
+    const dir = scratch('real-failures');
+    const cfg = writeConfig(dir, 'failures', 'name: real-failures\nmachine: haswell\nworkloads:\n' +
+      '  - { name: independent, params: { threads: 2, iters: 200 } }\n  - { name: bank, params: { accounts: 0, transfers: 10 } }\n' +
+      'sweep:\n  axes:\n    maxCycles: [20000, 100000000]\n');
+    const out = join(dir, 'out');
+    const r = htmsim(['run', cfg, '--out', out, '--jobs', '2', '--no-report']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('1/4 selected ok, 3 failed');
+    const recs = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((x) => [x.params['workload.name'], x.params.maxCycles, x.result.status, x.result.error])).toEqual([
+      ['independent', 20000, 'failed', 'cycle limit reached: the run passed maxCycles=20000 simulated cycles (raise it with --max-cycles or maxCycles)'],
+      ['independent', 100000000, 'ok', undefined],
+      ['bank', 20000, 'failed', 'guest exited with status 1: ValueError: accounts must be at least 2'],
+      ['bank', 100000000, 'failed', 'guest exited with status 1: ValueError: accounts must be at least 2'],
+    ]);
   });
 });

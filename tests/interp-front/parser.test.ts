@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expr, Stmt } from '../../sim/interp/ast.js';
 import { compileModule, parseModule } from '../../sim/interp/compile.js';
 import { GuestSyntaxError } from '../../sim/interp/syntax-error.js';
-import { GUEST, listPy, readText } from './helpers.js';
+import { allCode, checkCode, GUEST, listPy, readText } from './helpers.js';
 
 /** A compact s-expression of an expression tree, to assert shapes and precedence. */
 function sx(e: Expr | null): string {
@@ -158,15 +158,36 @@ describe('parser: syntax errors against CPython goldens', () => {
   it('rejects unsupported syntax with a clear message naming htmsim', () => {
     const cases: [string, string][] = [
       ['async def f():\n    pass\n', "'async' is not supported by htmsim"],
-      ['def f():\n    await g()\n', "'await' is not supported by htmsim"],
-      ['match x:\n    case 1:\n        pass\n', "'match' statements are not supported by htmsim"],
       ['class C(metaclass=M):\n    pass\n', 'metaclasses are not supported by htmsim'],
       ['try:\n    pass\nexcept* E:\n    pass\n', "'except*' is not supported by htmsim"],
     ];
     for (const [src, msg] of cases) {
       expect(() => compileModule(src, 't.py')).toThrow(msg);
     }
-    // `match` stays an ordinary name elsewhere.
+    // `match` and `case` stay ordinary names elsewhere.
+    expect(() => compileModule('case = 1\nmatch [case]:\n    case [case]:\n        pass\n', 't.py')).not.toThrow();
     expect(() => compileModule('match = 1\nmatch(2)\nprint(match)\n', 't.py')).not.toThrow();
+  });
+});
+
+describe('parser: match statements', () => {
+  it('lowers a match to one subject assignment and an if-chain over hidden temporaries', () => {
+    const body = parseModule('match p:\n    case [x, 1]:\n        a()\n    case {"k": y} if y:\n        b()\n    case _:\n        c()\n', 't.py').body;
+    expect(body.map((s) => s.kind)).toEqual(['Assign', 'If']);
+    const first = body[0]!;
+    if (first.kind !== 'Assign' || first.targets[0]!.kind !== 'Name') throw new Error('assign');
+    expect(first.targets[0]!.id.startsWith('.')).toBe(true);
+    const chain = body[1]!;
+    if (chain.kind !== 'If') throw new Error('if');
+    const second = chain.orelse[0]!;
+    expect(second.kind).toBe('If');
+    // The wildcard case is the final else.
+    if (second.kind !== 'If') throw new Error('if');
+    expect(second.orelse.map((s) => s.kind)).toEqual(['Expr']);
+    expect([chain.line, second.line]).toEqual([2, 4]);
+  });
+  it('keeps every lowered match structurally sound', () => {
+    const co = compileModule('def f(v):\n    match v:\n        case Point(x=0, y=y) | Point(x=y, y=0):\n            return y\n        case [a, *rest] if rest:\n            return a\n        case {"k": str() as s, **kw}:\n            return s, kw\n    return None\n', 't.py');
+    for (const c of allCode(co)) expect(checkCode(c)).toEqual([]);
   });
 });

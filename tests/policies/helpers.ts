@@ -22,3 +22,8 @@ export function withoutHost(r: RunResult): unknown {
   const { host: _host, ...rest } = r;
   return rest;
 }
+
+/** Runs a workload of workloads/ by name with its parameters. */
+export function runWorkload(name: string, policy: string, cores: number, params: Record<string, number | boolean>, sets: string[] = []): RunResult {
+  return runPointSync(resolveExecConfig({ policy, cores, sets, workload: { name, params } }));
+}

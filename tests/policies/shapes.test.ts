@@ -10,9 +10,12 @@ const QUIET = ['interp.refcount=none', 'interp.allocator=per-thread', 'interp.sm
 
 describe('GIL', () => {
   it('gives no scaling: N threads doing N× the work take about N× the time', () => {
-    const base = runGuest(independent(1, 3000), 'gil', 4).simCycles;
-    const two = runGuest(independent(2, 3000), 'gil', 4).simCycles;
-    const four = runGuest(independent(4, 3000), 'gil', 4).simCycles;
+    // A 50 us switch interval so that the threads really contend (at the default 5 ms this short
+    // program never switches: the threads simply run one after another).
+    const sets = ['gil.switchIntervalUs=50'];
+    const base = runGuest(independent(1, 3000), 'gil', 4, sets).simCycles;
+    const two = runGuest(independent(2, 3000), 'gil', 4, sets).simCycles;
+    const four = runGuest(independent(4, 3000), 'gil', 4, sets).simCycles;
     expect(two / base).toBeGreaterThanOrEqual(1.9);
     expect(four / base).toBeGreaterThanOrEqual(3.8);
   });

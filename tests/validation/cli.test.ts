@@ -21,10 +21,10 @@ afterAll(() => {
 const QUIET = { refcount: 'biased', allocator: 'per-thread', smallIntCache: false, ticker: 'per-thread' };
 
 /** A results folder holding independent-workload points under nogil: only nogil-scaling is measured. */
-function resultsDir(t4: number): string {
+function resultsDir(t4: number, threadCounts: readonly number[] = [1, 4]): string {
   const dir = mkdtempSync(join(tmpdir(), 'htmsim-validation-'));
   dirs.push(dir);
-  const lines = [1, 4].map((threads, index) => JSON.stringify({
+  const lines = threadCounts.map((threads, index) => JSON.stringify({
     id: `p${index}`, index,
     params: { 'workload.name': 'independent', 'policy.name': 'nogil', 'machine.cores': 4, rep: 0, seed: 1 },
     result: {
@@ -33,16 +33,29 @@ function resultsDir(t4: number): string {
     },
   }));
   writeFileSync(join(dir, 'results.jsonl'), `${lines.join('\n')}\n`);
-  writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ name: 'validation', totalPoints: 2 }));
+  writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ name: 'validation', totalPoints: threadCounts.length }));
   return dir;
 }
 
-describe.skipIf(!existsSync(CLI))('configs/validation.yaml', () => {
-  it('validates', () => {
-    const r = node([CLI, 'validate', 'configs/validation.yaml']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^configs\/validation\.yaml: ok, \d+ points\n$/);
+const PARTS = ['validation', 'validation-contention', 'validation-probes', 'validation-length'];
+
+describe.skipIf(!existsSync(CLI))('configs/validation*.yaml', () => {
+  it('every part validates', () => {
+    for (const part of PARTS) {
+      const r = node([CLI, 'validate', `configs/${part}.yaml`]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^configs/${part}\\.yaml: ok, \\d+ points\n$`));
+    }
+  });
+
+  it('npm run validate runs every part and checks their results together', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    for (const part of PARTS) {
+      expect(pkg.scripts.validate).toContain(`configs/$c.yaml`);
+      expect(pkg.scripts.validate).toMatch(new RegExp(`for c in [^;]*\\b${part}\\b`));
+      expect(pkg.scripts.validate).toContain(`results/${part}`);
+    }
   });
 });
 
@@ -61,6 +74,21 @@ describe.skipIf(!existsSync(MAIN))('reports/validation/main', () => {
     expect(md).toContain('| fact | published band | measured | verdict |');
     expect(md).toMatch(/\*\*nogil-scaling\*\*.*3\.81× at 4 threads.*✔ holds/);
     expect(md).toContain('## Facts this experiment does not check');
+  });
+
+  it('several folders are checked as one set of points; the table goes into the first', () => {
+    const one = resultsDir(1.05, [1]);
+    const four = resultsDir(1.05, [4]);
+    expect(node([MAIN, one]).stdout).toMatch(/^nogil-scaling\s+– not measured/m);
+    const r = node([MAIN, one, four]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.81× at 4 threads/m);
+    expect(readFileSync(join(one, 'validation.md'), 'utf8')).toMatch(/\*\*nogil-scaling\*\*.*✔ holds/);
+    expect(existsSync(join(four, 'validation.md'))).toBe(false);
+    const json = JSON.parse(readFileSync(join(one, 'validation.json'), 'utf8')) as { experiment: string; points: { present: number; total: number } };
+    expect(json.experiment).toBe('validation + validation');
+    expect(json.points).toMatchObject({ present: 2, total: 2 });
   });
 
   it('a measured fact that fails: exit 1', () => {

@@ -37,8 +37,13 @@ function rec(config: Flat, result: Record<string, unknown>, status: 'ok' | 'fail
 const indep = (policy: string, interp: Flat, threads: number, simSeconds: number, extra: Flat = {}, result: Record<string, unknown> = {}): PointRecord =>
   rec({ 'policy.name': policy, ...interp, 'workload.name': 'independent', 'workload.params.threads': threads, ...extra }, { simSeconds, ...result });
 
-const probe = (workload: string, kib: number, line: number, ratio: number): PointRecord =>
-  rec({ 'policy.name': 'nogil', ...QUIET, 'workload.name': workload, 'workload.params.kib': kib, 'workload.params.line': line }, { metrics: { commit_ratio: ratio } });
+const READ_ONLY: Flat = { ...QUIET, 'interp.refcount': 'none', 'interp.smallIntCache': true };
+
+const probe = (workload: string, kib: number, line: number, ratio: number, interp: Flat = QUIET): PointRecord =>
+  rec({ 'policy.name': 'nogil', ...interp, 'workload.name': workload, 'workload.params.kib': kib, 'workload.params.line': line }, { metrics: { commit_ratio: ratio } });
+const readProbe = (kib: number, ratio: number): PointRecord => probe('capacity-read', kib, 64, ratio, READ_ONLY);
+const sameSet = (lines: number, ratio: number, sets = 64): PointRecord =>
+  rec({ 'policy.name': 'nogil', ...QUIET, 'workload.name': 'same-set', 'workload.params.lines': lines, 'workload.params.sets': sets, 'workload.params.line': 64 }, { metrics: { commit_ratio: ratio } });
 
 const row = (rows: CheckRow[], id: string): CheckRow => {
   const r = rows.find((x) => x.id === id);
@@ -126,23 +131,40 @@ describe('fact checks', () => {
     expect(verdict([probe('capacity-write', 32, 4096, 1)], 'htm-write-knee').verdict).toBe('not measured');
   });
 
-  it('htm-same-set: 8 lines commit and 9 never holds; 9 committing fails', () => {
-    const ok = verdict([probe('capacity-write', 32, 4096, 1), probe('capacity-write', 36, 4096, 0)], 'htm-same-set');
+  it('htm-same-set: 8 lines commit and 9 never holds; 9 committing or 8 aborting fails', () => {
+    const ok = verdict([sameSet(8, 1), sameSet(9, 0)], 'htm-same-set');
     expect(ok.verdict).toBe('holds');
     expect(ok.value).toBe(8);
-    const bad = verdict([probe('capacity-write', 32, 4096, 1), probe('capacity-write', 36, 4096, 0.5)], 'htm-same-set');
+    const bad = verdict([sameSet(8, 1), sameSet(9, 0.5)], 'htm-same-set');
     expect(bad.verdict).toBe('fails');
     expect(bad.value).toBe(9);
+    expect(verdict([sameSet(8, 0), sameSet(9, 0)], 'htm-same-set').verdict).toBe('fails');
     // Only 8 lines tested: nothing shows that 9 fail.
-    expect(verdict([probe('capacity-write', 32, 4096, 1)], 'htm-same-set').verdict).toBe('fails');
+    expect(verdict([sameSet(8, 1)], 'htm-same-set').verdict).toBe('fails');
+    // A stride that is not the machine's set stride (32 sets on a 64-set L1D) does not count.
+    expect(verdict([sameSet(8, 1, 32), sameSet(9, 0, 32)], 'htm-same-set').verdict).toBe('not measured');
   });
 
   it('htm-read-limit: several MiB commit and nothing above the L3 holds; neither end wrong', () => {
-    const ok = verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit');
+    const ok = verdict([readProbe(7680, 1), readProbe(9216, 0)], 'htm-read-limit');
     expect(ok.verdict).toBe('holds');
-    expect(ok.value).toBe(4096);
-    expect(verdict([probe('capacity-read', 4096, 64, 0), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit').verdict).toBe('fails');
-    expect(verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 1)], 'htm-read-limit').verdict).toBe('fails');
+    expect(ok.value).toBe(7680);
+    expect(verdict([readProbe(2048, 1), readProbe(9216, 0)], 'htm-read-limit').verdict).toBe('fails');
+    expect(verdict([readProbe(4096, 0), readProbe(9216, 0)], 'htm-read-limit').verdict).toBe('fails');
+    expect(verdict([readProbe(4096, 1), readProbe(9216, 1)], 'htm-read-limit').verdict).toBe('fails');
+    // With reference counts the probe is not read-only: those points do not count.
+    expect(verdict([probe('capacity-read', 4096, 64, 1), probe('capacity-read', 9216, 64, 0)], 'htm-read-limit').verdict).toBe('not measured');
+  });
+
+  it('stm-not-worse: fully conflicting STM slows against the GIL no more than on one thread', () => {
+    const sc = (policy: string, threads: number, simSeconds: number) =>
+      rec({ 'policy.name': policy, ...DEFAULT, 'workload.name': 'shared-counter', 'workload.params.threads': threads }, { simSeconds });
+    const ok = verdict([sc('gil', 1, 1), sc('gil', 4, 4), sc('stm', 1, 1.5), sc('stm', 4, 5.8)], 'stm-not-worse');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBeCloseTo(5.8 / 4 / 1.5, 10);
+    // Conflicts that make 4 threads much slower than serial STM: worse than a GIL.
+    expect(verdict([sc('gil', 1, 1), sc('gil', 4, 4), sc('stm', 1, 1.5), sc('stm', 4, 9)], 'stm-not-worse').verdict).toBe('fails');
+    expect(verdict([sc('gil', 1, 1), sc('stm', 1, 1.5), sc('stm', 4, 5.8)], 'stm-not-worse').verdict).toBe('not measured');
   });
 
   it('htm-quiet-scales: needs the quiet interpreter to scale and the default one to scale much less', () => {
@@ -157,9 +179,10 @@ describe('fact checks', () => {
   });
 
   it('htm length sweep: capacity aborts rising into fallback, and an intermediate length winning', () => {
-    const point = (len: number, simSeconds: number, begun: number, capacity: number, fallbacks: number) =>
-      indep('htm', QUIET, 4, simSeconds, { 'htm.txLength': len }, { htm: { begun, fallbacks, abortsByCause: { capacity } } });
-    const good = [point(10, 3, 1000, 0, 0), point(100, 1, 100, 5, 2), point(1000, 1.5, 20, 10, 8), point(10000, 4, 4, 8, 4)];
+    // committed + fallbacks = the critical sections; begun counts every attempt.
+    const point = (len: number, simSeconds: number, begun: number, capacity: number, fallbacks: number, committed = begun - capacity) =>
+      indep('htm', QUIET, 4, simSeconds, { 'htm.txLength': len, 'workload.params.table': 256 }, { htm: { begun, committed, fallbacks, abortsByCause: { capacity } } });
+    const good = [point(10, 3, 1000, 0, 0), point(100, 1, 100, 5, 2), point(1000, 1.5, 20, 10, 8), point(10000, 4, 10, 8, 6, 2)];
     const rows = checkFacts(good);
     expect(row(rows, 'htm-length-capacity').verdict).toBe('holds');
     expect(row(rows, 'htm-length-intermediate').verdict).toBe('holds');
@@ -171,14 +194,24 @@ describe('fact checks', () => {
     expect(row(badRows, 'htm-length-capacity').verdict).toBe('fails');
     expect(row(badRows, 'htm-length-intermediate').verdict).toBe('fails');
     expect(row(checkFacts(good.slice(0, 2)), 'htm-length-intermediate').verdict).toBe('not measured');
+    // Rising capacity aborts but most sections of the longest length still commit: not dominated.
+    const notDominated = [...good.slice(0, 3), point(10000, 4, 10, 8, 6, 20)];
+    expect(row(checkFacts(notDominated), 'htm-length-capacity').verdict).toBe('fails');
+    // The independent workload without a table is not a growing-footprint workload.
+    const noTable = good.map((r) => ({ ...r, result: { ...r.result, config: { ...(r.result.config as object), workload: { name: 'independent', params: { threads: 4 } } } } }));
+    expect(row(checkFacts(noTable), 'htm-length-capacity').verdict).toBe('not measured');
   });
 
   it('htm-lemming: more fallbacks and no faster without waiting holds; fewer fails', () => {
-    const p = (wait: boolean, s: number, fallbacks: number) => indep('htm', DEFAULT, 4, s, { 'htm.waitForLockFree': wait }, { htm: { fallbacks } });
+    const p = (wait: boolean, s: number, fallbacks: number) =>
+      indep('htm', QUIET, 4, s, { 'htm.waitForLockFree': wait, 'htm.txLength': 1000, 'workload.params.table': 256 }, { htm: { fallbacks } });
     expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('holds');
     expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').value).toBe(3);
     expect(verdict([p(false, 1, 10), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('fails');
     expect(verdict([p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('not measured');
+    // CPython's interpreter, where nearly every section falls back either way, is not the probe.
+    const cpy = (wait: boolean, s: number, fallbacks: number) => indep('htm', DEFAULT, 4, s, { 'htm.waitForLockFree': wait }, { htm: { fallbacks } });
+    expect(verdict([cpy(false, 2, 90), cpy(true, 1.5, 30)], 'htm-lemming').verdict).toBe('not measured');
   });
 
   it('gil ticks: retake share and bytecodes per acquisition', () => {

@@ -1,0 +1,12 @@
+print(1_000_000, 0x_FF, 0xff, 0o17, 0O17, 0b1010, 0B_1010, 0X1F)
+print(1_000.5e-3, 1e3, 1E-2, .5, 5., 3.14_15, 1_0e1_0)
+print(0, 00, 0_0, 10 ** 20, 2 ** 64 - 1, -2 ** 2, (-2) ** 2)
+print(123456789012345678901234567890 * 3)
+print(0.1 + 0.2, 1 / 3, 2 ** -1, 7 // -2, -7 % 3, divmod(-7, 2))
+print(1e308 * 10, -1e308 * 10, 5e-324)
+print(int("0x1f", 16), int("1_000"), float("1_0.5"))
+print(hex(255), oct(8), bin(5), 0xDEAD_BEEF)
+print(True + True, 3 * False)
+x = 1 if True else 2
+print(x, 0x10 + 0o10 + 0b10)
+print(1.5e+3, 9_9.0_1)

@@ -1,0 +1,12 @@
+print(2 + 3 * 4 ** 2, (2 + 3) * 4, -3 ** 2, 2 ** -1, 2 ** 3 ** 2)
+print(7 // 2 * 2 + 7 % 2, -7 // 2, ~5, -~5, +-3, not not 0)
+print(1 << 2 + 1, (1 << 2) + 1, 6 & 3 | 8 ^ 1, 6 & (3 | 8) ^ 1)
+print(True or False and False, (True or False) and False, not True == False)
+print(1 and 2, 0 and 2, 0 or "", None or [] or "x", "a" and "")
+print([] == [], [] is [], 1 in {1: 2}, "b" not in "abc")
+print(3 > 2 == 2, 1 + 2 == 3 and 4 - 1 == 3)
+print(-2 ** 0.5 < 0, abs(-5) - -5, 10 - 3 - 2, 2 ** 2 ** 0)
+print("ab" * 2 + "c", [0] * 3 + [1], (1,) * 2)
+x = 5
+print(x if x > 3 else -x, -x if x < 3 else x * 2)
+print((lambda: 0 if False else None)(), 3 - -3, 4 / 2, 9 % -4, -9 % 4, 2 * -1)

@@ -1,0 +1,4 @@
+def f(x):
+    def g():
+        nonlocal y
+    return g

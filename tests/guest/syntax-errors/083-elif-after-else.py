@@ -1,0 +1,6 @@
+if 1:
+    pass
+else:
+    pass
+elif 2:
+    pass

@@ -1,0 +1,6 @@
+class State:
+    ready = False
+
+s = State()
+while s.ready = True:
+    pass

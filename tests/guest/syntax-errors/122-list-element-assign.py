@@ -1,0 +1,2 @@
+names = ["a", "b"]
+flags = [n = "a" for n in names]

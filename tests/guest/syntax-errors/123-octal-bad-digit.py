@@ -1,0 +1,2 @@
+mode = 0o755
+other = 0o789

@@ -1,0 +1,2 @@
+def area(w, h) -> float
+    return w * h

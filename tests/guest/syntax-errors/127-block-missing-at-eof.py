@@ -1,0 +1,4 @@
+def main():
+    for i in range(3):
+
+# nothing here

@@ -1,0 +1,6 @@
+def kind(v):
+    match v:
+        case other:
+            return "any"
+        case 1:
+            return "one"

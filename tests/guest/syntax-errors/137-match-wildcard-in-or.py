@@ -1,0 +1,3 @@
+match 3:
+    case _ | 1:
+        pass

@@ -1,0 +1,3 @@
+match {}:
+    case {"id": 1, "id": 2}:
+        pass

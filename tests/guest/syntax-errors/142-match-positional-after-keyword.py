@@ -1,0 +1,4 @@
+class P: pass
+match P():
+    case P(x=1, y):
+        pass

@@ -1,0 +1,4 @@
+name = "a"
+match "a":
+    case f"{name}":
+        pass
