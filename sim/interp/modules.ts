@@ -9,6 +9,7 @@ import { ABORT_SIGNAL } from './heap.js';
 import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
 import { createHash } from 'node:crypto';
 import * as R from './runtime/int-ops.js';
+import { MersenneTwister } from './runtime/random.js';
 import { mathFsum } from './runtime/math.js';
 import type { GuestThread } from './thread.js';
 import {
@@ -17,110 +18,6 @@ import {
 } from './values.js';
 
 type Kw = Map<string, PyVal> | null;
-
-/** CPython's Mersenne Twister with its integer seeding (random_seed / init_by_array). */
-export class MT {
-  private mt = new Uint32Array(624);
-  private mti = 625;
-  gaussNext: number | null = null;
-  private initGenrand(s: number): void {
-    const mt = this.mt;
-    mt[0] = s >>> 0;
-    for (let i = 1; i < 624; i++) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = (Math.imul(1812433253, p) + i) >>> 0;
-    }
-    this.mti = 624;
-  }
-  seed(n: R.IntVal): void {
-    let v = typeof n === 'bigint' ? n : BigInt(n);
-    if (v < 0n) v = -v;
-    const key: number[] = [];
-    while (v > 0n) {
-      key.push(Number(v & 0xffffffffn));
-      v >>= 32n;
-    }
-    if (key.length === 0) key.push(0);
-    this.initGenrand(19650218);
-    const mt = this.mt;
-    let i = 1, j = 0;
-    for (let k = Math.max(624, key.length); k > 0; k--) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(p, 1664525)) + key[j]! + j) >>> 0;
-      i++;
-      j++;
-      if (i >= 624) {
-        mt[0] = mt[623]!;
-        i = 1;
-      }
-      if (j >= key.length) j = 0;
-    }
-    for (let k = 623; k > 0; k--) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(p, 1566083941)) - i) >>> 0;
-      i++;
-      if (i >= 624) {
-        mt[0] = mt[623]!;
-        i = 1;
-      }
-    }
-    mt[0] = 0x80000000;
-    this.gaussNext = null;
-  }
-  uint32(): number {
-    const mt = this.mt;
-    if (this.mti >= 624) {
-      let kk = 0;
-      for (; kk < 624 - 397; kk++) {
-        const y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
-        mt[kk] = mt[kk + 397]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      for (; kk < 623; kk++) {
-        const y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
-        mt[kk] = mt[kk + (397 - 624)]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      const y = (mt[623]! & 0x80000000) | (mt[0]! & 0x7fffffff);
-      mt[623] = mt[396]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      this.mti = 0;
-    }
-    let y = mt[this.mti++]!;
-    y ^= y >>> 11;
-    y = (y ^ ((y << 7) & 0x9d2c5680)) >>> 0;
-    y = (y ^ ((y << 15) & 0xefc60000)) >>> 0;
-    y ^= y >>> 18;
-    return y >>> 0;
-  }
-  random(): number {
-    const a = this.uint32() >>> 5, b = this.uint32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
-  }
-  getrandbits(k: number): R.IntVal {
-    if (k <= 32) return this.uint32() >>> (32 - k);
-    let r = 0n;
-    let shift = 0n;
-    for (let left = k; left > 0; left -= 32) {
-      let w = this.uint32();
-      if (left < 32) w >>>= 32 - left;
-      r |= BigInt(w) << shift;
-      shift += 32n;
-    }
-    return R.normInt(r);
-  }
-  randbelow(n: R.IntVal): R.IntVal {
-    const k = (typeof n === 'bigint' ? n : BigInt(n)).toString(2).length;
-    let r = this.getrandbits(k);
-    while (r >= n) r = this.getrandbits(k);
-    return r;
-  }
-  getstate(): [Uint32Array, number, number | null] {
-    return [this.mt.slice(), this.mti, this.gaussNext];
-  }
-  setstate(s: [Uint32Array, number, number | null]): void {
-    this.mt = s[0].slice();
-    this.mti = s[1];
-    this.gaussNext = s[2];
-  }
-}
 
 const THREADING_SRC = `
 class Thread:
@@ -766,11 +663,11 @@ export function installModules(vm: Interpreter): void {
   });
 
   // ───────────── random ─────────────
-  const rng0 = new MT();
+  const rng0 = new MersenneTwister();
   rng0.seed(vm.seed);
   /** random.Random instances: each has its own generator (the module functions use `rng`). */
   const randomT = vm.makeType('Random', [T.object], 'object', true, 'random');
-  const ownRng = new WeakMap<PyObject, MT>();
+  const ownRng = new WeakMap<PyObject, MersenneTwister>();
   reg('random', () => {
     const m = newModule('random');
     let rng = rng0;
@@ -887,40 +784,13 @@ export function installModules(vm: Interpreter): void {
       const pop = vm.toList(a[0]!);
       const k = Number(toInt(a[1] ?? kw?.get('k') ?? 0));
       const n = pop.length;
-      if (k < 0 || k > n) throw err('ValueError', 'Sample larger than population or is negative');
-      const result: PyVal[] = new Array(k);
-      let setsize = 21;
-      if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
-      if (n <= setsize) {
-        const pool = pop.slice();
-        for (let i = 0; i < k; i++) {
-          const j = Number(rng.randbelow(n - i));
-          result[i] = pool[j]!;
-          pool[j] = pool[n - i - 1]!;
-        }
-      } else {
-        const selected = new Set<number>();
-        for (let i = 0; i < k; i++) {
-          let j = Number(rng.randbelow(n));
-          while (selected.has(j)) j = Number(rng.randbelow(n));
-          selected.add(j);
-          result[i] = pop[j]!;
-        }
-      }
+      const result = rng.sample(n, k).map((i) => pop[i]!);
       return vm.placeList(vm.newList(result));
     });
     rfn('gauss', (a) => {
       touch();
       const mu = a[0] === undefined ? 0 : toFloat(a[0]), sigma = a[1] === undefined ? 1 : toFloat(a[1]);
-      let z = rng.gaussNext;
-      rng.gaussNext = null;
-      if (z === null) {
-        const x2pi = rng.random() * 2 * Math.PI;
-        const g2rad = Math.sqrt(-2 * Math.log(1 - rng.random()));
-        z = Math.cos(x2pi) * g2rad;
-        rng.gaussNext = Math.sin(x2pi) * g2rad;
-      }
-      return F(mu + z * sigma);
+      return F(rng.gauss(mu, sigma));
     });
     rfn('choices', (a, kw) => {
       touch();
@@ -928,12 +798,12 @@ export function installModules(vm: Interpreter): void {
       const k = Number(toInt(kw?.get('k') ?? 1));
       const n = pop.length;
       const out: PyVal[] = [];
-      for (let i = 0; i < k; i++) out.push(pop[Math.floor(rng.random() * n)]!);
+      for (const i of rng.choicesIndices(n, k)) out.push(pop[i]!);
       return vm.placeList(vm.newList(out));
     });
     // CPython's state tuple: (3, (624 words..., position), gauss_next or None).
     rfn('getstate', () => {
-      const [words, pos, g] = rng.getstate();
+      const { mt: words, index: pos, gaussNext: g } = rng.getstate();
       const inner = vm.newTuple([...Array.from(words, (w) => w as PyVal), pos]);
       return vm.newTuple([3, inner, g === null ? None : F(g)]);
     });
@@ -948,11 +818,11 @@ export function installModules(vm: Interpreter): void {
       if (!(inner instanceof PyTuple) || inner.items.length !== 625) return bad();
       const words = Uint32Array.from(inner.items.slice(0, 624), (w) => Number(toInt(w)));
       const g = st.items[2];
-      rng.setstate([words, Number(toInt(inner.items[624]!)), g instanceof PyFloat ? g.v : null]);
+      rng.setstate({ mt: words, index: Number(toInt(inner.items[624]!)), gaussNext: g instanceof PyFloat ? g.v : null });
       return None;
     });
     vm.method(randomT, '__init__', (a) => {
-      const g = new MT();
+      const g = new MersenneTwister();
       ownRng.set(a[0] as PyObject, g);
       const saved = rng;
       rng = g;

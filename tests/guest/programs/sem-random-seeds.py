@@ -13,3 +13,7 @@ state = random.getstate()
 a = [random.random() for _ in range(3)]
 random.setstate(state)
 print(a == [random.random() for _ in range(3)])
+random.seed(5)
+print([random.gauss(0, 1) for _ in range(5)], random.choices("abc", k=5), random.sample(range(1000), 30)[:5])
+st = random.getstate()
+print(st[0], len(st[1]), st[1][-1], st[2])
