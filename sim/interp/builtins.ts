@@ -2831,9 +2831,15 @@ export function installBuiltins(vm: Interpreter): void {
       tp.dict.set(k, ns.vals[i]!);
     }
     if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', None);
+    if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', None); // a class's docstring is not inherited
     vm.place(tp, 400);
     if (cellRet instanceof PyCell) cellRet.value = tp;
-    const isub = vm.lookup(tp, '__init_subclass__');
+    // super(tp, tp).__init_subclass__(): the parents' hook, never the new class's own.
+    let isub: PyVal | undefined;
+    for (const c of tp.mro.slice(1)) {
+      isub = c.dict.get('__init_subclass__');
+      if (isub !== undefined) break;
+    }
     if (isub instanceof PyFunction || (isub instanceof PyWrapper && isub.fget instanceof PyFunction)) {
       vm.callValue(isub instanceof PyWrapper ? isub.fget : isub, [tp], null);
     }
