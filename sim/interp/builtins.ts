@@ -569,6 +569,30 @@ export function installBuiltins(vm: Interpreter): void {
     for (let i = 0; i < k; i++) for (const x of items) out.push(x);
     return out;
   };
+  /** keys()/items() views with &, |, -, ^ (CPython's dictviews_*: a new set; & iterates the smaller side). */
+  const viewSetOp = (a: PyView, b: PyVal, op: number): PyVal => {
+    const other = vm.toList(b);
+    const r = vm.place(vm.newSet(), 200);
+    if (op === 1) {
+      const mine = vm.toList(a);
+      const bSized = b instanceof PySet || b instanceof PyView;
+      if (bSized && other.length > mine.length) {
+        const os = vm.newSet();
+        for (const x of other) os.add(x);
+        for (const x of mine) if (os.has(x)) r.add(x);
+      } else {
+        const ms = vm.newSet();
+        for (const x of mine) ms.add(x);
+        for (const x of other) if (ms.has(x)) r.add(x);
+      }
+      return r;
+    }
+    for (const x of vm.toList(a)) r.add(x);
+    if (op === 7) for (const x of other) r.add(x);
+    else if (op === 10) for (const x of other) r.discard(x);
+    else for (const x of other) if (!r.discard(x)) r.add(x);
+    return r;
+  };
   const builtinBin = (a: PyVal, b: PyVal, op: number, inplace: boolean): PyVal => {
     if (typeof a === 'boolean' && typeof b === 'boolean') {
       // bool's own &, |, ^ keep the bool type.
@@ -578,6 +602,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
+    if (a instanceof PyView && a.kind !== 1 && (op === 1 || op === 7 || op === 10 || op === 12)) return viewSetOp(a, b, op);
     if (typeof a === 'string') {
       if (op === 0 && typeof b === 'string') {
         vm.tmp(vm.cur, 49 + a.length + b.length);
