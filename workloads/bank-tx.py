@@ -1,8 +1,8 @@
 # workload: bank-tx
 # description: bank transfers as transaction.add tasks, each a batch of transfers run atomically; the total is conserved
-# param tasks: int = 32 -- tasks added to the transaction queue
-# param batch: int = 40 -- transfers per task
-# param accounts: int = 64 -- number of accounts
+# param tasks: int(>=1) = 32 -- tasks added to the transaction queue
+# param batch: int(>=0) = 40 -- transfers per task
+# param accounts: int(>=2) = 64 -- number of accounts
 # param seed: int = 1 -- random seed
 # racy: true
 # deterministic: true

@@ -1,8 +1,8 @@
 # workload: bank
 # description: threads move money between accounts under one lock, a lock per account or none; the total is conserved
-# param threads: int = 4 -- worker threads
-# param accounts: int = 64 -- number of accounts
-# param transfers: int = 1500 -- transfers per thread
+# param threads: int(>=1) = 4 -- worker threads
+# param accounts: int(>=2) = 64 -- number of accounts
+# param transfers: int(>=0) = 1500 -- transfers per thread
 # param locking: str(global|account|none) = global -- one Lock for every transfer, two per-account Locks taken in order, or no lock
 # param seed: int = 1 -- random seed
 # deterministic: true

@@ -1,10 +1,10 @@
 # workload: btree
 # description: a shared B-tree; threads insert their own keys and look up keys known to be present, each operation in an atomic block
-# param threads: int = 4 -- worker threads
-# param initial: int = 200 -- keys inserted before the threads start
-# param inserts: int = 400 -- keys inserted by the threads (split among them)
-# param lookups: int = 2 -- lookups after each insert
-# param order: int = 4 -- minimum degree t (nodes hold t-1 .. 2t-1 keys)
+# param threads: int(>=1) = 4 -- worker threads
+# param initial: int(>=1) = 200 -- keys inserted before the threads start
+# param inserts: int(>=0) = 400 -- keys inserted by the threads (split among them)
+# param lookups: int(>=0) = 2 -- lookups after each insert
+# param order: int(>=2) = 4 -- minimum degree t (nodes hold t-1 .. 2t-1 keys)
 # param seed: int = 4 -- random seed
 # racy: true
 # deterministic: true

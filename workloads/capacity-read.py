@@ -1,8 +1,8 @@
 # workload: capacity-read
 # description: read-only rtm transactions over kib KiB of a bytearray, one byte per cache line; reports the commit ratio
-# param kib: int = 64 -- KiB read inside each transaction
-# param line: int = 64 -- stride in bytes (the cache line size)
-# param attempts: int = 5 -- transactions tried
+# param kib: int(>=1) = 64 -- KiB read inside each transaction
+# param line: int(>=1) = 64 -- stride in bytes (the cache line size)
+# param attempts: int(>=1) = 5 -- transactions tried
 # deterministic: true
 # small: kib=4 attempts=2
 #

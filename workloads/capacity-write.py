@@ -1,8 +1,8 @@
 # workload: capacity-write
 # description: rtm transactions that write kib KiB of a bytearray, one byte per cache line; reports the commit ratio
-# param kib: int = 8 -- KiB written inside each transaction
-# param line: int = 64 -- stride in bytes (the cache line size)
-# param attempts: int = 10 -- transactions tried
+# param kib: int(>=1) = 8 -- KiB written inside each transaction
+# param line: int(>=1) = 64 -- stride in bytes (the cache line size)
+# param attempts: int(>=1) = 10 -- transactions tried
 # deterministic: true
 # small: kib=2 attempts=3
 #

@@ -1,10 +1,10 @@
 # workload: false-sharing
 # description: each thread bumps its own counter; adjacent counters share cache lines, padded ones do not
-# param threads: int = 4 -- worker threads
-# param iters: int = 4000 -- updates per thread
+# param threads: int(>=1) = 4 -- worker threads
+# param iters: int(>=1) = 4000 -- updates per thread
 # param padded: bool = false -- keep each counter a cache line away from the next
 # param layout: str(objects|bytes) = objects -- counters as small objects allocated back to back, or as bytes of one bytearray
-# param line: int = 64 -- cache line size in bytes (the padding)
+# param line: int(>=1) = 64 -- cache line size in bytes (the padding)
 # deterministic: true
 # small: threads=2 iters=400
 #

@@ -1,9 +1,9 @@
 # workload: genome
 # description: STAMP genome: rebuild a gene from overlapping segments; threads deduplicate and link segments through shared dicts in small atomic blocks
-# param threads: int = 4 -- worker threads
-# param gene: int = 512 -- gene length in nucleotides
-# param segment: int = 12 -- segment length
-# param extra: int = 256 -- duplicate segments added to the sample
+# param threads: int(>=1) = 4 -- worker threads
+# param gene: int(>=3) = 512 -- gene length in nucleotides
+# param segment: int(>=3) = 12 -- segment length
+# param extra: int(>=0) = 256 -- duplicate segments added to the sample
 # param seed: int = 5 -- random seed
 # racy: true
 # deterministic: true

@@ -1,7 +1,7 @@
 # workload: gil-latency
 # description: one CPU-bound thread and one thread that sleeps and wakes; measures the sleeper's response time (Beazley's GIL experiment)
-# param wakeups: int = 5 -- times the responder sleeps and wakes
-# param sleep_us: int = 200 -- each sleep, in microseconds
+# param wakeups: int(>=1) = 5 -- times the responder sleeps and wakes
+# param sleep_us: int(>=0) = 200 -- each sleep, in microseconds
 # param busy: bool = true -- run the CPU-bound thread (false: the responder alone, the baseline)
 # deterministic: true
 # small: wakeups=2

@@ -1,8 +1,8 @@
 # workload: independent
 # description: CPU-bound integer work per thread with no shared data (weak scaling: each thread does iters)
-# param threads: int = 4 -- worker threads
-# param iters: int = 6000 -- loop iterations per thread
-# param table: int = 0 -- KiB of a private table each thread also fills, a new 256-byte row (4 lines) per iteration (0: none)
+# param threads: int(>=1) = 4 -- worker threads
+# param iters: int(>=0) = 6000 -- loop iterations per thread
+# param table: int(>=0) = 0 -- KiB of a private table each thread also fills, a new 256-byte row (4 lines) per iteration (0: none)
 # deterministic: true
 # small: threads=2 iters=500
 #

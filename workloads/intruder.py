@@ -1,10 +1,10 @@
 # workload: intruder
 # description: STAMP intruder: threads take packet fragments from a shared queue, reassemble flows in a shared dict and scan complete flows for attack signatures
-# param threads: int = 4 -- worker threads
-# param flows: int = 48 -- network flows
-# param length: int = 64 -- bytes per flow
-# param fragment: int = 16 -- bytes per packet fragment
-# param attack_every: int = 5 -- every this many flows carries an attack signature
+# param threads: int(>=1) = 4 -- worker threads
+# param flows: int(>=1) = 48 -- network flows
+# param length: int(>=8) = 64 -- bytes per flow
+# param fragment: int(>=1) = 16 -- bytes per packet fragment
+# param attack_every: int(>=1) = 5 -- every this many flows carries an attack signature
 # param seed: int = 11 -- random seed
 # racy: true
 # deterministic: true

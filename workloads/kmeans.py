@@ -1,10 +1,10 @@
 # workload: kmeans
 # description: STAMP kmeans: threads assign points to the nearest center and add them to shared accumulators in small atomic blocks
-# param threads: int = 4 -- worker threads
-# param points: int = 200 -- points to cluster (split among the threads)
-# param clusters: int = 4 -- centers (fewer centers = more contention on the accumulators)
-# param dims: int = 3 -- coordinates per point
-# param iterations: int = 6 -- maximum iterations (stops earlier once no point changes cluster)
+# param threads: int(>=1) = 4 -- worker threads
+# param points: int(>=1) = 200 -- points to cluster (split among the threads)
+# param clusters: int(>=1) = 4 -- centers (fewer centers = more contention on the accumulators)
+# param dims: int(>=1) = 3 -- coordinates per point
+# param iterations: int(>=1) = 6 -- maximum iterations (stops earlier once no point changes cluster)
 # param seed: int = 7 -- random seed for the data set
 # racy: true
 # deterministic: true

@@ -1,9 +1,9 @@
 # workload: labyrinth
 # description: STAMP labyrinth: threads route paths through a shared grid; each routing (copy grid, breadth-first expansion, write the path) is one large atomic block
-# param threads: int = 4 -- worker threads
-# param width: int = 24 -- grid width
-# param height: int = 24 -- grid height
-# param paths: int = 12 -- source/destination pairs to route
+# param threads: int(>=1) = 4 -- worker threads
+# param width: int(>=2) = 24 -- grid width
+# param height: int(>=2) = 24 -- grid height
+# param paths: int(>=1) = 12 -- source/destination pairs to route
 # param seed: int = 2 -- random seed
 # racy: true
 # deterministic: true

@@ -1,9 +1,9 @@
 # workload: mandelbrot
 # description: Mandelbrot set escape counts; bands of rows are transaction.add tasks writing into their own row objects
-# param width: int = 40 -- pixels per row
-# param height: int = 24 -- rows (the image is symmetric about its middle row)
-# param max_iter: int = 40 -- iteration limit per pixel
-# param rows_per_task: int = 2 -- rows computed by one task
+# param width: int(>=1) = 40 -- pixels per row
+# param height: int(>=1) = 24 -- rows (the image is symmetric about its middle row)
+# param max_iter: int(>=1) = 40 -- iteration limit per pixel
+# param rows_per_task: int(>=1) = 2 -- rows computed by one task
 # deterministic: true
 # small: width=16 height=10 max_iter=20
 #

@@ -1,8 +1,8 @@
 # workload: richards
 # description: Martin Richards' operating-system scheduler simulation; each thread runs its own instance (object-heavy, call-heavy interpreter benchmark)
-# param threads: int = 4 -- threads, each running its own scheduler instance
-# param iterations: int = 1 -- scheduler runs per thread
-# param idle_count: int = 250 -- the idle task's loop count (10000 is the classic benchmark)
+# param threads: int(>=1) = 4 -- threads, each running its own scheduler instance
+# param iterations: int(>=1) = 1 -- scheduler runs per thread
+# param idle_count: int(>=1) = 250 -- the idle task's loop count (10000 is the classic benchmark)
 # deterministic: true
 # small: threads=2 idle_count=100
 #

@@ -1,10 +1,10 @@
 # workload: same-set
 # description: rtm transactions writing k lines that all map to one L1D set (stride = sets x line); k above the associativity never commits
-# param lines: int = 8 -- lines written per transaction
-# param sets: int = 64 -- sets in the L1D (32 KiB, 8-way, 64-byte lines has 64)
-# param line: int = 64 -- cache line size in bytes
-# param set: int = 37 -- the L1D set the lines map to (not 0, where page-aligned interpreter data lands)
-# param attempts: int = 10 -- transactions tried
+# param lines: int(>=1) = 8 -- lines written per transaction
+# param sets: int(>=1) = 64 -- sets in the L1D (32 KiB, 8-way, 64-byte lines has 64)
+# param line: int(>=1) = 64 -- cache line size in bytes
+# param set: int(>=0) = 37 -- the L1D set the lines map to (not 0, where page-aligned interpreter data lands)
+# param attempts: int(>=1) = 10 -- transactions tried
 # deterministic: true
 # small: lines=4 attempts=3
 #

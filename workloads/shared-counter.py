@@ -1,7 +1,7 @@
 # workload: shared-counter
 # description: every thread increments one shared counter in a call-free loop; exact under gil/stm/htm, loses updates under nogil
-# param threads: int = 4 -- worker threads
-# param iters: int = 5000 -- increments per thread
+# param threads: int(>=1) = 4 -- worker threads
+# param iters: int(>=0) = 5000 -- increments per thread
 # racy: true
 # deterministic: true
 # small: threads=2 iters=500

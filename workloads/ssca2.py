@@ -1,8 +1,8 @@
 # workload: ssca2
 # description: STAMP ssca2 kernel 1: threads build a graph's adjacency arrays from an edge list with many tiny atomic blocks
-# param threads: int = 4 -- worker threads
-# param vertices: int = 128 -- graph vertices
-# param edges: int = 1024 -- directed edges (split among the threads)
+# param threads: int(>=1) = 4 -- worker threads
+# param vertices: int(>=1) = 128 -- graph vertices
+# param edges: int(>=0) = 1024 -- directed edges (split among the threads)
 # param seed: int = 9 -- random seed
 # racy: true
 # deterministic: true

@@ -1,8 +1,8 @@
 # workload: tx-demo-conflict
 # description: tx-demo whose items also update a shared dict entry every few items, so transactions conflict occasionally
-# param items: int = 16 -- work items added
-# param span: int = 30 -- numbers whose Collatz lengths each item computes
-# param conflict_every: int = 4 -- every this many items also updates the shared statistics
+# param items: int(>=1) = 16 -- work items added
+# param span: int(>=1) = 30 -- numbers whose Collatz lengths each item computes
+# param conflict_every: int(>=1) = 4 -- every this many items also updates the shared statistics
 # racy: true
 # deterministic: true
 # small: items=4 span=10 conflict_every=2

@@ -1,7 +1,7 @@
 # workload: tx-demo
 # description: the PyPy talk's demo: independent work items queued with transaction.add and run with transaction.run
-# param items: int = 16 -- work items added
-# param span: int = 30 -- numbers whose Collatz lengths each item computes
+# param items: int(>=1) = 16 -- work items added
+# param span: int(>=1) = 30 -- numbers whose Collatz lengths each item computes
 # deterministic: true
 # small: items=4 span=10
 #

@@ -1,8 +1,8 @@
 # workload: vacation
 # description: STAMP vacation: a travel reservation system; each client request (reserve, cancel a customer, change capacity) is one atomic block
-# param threads: int = 4 -- client threads
-# param requests: int = 800 -- requests in total (split among the threads)
-# param relations: int = 64 -- cars, flights and rooms of each kind
+# param threads: int(>=1) = 4 -- client threads
+# param requests: int(>=0) = 800 -- requests in total (split among the threads)
+# param relations: int(>=1) = 64 -- cars, flights and rooms of each kind
 # param contention: str(low|high) = low -- STAMP's low (2 queries over 90% of the relations, 98% reservations) or high (4 queries over 60%, 90%) settings
 # param seed: int = 3 -- random seed
 # racy: true

@@ -1,5 +1,5 @@
 /** `htmsim list`: what can be named in a config — presets, policies and their parameters, workloads. */
-import { listWorkloads } from '../run/workload-catalog.js';
+import { listWorkloads, paramTypeText } from '../run/workload-catalog.js';
 import type { PolicyName } from '../policies/config.js';
 import { POLICY_NAMES } from '../policies/config.js';
 import { loadDefaults } from './defaults.js';
@@ -73,7 +73,7 @@ export function listing(): Listing {
       name: w.name,
       description: w.description,
       params: w.params.map((p) => ({
-        path: `workload.params.${p.name}`, type: p.choices ? p.choices.join('|') : p.type, default: p.default, description: p.description,
+        path: `workload.params.${p.name}`, type: p.choices ? p.choices.join('|') : paramTypeText(p), default: p.default, description: p.description,
       })),
     })),
   };

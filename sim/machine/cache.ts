@@ -44,7 +44,7 @@ export class Cache {
   private readonly hint: Int32Array;
   private readonly hintMask: number;
 
-  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number }) {
+  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number; wayPrediction?: boolean }) {
     this.ways = level.ways;
     this.sets = (level.sizeKiB * 1024) / (lineBytes * level.ways);
     this.latency = level.latency;
@@ -60,8 +60,8 @@ export class Cache {
     this.txWriters = new Uint32Array(dn);
     this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed);
     // Four entries per slot (a power of two): lines of one set that differ in their low tag bits
-    // get entries of their own.
-    this.hint = new Int32Array(Math.max(1, 2 ** Math.ceil(Math.log2(n * 4))));
+    // get entries of their own. Caches that never call find() get one entry (find still works).
+    this.hint = new Int32Array(opts.wayPrediction === true ? 2 ** Math.ceil(Math.log2(n * 4)) : 1);
     this.hintMask = this.hint.length - 1;
   }
 

@@ -69,7 +69,7 @@ class SimMachine implements Machine {
     this.clocks = new Float64Array(config.cores);
     this.counters = new Counters(config.cores);
     for (let c = 0; c < config.cores; c++) {
-      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1 }));
+      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1, wayPrediction: true }));
       this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2 }));
     }
     this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });

@@ -10,8 +10,10 @@
  *
  *     # workload: <name>                              required, first line, equals the file name
  *     # description: <one line>                       required
- *     # param <name>: <type> = <default> -- <text>    any number; type is int | float | bool | str
- *                                                     or str(a|b|c) for a closed set of words
+ *     # param <name>: <type> = <default> -- <text>    any number; type is int | float | bool | str,
+ *                                                     str(a|b|c) for a closed set of words, or
+ *                                                     int/float with a range: int(>=1), float(>0),
+ *                                                     int(0..63) (inclusive)
  *     # racy: true|false                              may lose updates under nogil (default false)
  *     # deterministic: true|false                     stdout equal on every run, policy and core
  *                                                     count, and equal to CPython's (default false)
@@ -38,6 +40,14 @@ export interface WorkloadParam {
   description: string;
   /** For `str(a|b)` params: the only values accepted. */
   choices?: string[];
+  /** For `int(...)`/`float(...)` params: the accepted range (bounds inclusive unless `minExclusive`). */
+  range?: ParamRange;
+}
+
+export interface ParamRange {
+  min?: number;
+  minExclusive?: boolean;
+  max?: number;
 }
 
 export interface WorkloadInfo {
@@ -55,7 +65,38 @@ export interface WorkloadInfo {
   small: Record<string, WorkloadParamValue>;
 }
 
-const PARAM_RE = /^# param ([a-z_][a-z0-9_]*): (int|float|bool|str(?:\(([^()]+)\))?) = (.+?) -- (.+)$/;
+const PARAM_RE = /^# param ([a-z_][a-z0-9_]*): ((int|float|bool|str)(?:\(([^()]+)\))?) = (.+?) -- (.+)$/;
+const NUM = '-?[0-9]+(?:\\.[0-9]+)?';
+const RANGE_RE = new RegExp(`^(?:(>=|>)(${NUM})|(${NUM})\\.\\.(${NUM}))$`);
+
+/** `>=1`, `>0`, `0..63` → a range, or undefined when the text is none of these. */
+function parseRange(text: string): ParamRange | undefined {
+  const m = RANGE_RE.exec(text.trim());
+  if (!m) return undefined;
+  if (m[1] !== undefined) return { min: Number(m[2]), ...(m[1] === '>' ? { minExclusive: true } : {}) };
+  const min = Number(m[3]);
+  const max = Number(m[4]);
+  return min <= max ? { min, max } : undefined;
+}
+
+/** The type as a header writes it: `int`, `int(>=1)`, `str(a|b)`. */
+export function paramTypeText(p: Pick<WorkloadParam, 'type' | 'choices' | 'range'>): string {
+  if (p.choices) return `${p.type}(${p.choices.join('|')})`;
+  if (!p.range) return p.type;
+  const r = p.range;
+  return `${p.type}(${r.max !== undefined ? `${r.min}..${r.max}` : `${r.minExclusive ? '>' : '>='}${r.min}`})`;
+}
+
+function inRange(r: ParamRange | undefined, v: number): boolean {
+  if (!r) return true;
+  if (r.min !== undefined && (r.minExclusive ? v <= r.min : v < r.min)) return false;
+  return r.max === undefined || v <= r.max;
+}
+
+function describeRange(r: ParamRange): string {
+  if (r.max !== undefined) return `in ${r.min}..${r.max}`;
+  return `${r.minExclusive ? '>' : '>='} ${r.min}`;
+}
 const KEY_RE = /^# ([a-z]+): (.+)$/;
 const KEYS = new Set(['workload', 'description', 'racy', 'deterministic', 'small']);
 const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -153,12 +194,12 @@ export function resolveWorkloadParams(
   return out;
 }
 
-function describeType(p: Pick<WorkloadParam, 'type' | 'choices'>): string {
+function describeType(p: Pick<WorkloadParam, 'type' | 'choices' | 'range'>): string {
   switch (p.type) {
     case 'int':
-      return 'an integer';
+      return p.range ? `an integer ${describeRange(p.range)}` : 'an integer';
     case 'float':
-      return 'a finite number';
+      return p.range ? `a finite number ${describeRange(p.range)}` : 'a finite number';
     case 'bool':
       return 'true or false';
     case 'str':
@@ -171,21 +212,20 @@ function describeType(p: Pick<WorkloadParam, 'type' | 'choices'>): string {
 }
 
 /** The typed value, or undefined when `value` does not fit the param. */
-function convertValue(p: Pick<WorkloadParam, 'type' | 'choices'>, value: unknown): WorkloadParamValue | undefined {
+function convertValue(p: Pick<WorkloadParam, 'type' | 'choices' | 'range'>, value: unknown): WorkloadParamValue | undefined {
   switch (p.type) {
-    case 'int':
-      if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
-      if (typeof value === 'string' && /^-?[0-9]+$/.test(value)) {
-        const n = Number(value);
-        return Number.isSafeInteger(n) ? n : undefined;
-      }
-      return undefined;
-    case 'float':
-      if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-      if (typeof value === 'string' && /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(value)) {
-        return Number(value);
-      }
-      return undefined;
+    case 'int': {
+      let n: number | undefined;
+      if (typeof value === 'number') n = value;
+      else if (typeof value === 'string' && /^-?[0-9]+$/.test(value)) n = Number(value);
+      return n !== undefined && Number.isSafeInteger(n) && inRange(p.range, n) ? n : undefined;
+    }
+    case 'float': {
+      let n: number | undefined;
+      if (typeof value === 'number') n = value;
+      else if (typeof value === 'string' && /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(value)) n = Number(value);
+      return n !== undefined && Number.isFinite(n) && inRange(p.range, n) ? n : undefined;
+    }
     case 'bool':
       if (typeof value === 'boolean') return value;
       if (value === 'true') return true;
@@ -238,13 +278,23 @@ export function parseWorkloadHeader(text: string, file: string, strict: boolean)
     if (!line.startsWith('#') || line.trimEnd() === '#') break;
     const pm = PARAM_RE.exec(line);
     if (pm) {
-      const [, name, kind, choiceText, defaultText, desc] = pm as unknown as [string, string, string, string | undefined, string, string];
-      const type: WorkloadParamType = kind.startsWith('str') ? 'str' : (kind as WorkloadParamType);
-      const choices = choiceText !== undefined ? choiceText.split('|') : undefined;
-      if (choices && choices.some((c) => !/^[A-Za-z0-9_.-]+$/.test(c))) fail(no, `param ${name}: bad choice list '${choiceText}'`);
+      const [, name, , kind, argText, defaultText, desc] = pm as unknown as [string, string, string, WorkloadParamType, string | undefined, string, string];
+      const type = kind;
       if (info.params.some((p) => p.name === name)) fail(no, `param ${name} declared twice`);
       const spec: WorkloadParam = { name, type, default: '', description: desc.trim() };
-      if (choices) spec.choices = choices;
+      if (argText !== undefined) {
+        if (type === 'str') {
+          const choices = argText.split('|');
+          if (choices.some((c) => !/^[A-Za-z0-9_.-]+$/.test(c))) fail(no, `param ${name}: bad choice list '${argText}'`);
+          spec.choices = choices;
+        } else if (type === 'int' || type === 'float') {
+          const range = parseRange(argText);
+          if (!range) fail(no, `param ${name}: bad range '${argText}' (want >=N, >N or N..M)`);
+          spec.range = range!;
+        } else {
+          fail(no, `param ${name}: a bool takes no '(${argText})'`);
+        }
+      }
       const def = convertValue(spec, defaultText.trim());
       if (def === undefined) fail(no, `param ${name}: default '${defaultText.trim()}' is not ${describeType(spec)}`);
       spec.default = def!;

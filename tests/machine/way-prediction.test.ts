@@ -9,7 +9,7 @@ import { MESI_E } from '../../sim/machine/mesi.js';
 describe('way prediction (Cache.find)', () => {
   for (const base of [0, 2 ** 33]) {
     it(`agrees with the set scan under random fills and invalidations (lines from ${base})`, () => {
-      const c = new Cache({ sizeKiB: 4, ways: 4, latency: 4, replacement: 'lru' }, 64, { directory: false, seed: 1 });
+      const c = new Cache({ sizeKiB: 4, ways: 4, latency: 4, replacement: 'lru' }, 64, { directory: false, seed: 1, wayPrediction: true });
       let x = 12345;
       const rnd = (n: number): number => {
         x = (Math.imul(x, 1103515245) + 12345) >>> 0;

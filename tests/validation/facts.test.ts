@@ -202,15 +202,21 @@ describe('fact checks', () => {
     expect(row(checkFacts(noTable), 'htm-length-capacity').verdict).toBe('not measured');
   });
 
-  it('htm-lemming: more fallbacks and no faster without waiting holds; fewer fails', () => {
-    const p = (wait: boolean, s: number, fallbacks: number) =>
-      indep('htm', QUIET, 4, s, { 'htm.waitForLockFree': wait, 'htm.txLength': 1000, 'workload.params.table': 256 }, { htm: { fallbacks } });
-    expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('holds');
-    expect(verdict([p(false, 2, 90), p(true, 1.5, 30)], 'htm-lemming').value).toBe(3);
-    expect(verdict([p(false, 1, 10), p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('fails');
-    expect(verdict([p(true, 1.5, 30)], 'htm-lemming').verdict).toBe('not measured');
+  it('htm-lemming: more fallbacks and no faster without waiting holds; fewer fails; measured where fallbacks are occasional', () => {
+    const p = (len: number, wait: boolean, s: number, fallbacks: number, committed: number) =>
+      indep('htm', QUIET, 4, s, { 'htm.waitForLockFree': wait, 'htm.txLength': len, 'workload.params.table': 256 }, { htm: { fallbacks, committed } });
+    // Length 10: no fallback; 1000: 30 of 130 sections (the pick); 10000: most sections fall back.
+    const base = [p(10, true, 1, 0, 500), p(10, false, 1, 0, 500), p(10000, true, 4, 80, 10), p(10000, false, 3, 60, 10)];
+    const ok = verdict([...base, p(1000, false, 2, 90, 20), p(1000, true, 1.5, 30, 100)], 'htm-lemming');
+    expect(ok.verdict).toBe('holds');
+    expect(ok.value).toBe(3);
+    expect(ok.measured).toMatch(/^length 1000 /);
+    expect(verdict([...base, p(1000, false, 1, 10, 120), p(1000, true, 1.5, 30, 100)], 'htm-lemming').verdict).toBe('fails');
+    expect(verdict([...base, p(1000, true, 1.5, 30, 100)], 'htm-lemming').verdict).toBe('not measured');
+    // No length with occasional fallbacks: not measured (the 10000 points alone would "fail").
+    expect(verdict(base, 'htm-lemming').verdict).toBe('not measured');
     // CPython's interpreter, where nearly every section falls back either way, is not the probe.
-    const cpy = (wait: boolean, s: number, fallbacks: number) => indep('htm', DEFAULT, 4, s, { 'htm.waitForLockFree': wait }, { htm: { fallbacks } });
+    const cpy = (wait: boolean, s: number, fallbacks: number) => indep('htm', DEFAULT, 4, s, { 'htm.waitForLockFree': wait }, { htm: { fallbacks, committed: 100 } });
     expect(verdict([cpy(false, 2, 90), cpy(true, 1.5, 30)], 'htm-lemming').verdict).toBe('not measured');
   });
 

@@ -118,9 +118,9 @@ describe('workload catalog', () => {
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { thread: 2 }, 'configs/x.yaml: workloads[0]')))
       .toBe("configs/x.yaml: workloads[0]: workload bank has no param 'thread' (known: threads, accounts, transfers, locking, seed)");
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { threads: 2.5 }, '--set')))
-      .toBe("--set: workload bank param 'threads' must be an integer, got 2.5");
+      .toBe("--set: workload bank param 'threads' must be an integer >= 1, got 2.5");
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { threads: 'four' }, '--set')))
-      .toBe('--set: workload bank param \'threads\' must be an integer, got "four"');
+      .toBe('--set: workload bank param \'threads\' must be an integer >= 1, got "four"');
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { locking: 'mutex' }, 'w')))
       .toBe('w: workload bank param \'locking\' must be one of global|account|none, got "mutex"');
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { locking: 3 }, 'w'))).toContain("param 'locking' must be one of");
@@ -128,6 +128,19 @@ describe('workload catalog', () => {
     expect(userErrorMessage(() => resolveWorkloadParams(fs, { padded: 1 }, 'w')))
       .toBe("w: workload false-sharing param 'padded' must be true or false, got 1");
     expect(userErrorMessage(() => resolveWorkloadParams(bank, { threads: true }, 'w'))).toContain('must be an integer');
+  });
+
+  it('rejects values outside a declared range with one line, before the guest runs', () => {
+    const bank = getWorkload('bank');
+    expect(userErrorMessage(() => resolveWorkloadParams(bank, { threads: 0 }, 'c.yaml:4:15: workloads[0].params.threads')))
+      .toBe("c.yaml:4:15: workloads[0].params.threads: workload bank param 'threads' must be an integer >= 1, got 0");
+    expect(userErrorMessage(() => resolveWorkloadParams(bank, { accounts: '1' }, '--set')))
+      .toBe('--set: workload bank param \'accounts\' must be an integer >= 2, got "1"');
+    expect(resolveWorkloadParams(bank, { threads: 1, accounts: 2 }, 'w')).toMatchObject({ threads: 1, accounts: 2 });
+    const demo = parseWorkloadHeader('# workload: demo\n# description: d\n# param k: int(1..8) = 2 -- k\n# param x: float(>0) = 1 -- x\n', '/x/demo.py', true);
+    expect(userErrorMessage(() => resolveWorkloadParams(demo, { k: 9 }, 'w'))).toBe("w: workload demo param 'k' must be an integer in 1..8, got 9");
+    expect(userErrorMessage(() => resolveWorkloadParams(demo, { x: 0 }, 'w'))).toBe("w: workload demo param 'x' must be a finite number > 0, got 0");
+    expect(resolveWorkloadParams(demo, { k: 8, x: 1e-9 }, 'w')).toMatchObject({ k: 8, x: 1e-9 });
   });
 });
 
@@ -140,6 +153,8 @@ describe('workload header parser', () => {
     '# param mode: str(a|b) = b -- mode',
     '# param name: str = x-y -- free text',
     '# param on: bool = false -- a switch',
+    '# param k: int(1..8) = 2 -- bounded',
+    '# param x: float(>0) = 0.25 -- positive',
     '# racy: true',
     '# deterministic: false',
     '# small: n=1 mode=a on=true',
@@ -158,6 +173,8 @@ describe('workload header parser', () => {
         { name: 'mode', type: 'str', default: 'b', description: 'mode', choices: ['a', 'b'] },
         { name: 'name', type: 'str', default: 'x-y', description: 'free text' },
         { name: 'on', type: 'bool', default: false, description: 'a switch' },
+        { name: 'k', type: 'int', default: 2, description: 'bounded', range: { min: 1, max: 8 } },
+        { name: 'x', type: 'float', default: 0.25, description: 'positive', range: { min: 0, minExclusive: true } },
       ],
       small: { n: 1, mode: 'a', on: true },
     });

@@ -54,7 +54,7 @@ d('workloads under CPython (python3 + workloads/shims)', () => {
       'for path in sys.argv[1:]:',
       '    info, specs = htmsim.parse_header(path)',
       '    out[info["workload"]] = {"racy": info["racy"], "deterministic": info["deterministic"], "small": info["small"],',
-      '        "params": [[s["name"], s["type"], s["default"], s["choices"]] for s in specs]}',
+      '        "params": [[s["name"], s["type"], s["default"], s["choices"], s["range"]] for s in specs]}',
       'print(json.dumps(out))',
     ].join('\n');
     const r = py(['-c', script, ...all.map((w) => w.file)]);
@@ -62,7 +62,8 @@ d('workloads under CPython (python3 + workloads/shims)', () => {
     const fromShim = JSON.parse(r.stdout) as Record<string, unknown>;
     const fromCatalog = Object.fromEntries(all.map((w) => [w.name, {
       racy: w.racy, deterministic: w.deterministic, small: w.small,
-      params: w.params.map((p) => [p.name, p.type, p.default, p.choices ?? null]),
+      params: w.params.map((p) => [p.name, p.type, p.default, p.choices ?? null,
+        p.range ? [p.range.min ?? null, p.range.minExclusive ?? false, p.range.max ?? null] : null]),
     }]));
     expect(fromShim).toEqual(fromCatalog);
   });
@@ -72,6 +73,9 @@ d('workloads under CPython (python3 + workloads/shims)', () => {
     let r = py([bank.file, 'threads=many']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("htmsim shim: command line: param threads: expected an int, got 'many'\n");
+    r = py([bank.file, 'threads=0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("htmsim shim: command line: param threads: expected a number >= 1, got '0'\n");
     r = py([bank.file, 'thread=2']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown param 'thread'");

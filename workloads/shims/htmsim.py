@@ -12,7 +12,29 @@ import re
 import sys
 
 _PARAM = re.compile(
-    r"^# param ([a-z_][a-z0-9_]*): (int|float|bool|str(?:\(([^()]+)\))?) = (.+?) -- (.+)$")
+    r"^# param ([a-z_][a-z0-9_]*): (int|float|bool|str)(?:\(([^()]+)\))? = (.+?) -- (.+)$")
+_NUM = r"-?[0-9]+(?:\.[0-9]+)?"
+_RANGE = re.compile(r"^(?:(>=|>)(%s)|(%s)\.\.(%s))$" % (_NUM, _NUM, _NUM))
+
+
+def _parse_range(text, where):
+    """`>=1`, `>0`, `0..63` -> (min, min_exclusive, max); the grammar workload-catalog.ts parses."""
+    m = _RANGE.match(text.strip())
+    if m and m.group(1):
+        return (float(m.group(2)), m.group(1) == ">", None)
+    if m and float(m.group(3)) <= float(m.group(4)):
+        return (float(m.group(3)), False, float(m.group(4)))
+    raise HeaderError("%s: bad range %r (want >=N, >N or N..M)" % (where, text))
+
+
+def _check_range(rng, value, text, where):
+    if rng is None:
+        return value
+    lo, exclusive, hi = rng
+    if (value <= lo if exclusive else value < lo) or (hi is not None and value > hi):
+        want = ("in %g..%g" % (lo, hi)) if hi is not None else ("%s %g" % (">" if exclusive else ">=", lo))
+        raise HeaderError("%s: expected a number %s, got %r" % (where, want, text))
+    return value
 _KEY = re.compile(r"^# ([a-z]+): (.+)$")
 _KEYS = ("workload", "description", "racy", "deterministic", "small")
 
@@ -21,11 +43,11 @@ class HeaderError(Exception):
     pass
 
 
-def _convert(kind, choices, text, where):
+def _convert(kind, choices, text, where, rng=None):
     if kind == "int":
         if not re.fullmatch(r"-?[0-9]+", text):
             raise HeaderError("%s: expected an int, got %r" % (where, text))
-        return int(text)
+        return _check_range(rng, int(text), text, where)
     if kind == "float":
         try:
             value = float(text)
@@ -33,7 +55,7 @@ def _convert(kind, choices, text, where):
             raise HeaderError("%s: expected a float, got %r" % (where, text)) from None
         if value != value or value in (float("inf"), float("-inf")):
             raise HeaderError("%s: expected a finite float, got %r" % (where, text))
-        return value
+        return _check_range(rng, value, text, where)
     if kind == "bool":
         if text not in ("true", "false"):
             raise HeaderError("%s: expected true or false, got %r" % (where, text))
@@ -58,13 +80,15 @@ def parse_header(path):
         where = "%s:%d" % (path, number)
         m = _PARAM.match(line)
         if m:
-            name, kind, choice_text, default, desc = m.groups()
-            choices = choice_text.split("|") if choice_text else None
-            base = "str" if kind.startswith("str") else kind
+            name, base, arg_text, default, desc = m.groups()
+            choices = arg_text.split("|") if arg_text is not None and base == "str" else None
+            rng = _parse_range(arg_text, where) if arg_text is not None and base in ("int", "float") else None
+            if arg_text is not None and base == "bool":
+                raise HeaderError("%s: param %s: a bool takes no '(%s)'" % (where, name, arg_text))
             if any(s["name"] == name for s in specs):
                 raise HeaderError("%s: param %s declared twice" % (where, name))
-            specs.append({"name": name, "type": base, "choices": choices,
-                          "default": _convert(base, choices, default.strip(), where),
+            specs.append({"name": name, "type": base, "choices": choices, "range": rng,
+                          "default": _convert(base, choices, default.strip(), where, rng),
                           "description": desc.strip()})
             continue
         if line.startswith("# param"):
@@ -107,7 +131,7 @@ def resolve(specs, assignments, where):
         if spec is None:
             known = ", ".join(sorted(by_name)) or "none"
             raise HeaderError("%s: unknown param %r (known: %s)" % (where, name, known))
-        out[name] = _convert(spec["type"], spec["choices"], text, "%s: param %s" % (where, name))
+        out[name] = _convert(spec["type"], spec["choices"], text, "%s: param %s" % (where, name), spec["range"])
     return out
 
 
