@@ -569,6 +569,30 @@ export function installBuiltins(vm: Interpreter): void {
     for (let i = 0; i < k; i++) for (const x of items) out.push(x);
     return out;
   };
+  /** keys()/items() views with &, |, -, ^ (CPython's dictviews_*: a new set; & iterates the smaller side). */
+  const viewSetOp = (a: PyView, b: PyVal, op: number): PyVal => {
+    const other = vm.toList(b);
+    const r = vm.place(vm.newSet(), 200);
+    if (op === 1) {
+      const mine = vm.toList(a);
+      const bSized = b instanceof PySet || b instanceof PyView;
+      if (bSized && other.length > mine.length) {
+        const os = vm.newSet();
+        for (const x of other) os.add(x);
+        for (const x of mine) if (os.has(x)) r.add(x);
+      } else {
+        const ms = vm.newSet();
+        for (const x of mine) ms.add(x);
+        for (const x of other) if (ms.has(x)) r.add(x);
+      }
+      return r;
+    }
+    for (const x of vm.toList(a)) r.add(x);
+    if (op === 7) for (const x of other) r.add(x);
+    else if (op === 10) for (const x of other) r.discard(x);
+    else for (const x of other) if (!r.discard(x)) r.add(x);
+    return r;
+  };
   const builtinBin = (a: PyVal, b: PyVal, op: number, inplace: boolean): PyVal => {
     if (typeof a === 'boolean' && typeof b === 'boolean') {
       // bool's own &, |, ^ keep the bool type.
@@ -578,6 +602,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
+    if (a instanceof PyView && a.kind !== 1 && (op === 1 || op === 7 || op === 10 || op === 12)) return viewSetOp(a, b, op);
     if (typeof a === 'string') {
       if (op === 0 && typeof b === 'string') {
         vm.tmp(vm.cur, 49 + a.length + b.length);
@@ -1266,12 +1291,12 @@ export function installBuiltins(vm: Interpreter): void {
     vm.wr(t, b.dataAddr + b.len, Math.max(1, src.length));
     b.len = n;
   };
-  const bytesOf = (v: PyVal): number[] => {
+  const bytesOf = (v: PyVal, what = 'bytes'): number[] => {
     if (v instanceof PyBytes) return Array.from(v.data.subarray(0, v.len));
     if (typeof v === 'string') throw vm.typeErr('cannot convert \'str\' object to bytes');
     return vm.toList(v).map((x) => {
       const n = Number(index(x));
-      if (n < 0 || n > 255) throw err('ValueError', 'bytes must be in range(0, 256)');
+      if (n < 0 || n > 255) throw err('ValueError', `${what} must be in range(0, 256)`);
       return n;
     });
   };
@@ -1356,7 +1381,13 @@ export function installBuiltins(vm: Interpreter): void {
       } else {
         let n = 0;
         for (const item of vm.toList(src)) {
-          const kv = vm.toList(item);
+          let kv: PyVal[];
+          try {
+            kv = vm.toList(item);
+          } catch (e) {
+            if (e instanceof PyExc && e.cls === vm.exc.get('TypeError')) throw vm.typeErr(`cannot convert dictionary update sequence element #${n} to a sequence`);
+            throw e;
+          }
           if (kv.length !== 2) throw err('ValueError', `dictionary update sequence element #${n} has length ${kv.length}; 2 is required`);
           d.set(kv[0]!, kv[1]!);
           n++;
@@ -1410,7 +1441,7 @@ export function installBuiltins(vm: Interpreter): void {
       if (a.length < 2) throw vm.typeErr('string argument without an encoding');
       return makeBytes(cls, new TextEncoder().encode(v));
     }
-    return makeBytes(cls, Uint8Array.from(bytesOf(v)));
+    return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
   ctor(T.bytes, bytesCtor(T.bytes));
   ctor(T.bytearray, bytesCtor(T.bytearray));
@@ -1572,6 +1603,27 @@ export function installBuiltins(vm: Interpreter): void {
     const x = intOf(a[0] as number);
     return (x < 0 ? -BigInt(x) : BigInt(x)).toString(2).replace(/0/g, '').length;
   });
+  // Explicit dunder calls on numbers ((5).__add__(3), int.__mul__, float.__radd__ ...): the
+  // builtin operation, or NotImplemented for an operand of another kind.
+  for (const nt of [T.int, T.float]) {
+    const same = (x: PyVal): boolean => (nt === T.int ? isIntLike(x) : isNum(x));
+    OP_DUNDER.forEach((nm, op) => {
+      if (nm === 'matmul') return;
+      vm.method(nt, `__${nm}__`, (a) => (same(a[1]!) ? builtinBin(a[0]!, a[1]!, op, false) : vm.NotImplemented));
+      vm.method(nt, `__r${nm}__`, (a) => (same(a[1]!) ? builtinBin(a[1]!, a[0]!, op, false) : vm.NotImplemented));
+    });
+    CMP_DUNDER.forEach((nm, op) => vm.method(nt, nm, (a) => (isNum(a[1]!) ? vm.compare(a[0]!, a[1]!, op) : vm.NotImplemented)));
+    vm.method(nt, '__neg__', (a) => vm.unary(a[0]!, 0));
+    vm.method(nt, '__pos__', (a) => vm.unary(a[0]!, 1));
+    vm.method(nt, '__abs__', (a) => (isIntLike(a[0]!) ? R.intAbs(intOf(a[0] as number)) : F(Math.abs((a[0] as PyFloat).v))));
+    vm.method(nt, '__bool__', (a) => vm.truthy(a[0]!));
+    vm.method(nt, '__hash__', (a) => vm.hash(a[0]!));
+    vm.method(nt, '__int__', (a) => intFromAny(a[0]!));
+    vm.method(nt, '__float__', (a) => F(fnum(a[0]!)));
+    vm.method(nt, '__repr__', (a) => vm.repr(a[0]!));
+    vm.method(nt, '__str__', (a) => vm.repr(a[0]!));
+  }
+  vm.method(T.int, '__invert__', (a) => vm.unary(a[0]!, 2));
   vm.method(T.int, 'conjugate', (a) => intOf(a[0] as number));
   vm.method(T.int, '__index__', (a) => intOf(a[0] as number));
   vm.method(T.int, 'to_bytes', (a, kw) => {
@@ -2252,7 +2304,7 @@ export function installBuiltins(vm: Interpreter): void {
     return None;
   });
   vm.method(T.bytearray, 'extend', (a) => {
-    bytesExtend(By(a), bytesOf(a[1]!));
+    bytesExtend(By(a), bytesOf(a[1]!, 'byte'));
     return None;
   });
   vm.method(T.bytearray, 'insert', (a) => {
@@ -2398,6 +2450,8 @@ export function installBuiltins(vm: Interpreter): void {
     const sep = kwArg(kw, 'sep');
     const end = kwArg(kw, 'end');
     const file = kwArg(kw, 'file');
+    if (sep !== undefined && sep !== None && typeof sep !== 'string') throw vm.typeErr(`sep must be None or a string, not ${tn(sep)}`);
+    if (end !== undefined && end !== None && typeof end !== 'string') throw vm.typeErr(`end must be None or a string, not ${tn(end)}`);
     const s = a.map((x) => vm.str(x)).join(sep === undefined || sep === None ? ' ' : (sep as string)) + (end === undefined || end === None ? '\n' : (end as string));
     if (file !== undefined && file !== None) {
       const w = vm.getAttr(file, 'write');
@@ -2802,9 +2856,15 @@ export function installBuiltins(vm: Interpreter): void {
       tp.dict.set(k, ns.vals[i]!);
     }
     if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', None);
+    if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', None); // a class's docstring is not inherited
     vm.place(tp, 400);
     if (cellRet instanceof PyCell) cellRet.value = tp;
-    const isub = vm.lookup(tp, '__init_subclass__');
+    // super(tp, tp).__init_subclass__(): the parents' hook, never the new class's own.
+    let isub: PyVal | undefined;
+    for (const c of tp.mro.slice(1)) {
+      isub = c.dict.get('__init_subclass__');
+      if (isub !== undefined) break;
+    }
     if (isub instanceof PyFunction || (isub instanceof PyWrapper && isub.fget instanceof PyFunction)) {
       vm.callValue(isub instanceof PyWrapper ? isub.fget : isub, [tp], null);
     }

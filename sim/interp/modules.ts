@@ -7,119 +7,17 @@ import { XBEGIN_STARTED, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_DEBUG, XABORT_
 import { PyDict } from './dict.js';
 import { ABORT_SIGNAL } from './heap.js';
 import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
+import { createHash } from 'node:crypto';
 import * as R from './runtime/int-ops.js';
+import { MersenneTwister } from './runtime/random.js';
 import { mathFsum } from './runtime/math.js';
 import type { GuestThread } from './thread.js';
 import {
-  PyBuiltin, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyLock, PyMethod, PyModule, PyObject, PyTuple, type PyType,
+  PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyLock, PyMethod, PyModule, PyObject, PyTuple, type PyType,
   type PyVal, type UnfriendlyKind,
 } from './values.js';
 
 type Kw = Map<string, PyVal> | null;
-
-/** CPython's Mersenne Twister with its integer seeding (random_seed / init_by_array). */
-export class MT {
-  private mt = new Uint32Array(624);
-  private mti = 625;
-  gaussNext: number | null = null;
-  private initGenrand(s: number): void {
-    const mt = this.mt;
-    mt[0] = s >>> 0;
-    for (let i = 1; i < 624; i++) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = (Math.imul(1812433253, p) + i) >>> 0;
-    }
-    this.mti = 624;
-  }
-  seed(n: R.IntVal): void {
-    let v = typeof n === 'bigint' ? n : BigInt(n);
-    if (v < 0n) v = -v;
-    const key: number[] = [];
-    while (v > 0n) {
-      key.push(Number(v & 0xffffffffn));
-      v >>= 32n;
-    }
-    if (key.length === 0) key.push(0);
-    this.initGenrand(19650218);
-    const mt = this.mt;
-    let i = 1, j = 0;
-    for (let k = Math.max(624, key.length); k > 0; k--) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(p, 1664525)) + key[j]! + j) >>> 0;
-      i++;
-      j++;
-      if (i >= 624) {
-        mt[0] = mt[623]!;
-        i = 1;
-      }
-      if (j >= key.length) j = 0;
-    }
-    for (let k = 623; k > 0; k--) {
-      const p = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-      mt[i] = ((mt[i]! ^ Math.imul(p, 1566083941)) - i) >>> 0;
-      i++;
-      if (i >= 624) {
-        mt[0] = mt[623]!;
-        i = 1;
-      }
-    }
-    mt[0] = 0x80000000;
-    this.gaussNext = null;
-  }
-  uint32(): number {
-    const mt = this.mt;
-    if (this.mti >= 624) {
-      let kk = 0;
-      for (; kk < 624 - 397; kk++) {
-        const y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
-        mt[kk] = mt[kk + 397]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      for (; kk < 623; kk++) {
-        const y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
-        mt[kk] = mt[kk + (397 - 624)]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      const y = (mt[623]! & 0x80000000) | (mt[0]! & 0x7fffffff);
-      mt[623] = mt[396]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      this.mti = 0;
-    }
-    let y = mt[this.mti++]!;
-    y ^= y >>> 11;
-    y = (y ^ ((y << 7) & 0x9d2c5680)) >>> 0;
-    y = (y ^ ((y << 15) & 0xefc60000)) >>> 0;
-    y ^= y >>> 18;
-    return y >>> 0;
-  }
-  random(): number {
-    const a = this.uint32() >>> 5, b = this.uint32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
-  }
-  getrandbits(k: number): R.IntVal {
-    if (k <= 32) return this.uint32() >>> (32 - k);
-    let r = 0n;
-    let shift = 0n;
-    for (let left = k; left > 0; left -= 32) {
-      let w = this.uint32();
-      if (left < 32) w >>>= 32 - left;
-      r |= BigInt(w) << shift;
-      shift += 32n;
-    }
-    return R.normInt(r);
-  }
-  randbelow(n: R.IntVal): R.IntVal {
-    const k = (typeof n === 'bigint' ? n : BigInt(n)).toString(2).length;
-    let r = this.getrandbits(k);
-    while (r >= n) r = this.getrandbits(k);
-    return r;
-  }
-  getstate(): [Uint32Array, number, number | null] {
-    return [this.mt.slice(), this.mti, this.gaussNext];
-  }
-  setstate(s: [Uint32Array, number, number | null]): void {
-    this.mt = s[0].slice();
-    this.mti = s[1];
-    this.gaussNext = s[2];
-  }
-}
 
 const THREADING_SRC = `
 class Thread:
@@ -765,10 +663,14 @@ export function installModules(vm: Interpreter): void {
   });
 
   // ───────────── random ─────────────
-  const rng = new MT();
-  rng.seed(vm.seed);
+  const rng0 = new MersenneTwister();
+  rng0.seed(vm.seed);
+  /** random.Random instances: each has its own generator (the module functions use `rng`). */
+  const randomT = vm.makeType('Random', [T.object], 'object', true, 'random');
+  const ownRng = new WeakMap<PyObject, MersenneTwister>();
   reg('random', () => {
     const m = newModule('random');
+    let rng = rng0;
     /** The PRNG is guest-visible state: a transaction that draws numbers and aborts rewinds it. */
     const touch = (): void => {
       const t = vm.cur;
@@ -776,6 +678,24 @@ export function installModules(vm: Interpreter): void {
         const s = rng.getstate();
         vm.logUndo(t, () => rng.setstate(s));
       }
+    };
+    /**
+     * Registers a module function (on the shared generator) and the same-named method of
+     * random.Random (on the instance's own generator): `rng` is switched for the call.
+     */
+    const rfn = (name: string, impl: (a: PyVal[], kw: Kw) => PyVal): void => {
+      fn(m, name, impl);
+      vm.method(randomT, name, (a, kw) => {
+        const own = ownRng.get(a[0] as PyObject);
+        if (own === undefined) throw vm.typeErr(`descriptor '${name}' requires a 'Random' object`);
+        const saved = rng;
+        rng = own;
+        try {
+          return impl(a.slice(1), kw);
+        } finally {
+          rng = saved;
+        }
+      });
     };
     const randrange = (a: PyVal[]): R.IntVal => {
       const start = toInt(a[0]!);
@@ -797,46 +717,50 @@ export function installModules(vm: Interpreter): void {
       if (n <= 0) throw err('ValueError', 'empty range for randrange()');
       return R.intAdd(start, R.intMul(step, rng.randbelow(n)));
     };
-    fn(m, 'seed', (a) => {
+    const seedImpl = (a: PyVal[]): PyVal => {
       touch();
       const v = a[0];
       if (v === undefined || v === None) rng.seed(vm.seed);
       else if (isIntLike(v)) rng.seed(toInt(v));
-      else if (v instanceof PyFloat) rng.seed(R.intAbs(R.floatHash(v.v)));
-      else if (typeof v === 'string') {
-        // CPython (version 2 seeding) hashes str seeds with SHA-512; htmsim uses the UTF-8 bytes as an int.
+      else if (v instanceof PyFloat) rng.seed(BigInt.asUintN(64, BigInt(R.floatHash(v.v))));
+      else if (typeof v === 'string' || v instanceof PyBytes) {
+        // CPython's version-2 seeding: int.from_bytes(data + sha512(data).digest()), big-endian.
+        const data = typeof v === 'string' ? new TextEncoder().encode(v) : v.data.slice(0, v.len);
+        const digest = createHash('sha512').update(data).digest();
         let n = 0n;
-        for (const b of new TextEncoder().encode(v)) n = (n << 8n) | BigInt(b);
+        for (const b of data) n = (n << 8n) | BigInt(b);
+        for (const b of digest) n = (n << 8n) | BigInt(b);
         rng.seed(n);
-      } else rng.seed(vm.hash(v));
+      } else rng.seed(BigInt.asUintN(64, BigInt(vm.hash(v)))); // (size_t)hash, as random_seed
       return None;
-    });
-    fn(m, 'random', () => {
+    };
+    rfn('seed', (a) => seedImpl(a));
+    rfn('random', () => {
       touch();
       return F(rng.random());
     });
-    fn(m, 'getrandbits', (a) => {
+    rfn('getrandbits', (a) => {
       touch();
       const k = Number(toInt(a[0]!));
       if (k < 0) throw err('ValueError', 'number of bits must be non-negative');
       return k === 0 ? 0 : rng.getrandbits(k);
     });
-    fn(m, 'randrange', (a) => {
+    rfn('randrange', (a) => {
       touch();
       return randrange(a);
     });
-    fn(m, 'randint', (a) => {
+    rfn('randint', (a) => {
       touch();
       return randrange([a[0]!, R.intAdd(toInt(a[1]!), 1)]);
     });
-    fn(m, 'choice', (a) => {
+    rfn('choice', (a) => {
       touch();
       const seq = a[0]!;
       const n = Number(toInt(vm.callValue(vm.builtins.getStr('len')!, [seq], null)));
       if (n === 0) throw err('IndexError', 'Cannot choose from an empty sequence');
       return vm.getItem(seq, rng.randbelow(n));
     });
-    fn(m, 'shuffle', (a) => {
+    rfn('shuffle', (a) => {
       touch();
       const l = a[0]!;
       if (!(l instanceof PyList)) throw vm.typeErr('shuffle() needs a mutable sequence');
@@ -850,60 +774,66 @@ export function installModules(vm: Interpreter): void {
       vm.listReplace(vm.cur, l, items);
       return None;
     });
-    fn(m, 'uniform', (a) => {
+    rfn('uniform', (a) => {
       touch();
       const x = toFloat(a[0]!), y = toFloat(a[1]!);
       return F(x + (y - x) * rng.random());
     });
-    fn(m, 'sample', (a, kw) => {
+    rfn('sample', (a, kw) => {
       touch();
       const pop = vm.toList(a[0]!);
       const k = Number(toInt(a[1] ?? kw?.get('k') ?? 0));
       const n = pop.length;
-      if (k < 0 || k > n) throw err('ValueError', 'Sample larger than population or is negative');
-      const result: PyVal[] = new Array(k);
-      let setsize = 21;
-      if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
-      if (n <= setsize) {
-        const pool = pop.slice();
-        for (let i = 0; i < k; i++) {
-          const j = Number(rng.randbelow(n - i));
-          result[i] = pool[j]!;
-          pool[j] = pool[n - i - 1]!;
-        }
-      } else {
-        const selected = new Set<number>();
-        for (let i = 0; i < k; i++) {
-          let j = Number(rng.randbelow(n));
-          while (selected.has(j)) j = Number(rng.randbelow(n));
-          selected.add(j);
-          result[i] = pop[j]!;
-        }
-      }
+      const result = rng.sample(n, k).map((i) => pop[i]!);
       return vm.placeList(vm.newList(result));
     });
-    fn(m, 'gauss', (a) => {
+    rfn('gauss', (a) => {
       touch();
       const mu = a[0] === undefined ? 0 : toFloat(a[0]), sigma = a[1] === undefined ? 1 : toFloat(a[1]);
-      let z = rng.gaussNext;
-      rng.gaussNext = null;
-      if (z === null) {
-        const x2pi = rng.random() * 2 * Math.PI;
-        const g2rad = Math.sqrt(-2 * Math.log(1 - rng.random()));
-        z = Math.cos(x2pi) * g2rad;
-        rng.gaussNext = Math.sin(x2pi) * g2rad;
-      }
-      return F(mu + z * sigma);
+      return F(rng.gauss(mu, sigma));
     });
-    fn(m, 'choices', (a, kw) => {
+    rfn('choices', (a, kw) => {
       touch();
       const pop = vm.toList(a[0]!);
       const k = Number(toInt(kw?.get('k') ?? 1));
       const n = pop.length;
       const out: PyVal[] = [];
-      for (let i = 0; i < k; i++) out.push(pop[Math.floor(rng.random() * n)]!);
+      for (const i of rng.choicesIndices(n, k)) out.push(pop[i]!);
       return vm.placeList(vm.newList(out));
     });
+    // CPython's state tuple: (3, (624 words..., position), gauss_next or None).
+    rfn('getstate', () => {
+      const { mt: words, index: pos, gaussNext: g } = rng.getstate();
+      const inner = vm.newTuple([...Array.from(words, (w) => w as PyVal), pos]);
+      return vm.newTuple([3, inner, g === null ? None : F(g)]);
+    });
+    rfn('setstate', (a) => {
+      touch();
+      const st = a[0];
+      const bad = (): never => {
+        throw vm.typeErr('state vector must be a tuple');
+      };
+      if (!(st instanceof PyTuple) || st.items.length !== 3) return bad();
+      const inner = st.items[1];
+      if (!(inner instanceof PyTuple) || inner.items.length !== 625) return bad();
+      const words = Uint32Array.from(inner.items.slice(0, 624), (w) => Number(toInt(w)));
+      const g = st.items[2];
+      rng.setstate({ mt: words, index: Number(toInt(inner.items[624]!)), gaussNext: g instanceof PyFloat ? g.v : null });
+      return None;
+    });
+    vm.method(randomT, '__init__', (a) => {
+      const g = new MersenneTwister();
+      ownRng.set(a[0] as PyObject, g);
+      const saved = rng;
+      rng = g;
+      try {
+        seedImpl(a.length > 1 ? [a[1]!] : []);
+      } finally {
+        rng = saved;
+      }
+      return None;
+    });
+    set(m, 'Random', randomT);
     return m;
   });
 
