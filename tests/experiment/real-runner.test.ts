@@ -42,7 +42,7 @@ describe.skipIf(!runPointBuilt)('sweeps with the real point runner (sim/run/run-
   it('records a cycle limit and a guest exception as failed points and runs the rest', () => {
     const dir = scratch('real-failures');
     const cfg = writeConfig(dir, 'failures', 'name: real-failures\nmachine: haswell\nworkloads:\n' +
-      '  - { name: independent, params: { threads: 2, iters: 200 } }\n  - { name: bank, params: { accounts: 0, transfers: 10 } }\n' +
+      '  - { name: independent, params: { threads: 2, iters: 200 } }\n  - { name: genome, params: { gene: 8, segment: 12 } }\n' +
       'sweep:\n  axes:\n    maxCycles: [20000, 100000000]\n');
     const out = join(dir, 'out');
     const r = htmsim(['run', cfg, '--out', out, '--jobs', '2', '--no-report']);
@@ -52,8 +52,8 @@ describe.skipIf(!runPointBuilt)('sweeps with the real point runner (sim/run/run-
     expect(recs.map((x) => [x.params['workload.name'], x.params.maxCycles, x.result.status, x.result.error])).toEqual([
       ['independent', 20000, 'failed', 'cycle limit reached: the run passed maxCycles=20000 simulated cycles (raise it with --max-cycles or maxCycles)'],
       ['independent', 100000000, 'ok', undefined],
-      ['bank', 20000, 'failed', 'guest exited with status 1: ValueError: accounts must be at least 2'],
-      ['bank', 100000000, 'failed', 'guest exited with status 1: ValueError: accounts must be at least 2'],
+      ['genome', 20000, 'failed', 'cycle limit reached: the run passed maxCycles=20000 simulated cycles (raise it with --max-cycles or maxCycles)'],
+      ['genome', 100000000, 'failed', 'guest exited with status 1: ValueError: need gene >= segment >= 3'],
     ]);
   });
 });

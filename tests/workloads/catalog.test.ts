@@ -107,7 +107,7 @@ describe('workload catalog', () => {
     const bank = getWorkload('bank');
     expect(resolveWorkloadParams(bank, {}, 'here')).toEqual({ threads: 4, accounts: 64, transfers: 1500, locking: 'global', seed: 1 });
     expect(resolveWorkloadParams(bank, { threads: 2, locking: 'none' }, 'here')).toMatchObject({ threads: 2, locking: 'none' });
-    expect(resolveWorkloadParams(bank, { threads: '8', accounts: '-3' }, 'here')).toMatchObject({ threads: 8, accounts: -3 });
+    expect(resolveWorkloadParams(bank, { threads: '8', seed: '-3' }, 'here')).toMatchObject({ threads: 8, seed: -3 });
     const fs = getWorkload('false-sharing');
     expect(resolveWorkloadParams(fs, { padded: 'true' }, 'w').padded).toBe(true);
     expect(resolveWorkloadParams(fs, { padded: false }, 'w').padded).toBe(false);
