@@ -1278,11 +1278,7 @@ export class Interpreter {
         if (s !== undefined) return s;
       }
       if (name === '__class__') return tp;
-      if (name === '__dict__') {
-        const dd = this.newDict();
-        for (const [k, x] of v.attrs) dd.set(k, x);
-        return dd;
-      }
+      if (name === '__dict__') return this.dictOfAttrs(v.attrs);
       const ga = this.lookup(tp, '__getattr__');
       if (ga !== undefined) {
         try {
@@ -1311,17 +1307,20 @@ export class Interpreter {
     if (!tp.builtin && v instanceof PyObject && !(d instanceof PyWrapper && d.cls === this.T.property)) {
       const own = this.subAttrs.get(v)?.get(name);
       if (own !== undefined) return own;
-      if (name === '__dict__') {
-        const dd = this.newDict();
-        for (const [k, x] of this.subAttrs.get(v) ?? []) dd.set(k, x);
-        return dd;
-      }
+      if (name === '__dict__') return this.dictOfAttrs(this.subAttrs.get(v));
     }
     if (d !== undefined) {
       if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
       return this.bind(d, v, tp);
     }
     return this.specialAttr(v, name);
+  }
+
+  /** A fresh dict of an attribute map (`obj.__dict__`). */
+  private dictOfAttrs(attrs: ReadonlyMap<string, PyVal> | undefined): PyDict {
+    const dd = this.newDict();
+    if (attrs !== undefined) for (const [k, x] of attrs) dd.set(k, x);
+    return dd;
   }
 
   private excAttr(e: PyExc, name: string): PyVal | undefined {
@@ -1452,13 +1451,16 @@ export class Interpreter {
 
   setAttr(v: PyVal, name: string, val: PyVal): void {
     const t = this.cur;
-    if (v instanceof PyInstance) {
+    const userSub = v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction);
+    if (v instanceof PyInstance || userSub) {
       const d = this.lookup(v.cls, name);
       if (d instanceof PyWrapper && d.cls === this.T.property) {
         if (d.fset === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no setter`);
         this.callValue(d.fset, [v, val], null);
         return;
       }
+    }
+    if (v instanceof PyInstance) {
       const sa = this.lookup(v.cls, '__setattr__');
       if (sa instanceof PyFunction) {
         this.callValue(sa, [v, name, val], null);
@@ -1474,16 +1476,20 @@ export class Interpreter {
       this.setAttrRaw(t, v, name, val);
       return;
     }
-    if (v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction)) {
-      const d = this.lookup(v.cls, name);
-      if (d instanceof PyWrapper && d.cls === this.T.property) {
-        if (d.fset === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no setter`);
-        this.callValue(d.fset, [v, val], null);
-        return;
-      }
+    if (userSub) {
       let m = this.subAttrs.get(v);
       if (m === undefined) this.subAttrs.set(v, (m = new Map()));
       this.mutate(t, v);
+      // The attribute map lives beside the object, so mutate's snapshot does not cover it.
+      if (t.tx !== null) {
+        const attrs = m;
+        const had = attrs.has(name);
+        const old = attrs.get(name);
+        this.logUndo(t, () => {
+          if (had) attrs.set(name, old!);
+          else attrs.delete(name);
+        });
+      }
       m.set(name, val);
       return;
     }

@@ -4,6 +4,7 @@
  * victim only when every way of the set is valid (invalid ways are always filled first).
  */
 import type { ReplacementPolicyName } from './config.js';
+import { xorshift32, xorshiftSeed } from '../common/xorshift.js';
 
 export interface ReplacementPolicy {
   readonly name: ReplacementPolicyName;
@@ -72,10 +73,7 @@ export class RandomPolicy implements ReplacementPolicy {
   readonly name = 'random' as const;
   private state: number;
   constructor(private readonly ways: number, seed: number) {
-    // xorshift32 must not start at 0; mix the seed so nearby seeds give unrelated streams.
-    let s = (Math.imul(seed | 0, 0x9e3779b1) ^ 0x6d2b79f5) >>> 0;
-    if (s === 0) s = 0x6d2b79f5;
-    this.state = s;
+    this.state = xorshiftSeed(seed, 0x6d2b79f5);
   }
   touch(_slot: number): void {
     // Random replacement keeps no recency.
@@ -84,12 +82,8 @@ export class RandomPolicy implements ReplacementPolicy {
     // Random replacement keeps no recency.
   }
   victim(_set: number): number {
-    let x = this.state;
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    this.state = x;
-    return x % this.ways;
+    this.state = xorshift32(this.state);
+    return this.state % this.ways;
   }
 }
 

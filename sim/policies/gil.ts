@@ -23,6 +23,7 @@ import type { UnfriendlyKind } from '../interp/values.js';
 import { PolicyBase } from './policy-base.js';
 import { GilLock } from './gil-lock.js';
 import type { PolicyEnv } from './policy.js';
+import { xorshift32, xorshiftSeed } from '../common/xorshift.js';
 
 interface WaitState {
   since: number;
@@ -49,25 +50,24 @@ export class GilPolicy extends PolicyBase {
     super();
     this.lock = new GilLock(env.port, env.gilAddr, this.st.gil);
     this.intervalCycles = Math.max(1, Math.round(env.gil.switchIntervalUs * 1000 * env.port.freqGHz));
-    this.rng = ((env.seed * 0x9e3779b1) ^ 0x5bd1e995) >>> 0 || 1;
+    this.rng = xorshiftSeed(env.seed, 0x5bd1e995);
   }
 
   private jitter(): number {
     const max = this.env.gil.wakeupJitterCycles;
     if (max <= 0) return 0;
-    let x = this.rng;
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    this.rng = x;
-    return x % (max + 1);
+    this.rng = xorshift32(this.rng);
+    return this.rng % (max + 1);
+  }
+
+  /** t holds the lock outside an atomic block: the only state in which it may give the lock up. */
+  private maySwitch(t: GuestThread): boolean {
+    return this.lock.holder === t && (this.atomicDepth.get(t) ?? 0) === 0;
   }
 
   /** Ticks mode: end the holder's step exactly where its check interval runs out. */
   override stepBudget(t: GuestThread, budget: number): number {
-    if (this.env.gil.mode !== 'ticks' || this.lock.holder !== t || (this.atomicDepth.get(t) ?? 0) > 0) return budget;
+    if (this.env.gil.mode !== 'ticks' || !this.maySwitch(t)) return budget;
     const left = this.env.gil.checkInterval - (t.bytecodes - (this.lastCheck.get(t) ?? 0));
     return Math.max(1, Math.min(budget, left));
   }
@@ -161,7 +161,7 @@ export class GilPolicy extends PolicyBase {
   }
 
   override yieldPoint(t: GuestThread): boolean {
-    if (this.lock.holder !== t || (this.atomicDepth.get(t) ?? 0) > 0) return false;
+    if (!this.maySwitch(t)) return false;
     // Ticks mode checks at any instruction boundary (stepBudget / afterStep), not here.
     if (this.env.gil.mode === 'ticks' || !this.dropRequest) return false;
     this.dropRequest = false;
@@ -187,7 +187,7 @@ export class GilPolicy extends PolicyBase {
 
   override afterStep(t: GuestThread, outcome: StepOutcome): void {
     if (outcome === 'blocked' || outcome === 'done') this.releaseAndSignal(t);
-    else if (this.env.gil.mode === 'ticks' && this.lock.holder === t && (this.atomicDepth.get(t) ?? 0) === 0) this.tickCheck(t);
+    else if (this.env.gil.mode === 'ticks' && this.maySwitch(t)) this.tickCheck(t);
     if (outcome === 'done') {
       this.waiting.delete(t);
       const i = this.queue.indexOf(t);

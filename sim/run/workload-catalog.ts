@@ -79,9 +79,8 @@ function parseRange(text: string): ParamRange | undefined {
   return min <= max ? { min, max } : undefined;
 }
 
-/** The type as a header writes it: `int`, `int(>=1)`, `str(a|b)`. */
-export function paramTypeText(p: Pick<WorkloadParam, 'type' | 'choices' | 'range'>): string {
-  if (p.choices) return `${p.type}(${p.choices.join('|')})`;
+/** A numeric type with its range as a header writes it: `int`, `int(>=1)`, `float(0..1)`. */
+export function paramTypeText(p: Pick<WorkloadParam, 'type' | 'range'>): string {
   if (!p.range) return p.type;
   const r = p.range;
   return `${p.type}(${r.max !== undefined ? `${r.min}..${r.max}` : `${r.minExclusive ? '>' : '>='}${r.min}`})`;

@@ -191,6 +191,28 @@ print(L, D, S, o.x, hasattr(o, 'y'), local, rtm.xabort_code(s), bool(s & rtm.XAB
     expect(out.stdout).toBe("[1, 2, 3] {'a': 1, 'b': 2} {1, 2} 1 False 10 7 True\n");
   });
 
+  it('an explicit xabort restores the attributes of an instance of a list subclass', () => {
+    const out = runSource(`
+import rtm
+class Tagged(list):
+    pass
+t = Tagged([1])
+t.tag = 'old'
+def f():
+    s = rtm.xbegin()
+    if s == rtm.XBEGIN_STARTED:
+        t.append(2)
+        t.tag = 'new'
+        t.extra = 1
+        rtm.xabort(1)
+    return s
+f()
+print(t, t.tag, hasattr(t, 'extra'))
+`, { port: machine(4, false) });
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toBe('[1] old False\n');
+  });
+
   it("another core's access aborts a transaction and the victim's writes are undone first", () => {
     let stdout = '';
     const port = machine(4, false);
