@@ -6,7 +6,8 @@
  *   - a 20-point sweep with --jobs 1 vs --jobs 2 (sweep-bench.ts)
  *   - the report of a 30-point sweep (report-bench.ts)
  * `npm run bench -- guest` (or machine, sweep, report) runs one part; `scale=N` sets the guest
- * programs' SCALE (default 10: python3 ~0.3–0.5 s each), `programs=cpu,alloc` picks some of them.
+ * programs' SCALE (default 10: python3 ~0.3–0.5 s each), `programs=cpu,alloc`, `policies=serial,htm` and
+ * `cores=1,4` pick some of them, `reps=N` (default 2) runs each point N times and keeps the best.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
@@ -27,7 +28,15 @@ const out: Record<string, unknown> = {
 if (want('guest')) {
   process.stdout.write('== guest programs (simulated bytecodes and accesses per host second; slowdown vs python3)\n');
   const scale = option('scale');
-  out.guest = runGuestBench({ print: true, scale: scale === undefined ? undefined : Number(scale), programs: option('programs')?.split(',') });
+  const reps = option('reps');
+  out.guest = runGuestBench({
+    print: true,
+    scale: scale === undefined ? undefined : Number(scale),
+    reps: reps === undefined ? undefined : Number(reps),
+    programs: option('programs')?.split(','),
+    policies: option('policies')?.split(','),
+    cores: option('cores')?.split(',').map(Number),
+  });
 }
 if (want('machine')) {
   process.stdout.write('== machine alone\n');

@@ -6,7 +6,7 @@
  */
 import type { CacheLevelConfig } from './config.js';
 import { MESI_I, type MesiState } from './mesi.js';
-import { createReplacementPolicy, type ReplacementPolicy } from './replacement.js';
+import { createReplacementPolicy, LruPolicy, type LruClock, type ReplacementPolicy } from './replacement.js';
 
 /** Per-line transactional bits in private caches (Cache.tx). */
 export const TX_READ = 1;
@@ -43,8 +43,15 @@ export class Cache {
    */
   private readonly hint: Int32Array;
   private readonly hintMask: number;
+  /**
+   * Lazy L2 recency (set by foldRecencyInto on an L1D whose L2 shares its LRU clock): hits in this
+   * cache stand for touches of the line's L2 slot too; a line leaving this cache hands its stamp
+   * down to that slot.
+   */
+  private foldFrom: LruPolicy | null = null;
+  private foldTo: LruPolicy | null = null;
 
-  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number; wayPrediction?: boolean }) {
+  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number; wayPrediction?: boolean; lruClock?: LruClock }) {
     this.ways = level.ways;
     this.sets = (level.sizeKiB * 1024) / (lineBytes * level.ways);
     this.latency = level.latency;
@@ -58,7 +65,7 @@ export class Cache {
     this.sharers = new Uint32Array(dn);
     this.txReaders = new Uint32Array(dn);
     this.txWriters = new Uint32Array(dn);
-    this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed);
+    this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed, opts.lruClock);
     // Four entries per slot (a power of two): lines of one set that differ in their low tag bits
     // get entries of their own. Caches that never call find() get one entry (find still works).
     this.hint = new Int32Array(opts.wayPrediction === true ? 2 ** Math.ceil(Math.log2(n * 4)) : 1);
@@ -97,6 +104,18 @@ export class Cache {
     this.replacement.touch(slot);
   }
 
+  /** Lazy L2 recency: before choosing a victim in `set` of this L2, take in the L1D's stamps. */
+  foldRecencyFrom(upper: Cache, set: number): void {
+    const lru = this.replacement as LruPolicy;
+    const base = set * this.ways;
+    for (let i = base, end = base + this.ways; i < end; i++) {
+      const line = this.tags[i]!;
+      if (line === NO_LINE) continue;
+      const s1 = upper.lookup(line);
+      if (s1 >= 0) lru.raise(i, upper.recencyOf(s1));
+    }
+  }
+
   /** Where a new line of `set` goes: an invalid way if any, else the policy's victim (still valid). */
   victimSlot(set: number): number {
     const base = set * this.ways;
@@ -126,7 +145,27 @@ export class Cache {
     this.replacement.fill(slot);
   }
 
+  /**
+   * Makes this (private L1D) cache carry the recency of its lines for `lower` (the core's L2):
+   * both must be LRU on one LruClock. Returns false (and changes nothing) otherwise.
+   */
+  foldRecencyInto(lower: Cache): boolean {
+    if (!(this.replacement instanceof LruPolicy) || !(lower.replacement instanceof LruPolicy)) return false;
+    this.foldFrom = this.replacement;
+    this.foldTo = lower.replacement;
+    return true;
+  }
+
+  /** The stamp a lazily-folded L1D holds for `slot` (see foldRecencyInto), or -1. */
+  recencyOf(slot: number): number {
+    return this.foldFrom === null ? -1 : this.foldFrom.stampOf(slot);
+  }
+
   invalidate(slot: number): void {
+    if (this.foldTo !== null && this.tags[slot] !== NO_LINE) {
+      const below = this.link[slot]!;
+      if (below >= 0) this.foldTo.raise(below, this.foldFrom!.stampOf(slot));
+    }
     this.tags[slot] = NO_LINE;
     this.state[slot] = MESI_I;
     if (this.tx.length !== 0) {

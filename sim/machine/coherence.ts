@@ -40,6 +40,13 @@ export class CoherentHierarchy {
   /** Out-parameters of fetch() (no allocation per miss). */
   private fetchedState: MesiState = MESI_E;
   private fetchedL3 = -1;
+  /**
+   * Lazy L2 recency (when L1D and L2 are both LRU): an L1 hit is also a use of the line's L2
+   * copy. Rather than stamping the L2 on every hit, the L1 stamp stands for both (the two share
+   * one clock), and is handed to the L2 when the line leaves the L1 and, for the lines of a set,
+   * just before the L2 picks a victim there. Victims are the same as with eager stamping.
+   */
+  private readonly lazyL2: boolean;
 
   constructor(
     cfg: MachineConfig,
@@ -48,6 +55,7 @@ export class CoherentHierarchy {
     readonly l3: Cache,
     private readonly htm: HtmUnit,
     counters: Counters,
+    lazyL2Recency = true,
   ) {
     this.cores = cfg.cores;
     this.l1Lat = cfg.l1d.latency;
@@ -58,6 +66,9 @@ export class CoherentHierarchy {
     this.invLat = cfg.coherence.invalidateLatency;
     this.k = counters.core;
     this.g = counters.global;
+    let lazy = lazyL2Recency;
+    for (let c = 0; c < this.cores && lazy; c++) if (!l1[c]!.foldRecencyInto(l2[c]!)) lazy = false;
+    this.lazyL2 = lazy;
   }
 
   /**
@@ -75,7 +86,7 @@ export class CoherentHierarchy {
       if (this.htm.depths[core] === 0 || (write ? (f & TX_WRITE) !== 0 : f !== 0)) {
         this.k[core * C_STRIDE + C_L1_HITS]!++;
         l1.touch(s1);
-        this.l2[core]!.touch(l1.link[s1]!);
+        if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
         return this.l1Lat;
       }
     }
@@ -94,7 +105,7 @@ export class CoherentHierarchy {
       // Temporal-locality hint: the inclusive L2 learns of L1 hits, so a line hot in L1 is not the
       // L2's LRU victim (an inclusion victim would be back-invalidated from L1 and, if it is in a
       // transaction's write set, abort it). Haswell's L2 is non-inclusive and never does that.
-      this.l2[core]!.touch(l1.link[s1]!);
+      if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
       let lat = this.l1Lat;
       if (write) {
         const st = l1.state[s1]!;
@@ -139,7 +150,9 @@ export class CoherentHierarchy {
       const f = this.fetch(core, line, write);
       if (f < 0) return this.l3Lat;
       lat = f;
-      s2 = l2.victimSlot(l2.setOf(line));
+      const set2 = l2.setOf(line);
+      if (this.lazyL2) l2.foldRecencyFrom(l1, set2);
+      s2 = l2.victimSlot(set2);
       if (l2.isValid(s2)) this.evictL2(core, s2);
       l2.install(s2, line, this.fetchedState);
       l2.link[s2] = this.fetchedL3;

@@ -9,6 +9,7 @@
 import { asCycles, type Addr, type CoreId, type Cycles } from '../common/brand.js';
 import { UserError } from '../common/errors.js';
 import { Cache } from './cache.js';
+import { LruClock } from './replacement.js';
 import { CoherentHierarchy } from './coherence.js';
 import type { MachineConfig } from './config.js';
 import { HtmUnit } from './htm-unit.js';
@@ -45,6 +46,11 @@ export interface Machine extends MemoryPort {
 export interface MachineOptions {
   /** Seeds the random replacement policy (the only pseudo-random part of the machine). */
   seed?: number;
+  /**
+   * Lazy L2 recency (default true): a host-speed shortcut that must not change any result; tests
+   * turn it off to check that.
+   */
+  lazyL2Recency?: boolean;
 }
 
 class SimMachine implements Machine {
@@ -61,7 +67,7 @@ class SimMachine implements Machine {
   private readonly l2: Cache[] = [];
   private readonly l3: Cache;
 
-  constructor(readonly config: MachineConfig, seed: number) {
+  constructor(readonly config: MachineConfig, seed: number, lazyL2Recency: boolean) {
     this.cores = config.cores;
     this.lineBytes = config.lineBytes;
     this.freqGHz = config.freqGHz;
@@ -69,13 +75,15 @@ class SimMachine implements Machine {
     this.clocks = new Float64Array(config.cores);
     this.counters = new Counters(config.cores);
     for (let c = 0; c < config.cores; c++) {
-      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1, wayPrediction: true }));
-      this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2 }));
+      // One LRU clock per core for its L1D and L2 (see CoherentHierarchy: lazy L2 recency).
+      const lruClock = new LruClock();
+      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1, wayPrediction: true, lruClock }));
+      this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2, lruClock }));
     }
     this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });
     this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters);
     this.htm = this.unit;
-    this.sys = new CoherentHierarchy(config, this.l1, this.l2, this.l3, this.unit, this.counters);
+    this.sys = new CoherentHierarchy(config, this.l1, this.l2, this.l3, this.unit, this.counters, lazyL2Recency);
   }
 
   now(core: CoreId): Cycles {
@@ -207,5 +215,5 @@ export function createMachine(config: MachineConfig, options: MachineOptions = {
     const p = problems[0]!;
     throw new UserError(`machine '${config.name}': ${p.keyPath}: ${p.message}`);
   }
-  return new SimMachine(config, options.seed ?? 1);
+  return new SimMachine(config, options.seed ?? 1, options.lazyL2Recency ?? true);
 }

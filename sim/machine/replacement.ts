@@ -16,19 +16,34 @@ export interface ReplacementPolicy {
   victim(set: number): number;
 }
 
-/** Least recently used: a per-line stamp from a per-cache counter; the victim has the oldest. */
+/**
+ * The event counter LRU stamps come from. A core's L1D and L2 may share one (see
+ * CoherentHierarchy's lazy L2 recency): only the order of stamps within one cache set matters,
+ * and a shared counter keeps that order while making the two caches' stamps comparable.
+ */
+export class LruClock {
+  now = 0;
+}
+
+/** Least recently used: a per-line stamp from a counter; the victim has the oldest. */
 export class LruPolicy implements ReplacementPolicy {
   readonly name = 'lru' as const;
   private readonly stamps: Float64Array;
-  private clock = 0;
-  constructor(sets: number, private readonly ways: number) {
+  constructor(sets: number, private readonly ways: number, private readonly clock: LruClock = new LruClock()) {
     this.stamps = new Float64Array(sets * ways);
   }
   touch(slot: number): void {
-    this.stamps[slot] = ++this.clock;
+    this.stamps[slot] = ++this.clock.now;
   }
   fill(slot: number): void {
-    this.stamps[slot] = ++this.clock;
+    this.stamps[slot] = ++this.clock.now;
+  }
+  stampOf(slot: number): number {
+    return this.stamps[slot]!;
+  }
+  /** Counts the slot as used at `stamp` (an earlier event of the shared clock) if that is later. */
+  raise(slot: number, stamp: number): void {
+    if (stamp > this.stamps[slot]!) this.stamps[slot] = stamp;
   }
   victim(set: number): number {
     const base = set * this.ways;
@@ -132,9 +147,9 @@ export class TreePlruPolicy implements ReplacementPolicy {
 
 export const REPLACEMENT_POLICIES: readonly ReplacementPolicyName[] = ['lru', 'fifo', 'random', 'plru'];
 
-export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number): ReplacementPolicy {
+export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number, lruClock?: LruClock): ReplacementPolicy {
   switch (name) {
-    case 'lru': return new LruPolicy(sets, ways);
+    case 'lru': return new LruPolicy(sets, ways, lruClock);
     case 'fifo': return new FifoPolicy(sets, ways);
     case 'random': return new RandomPolicy(ways, seed);
     case 'plru': return new TreePlruPolicy(sets, ways);
