@@ -43,7 +43,15 @@ export type SchedulerEnd =
   | { kind: 'cycle-limit'; cycles: number }
   | { kind: 'deadlock'; detail: string };
 
-/** Per-thread scheduler fields, `TF` numbers per thread in one Float64Array (see `tf`). */
+/** Per-core integer fields, `CF` per core in one Int32Array (`coreInts`). */
+const CF = 4;
+/** Threads in the core's queue. */
+const K_LEN = 0;
+/** Position in the queue of the thread the core runs, and that thread's index. */
+const K_CUR = 1;
+const K_CUR_IDX = 2;
+
+/** Per-thread scheduler fields, `TF` numbers per thread in one Float64Array (`tf`). */
 const TF = 4;
 /** Cycle the policy parked the thread until (Infinity: until unparked), or -1 when not parked. */
 const F_PARKED = 0;
@@ -77,7 +85,7 @@ export interface CoreAccounting {
 }
 
 /**
- * Hot state lives in small typed arrays indexed by core or by thread index (id + 1; the boot
+ * Hot state lives in a few small typed arrays indexed by core or by thread index (id + 1; the boot
  * thread is -1), so a scheduling decision touches a few host cache lines, not every thread object.
  *
  * Thread states are mirrored (F_STATE). A thread becomes blocked or done only in its own step
@@ -90,10 +98,10 @@ export class Scheduler implements SchedulerControl {
   private queues: GuestThread[][] = [];
   /** Per core: thread indices of `queues[c]`, position for position. */
   private qIdx: number[][] = [];
-  /** Per core: position in its queue of the thread it runs. */
-  private current = new Int32Array(0);
+  private coreInts = new Int32Array(0);
+  /** Per core: when the running thread's time slice began. */
   private sliceStart = new Float64Array(0);
-  /** Per thread index: TF fields. */
+  /** TF fields per thread index. */
   private tf = new Float64Array(0);
   private parkReasons: (ParkReason | null)[] = [];
   /** Placed threads by index. */
@@ -114,6 +122,7 @@ export class Scheduler implements SchedulerControl {
     this.grow(8);
   }
 
+
   /** Installs the policy and sizes the scheduler to the cores it uses (serial: one). */
   setPolicy(p: Policy): void {
     this.policy = p;
@@ -121,7 +130,7 @@ export class Scheduler implements SchedulerControl {
     this.cores = n;
     this.queues = Array.from({ length: n }, () => []);
     this.qIdx = Array.from({ length: n }, () => []);
-    this.current = new Int32Array(n);
+    this.coreInts = new Int32Array(n * CF);
     this.sliceStart = new Float64Array(n);
     this.accounting = Array.from({ length: n }, () => ({ idleCycles: 0, lockWaitCycles: 0 }));
   }
@@ -177,18 +186,17 @@ export class Scheduler implements SchedulerControl {
   /** Re-reads every watched thread (a rollback may have made it runnable); true if any is blocked. */
   private refreshWatched(): boolean {
     const w = this.watched;
-    const tf = this.tf;
     let any = false;
     let k = 0;
     for (let j = 0; j < w.length; j++) {
       const i = w[j]!;
       const code = stateCode(this.byIdx[i]!);
-      tf[i * TF + F_STATE] = code;
+      this.tf[i * TF + F_STATE] = code;
       if (code === S_RUNNABLE) continue;
       if (code === S_BLOCKED) any = true;
       w[k++] = i;
     }
-    w.length = k;
+    if (k !== w.length) w.length = k; // setting an array's length is a runtime call
     return any;
   }
 
@@ -212,6 +220,7 @@ export class Scheduler implements SchedulerControl {
       const i = this.index(t);
       this.queues[best]!.push(t);
       this.qIdx[best]!.push(i);
+      if (this.coreInts[best * CF + K_LEN]++ === 0) this.coreInts[best * CF + K_CUR_IDX] = i;
       this.byIdx[i] = t;
       this.tf[i * TF + F_BORN] = t.isMain ? 0 : t.createdAt + this.opts.wakeupCycles;
       this.tf[i * TF + F_STATE] = S_RUNNABLE;
@@ -246,10 +255,11 @@ export class Scheduler implements SchedulerControl {
     const tf = this.tf;
     for (let j = 0; j < w.length; j++) {
       const i = w[j]!;
-      if (tf[i * TF + F_STATE] !== S_BLOCKED) continue;
+      const b = i * TF;
+      if (tf[b + F_STATE] !== S_BLOCKED) continue;
       const t = this.byIdx[i]!;
       if (this.interp.wakeCycle(t) >= 0) continue;
-      if (tf[i * TF + F_WOKEN]! < 0 && this.interp.canResume(t)) tf[i * TF + F_WOKEN] = now + this.opts.wakeupCycles;
+      if (tf[b + F_WOKEN]! < 0 && this.interp.canResume(t)) tf[b + F_WOKEN] = now + this.opts.wakeupCycles;
     }
   }
 
@@ -259,34 +269,40 @@ export class Scheduler implements SchedulerControl {
     if (policy === null) throw new Error('scheduler: no policy');
     const port = this.port;
     const nCores = this.cores;
-    const pickIdx = new Int32Array(nCores);
-    const pickAt = new Float64Array(nCores);
     const sliceCycles = this.opts.sliceCycles;
     let anyBlocked = false;
+    // Mirrors not re-read since code last ran (a step re-reads them; a refused admit does not).
+    let stale = true;
     for (;;) {
       this.placeNew();
-      if (this.watched.length !== 0) this.refreshWatched();
+      if (stale && this.watched.length !== 0) this.refreshWatched();
       // Choose, per core, the thread to run and when; then the earliest core.
       let best = -1;
       let bestAt = Infinity;
+      let bestIdx = -1;
       let active = 0;
       for (let c = 0; c < nCores; c++) {
-        const qi = this.qIdx[c]!;
-        const n = qi.length;
+        const ci = this.coreInts;
+        const k0 = c * CF;
+        const n = ci[k0 + K_LEN]!;
         if (n === 0) continue;
         const clock = port.now(c as CoreId) as number;
-        const cur = this.current[c]!;
-        const curAt = this.readyAt(qi[cur]!, clock);
+        const cur = ci[k0 + K_CUR]!;
+        const curIdx = ci[k0 + K_CUR_IDX]!;
+        const curAt = this.readyAt(curIdx, clock);
         let chosen = cur;
+        let chosenIdx = curIdx;
         let chosenAt = curAt;
         // Switch when the current thread cannot run now, or its time slice is over.
         const sliceOver = n > 1 && clock - this.sliceStart[c]! >= sliceCycles;
         if (curAt > clock || sliceOver) {
+          const qi = this.qIdx[c]!;
           for (let k = 1; k <= n; k++) {
             const i = (cur + k) % n;
             const at = this.readyAt(qi[i]!, clock);
             if (at < chosenAt || (sliceOver && i !== cur && at <= clock && chosen === cur)) {
               chosen = i;
+              chosenIdx = qi[i]!;
               chosenAt = at;
             }
           }
@@ -300,15 +316,15 @@ export class Scheduler implements SchedulerControl {
             port.htm.unfriendly(c as CoreId);
             if (this.watched.length !== 0) this.refreshWatched(); // its handlers may roll threads back
           }
-          this.current[c] = chosen;
+          ci[k0 + K_CUR] = chosen;
+          ci[k0 + K_CUR_IDX] = chosenIdx;
           this.sliceStart[c] = Math.max(clock, chosenAt);
         }
-        pickIdx[c] = qi[chosen]!;
-        pickAt[c] = chosenAt;
         active++;
         if (chosenAt < bestAt) {
           bestAt = chosenAt;
           best = c;
+          bestIdx = chosenIdx;
         }
       }
       if (best < 0) {
@@ -316,9 +332,8 @@ export class Scheduler implements SchedulerControl {
         return { kind: 'deadlock', detail: this.describeBlocked() };
       }
       const core = best as CoreId;
-      const ti = pickIdx[best]!;
+      const ti = bestIdx;
       const t = this.byIdx[ti]!;
-      const tf = this.tf;
       const b = ti * TF;
       const clock = port.now(core) as number;
       if (bestAt > clock) {
@@ -332,6 +347,7 @@ export class Scheduler implements SchedulerControl {
         }
         port.advanceTo(core, asCycles(bestAt));
       }
+      const tf = this.tf; // (advanceTo's abort handlers may have grown it)
       if (tf[b + F_PARKED]! >= 0) {
         tf[b + F_PARKED] = -1;
         this.parkReasons[ti] = null;
@@ -339,7 +355,10 @@ export class Scheduler implements SchedulerControl {
       tf[b + F_WOKEN] = -1;
       if (bestAt > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: bestAt };
 
-      if (!policy.admit(t)) continue;
+      if (!policy.admit(t)) {
+        stale = true;
+        continue;
+      }
       const start = port.now(core) as number;
       const startedInTx = t.tx !== null;
       const budget = policy.stepBudget(t, active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum);
@@ -350,6 +369,7 @@ export class Scheduler implements SchedulerControl {
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
       this.observe(ti, t);
       anyBlocked = this.watched.length !== 0 && this.refreshWatched();
+      stale = false;
       if (anyBlocked) this.noticeWakeups(end);
     }
   }
