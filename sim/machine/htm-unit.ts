@@ -75,6 +75,8 @@ export class HtmUnit implements HtmPort {
   private readonly log1: SlotLog[] = [];
   private readonly log2: SlotLog[] = [];
   private readonly log3: SlotLog[] = [];
+  /** Beside each log3 entry: the L2 slot the line had when it was marked (a hint for clearing). */
+  private readonly log3l2: SlotLog[] = [];
   private handler: AbortHandler | undefined;
   private pendCore: Int32Array;
   private pendStatus: Float64Array;
@@ -105,6 +107,7 @@ export class HtmUnit implements HtmPort {
       this.log1.push(new SlotLog());
       this.log2.push(new SlotLog());
       this.log3.push(new SlotLog());
+      this.log3l2.push(new SlotLog());
     }
     this.pendCore = new Int32Array(4 * n);
     this.pendStatus = new Float64Array(4 * n);
@@ -209,7 +212,10 @@ export class HtmUnit implements HtmPort {
     const s3 = l2.link[s2]!;
     const l3 = this.l3;
     const bit = (1 << core) >>> 0;
-    if (((l3.txReaders[s3]! | l3.txWriters[s3]!) & bit) === 0) this.log3[core]!.push(s3);
+    if (((l3.txReaders[s3]! | l3.txWriters[s3]!) & bit) === 0) {
+      this.log3[core]!.push(s3);
+      this.log3l2[core]!.push(s2);
+    }
     if (write) {
       if ((l3.txWriters[s3]! & bit) === 0) this.writeLines[core]!++;
       l3.txWriters[s3] = (l3.txWriters[s3]! | bit) >>> 0;
@@ -297,18 +303,22 @@ export class HtmUnit implements HtmPort {
     log2.n = 0;
     const l3 = this.l3;
     const log3 = this.log3[core]!;
+    const hints = this.log3l2[core]!.data;
     const bit = (1 << core) >>> 0;
     const keep = ~bit;
     for (let i = 0; i < log3.n; i++) {
       const s = log3.data[i]!;
       l3.txReaders[s] = (l3.txReaders[s]! & keep) >>> 0;
       l3.txWriters[s] = (l3.txWriters[s]! & keep) >>> 0;
-      // A line tracked only in the L3 kept this core as a (sticky) sharer; drop it if no copy remains.
-      if ((l3.sharers[s]! & bit) !== 0 && l3.isValid(s) && l2.lookup(l3.tags[s]!) < 0) {
-        l3.sharers[s] = (l3.sharers[s]! & keep) >>> 0;
+      // A line tracked only in the L3 kept this core as a (sticky) sharer; drop it if no copy
+      // remains. Usually the line still sits in the L2 slot it was marked in: one probe, no scan.
+      if ((l3.sharers[s]! & bit) !== 0 && l3.isValid(s)) {
+        const line = l3.tags[s]!;
+        if (l2.tags[hints[i]!] !== line && l2.lookup(line) < 0) l3.sharers[s] = (l3.sharers[s]! & keep) >>> 0;
       }
     }
     log3.n = 0;
+    this.log3l2[core]!.n = 0;
     this.writeLines[core] = 0;
   }
 }

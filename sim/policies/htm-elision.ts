@@ -30,6 +30,7 @@ export const GIL_HELD_ABORT_CODE = 0xff;
 type Mode = 'spec' | 'fallback' | 'gil-op';
 
 interface ThreadState {
+  readonly t: GuestThread;
   mode: Mode;
   /** t.bytecodes when the running transaction (or fallback stretch) began. */
   startBytecodes: number;
@@ -41,16 +42,20 @@ interface ThreadState {
   inTx: boolean;
   /** Atomic-block nesting when the transaction began (restored by a rollback). */
   atomicAtBegin: number;
+  /** `transaction.atomic()` nesting: no transaction ends inside one. */
+  atomicDepth: number;
 }
 
 export class HtmElisionPolicy extends PolicyBase {
   readonly name = 'htm' as const;
   private readonly lock: GilLock;
-  private readonly threads = new Map<GuestThread, ThreadState>();
+  /** Per thread, indexed by id + 1 (small sequential integers; the boot thread is -1). */
+  private readonly byIdx: (ThreadState | undefined)[] = [];
+  /** The same states in the order the threads were first seen. */
+  private readonly threads: ThreadState[] = [];
   private readonly lengths: AdaptiveLengths;
   private readonly codeIds = new WeakMap<CodeObject, number>();
   private nextCodeId = 1;
-  private readonly atomicDepth = new Map<GuestThread, number>();
 
   constructor(private readonly env: PolicyEnv) {
     super();
@@ -61,15 +66,17 @@ export class HtmElisionPolicy extends PolicyBase {
     });
   }
 
-
-
   private state(t: GuestThread): ThreadState {
-    let s = this.threads.get(t);
-    if (s === undefined) {
-      s = { mode: 'spec', startBytecodes: 0, startCycle: 0, site: 0, conflictAborts: 0, capacityAborts: 0, otherAborts: 0, inTx: false, atomicAtBegin: 0 };
-      this.threads.set(t, s);
-    }
-    return s;
+    const s = this.byIdx[t.id + 1];
+    if (s !== undefined) return s;
+    const n: ThreadState = {
+      t, mode: 'spec', startBytecodes: 0, startCycle: 0, site: 0, conflictAborts: 0, capacityAborts: 0, otherAborts: 0,
+      inTx: false, atomicAtBegin: 0, atomicDepth: 0,
+    };
+    while (this.byIdx.length <= t.id + 1) this.byIdx.push(undefined);
+    this.byIdx[t.id + 1] = n;
+    this.threads.push(n);
+    return n;
   }
 
   /** A yield point's identity: the code object and instruction where the transaction begins. */
@@ -108,8 +115,9 @@ export class HtmElisionPolicy extends PolicyBase {
     if (status >>> 0 !== XBEGIN_STARTED) return false; // aborted at once (handler already ran)
     this.env.interp.txBegin(t, 'auto');
     s.inTx = true;
-    s.atomicAtBegin = this.atomicDepth.get(t) ?? 0;
-    s.site = this.siteOf(t);
+    s.atomicAtBegin = s.atomicDepth;
+    // Sites only key the adaptive lengths.
+    if (this.env.htm.adaptive) s.site = this.siteOf(t);
     s.startBytecodes = t.bytecodes;
     s.startCycle = port.now(t.core) as number;
     if (this.lock.observe(t)) {
@@ -137,7 +145,9 @@ export class HtmElisionPolicy extends PolicyBase {
       this.lock.release(t);
       const now = this.env.port.now(t.core) as number;
       // A spin lock: every waiter sees the release after one cache-line transfer, no OS wake-up.
-      for (const [other] of this.threads) {
+      const all = this.threads;
+      for (let i = 0; i < all.length; i++) {
+        const other = all[i]!.t;
         if (other !== t && this.env.sched.isParked(other)) this.env.sched.unpark(other, now);
       }
     }
@@ -158,7 +168,7 @@ export class HtmElisionPolicy extends PolicyBase {
 
   override yieldPoint(t: GuestThread): boolean {
     const s = this.state(t);
-    if ((this.atomicDepth.get(t) ?? 0) > 0) return false;
+    if (s.atomicDepth > 0) return false;
     if (s.inTx) {
       if (t.bytecodes - s.startBytecodes < this.length(s)) return false;
       // A guest rtm region (xbegin … xend) is open inside this transaction: never split it.
@@ -186,11 +196,12 @@ export class HtmElisionPolicy extends PolicyBase {
   }
 
   override atomicEnter(t: GuestThread): void {
-    this.atomicDepth.set(t, (this.atomicDepth.get(t) ?? 0) + 1);
+    this.state(t).atomicDepth++;
   }
 
   override atomicExit(t: GuestThread): void {
-    this.atomicDepth.set(t, Math.max(0, (this.atomicDepth.get(t) ?? 0) - 1));
+    const s = this.state(t);
+    s.atomicDepth = Math.max(0, s.atomicDepth - 1);
   }
 
   override transactionRunMode(): 'serial' | 'parallel' {
@@ -204,7 +215,7 @@ export class HtmElisionPolicy extends PolicyBase {
     const now = port.now(t.core as CoreId) as number;
     const tl = this.env.timeline;
     if (tl.enabled && s.inTx) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
-    if (s.inTx) this.atomicDepth.set(t, s.atomicAtBegin);
+    if (s.inTx) s.atomicDepth = s.atomicAtBegin;
     s.inTx = false;
     if (this.env.htm.adaptive) this.lengths.onAbort(s.site);
     let fallBack: boolean;

@@ -43,15 +43,40 @@ export type SchedulerEnd =
   | { kind: 'cycle-limit'; cycles: number }
   | { kind: 'deadlock'; detail: string };
 
-interface Slot {
-  /** Cycle the policy parked the thread until (Infinity: until unparked), or -1 when not parked. */
-  parkedUntil: number;
-  parkReason: ParkReason | null;
-  /** Cycle an event-blocked thread became resumable (-1: not yet seen). */
-  wokenAt: number;
-  /** A new thread cannot run before its creator started it (plus the OS wake-up of a new thread):
-   *  its core's clock may be far behind the creator's. */
-  bornAt: number;
+/** Per-core integer fields, `CF` per core in one Int32Array (`coreInts`). */
+const CF = 4;
+/** Threads in the core's queue. */
+const K_LEN = 0;
+/** Position in the queue of the thread the core runs, and that thread's index. */
+const K_CUR = 1;
+const K_CUR_IDX = 2;
+
+/** Per-thread scheduler fields, `TF` numbers per thread in one Float64Array (`tf`). */
+const TF = 4;
+/** Cycle the policy parked the thread until (Infinity: until unparked), or -1 when not parked. */
+const F_PARKED = 0;
+/** Cycle an event-blocked thread became resumable (-1: not yet seen). */
+const F_WOKEN = 1;
+/** A new thread cannot run before its creator started it (plus the OS wake-up of a new thread):
+ *  its core's clock may be far behind the creator's. */
+const F_BORN = 2;
+/** The thread's state as last seen (S_*): see `watched`. */
+const F_STATE = 3;
+
+const S_RUNNABLE = 0;
+const S_BLOCKED = 1;
+const S_DONE = 2;
+
+function stateCode(t: GuestThread): number {
+  switch (t.state) {
+    case 'runnable': return S_RUNNABLE;
+    case 'blocked': return S_BLOCKED;
+    case 'done': return S_DONE;
+    default: {
+      const _never: never = t.state;
+      throw new Error(`unknown thread state ${String(_never)}`);
+    }
+  }
 }
 
 export interface CoreAccounting {
@@ -59,12 +84,30 @@ export interface CoreAccounting {
   lockWaitCycles: number;
 }
 
+/**
+ * Hot state lives in a few small typed arrays indexed by core or by thread index (id + 1; the boot
+ * thread is -1), so a scheduling decision touches a few host cache lines, not every thread object.
+ *
+ * Thread states are mirrored (F_STATE). A thread becomes blocked or done only in its own step
+ * (the scheduler re-reads it after each step); any other change is a rollback making a thread
+ * runnable, which can happen to any thread at any time. So every placed thread whose mirror is not
+ * runnable is on the `watched` list and is re-read before each decision; a mirrored runnable thread
+ * is really runnable. The decisions are exactly those of reading every thread's state each time.
+ */
 export class Scheduler implements SchedulerControl {
   private queues: GuestThread[][] = [];
-  private current: number[] = [];
+  /** Per core: thread indices of `queues[c]`, position for position. */
+  private qIdx: number[][] = [];
+  private coreInts = new Int32Array(0);
+  /** Per core: when the running thread's time slice began. */
   private sliceStart = new Float64Array(0);
-  /** Per thread, indexed by id + 1 (ids are small sequential integers; the boot thread is -1). */
-  private readonly slots: (Slot | undefined)[] = [];
+  /** TF fields per thread index. */
+  private tf = new Float64Array(0);
+  private parkReasons: (ParkReason | null)[] = [];
+  /** Placed threads by index. */
+  private byIdx: (GuestThread | undefined)[] = [];
+  /** Indices of placed threads whose mirrored state is not runnable. */
+  private watched: number[] = [];
   private placed = 0;
   accounting: CoreAccounting[] = [];
   private policy: Policy | null = null;
@@ -75,7 +118,10 @@ export class Scheduler implements SchedulerControl {
     private readonly port: MemoryPort,
     private readonly timeline: TimelineRecorder,
     private readonly opts: SchedulerOptions,
-  ) {}
+  ) {
+    this.grow(8);
+  }
+
 
   /** Installs the policy and sizes the scheduler to the cores it uses (serial: one). */
   setPolicy(p: Policy): void {
@@ -83,24 +129,25 @@ export class Scheduler implements SchedulerControl {
     const n = Math.max(1, Math.min(this.opts.cores, p.coresUsed(this.opts.cores)));
     this.cores = n;
     this.queues = Array.from({ length: n }, () => []);
-    this.current = new Array<number>(n).fill(0);
+    this.qIdx = Array.from({ length: n }, () => []);
+    this.coreInts = new Int32Array(n * CF);
     this.sliceStart = new Float64Array(n);
     this.accounting = Array.from({ length: n }, () => ({ idleCycles: 0, lockWaitCycles: 0 }));
   }
 
   // ── SchedulerControl (for policies) ──
   park(t: GuestThread, reason: ParkReason, until?: number): void {
-    const s = this.slot(t);
-    s.parkedUntil = until ?? Infinity;
-    s.parkReason = reason;
+    const i = this.index(t);
+    this.tf[i * TF + F_PARKED] = until ?? Infinity;
+    this.parkReasons[i] = reason;
   }
   unpark(t: GuestThread, at: number): void {
-    const s = this.slot(t);
-    if (s.parkedUntil < 0) return;
-    s.parkedUntil = Math.max(at, 0);
+    const b = this.index(t) * TF + F_PARKED;
+    if (this.tf[b]! < 0) return;
+    this.tf[b] = Math.max(at, 0);
   }
   isParked(t: GuestThread): boolean {
-    return this.slot(t).parkedUntil >= 0;
+    return this.tf[this.index(t) * TF + F_PARKED]! >= 0;
   }
   liveThreads(): number {
     let n = 0;
@@ -108,13 +155,49 @@ export class Scheduler implements SchedulerControl {
     return n;
   }
 
-  private slot(t: GuestThread): Slot {
-    let s = this.slots[t.id + 1];
-    if (s === undefined) {
-      s = { parkedUntil: -1, parkReason: null, wokenAt: -1, bornAt: 0 };
-      this.slots[t.id + 1] = s;
+  /** t's index into the per-thread arrays (grown on first sight of a thread). */
+  private index(t: GuestThread): number {
+    const i = t.id + 1;
+    if (i >= this.parkReasons.length) this.grow(Math.max(i + 1, this.parkReasons.length * 2));
+    return i;
+  }
+
+  private grow(n: number): void {
+    const old = this.tf;
+    const from = this.parkReasons.length;
+    this.tf = new Float64Array(n * TF);
+    this.tf.set(old);
+    for (let i = from; i < n; i++) {
+      this.tf[i * TF + F_PARKED] = -1;
+      this.tf[i * TF + F_WOKEN] = -1;
+      this.parkReasons.push(null);
+      this.byIdx.push(undefined);
     }
-    return s;
+  }
+
+  /** Re-reads t's state into the mirror, watching it while it is not runnable. */
+  private observe(i: number, t: GuestThread): void {
+    const code = stateCode(t);
+    const b = i * TF + F_STATE;
+    if (code !== S_RUNNABLE && this.tf[b] === S_RUNNABLE) this.watched.push(i);
+    this.tf[b] = code;
+  }
+
+  /** Re-reads every watched thread (a rollback may have made it runnable); true if any is blocked. */
+  private refreshWatched(): boolean {
+    const w = this.watched;
+    let any = false;
+    let k = 0;
+    for (let j = 0; j < w.length; j++) {
+      const i = w[j]!;
+      const code = stateCode(this.byIdx[i]!);
+      this.tf[i * TF + F_STATE] = code;
+      if (code === S_RUNNABLE) continue;
+      if (code === S_BLOCKED) any = true;
+      w[k++] = i;
+    }
+    if (k !== w.length) w.length = k; // setting an array's length is a runtime call
+    return any;
   }
 
   /** Pins threads that appeared since the last call; each may run once the OS has woken it. */
@@ -134,34 +217,49 @@ export class Scheduler implements SchedulerControl {
         }
       }
       t.core = best as CoreId;
+      const i = this.index(t);
       this.queues[best]!.push(t);
-      this.slot(t).bornAt = t.isMain ? 0 : t.createdAt + this.opts.wakeupCycles;
+      this.qIdx[best]!.push(i);
+      if (this.coreInts[best * CF + K_LEN]++ === 0) this.coreInts[best * CF + K_CUR_IDX] = i;
+      this.byIdx[i] = t;
+      this.tf[i * TF + F_BORN] = t.isMain ? 0 : t.createdAt + this.opts.wakeupCycles;
+      this.tf[i * TF + F_STATE] = S_RUNNABLE;
+      this.observe(i, t);
     }
   }
 
-  /** When t could run next: a cycle, or Infinity. */
-  private readyAt(t: GuestThread, clock: number): number {
-    if (t.state === 'done') return Infinity;
-    const s = this.slot(t);
-    let at = clock > s.bornAt ? clock : s.bornAt;
-    if (s.parkedUntil >= 0) at = Math.max(at, s.parkedUntil);
-    if (t.state === 'blocked') {
-      const wake = this.interp.wakeCycle(t);
+  /** When the thread with index i could run next: a cycle, or Infinity. */
+  private readyAt(i: number, clock: number): number {
+    const tf = this.tf;
+    const b = i * TF;
+    const st = tf[b + F_STATE]!;
+    if (st === S_DONE) return Infinity;
+    const born = tf[b + F_BORN]!;
+    let at = clock > born ? clock : born;
+    const parked = tf[b + F_PARKED]!;
+    if (parked >= 0) at = Math.max(at, parked);
+    if (st === S_BLOCKED) {
+      const wake = this.interp.wakeCycle(this.byIdx[i]!);
+      const woken = tf[b + F_WOKEN]!;
       if (wake >= 0) at = Math.max(at, wake);
-      else if (s.wokenAt >= 0) at = Math.max(at, s.wokenAt);
+      else if (woken >= 0) at = Math.max(at, woken);
       else return Infinity;
     }
     return at;
   }
 
-  /** Event-blocked threads whose condition now holds wake after the OS wake-up latency. */
+  /** Event-blocked threads whose condition now holds wake after the OS wake-up latency. Every
+   *  blocked thread is watched and its mirror was just refreshed. */
   private noticeWakeups(now: number): void {
-    for (const q of this.queues) {
-      for (const t of q) {
-        if (t.state !== 'blocked' || this.interp.wakeCycle(t) >= 0) continue;
-        const s = this.slot(t);
-        if (s.wokenAt < 0 && this.interp.canResume(t)) s.wokenAt = now + this.opts.wakeupCycles;
-      }
+    const w = this.watched;
+    const tf = this.tf;
+    for (let j = 0; j < w.length; j++) {
+      const i = w[j]!;
+      const b = i * TF;
+      if (tf[b + F_STATE] !== S_BLOCKED) continue;
+      const t = this.byIdx[i]!;
+      if (this.interp.wakeCycle(t) >= 0) continue;
+      if (tf[b + F_WOKEN]! < 0 && this.interp.canResume(t)) tf[b + F_WOKEN] = now + this.opts.wakeupCycles;
     }
   }
 
@@ -171,34 +269,40 @@ export class Scheduler implements SchedulerControl {
     if (policy === null) throw new Error('scheduler: no policy');
     const port = this.port;
     const nCores = this.cores;
-    const pickT: (GuestThread | null)[] = new Array<GuestThread | null>(nCores).fill(null);
-    const pickAt = new Float64Array(nCores);
+    const sliceCycles = this.opts.sliceCycles;
     let anyBlocked = false;
+    // Mirrors not re-read since code last ran (a step re-reads them; a refused admit does not).
+    let stale = true;
     for (;;) {
       this.placeNew();
+      if (stale && this.watched.length !== 0) this.refreshWatched();
       // Choose, per core, the thread to run and when; then the earliest core.
       let best = -1;
       let bestAt = Infinity;
+      let bestIdx = -1;
       let active = 0;
       for (let c = 0; c < nCores; c++) {
-        const q = this.queues[c]!;
-        pickT[c] = null;
-        pickAt[c] = Infinity;
-        if (q.length === 0) continue;
+        const ci = this.coreInts;
+        const k0 = c * CF;
+        const n = ci[k0 + K_LEN]!;
+        if (n === 0) continue;
         const clock = port.now(c as CoreId) as number;
-        const cur = this.current[c]!;
-        const curT = q[cur];
-        const curAt = curT !== undefined ? this.readyAt(curT, clock) : Infinity;
+        const cur = ci[k0 + K_CUR]!;
+        const curIdx = ci[k0 + K_CUR_IDX]!;
+        const curAt = this.readyAt(curIdx, clock);
         let chosen = cur;
+        let chosenIdx = curIdx;
         let chosenAt = curAt;
         // Switch when the current thread cannot run now, or its time slice is over.
-        const sliceOver = q.length > 1 && clock - this.sliceStart[c]! >= this.opts.sliceCycles;
+        const sliceOver = n > 1 && clock - this.sliceStart[c]! >= sliceCycles;
         if (curAt > clock || sliceOver) {
-          for (let k = 1; k <= q.length; k++) {
-            const i = (cur + k) % q.length;
-            const at = this.readyAt(q[i]!, clock);
+          const qi = this.qIdx[c]!;
+          for (let k = 1; k <= n; k++) {
+            const i = (cur + k) % n;
+            const at = this.readyAt(qi[i]!, clock);
             if (at < chosenAt || (sliceOver && i !== cur && at <= clock && chosen === cur)) {
               chosen = i;
+              chosenIdx = qi[i]!;
               chosenAt = at;
             }
           }
@@ -207,17 +311,20 @@ export class Scheduler implements SchedulerControl {
         if (chosen !== cur) {
           // A context switch is an interrupt: it aborts a hardware transaction the outgoing
           // thread had open on this core (the next thread must not run inside it).
-          const out = q[cur];
-          if (out !== undefined && out.tx !== null && port.htm.active(c as CoreId)) port.htm.unfriendly(c as CoreId);
-          this.current[c] = chosen;
+          const out = this.queues[c]![cur]!;
+          if (out.tx !== null && port.htm.active(c as CoreId)) {
+            port.htm.unfriendly(c as CoreId);
+            if (this.watched.length !== 0) this.refreshWatched(); // its handlers may roll threads back
+          }
+          ci[k0 + K_CUR] = chosen;
+          ci[k0 + K_CUR_IDX] = chosenIdx;
           this.sliceStart[c] = Math.max(clock, chosenAt);
         }
-        pickT[c] = q[chosen]!;
-        pickAt[c] = chosenAt;
         active++;
         if (chosenAt < bestAt) {
           bestAt = chosenAt;
           best = c;
+          bestIdx = chosenIdx;
         }
       }
       if (best < 0) {
@@ -225,12 +332,13 @@ export class Scheduler implements SchedulerControl {
         return { kind: 'deadlock', detail: this.describeBlocked() };
       }
       const core = best as CoreId;
-      const t = pickT[best]!;
-      const s = this.slot(t);
+      const ti = bestIdx;
+      const t = this.byIdx[ti]!;
+      const b = ti * TF;
       const clock = port.now(core) as number;
       if (bestAt > clock) {
         const gap = bestAt - clock;
-        if (s.parkReason !== null) {
+        if (this.parkReasons[ti] !== null) {
           this.accounting[best]!.lockWaitCycles += gap;
           if (this.timeline.enabled) this.timeline.span(core, t.id, 'lock-wait', clock, bestAt);
         } else {
@@ -239,14 +347,18 @@ export class Scheduler implements SchedulerControl {
         }
         port.advanceTo(core, asCycles(bestAt));
       }
-      if (s.parkedUntil >= 0) {
-        s.parkedUntil = -1;
-        s.parkReason = null;
+      const tf = this.tf; // (advanceTo's abort handlers may have grown it)
+      if (tf[b + F_PARKED]! >= 0) {
+        tf[b + F_PARKED] = -1;
+        this.parkReasons[ti] = null;
       }
-      s.wokenAt = -1;
+      tf[b + F_WOKEN] = -1;
       if (bestAt > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: bestAt };
 
-      if (!policy.admit(t)) continue;
+      if (!policy.admit(t)) {
+        stale = true;
+        continue;
+      }
       const start = port.now(core) as number;
       const startedInTx = t.tx !== null;
       const budget = policy.stepBudget(t, active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum);
@@ -255,8 +367,9 @@ export class Scheduler implements SchedulerControl {
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
-      anyBlocked = false;
-      for (const q of this.queues) for (const x of q) if (x.state === 'blocked') anyBlocked = true;
+      this.observe(ti, t);
+      anyBlocked = this.watched.length !== 0 && this.refreshWatched();
+      stale = false;
       if (anyBlocked) this.noticeWakeups(end);
     }
   }
@@ -265,8 +378,8 @@ export class Scheduler implements SchedulerControl {
     const parts: string[] = [];
     for (const t of this.interp.threads) {
       if (t.state === 'done') continue;
-      const s = this.slot(t);
-      const why = t.blockedOn?.kind ?? (s.parkedUntil >= 0 ? `parked (${s.parkReason})` : t.state);
+      const i = this.index(t);
+      const why = t.blockedOn?.kind ?? (this.tf[i * TF + F_PARKED]! >= 0 ? `parked (${this.parkReasons[i]})` : t.state);
       parts.push(`${t.name}: ${why}`);
     }
     return parts.join(', ');
