@@ -6,7 +6,7 @@
  */
 import type { CacheLevelConfig } from './config.js';
 import { MESI_I, type MesiState } from './mesi.js';
-import { createReplacementPolicy, LruPolicy, type LruClock, type ReplacementPolicy } from './replacement.js';
+import { createReplacementPolicy, LruPolicy, SharedClockLru, type ReplacementPolicy } from './replacement.js';
 
 /** Per-line transactional bits in private caches (Cache.tx). */
 export const TX_READ = 1;
@@ -51,7 +51,7 @@ export class Cache {
   private foldFrom: LruPolicy | null = null;
   private foldTo: LruPolicy | null = null;
 
-  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number; wayPrediction?: boolean; lruClock?: LruClock }) {
+  constructor(level: CacheLevelConfig, lineBytes: number, opts: { directory: boolean; seed: number; wayPrediction?: boolean; lruClockOf?: Cache }) {
     this.ways = level.ways;
     this.sets = (level.sizeKiB * 1024) / (lineBytes * level.ways);
     this.latency = level.latency;
@@ -65,7 +65,7 @@ export class Cache {
     this.sharers = new Uint32Array(dn);
     this.txReaders = new Uint32Array(dn);
     this.txWriters = new Uint32Array(dn);
-    this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed, opts.lruClock);
+    this.replacement = createReplacementPolicy(level.replacement, this.sets, this.ways, opts.seed, opts.lruClockOf?.replacement);
     // Four entries per slot (a power of two): lines of one set that differ in their low tag bits
     // get entries of their own. Caches that never call find() get one entry (find still works).
     this.hint = new Int32Array(opts.wayPrediction === true ? 2 ** Math.ceil(Math.log2(n * 4)) : 1);
@@ -147,10 +147,11 @@ export class Cache {
 
   /**
    * Makes this (private L1D) cache carry the recency of its lines for `lower` (the core's L2):
-   * both must be LRU on one LruClock. Returns false (and changes nothing) otherwise.
+   * both must be LRU, the L2 on this cache's counter (lruClockOf). Returns false (and changes
+   * nothing) otherwise.
    */
   foldRecencyInto(lower: Cache): boolean {
-    if (!(this.replacement instanceof LruPolicy) || !(lower.replacement instanceof LruPolicy)) return false;
+    if (!(this.replacement instanceof LruPolicy) || !(lower.replacement instanceof SharedClockLru)) return false;
     this.foldFrom = this.replacement;
     this.foldTo = lower.replacement;
     return true;

@@ -72,10 +72,10 @@ export class CoherentHierarchy {
   }
 
   /**
-   * One access by `core` to `line`. Returns its latency. Transactions it conflicts with, or that
+   * One access by `core` to `line`; `inTx`: whether the core runs a transaction. Returns its latency. Transactions it conflicts with, or that
    * lose lines to the evictions it causes, are aborted (handlers queued, not called).
    */
-  access(core: number, line: number, write: boolean): number {
+  access(core: number, line: number, write: boolean, inTx: boolean): number {
     // The common case first, kept small so that V8 inlines it into the machine's read and write:
     // an L1 hit that changes no MESI state and sets no new transactional bit. Everything it does
     // is exactly what accessSlow does for such a hit.
@@ -83,7 +83,7 @@ export class CoherentHierarchy {
     const s1 = l1.find(line);
     if (s1 >= 0 && (!write || l1.state[s1] === MESI_M)) {
       const f = l1.tx[s1]!;
-      if (this.htm.depths[core] === 0 || (write ? (f & TX_WRITE) !== 0 : f !== 0)) {
+      if (!inTx || (write ? (f & TX_WRITE) !== 0 : f !== 0)) {
         this.k[core * C_STRIDE + C_L1_HITS]!++;
         l1.touch(s1);
         if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);

@@ -9,7 +9,6 @@
 import { asCycles, type Addr, type CoreId, type Cycles } from '../common/brand.js';
 import { UserError } from '../common/errors.js';
 import { Cache } from './cache.js';
-import { LruClock } from './replacement.js';
 import { CoherentHierarchy } from './coherence.js';
 import type { MachineConfig } from './config.js';
 import { HtmUnit } from './htm-unit.js';
@@ -63,6 +62,8 @@ class SimMachine implements Machine {
   private readonly sys: CoherentHierarchy;
   private readonly clocks: Float64Array;
   private readonly counters: Counters;
+  /** counters.core, one load nearer (read on every access and every bytecode's advance). */
+  private readonly k: Float64Array;
   private readonly l1: Cache[] = [];
   private readonly l2: Cache[] = [];
   private readonly l3: Cache;
@@ -74,11 +75,12 @@ class SimMachine implements Machine {
     this.perLine = 1 / config.lineBytes;
     this.clocks = new Float64Array(config.cores);
     this.counters = new Counters(config.cores);
+    this.k = this.counters.core;
     for (let c = 0; c < config.cores; c++) {
-      // One LRU clock per core for its L1D and L2 (see CoherentHierarchy: lazy L2 recency).
-      const lruClock = new LruClock();
-      this.l1.push(new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1, wayPrediction: true, lruClock }));
-      this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2, lruClock }));
+      // A core's L2 counts LRU time on its L1D's counter (see CoherentHierarchy: lazy L2 recency).
+      const l1 = new Cache(config.l1d, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 1, wayPrediction: true });
+      this.l1.push(l1);
+      this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2, lruClockOf: l1 }));
     }
     this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });
     this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters);
@@ -93,7 +95,7 @@ class SimMachine implements Machine {
   advance(core: CoreId, cycles: number): number {
     const t = this.clocks[core]! + cycles;
     this.clocks[core] = t;
-    this.counters.core[core * C_STRIDE + C_WORK_CYCLES]! += cycles;
+    this.k[core * C_STRIDE + C_WORK_CYCLES]! += cycles;
     const u = this.unit;
     if (u.depths[core] !== 0 && t >= u.deadline[core]!) {
       u.abortTx(core, 0, 'interrupt');
@@ -129,8 +131,8 @@ class SimMachine implements Machine {
     const first = Math.floor(addr * this.perLine); // exact: lineBytes is a power of two
     const u = this.unit;
     if (u.depths[core] !== 0 || addr + bytes > (first + 1) * this.lineBytes) return this.accessGeneral(core, addr, bytes, write);
-    const lat = this.sys.access(core, first, write);
-    const k = this.counters.core;
+    const lat = this.sys.access(core, first, write, false);
+    const k = this.k;
     const b = core * C_STRIDE;
     k[b + (write ? C_WRITES : C_READS)]!++;
     k[b + C_MEMORY_CYCLES]! += lat;
@@ -147,17 +149,17 @@ class SimMachine implements Machine {
     const serial = inTx ? u.abortSerial[core]! : 0;
     let lat: number;
     if (addr + bytes <= (first + 1) * lb) {
-      lat = this.sys.access(core, first, write); // the common case: within one line
+      lat = this.sys.access(core, first, write, inTx); // the common case: within one line
     } else {
       const last = Math.floor((addr + bytes - 1) / lb);
       lat = 0;
       for (let line = first; line <= last; line++) {
-        lat += this.sys.access(core, line, write);
+        lat += this.sys.access(core, line, write, inTx);
         // Once this core's transaction is gone, the rest of the access would run after the abort.
         if (inTx && u.abortSerial[core] !== serial) break;
       }
     }
-    const k = this.counters.core;
+    const k = this.k;
     const b = core * C_STRIDE;
     k[b + (write ? C_WRITES : C_READS)]!++;
     k[b + C_MEMORY_CYCLES]! += lat;

@@ -16,27 +16,20 @@ export interface ReplacementPolicy {
   victim(set: number): number;
 }
 
-/**
- * The event counter LRU stamps come from. A core's L1D and L2 may share one (see
- * CoherentHierarchy's lazy L2 recency): only the order of stamps within one cache set matters,
- * and a shared counter keeps that order while making the two caches' stamps comparable.
- */
-export class LruClock {
-  now = 0;
-}
-
 /** Least recently used: a per-line stamp from a counter; the victim has the oldest. */
 export class LruPolicy implements ReplacementPolicy {
   readonly name = 'lru' as const;
-  private readonly stamps: Float64Array;
-  constructor(sets: number, private readonly ways: number, private readonly clock: LruClock = new LruClock()) {
+  protected readonly stamps: Float64Array;
+  /** The event counter (a core's L2 may count on its L1D's: see SharedClockLru). */
+  clock = 0;
+  constructor(sets: number, private readonly ways: number) {
     this.stamps = new Float64Array(sets * ways);
   }
   touch(slot: number): void {
-    this.stamps[slot] = ++this.clock.now;
+    this.stamps[slot] = ++this.clock;
   }
   fill(slot: number): void {
-    this.stamps[slot] = ++this.clock.now;
+    this.stamps[slot] = ++this.clock;
   }
   stampOf(slot: number): number {
     return this.stamps[slot]!;
@@ -54,6 +47,24 @@ export class LruPolicy implements ReplacementPolicy {
       if (s < bestStamp) { bestStamp = s; best = w; }
     }
     return best;
+  }
+}
+
+/**
+ * LRU whose stamps come from another LRU's counter: a core's L2 on its L1D's (CoherentHierarchy's
+ * lazy L2 recency). Only the order of stamps within one set matters, and a shared counter keeps
+ * that order while making the two caches' stamps comparable. The L1D keeps the counter in its own
+ * field, so its hit path pays no extra indirection.
+ */
+export class SharedClockLru extends LruPolicy {
+  constructor(sets: number, ways: number, private readonly owner: LruPolicy) {
+    super(sets, ways);
+  }
+  override touch(slot: number): void {
+    this.stamps[slot] = ++this.owner.clock;
+  }
+  override fill(slot: number): void {
+    this.stamps[slot] = ++this.owner.clock;
   }
 }
 
@@ -147,9 +158,10 @@ export class TreePlruPolicy implements ReplacementPolicy {
 
 export const REPLACEMENT_POLICIES: readonly ReplacementPolicyName[] = ['lru', 'fifo', 'random', 'plru'];
 
-export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number, lruClock?: LruClock): ReplacementPolicy {
+/** `clockOf`: an LRU whose counter a new LRU shares (see SharedClockLru). */
+export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number, clockOf?: ReplacementPolicy): ReplacementPolicy {
   switch (name) {
-    case 'lru': return new LruPolicy(sets, ways, lruClock);
+    case 'lru': return clockOf instanceof LruPolicy ? new SharedClockLru(sets, ways, clockOf) : new LruPolicy(sets, ways);
     case 'fifo': return new FifoPolicy(sets, ways);
     case 'random': return new RandomPolicy(ways, seed);
     case 'plru': return new TreePlruPolicy(sets, ways);
