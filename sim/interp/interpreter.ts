@@ -749,7 +749,10 @@ export class Interpreter {
       case 'lock': return b.lock.holder === -1;
       case 'join': return b.thread.state === 'done';
       case 'sleep': return (this.port.now(t.core) as number) >= b.until;
-      case 'tasks': return b.workers.every((w) => w.state === 'done');
+      case 'tasks': {
+        for (const w of b.workers) if (w.state !== 'done') return false;
+        return true;
+      }
       default: {
         const _never: never = b;
         return _never;
