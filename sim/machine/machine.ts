@@ -124,41 +124,44 @@ class SimMachine implements Machine {
   }
 
   /**
-   * The common case, small enough for V8 to inline into read and write: outside a transaction,
-   * within one line. The same steps as accessGeneral takes for it, in the same order.
+   * Kept small so V8 inlines it into read and write: a single-line access, outside or inside a
+   * transaction (each with the coherence fast path inlined); lines spanned go to accessSpan.
    */
   private access(core: number, addr: number, bytes: number, write: boolean): number {
     const first = Math.floor(addr * this.perLine); // exact: lineBytes is a power of two
-    const u = this.unit;
-    if (u.depths[core] !== 0 || addr + bytes > (first + 1) * this.lineBytes) return this.accessGeneral(core, addr, bytes, write);
-    const lat = this.sys.access(core, first, write, false);
-    const k = this.k;
-    const b = core * C_STRIDE;
-    k[b + (write ? C_WRITES : C_READS)]!++;
-    k[b + C_MEMORY_CYCLES]! += lat;
-    this.clocks[core]! += lat;
-    if (u.pending !== 0) u.flush(); // victims of this (non-transactional) access
-    return lat;
+    if (addr + bytes > (first + 1) * this.lineBytes) return this.accessSpan(core, addr, bytes, write, first);
+    if (this.unit.depths[core] !== 0) return this.accessTxLine(core, first, write);
+    return this.charge(core, this.sys.access(core, first, write, false), write, false, 0);
   }
 
-  private accessGeneral(core: number, addr: number, bytes: number, write: boolean): number {
-    const lb = this.lineBytes;
-    const first = Math.floor(addr * this.perLine);
+  private accessTxLine(core: number, line: number, write: boolean): number {
+    const serial = this.unit.abortSerial[core]!;
+    return this.charge(core, this.sys.access(core, line, write, true), write, true, serial);
+  }
+
+  /** An access that spans lines: each line in turn, and none after the core's transaction aborts. */
+  private accessSpan(core: number, addr: number, bytes: number, write: boolean, first: number): number {
     const u = this.unit;
     const inTx = u.depths[core] !== 0;
     const serial = inTx ? u.abortSerial[core]! : 0;
-    let lat: number;
-    if (addr + bytes <= (first + 1) * lb) {
-      lat = this.sys.access(core, first, write, inTx); // the common case: within one line
-    } else {
-      const last = Math.floor((addr + bytes - 1) / lb);
-      lat = 0;
-      for (let line = first; line <= last; line++) {
-        lat += this.sys.access(core, line, write, inTx);
-        // Once this core's transaction is gone, the rest of the access would run after the abort.
-        if (inTx && u.abortSerial[core] !== serial) break;
-      }
+    const last = Math.floor((addr + bytes - 1) / this.lineBytes);
+    let lat = 0;
+    for (let line = first; line <= last; line++) {
+      lat += this.sys.access(core, line, write, inTx);
+      // Once this core's transaction is gone, the rest of the access would run after the abort.
+      if (inTx && u.abortSerial[core] !== serial) break;
     }
+    return this.charge(core, lat, write, inTx, serial);
+  }
+
+  /**
+   * Counts a finished access and moves the core's clock by its latency; inside a transaction, a
+   * timer interrupt due by then aborts it. Delivers queued aborts. Returns the latency, or
+   * ACCESS_ABORTED when the core's own transaction (begun before the access, abort count `serial`)
+   * is gone.
+   */
+  private charge(core: number, lat: number, write: boolean, inTx: boolean, serial: number): number {
+    const u = this.unit;
     const k = this.k;
     const b = core * C_STRIDE;
     k[b + (write ? C_WRITES : C_READS)]!++;
