@@ -92,12 +92,16 @@ export class Cache {
 
   /** lookup() with way prediction first: for the L1D hit path, where most lookups hit. */
   find(line: number): number {
-    const h = line < INT31 ? line & this.hintMask : line % this.hint.length;
+    const h = this.hintOf(line);
     const guess = this.hint[h]!;
     if (this.tags[guess] === line) return guess;
     const s = this.lookup(line);
     if (s >= 0) this.hint[h] = s;
     return s;
+  }
+
+  private hintOf(line: number): number {
+    return line < INT31 ? line & this.hintMask : line % this.hint.length;
   }
 
   touch(slot: number): void {
@@ -107,12 +111,13 @@ export class Cache {
   /** Lazy L2 recency: before choosing a victim in `set` of this L2, take in the L1D's stamps. */
   foldRecencyFrom(upper: Cache, set: number): void {
     const lru = this.replacement as LruPolicy;
+    const from = upper.foldFrom!;
     const base = set * this.ways;
     for (let i = base, end = base + this.ways; i < end; i++) {
       const line = this.tags[i]!;
       if (line === NO_LINE) continue;
       const s1 = upper.lookup(line);
-      if (s1 >= 0) lru.raise(i, upper.recencyOf(s1));
+      if (s1 >= 0) lru.raise(i, from.stampOf(s1));
     }
   }
 
@@ -132,7 +137,7 @@ export class Cache {
 
   install(slot: number, line: number, state: MesiState): void {
     this.tags[slot] = line;
-    this.hint[line < INT31 ? line & this.hintMask : line % this.hint.length] = slot;
+    this.hint[this.hintOf(line)] = slot;
     this.state[slot] = state;
     if (this.tx.length !== 0) {
       this.tx[slot] = 0;
@@ -155,11 +160,6 @@ export class Cache {
     this.foldFrom = this.replacement;
     this.foldTo = lower.replacement;
     return true;
-  }
-
-  /** The stamp a lazily-folded L1D holds for `slot` (see foldRecencyInto), or -1. */
-  recencyOf(slot: number): number {
-    return this.foldFrom === null ? -1 : this.foldFrom.stampOf(slot);
   }
 
   invalidate(slot: number): void {

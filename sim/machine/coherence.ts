@@ -72,8 +72,9 @@ export class CoherentHierarchy {
   }
 
   /**
-   * One access by `core` to `line`; `inTx`: whether the core runs a transaction. Returns its latency. Transactions it conflicts with, or that
-   * lose lines to the evictions it causes, are aborted (handlers queued, not called).
+   * One access by `core` to `line` (`inTx`: the core runs a transaction). Returns its latency.
+   * Transactions it conflicts with, or that lose lines to the evictions it causes, are aborted
+   * (handlers queued, not called).
    */
   access(core: number, line: number, write: boolean, inTx: boolean): number {
     // The common case first, kept small so that V8 inlines it into the machine's read and write:
