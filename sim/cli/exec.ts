@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { action } from './action.js';
 import { UserError } from '../common/errors.js';
-import { ConfigError } from '../experiment/located.js';
+import { ConfigError } from '../common/located.js';
 import { resolveExecConfig } from '../experiment/resolve.js';
 import { compileModule } from '../interp/compile.js';
 import { disassemble } from '../interp/disassembler.js';

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { reportError } from './action.js';
 import { UserError } from '../common/errors.js';
-import { ConfigError } from '../experiment/located.js';
+import { ConfigError } from '../common/located.js';
 import { expand } from '../experiment/expand.js';
 import { loadExperiment } from '../experiment/experiment-file.js';
 import { formatListing, listing } from '../experiment/list.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { InterpConfig } from '../interp/config.js';
 import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from '../policies/config.js';
 import { configsDir } from './config-dir.js';
-import { checkSchema, loadYaml, Problems } from './located.js';
+import { checkSchema, loadYaml, Problems } from '../common/located.js';
 import { defaultsSchema } from './schema.js';
 
 export interface Defaults {

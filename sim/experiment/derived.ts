@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../run/result.js';
 import { canonicalJson } from './expand.js';
 import { getPath, type ParamValue } from './params.js';
-import { POLICY_SECTIONS } from './schema.js';
+import { POLICY_SECTIONS } from '../policies/config.js';
 import type { PointRecord, StoredPoint } from './store.js';
 
 function valueOf(p: StoredPoint, key: string): unknown {

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { PointConfig } from '../run/point-config.js';
 import type { ExperimentSpec } from './experiment-file.js';
-import { Problems } from './located.js';
+import { Problems } from '../common/located.js';
 import { canonicalPath, getPath, type ParamValue } from './params.js';
 import { repSeed, resolvePoint, type Assignment } from './resolve.js';
-import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
+import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from '../policies/config.js';
 
 export interface Point {
   /** Position in the full expansion (stable for a given config). */

@@ -8,12 +8,13 @@ import { UserError } from '../common/errors.js';
 import type { PolicyName } from '../policies/config.js';
 import { getWorkload, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
-import { checkSchema, loadYaml, type LoadedYaml, type PathSeg, Problems, show } from './located.js';
+import { checkSchema, loadYaml, type LoadedYaml, type PathSeg, Problems, show } from '../common/located.js';
 import type { MachineConfig } from '../machine/config.js';
 import { loadMachinePreset, machineConfigProblems } from './machines.js';
 import { canonicalPath, flatten, lookupPath, setPath, type ParamValue } from './params.js';
 import { checkAssignment, workloadParamProblem, type Assignment } from './resolve.js';
-import { experimentSchema, POLICY_SECTIONS, SECTION_USERS, type PolicySection } from './schema.js';
+import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from '../policies/config.js';
+import { experimentSchema } from './schema.js';
 
 export interface WorkloadEntry {
   name: string;

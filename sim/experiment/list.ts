@@ -1,12 +1,12 @@
 /** `htmsim list`: what can be named in a config — presets, policies and their parameters, workloads. */
 import { listWorkloads, paramTypeText } from '../run/workload-catalog.js';
-import type { PolicyName } from '../policies/config.js';
-import { POLICY_NAMES } from '../policies/config.js';
+import { fieldsOf, type JsonSchema } from '../common/config-shape.js';
+import { interpShape } from '../interp/config.js';
+import { POLICY_NAMES, POLICY_SECTION_SHAPES, POLICY_SECTIONS, SECTION_USERS, type PolicyName, type PolicySection } from '../policies/config.js';
 import { loadDefaults } from './defaults.js';
 import { listMachinePresets, loadMachinePreset } from './machines.js';
 import { allLeafPaths, getPath } from './params.js';
-import type { JsonSchema } from './schema.js';
-import { gilSchema, htmPolicySchema, interpSchema, nogilSchema, pointSchema, SECTION_USERS, stmSchema, POLICY_SECTIONS } from './schema.js';
+import { pointSchema } from './schema.js';
 
 export const POLICY_DESCRIPTIONS: Record<PolicyName, string> = {
   serial: 'one thread at a time on one core, no synchronization cost: the baseline for speedups',
@@ -24,7 +24,7 @@ function typeOf(s: JsonSchema): string {
 }
 
 function sectionParams(name: string, schema: JsonSchema, defaults: Record<string, unknown>): ParamListing[] {
-  return Object.entries(schema.properties as Record<string, JsonSchema>).map(([k, s]) => ({
+  return Object.entries(fieldsOf(schema)).map(([k, s]) => ({
     path: `${name}.${k}`, type: typeOf(s), default: defaults[k], description: String(s.description ?? ''),
   }));
 }
@@ -41,12 +41,7 @@ export interface Listing {
 
 export function listing(): Listing {
   const d = loadDefaults();
-  const sections: Record<(typeof POLICY_SECTIONS)[number], ParamListing[]> = {
-    gil: sectionParams('gil', gilSchema, d.gil as unknown as Record<string, unknown>),
-    htm: sectionParams('htm', htmPolicySchema, d.htm as unknown as Record<string, unknown>),
-    stm: sectionParams('stm', stmSchema, d.stm as unknown as Record<string, unknown>),
-    nogil: sectionParams('nogil', nogilSchema, d.nogil as unknown as Record<string, unknown>),
-  };
+  const sectionOf = (s: PolicySection): ParamListing[] => sectionParams(s, POLICY_SECTION_SHAPES[s], d[s] as unknown as Record<string, unknown>);
   const props = pointSchema.properties as Record<string, JsonSchema>;
   const preset = loadMachinePreset(d.machine);
   const machineFields = allLeafPaths(props.machine!, 'machine').map(({ path, schema }) => ({
@@ -61,13 +56,13 @@ export function listing(): Listing {
       params: [
         // The interpreter this policy implies instead of the default `interp` (defaults.yaml policyInterp).
         ...Object.entries(d.policyInterp[name] ?? {}).map(([k, v]) => {
-          const schema = (interpSchema.properties as Record<string, JsonSchema>)[k]!;
+          const schema = fieldsOf(interpShape)[k]!;
           return { path: `interp.${k}`, type: typeOf(schema), default: v as unknown, description: `${String(schema.description ?? '')} (this policy's default)` };
         }),
-        ...POLICY_SECTIONS.filter((s) => SECTION_USERS[s].includes(name)).flatMap((s) => sections[s]),
+        ...POLICY_SECTIONS.filter((s) => SECTION_USERS[s].includes(name)).flatMap(sectionOf),
       ],
     })),
-    interp: sectionParams('interp', interpSchema, d.interp as unknown as Record<string, unknown>),
+    interp: sectionParams('interp', interpShape, d.interp as unknown as Record<string, unknown>),
     run: (['seed', 'maxCycles', 'timeline'] as const).map((k) => ({ path: k, type: typeOf(props[k]!), default: d[k], description: String(props[k]!.description ?? '') })),
     workloads: listWorkloads().map((w) => ({
       name: w.name,

@@ -3,7 +3,7 @@
  * names shared by `--set`, sweep axes, filters, baselines and result records. Their types come from
  * the point schema, so there is one source of truth for what a parameter accepts.
  */
-import type { JsonSchema } from './schema.js';
+import type { JsonSchema } from '../common/config-shape.js';
 import { pointSchema } from './schema.js';
 
 /** Shorthands accepted wherever a path is. */

@@ -10,7 +10,7 @@ import type { PolicyName } from '../policies/config.js';
 import type { PointConfig, WorkloadRef } from '../run/point-config.js';
 import { getWorkload, resolveWorkloadParams, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
-import { ConfigError, type PathSeg, suggest } from './located.js';
+import { ConfigError, type PathSeg, suggest } from '../common/located.js';
 import { loadMachinePreset, machineConfigProblems } from './machines.js';
 import { allLeafPaths, canonicalPath, checkLeaf, lookupPath, parseLeafText, parseLooseText, setPath, type ParamValue } from './params.js';
 

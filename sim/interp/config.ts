@@ -1,26 +1,22 @@
 /**
- * Switches for the interpreter's own bookkeeping. Each changes which simulated lines the
- * interpreter writes, never what the guest program computes (shared/DESIGN.md, "Interpreter memory
- * behaviour is configurable").
+ * Switches for the interpreter's own bookkeeping, declared once (type, bounds and description per
+ * field; sim/common/config-shape.ts). Each changes which simulated lines the interpreter writes,
+ * never what the guest program computes (shared/DESIGN.md, "Interpreter memory behaviour is
+ * configurable"). Defaults live in configs/defaults.yaml.
  */
-export type RefcountMode = 'cpython' | 'none' | 'biased';
-export type AllocatorMode = 'global' | 'per-thread';
-export type TickerMode = 'shared' | 'per-thread';
+import { bool, int, oneOf, section, type ValueOf } from '../common/config-shape.js';
 
-export interface InterpConfig {
-  /** `cpython`: every incref/decref writes the object header. `none`: a tracing GC (no header
-   *  writes). `biased`: the owning thread writes its local count, others write a shared field. */
-  refcount: RefcountMode;
-  /** `global`: one free list per size class shared by all threads. `per-thread`: arenas per thread. */
-  allocator: AllocatorMode;
-  /** Small ints (-5..256), None/True/False shared singletons whose refcounts every thread writes. */
-  smallIntCache: boolean;
-  /** `shared`: the eval-breaker / ticker word is one global line written every `tickerEvery`
-   *  bytecodes; `per-thread`: each thread has its own. */
-  ticker: TickerMode;
-  tickerEvery: number;
-  /** Cycles charged per bytecode for dispatch, on top of its memory accesses. */
-  dispatchCycles: number;
-  /** Guest recursion limit (RecursionError beyond it), as sys.getrecursionlimit(). */
-  recursionLimit: number;
-}
+export const interpShape = section('Switches for the interpreter\'s own memory bookkeeping.', {
+  // biased: the owning thread writes its local count, other threads a shared field.
+  refcount: oneOf(['cpython', 'none', 'biased'], 'Reference counting: cpython writes the header on every incref/decref; none is a tracing GC; biased is free-threaded CPython'),
+  allocator: oneOf(['global', 'per-thread'], 'Allocator: shared free lists per size class, or per-thread arenas'),
+  // Small ints are -5..256, as in CPython.
+  smallIntCache: bool('Share small ints and singletons (their refcounts become shared writes)'),
+  ticker: oneOf(['shared', 'per-thread'], 'Eval-breaker / ticker word: one global line or one per thread'),
+  tickerEvery: int('The ticker is written every this many bytecodes', 1),
+  dispatchCycles: int('Cycles charged per bytecode for dispatch, on top of its memory accesses'),
+  // As sys.getrecursionlimit().
+  recursionLimit: int('Guest recursion limit (RecursionError beyond it)', 1),
+});
+
+export type InterpConfig = ValueOf<typeof interpShape>;

@@ -156,8 +156,6 @@ export class TreePlruPolicy implements ReplacementPolicy {
   }
 }
 
-export const REPLACEMENT_POLICIES: readonly ReplacementPolicyName[] = ['lru', 'fifo', 'random', 'plru'];
-
 /** `clockOf`: an LRU whose counter a new LRU shares (see SharedClockLru). */
 export function createReplacementPolicy(name: ReplacementPolicyName, sets: number, ways: number, seed: number, clockOf?: ReplacementPolicy): ReplacementPolicy {
   switch (name) {

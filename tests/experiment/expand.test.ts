@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
-import { ConfigError } from '../../sim/experiment/located.js';
+import { ConfigError } from '../../sim/common/located.js';
 import { repSeed, resolveExecConfig } from '../../sim/experiment/resolve.js';
 import { applySets, resolvedExperiment } from '../../sim/experiment/run-experiment.js';
 import { stringify } from 'yaml';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Cache } from '../../sim/machine/cache.js';
-import type { ReplacementPolicyName } from '../../sim/machine/config.js';
+import { REPLACEMENT_POLICIES, type ReplacementPolicyName } from '../../sim/machine/config.js';
 import { MESI_E } from '../../sim/machine/mesi.js';
-import { createReplacementPolicy, REPLACEMENT_POLICIES } from '../../sim/machine/replacement.js';
+import { createReplacementPolicy } from '../../sim/machine/replacement.js';
 import { A, C0, machine } from './helpers.js';
 
 const WAYS = 8;
