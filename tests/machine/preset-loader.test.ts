@@ -78,25 +78,25 @@ describe('bad presets give one located line', () => {
   it('unknown key: points at the key', () => {
     const text = good.replace('  ways: 8               # 64 sets', '  wayz: 8               # 64 sets');
     const msg = errorOf('unknown.yaml', text);
-    expect(msg).toBe(`${join(dir, 'unknown.yaml')}:${lineOf(text, 'wayz')}:3: l1d.wayz: unknown key (expected one of sizeKiB, ways, latency, replacement) (and 1 more problem)`);
+    expect(msg).toBe(`${join(dir, 'unknown.yaml')}:${lineOf(text, 'wayz')}:3: l1d.wayz: unknown key 'wayz' (did you mean 'ways'?) (and 1 more problem)`);
   });
 
   it('missing key: points at the section', () => {
     const text = good.replace(/^memoryLatency: 200\n/m, '');
     const msg = errorOf('missing.yaml', text);
     // A key missing at the top level is reported where the mapping starts (its first key).
-    expect(msg).toMatch(new RegExp(`missing\\.yaml:${lineOf(text, 'name: haswell-4c')}:1: missing key 'memoryLatency'$`));
+    expect(msg).toMatch(new RegExp(`missing\\.yaml:${lineOf(text, 'name: haswell-4c')}:1: missing required key 'memoryLatency'$`));
   });
 
   it('wrong type: points at the value', () => {
     const text = good.replace('cores: 4', 'cores: four');
     const msg = errorOf('type.yaml', text);
-    expect(msg).toBe(`${join(dir, 'type.yaml')}:${lineOf(text, 'cores: four')}:8: cores: expected an integer, got 'four'`);
+    expect(msg).toBe(`${join(dir, 'type.yaml')}:${lineOf(text, 'cores: four')}:8: cores: must be an integer, got 'four'`);
   });
 
   it('bad enum value', () => {
     const text = good.replace('replacement: lru      # Intel', 'replacement: mru      # Intel');
-    expect(errorOf('enum.yaml', text)).toMatch(new RegExp(`enum\\.yaml:${lineOf(text, 'mru')}:16: l1d\\.replacement: expected one of lru, fifo, random, plru, got 'mru'$`));
+    expect(errorOf('enum.yaml', text)).toMatch(new RegExp(`enum\\.yaml:${lineOf(text, 'mru')}:16: l1d\\.replacement: must be one of lru, fifo, random, plru; got 'mru'$`));
   });
 
   it('non-power-of-two sets', () => {
@@ -117,12 +117,12 @@ describe('bad presets give one located line', () => {
   it('several problems: the first by position, with a count', () => {
     const text = good.replace('cores: 4', 'cores: 0').replace('latency: 36', 'latency: -1');
     const msg = errorOf('many.yaml', text);
-    expect(msg).toMatch(/many\.yaml:\d+:8: cores: must be at least 1, got 0 \(and 1 more problem\)$/);
+    expect(msg).toMatch(/many\.yaml:\d+:8: cores: must be >= 1, got 0 \(and 1 more problem\)$/);
   });
 
   it('YAML syntax error', () => {
     const msg = errorOf('syntax.yaml', 'name: x\ncores: [1, 2\n');
-    expect(msg).toMatch(/syntax\.yaml:\d+:\d+: YAML: /);
+    expect(msg).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax error: /);
     expect(msg).not.toContain('\n');
   });
 
@@ -133,7 +133,7 @@ describe('bad presets give one located line', () => {
   it('validateMachineConfig names the source and key without a position', () => {
     const m = loadMachinePreset('haswell-4c');
     expect(() => validateMachineConfig({ ...m, l2: { ...m.l2, ways: 'eight' } }, 'experiment.yaml')).toThrow(
-      "experiment.yaml: l2.ways: expected an integer, got 'eight'",
+      "experiment.yaml: l2.ways: must be an integer, got 'eight'",
     );
     expect(validateMachineConfig(m, 'x')).toEqual(m);
   });
