@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
+import { buildReport } from '../../reports/build-report.js';
 import { UserError } from '../common/errors.js';
 import type { RunResult } from '../run/result.js';
 import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js';
@@ -148,29 +149,11 @@ export function pointLabel(p: Point): string {
   return Object.entries(p.params).filter(([k]) => k !== 'seed').map(([k, v]) => `${k}=${String(v)}`).join(' ');
 }
 
-type ReportModule = { buildReport(dir: string): Promise<{ html?: string; notes?: string[] }> };
-
-/** The reports' builder, when it is built (reports/build-report.js beside dist/sim). */
-export async function loadReportBuilder(): Promise<ReportModule | undefined> {
-  const spec = new URL('../../reports/build-report.js', import.meta.url).href;
-  try {
-    const m = (await import(spec)) as Partial<ReportModule>;
-    return typeof m.buildReport === 'function' ? (m as ReportModule) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Builds the report; a failure is said on stderr and returns false (the results stay). */
 export async function buildReportFor(dir: string, err: ProgressSink): Promise<boolean> {
-  const mod = await loadReportBuilder();
-  if (!mod) {
-    err.write('htmsim: report builder not available (reports/build-report.js); results written without a report\n');
-    return true;
-  }
   try {
-    const summary = await mod.buildReport(dir);
-    err.write(`htmsim: report: ${summary.html ?? join(dir, 'report.html')}\n`);
+    const summary = await buildReport(dir);
+    err.write(`htmsim: report: ${summary.html}\n`);
     return true;
   } catch (e) {
     err.write(`htmsim: report failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
