@@ -5,7 +5,14 @@
  */
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
-import type { PointOutcome, PointTask } from './pool.js';
+
+/** One task of the pool (pool.ts), and what this worker makes of it; declared here so that the
+ *  worker does not import the pool that loads it. */
+export type PointTask = { runnerModule: string; config: PointConfig };
+export type PointOutcome =
+  | { kind: 'done'; result: RunResult }
+  | { kind: 'failed'; message: string; seconds: number }
+  | { kind: 'init-error'; message: string };
 
 type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
 

@@ -13,13 +13,7 @@ import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
-
-/** One task of the pool, and what the worker makes of it (point-worker.ts). */
-export type PointTask = { runnerModule: string; config: PointConfig };
-export type PointOutcome =
-  | { kind: 'done'; result: RunResult }
-  | { kind: 'failed'; message: string; seconds: number }
-  | { kind: 'init-error'; message: string };
+import type { PointOutcome, PointTask } from './point-worker.js';
 
 /** The default point runner module, beside this file in sim/ or dist/sim/. */
 export const DEFAULT_RUNNER = new URL('../run/run-point.js', import.meta.url).href;
