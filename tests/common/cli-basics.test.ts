@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { spawnSync } from 'node:child_process';
 import { formatLocated } from '../../sim/common/errors.js';
 
 const CLI = 'dist/sim/cli.js';
 
 describe('htmsim command basics', () => {
+  beforeAll(requireBuild);
   it('prints its version from package.json', () => {
     const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(0);

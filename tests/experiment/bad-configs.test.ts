@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { htmsim, MACHINE, scratch, SWEEP, writeConfig } from './helpers.js';
 
 // Each bad config: the file text, and the exact lines on stderr ({f} is the file's path).
@@ -58,6 +59,7 @@ const OPTION_CASES: [kind: string, args: string[], line: string][] = [
 ];
 
 describe('bad experiment configs: exact one-line messages, exit 2, nothing written', () => {
+  beforeAll(requireBuild);
   let dir = '';
   beforeAll(() => {
     dir = scratch('bad-configs');

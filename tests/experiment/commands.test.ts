@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { htmsim } from './helpers.js';
 import { publishedSchema } from '../../sim/experiment/schema.js';
 import { loadDefaults } from '../../sim/experiment/defaults.js';
 import { listing } from '../../sim/experiment/list.js';
 
 describe('htmsim schema, list and help', () => {
+  beforeAll(requireBuild);
   it('schema prints the published JSON Schema', () => {
     const r = htmsim(['schema']);
     expect(r.status).toBe(0);

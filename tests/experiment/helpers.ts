@@ -1,6 +1,6 @@
 /** Shared helpers of the experiment tests: the built CLI, scratch folders, the fake point runner. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CLI = 'dist/sim/cli.js';
@@ -35,6 +35,3 @@ export function jsonlWithoutHost(dir: string): string {
   }).join('\n');
 }
 
-export function builtCliExists(): boolean {
-  return existsSync(CLI);
-}

@@ -5,13 +5,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { CLI, FAKE_RUNNER, htmsim, jsonlWithoutHost, MACHINE, scratch, SWEEP, writeConfig } from './helpers.js';
 
 const log = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : []);
 const stored = (dir: string): string[] => readdirSync(join(dir, 'points')).filter((f) => /^[0-9a-f]+\.json$/.test(f));
 
 describe('the sweep pool', () => {
+  beforeAll(requireBuild);
   it('records host crashes in a worker as failed points and goes on with fresh workers', () => {
     const dir = scratch('pool-crashes');
     const cfg = writeConfig(dir, 'crashes', `name: crashes\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\n` +

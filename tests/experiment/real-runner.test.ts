@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { expand } from '../../sim/experiment/expand.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { htmsim, jsonlWithoutHost, scratch, writeConfig } from './helpers.js';
-
-const runPointBuilt = existsSync('dist/sim/run/run-point.js');
 
 describe('the example configs', () => {
   it.each(readdirSync('configs/examples').filter((f) => f.endsWith('.yaml')))('%s is valid and points to the schema', (f) => {
@@ -15,7 +14,8 @@ describe('the example configs', () => {
   });
 });
 
-describe.skipIf(!runPointBuilt)('sweeps with the real point runner (sim/run/run-point.js)', () => {
+describe('sweeps with the real point runner (sim/run/run-point.js)', () => {
+  beforeAll(requireBuild);
   it('runs the smoke example with --jobs 1 and --jobs 2 to byte-identical results.jsonl (host fields aside), and builds the report', () => {
     const dir = scratch('real');
     const a = join(dir, 'a');

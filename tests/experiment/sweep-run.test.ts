@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { CLI, FAKE_RUNNER, htmsim, jsonlWithoutHost, MACHINE, scratch, SWEEP, writeConfig } from './helpers.js';
 
 const run = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
@@ -10,6 +11,7 @@ const run = (out: string, extra: string[] = [], env: Record<string, string> = {}
 const log = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : []);
 
 describe('htmsim run with an injected point runner', () => {
+  beforeAll(requireBuild);
   it('writes the results folder, and the same results with --jobs 1 and --jobs 2', () => {
     const dir = scratch('determinism');
     const a = join(dir, 'a');

@@ -102,7 +102,8 @@ async function inspect(browser: Browser, html: string, screenshot?: string): Pro
 
 const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
+// Without Chromium the suite is skipped, and its title says so.
+describe.skipIf(!haveChromium)(`report.html in headless Chromium${haveChromium ? '' : `: SKIPPED, no ${CHROMIUM}`}`, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

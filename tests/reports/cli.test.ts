@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { txLengthSweep } from '../../reports/synthetic-sweep.js';
 import { embeddedData, removeTempDirs, sweepDir, tempDir } from './helpers.js';
 
@@ -14,7 +15,8 @@ const htmsim = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 afterAll(removeTempDirs);
 
-describe.skipIf(!existsSync(CLI))('htmsim report', () => {
+describe('htmsim report', () => {
+  beforeAll(requireBuild);
   it('rebuilds the report and prints where it is and what it holds', () => {
     const dir = sweepDir('cli', txLengthSweep([10, 100, 1000], 2));
     const r = htmsim(['report', dir]);

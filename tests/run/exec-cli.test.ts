@@ -1,7 +1,8 @@
 /**
  * `htmsim exec` end to end, through the built CLI: exit statuses, messages, the stats record.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ function exec(args: string[]) {
 const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .*\.js:\d+/);
 
 describe('htmsim exec', () => {
+  beforeAll(requireBuild);
   it('prints guest output and exits 0', () => {
     const r = exec([prog('ok.py', 'print(sum(range(10)), "done")\n')]);
     expect(r.status).toBe(0);

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from '../setup/require-build.js';
 
 const CLI = 'dist/sim/cli.js';
 const MAIN = 'dist/reports/validation/main.js';
@@ -39,7 +40,8 @@ function resultsDir(t4: number, threadCounts: readonly number[] = [1, 4]): strin
 
 const PARTS = ['validation', 'validation-contention', 'validation-probes', 'validation-length'];
 
-describe.skipIf(!existsSync(CLI))('configs/validation*.yaml', () => {
+describe('configs/validation*.yaml', () => {
+  beforeAll(requireBuild);
   it('every part validates', () => {
     for (const part of PARTS) {
       const r = node([CLI, 'validate', `configs/${part}.yaml`]);
@@ -59,7 +61,8 @@ describe.skipIf(!existsSync(CLI))('configs/validation*.yaml', () => {
   });
 });
 
-describe.skipIf(!existsSync(MAIN))('reports/validation/main', () => {
+describe('reports/validation/main', () => {
+  beforeAll(requireBuild);
   it('every measured fact holds: exit 0, validation.md and validation.json written', () => {
     const dir = resultsDir(1.05);
     const r = node([MAIN, dir]);

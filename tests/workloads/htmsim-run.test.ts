@@ -2,53 +2,14 @@
  * Every workload under every policy on 1, 2 and 4 cores, on the simulator: the self-check passes
  * (racy workloads under nogil may instead report the race, and shared-counter must), metrics are
  * reported, and deterministic workloads print CPython's output (workloads/goldens/*.small.out).
- *
- * The runner and the config resolver are written by other layers; until `runPoint` exists and runs
- * a trivial program, these tests are skipped with the reason.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PointConfig } from '../../sim/run/point-config.js';
+import { resolveExecConfig } from '../../sim/experiment/resolve.js';
 import type { RunResult } from '../../sim/run/result.js';
+import { runPoint } from '../../sim/run/run-point.js';
 import { listWorkloads, workloadsDir, type WorkloadInfo } from '../../sim/run/workload-catalog.js';
-
-type RunPoint = (config: PointConfig) => Promise<RunResult>;
-type ResolveExecConfig = (opts: {
-  policy?: string; cores?: number; sets: string[]; workload: { name: string; params: Record<string, number | string | boolean> };
-}) => PointConfig;
-
-// Computed paths keep the type checker from requiring modules that may not exist yet.
-const RUN_POINT = new URL('../../sim/run/run-point.ts', import.meta.url).href;
-const RESOLVE = new URL('../../sim/experiment/resolve.ts', import.meta.url).href;
-
-async function loadRunner(): Promise<{ runPoint: RunPoint; resolveExecConfig: ResolveExecConfig } | string> {
-  let runPoint: unknown;
-  let resolveExecConfig: unknown;
-  try {
-    resolveExecConfig = ((await import(/* @vite-ignore */ RESOLVE)) as { resolveExecConfig?: unknown }).resolveExecConfig;
-    runPoint = ((await import(/* @vite-ignore */ RUN_POINT)) as { runPoint?: unknown }).runPoint;
-  } catch (err) {
-    return `runner not available yet: ${(err as Error).message.split('\n')[0]}`;
-  }
-  if (typeof resolveExecConfig !== 'function') return 'sim/experiment/resolve.ts does not export resolveExecConfig yet';
-  if (typeof runPoint !== 'function') return 'sim/run/run-point.ts does not export runPoint yet';
-  const runner = { runPoint: runPoint as RunPoint, resolveExecConfig: resolveExecConfig as ResolveExecConfig };
-  try {
-    const dir = mkdtempSync(join(tmpdir(), 'htmsim-trial-'));
-    const file = join(dir, 'trial.py');
-    writeFileSync(file, 'x = 6\nprint(x * 7)\n');
-    const r = await runner.runPoint(runner.resolveExecConfig({ policy: 'serial', cores: 1, sets: [], workload: { name: file, params: {} } }));
-    if (r.exitCode !== 0 || r.stdout !== '42\n') return `trial run failed: exit ${r.exitCode}, stdout ${JSON.stringify(r.stdout)}, ${r.error ?? r.stderr}`;
-  } catch (err) {
-    return `trial run threw: ${(err as Error).message.split('\n')[0]}`;
-  }
-  return runner;
-}
-
-const runner = await loadRunner();
-const ready = typeof runner !== 'string';
 
 const POINTS: { policy: string; cores: number }[] = [
   { policy: 'serial', cores: 1 },
@@ -63,17 +24,12 @@ const POINTS: { policy: string; cores: number }[] = [
 const MAX_CYCLES = 300_000_000;
 
 async function run(w: WorkloadInfo, policy: string, cores: number, params: Record<string, number | string | boolean>): Promise<RunResult> {
-  if (typeof runner === 'string') throw new Error(runner);
-  return runner.runPoint(runner.resolveExecConfig({
+  return runPoint(resolveExecConfig({
     policy, cores, sets: [`maxCycles=${MAX_CYCLES}`], workload: { name: w.name, params },
   }));
 }
 
 describe('workloads on the simulator', () => {
-  if (!ready) {
-    it.skip(`skipped: ${runner}`, () => {});
-    return;
-  }
   for (const w of listWorkloads()) {
     describe(w.name, () => {
       for (const { policy, cores } of POINTS) {
