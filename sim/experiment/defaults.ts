@@ -1,8 +1,8 @@
 /** configs/defaults.yaml, loaded once and checked against the schema (every field required). */
 import { join } from 'node:path';
+import { repoFolder } from '../common/repo-folder.js';
 import type { InterpConfig } from '../interp/config.js';
 import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from '../policies/config.js';
-import { configsDir } from './config-dir.js';
 import { checkSchema, loadYaml, Problems } from '../common/located.js';
 import { defaultsSchema } from './schema.js';
 
@@ -25,7 +25,7 @@ export interface Defaults {
 let cached: Defaults | undefined;
 
 export function defaultsFile(): string {
-  return join(configsDir(), 'defaults.yaml');
+  return join(repoFolder('configs', 'defaults.yaml'), 'defaults.yaml');
 }
 
 /** A fresh deep copy each call: callers may mutate it. */

@@ -4,10 +4,10 @@
  * A bad file gives one line, `file:line:col: key: message`, pointing at the offending key or value.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../common/errors.js';
 import { checkSchema, loadYaml, Problems, type LoadedYaml } from '../common/located.js';
+import { repoFolder } from '../common/repo-folder.js';
 import { machineShape, type MachineConfig } from './config.js';
 import { machineProblems } from './validate.js';
 
@@ -28,20 +28,9 @@ export function validateMachineConfig(value: unknown, file: string): MachineConf
   return validate(value, new Problems({ file }));
 }
 
-let cachedDir: string | undefined;
-
-/** configs/machines/, found from this module's location under sim/ or dist/sim/. */
+/** configs/machines/. */
 export function machinePresetDir(): string {
-  if (cachedDir !== undefined) return cachedDir;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const rel of ['../../configs/machines', '../../../configs/machines']) {
-    const dir = resolve(here, rel);
-    if (existsSync(dir)) {
-      cachedDir = dir;
-      return dir;
-    }
-  }
-  throw new Error(`cannot find configs/machines above ${here}`);
+  return repoFolder('configs/machines');
 }
 
 /** Names of the presets in configs/machines/, sorted. */

@@ -26,9 +26,9 @@
  * wrong answer (exit status 1), and prints a short deterministic summary line on success.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { UserError, formatLocated } from '../common/errors.js';
+import { repoFolder } from '../common/repo-folder.js';
 
 export type WorkloadParamType = 'int' | 'float' | 'str' | 'bool';
 export type WorkloadParamValue = number | string | boolean;
@@ -100,20 +100,9 @@ const KEY_RE = /^# ([a-z]+): (.+)$/;
 const KEYS = new Set(['workload', 'description', 'racy', 'deterministic', 'small']);
 const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
-let cachedDir: string | undefined;
-
-/** The repository's `workloads/` folder, found from this module (works from sim/ and dist/sim/). */
+/** The repository's `workloads/` folder. */
 export function workloadsDir(): string {
-  if (cachedDir !== undefined) return cachedDir;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const rel of ['../../workloads', '../../../workloads']) {
-    const dir = resolvePath(here, rel);
-    if (existsSync(join(dir, 'shims', 'htmsim.py'))) {
-      cachedDir = dir;
-      return dir;
-    }
-  }
-  throw new Error(`htmsim: cannot find the workloads/ folder above ${here}`);
+  return repoFolder('workloads', 'shims/htmsim.py');
 }
 
 /** Folder to put on PYTHONPATH to run a workload under CPython. */
