@@ -38,6 +38,13 @@ export const text = (description: string): Shape<string> => ({ type: 'string', m
 export const oneOf = <const V extends readonly string[]>(values: V, description: string): Shape<V[number]> =>
   ({ type: 'string', enum: [...values], description });
 
+/** A number, a string or a boolean (a workload parameter, a sweep value). */
+export const scalar: Shape<number | string | boolean> = { type: ['number', 'string', 'boolean'] };
+
+/** A mapping of any keys to values of one shape. */
+export const mapOf = <T>(values: Shape<T>, description: string): Shape<Record<string, T>> =>
+  ({ type: 'object', additionalProperties: values, description });
+
 /** A mapping with exactly these fields, every one required; unknown keys are errors. */
 export function section<F extends Record<string, Shape<unknown>>>(description: string, fields: F): Shape<{ -readonly [K in keyof F]: ValueOf<F[K]> }> {
   return { type: 'object', description, additionalProperties: false, required: Object.keys(fields), properties: fields };

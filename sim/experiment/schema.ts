@@ -8,42 +8,18 @@
  * The section schemas list every field as required: defaults.yaml must give them all. Experiment
  * files and inline overrides use `partial()` copies, where every field is optional.
  */
-import { bool, fieldsOf, int, oneOf, text, type JsonSchema } from '../common/config-shape.js';
+import { bool, fieldsOf, int, oneOf, scalar, text, type JsonSchema } from '../common/config-shape.js';
 import { interpShape } from '../interp/config.js';
 import { machineShape } from '../machine/config.js';
 import { gilShape, htmPolicyShape, nogilShape, POLICY_NAMES, policyShape, stmShape } from '../policies/config.js';
+import { pointShape, workloadRefShape } from '../run/point-config.js';
 
 export type { JsonSchema } from '../common/config-shape.js';
 // run-experiment.ts still imports these from here; they are declared in sim/policies/config.ts.
 export { POLICY_SECTIONS, SECTION_USERS } from '../policies/config.js';
 
-const scalar: JsonSchema = { type: ['number', 'string', 'boolean'] };
-
-/** A fully resolved point (what `--set` paths and sweep axes address). */
-export const pointSchema: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['machine', 'interp', 'policy', 'gil', 'htm', 'stm', 'nogil', 'workload', 'seed', 'maxCycles', 'timeline'],
-  properties: {
-    machine: machineShape,
-    interp: interpShape,
-    policy: policyShape,
-    gil: gilShape,
-    htm: htmPolicyShape,
-    stm: stmShape,
-    nogil: nogilShape,
-    workload: {
-      type: 'object', additionalProperties: false, required: ['name', 'params'],
-      properties: {
-        name: text('Workload name (htmsim list) or a path to a guest program'),
-        params: { type: 'object', additionalProperties: scalar, description: 'Parameters the workload declares' },
-      },
-    },
-    seed: int('Seed of every pseudo-random choice (repetitions derive theirs from it)'),
-    maxCycles: int('Stop the run (status failed) when any core\'s clock passes this many cycles', 1),
-    timeline: bool('Record per-core intervals for the timeline chart'),
-  },
-};
+/** A fully resolved point (what `--set` paths and sweep axes address), declared in sim/run. */
+export const pointSchema: JsonSchema = pointShape;
 
 /** A deep copy of `s` where no object requires any key (for overrides). */
 export function partial(s: JsonSchema): JsonSchema {
@@ -162,10 +138,7 @@ const workloadEntry: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['name'],
-      properties: {
-        name: text('Workload name (htmsim list) or a path to a guest program'),
-        params: { type: 'object', additionalProperties: scalar, description: 'Parameters the workload declares' },
-      },
+      properties: fieldsOf(workloadRefShape),
     },
   ],
 };

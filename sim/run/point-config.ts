@@ -1,30 +1,32 @@
 /**
  * One fully resolved point of an experiment: everything needed to run it, nothing left to defaults.
- * Its canonical JSON is hashed to key results (resume, shards).
+ * Its canonical JSON is hashed to key results (resume, shards). Declared once, composing the
+ * sections each layer declares; `--set` paths and sweep axes address its leaves
+ * (sim/experiment/params.ts).
  */
-import type { MachineConfig } from '../machine/config.js';
-import type { InterpConfig } from '../interp/config.js';
-import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyConfig, StmConfig } from '../policies/config.js';
+import { bool, int, mapOf, scalar, section, text, type ValueOf } from '../common/config-shape.js';
+import { interpShape } from '../interp/config.js';
+import { machineShape } from '../machine/config.js';
+import { gilShape, htmPolicyShape, nogilShape, policyShape, stmShape } from '../policies/config.js';
 
-export interface WorkloadRef {
-  /** Workload name (a file in workloads/) or a path to a guest program. */
-  name: string;
-  /** Parameters passed to the guest program (declared by the workload). */
-  params: Record<string, number | string | boolean>;
-}
+export const workloadRefShape = section('The guest program and its parameters', {
+  name: text('Workload name (htmsim list) or a path to a guest program'),
+  params: mapOf(scalar, 'Parameters the workload declares'),
+});
 
-export interface PointConfig {
-  machine: MachineConfig;
-  interp: InterpConfig;
-  policy: PolicyConfig;
-  gil: GilConfig;
-  htm: HtmPolicyConfig;
-  stm: StmConfig;
-  nogil: NogilConfig;
-  workload: WorkloadRef;
-  seed: number;
-  /** Stop the run (status failed) when any core's clock passes this many cycles. */
-  maxCycles: number;
-  /** Record per-core intervals for the timeline chart. */
-  timeline: boolean;
-}
+export const pointShape = section('A fully resolved point (what `--set` paths and sweep axes address)', {
+  machine: machineShape,
+  interp: interpShape,
+  policy: policyShape,
+  gil: gilShape,
+  htm: htmPolicyShape,
+  stm: stmShape,
+  nogil: nogilShape,
+  workload: workloadRefShape,
+  seed: int('Seed of every pseudo-random choice (repetitions derive theirs from it)'),
+  maxCycles: int('Stop the run (status failed) when any core\'s clock passes this many cycles', 1),
+  timeline: bool('Record per-core intervals for the timeline chart'),
+});
+
+export type PointConfig = ValueOf<typeof pointShape>;
+export type WorkloadRef = PointConfig['workload'];
