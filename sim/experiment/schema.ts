@@ -20,6 +20,11 @@ function section(description: string, properties: Record<string, JsonSchema>): J
   return { type: 'object', description, additionalProperties: false, required: Object.keys(properties), properties };
 }
 
+/** A section whose listed fields may be left out (HTM design-space fields, issue 18). */
+function withOptional(s: JsonSchema, optional: readonly string[]): JsonSchema {
+  return { ...s, required: (s.required as string[]).filter((k) => !optional.includes(k)) };
+}
+
 const cacheLevel = (what: string): Record<string, JsonSchema> => ({
   sizeKiB: int(`${what} capacity in KiB (size / ways / line size must be a power-of-two number of sets)`, 1),
   ways: int(`${what} associativity`, 1),
@@ -45,17 +50,29 @@ export const machineSchema = section('The simulated machine (a preset from confi
     cacheToCacheLatency: int('Extra cycles when a read is served from another core\'s private cache'),
     invalidateLatency: int('Extra cycles for a write that must invalidate copies in other cores'),
   }),
-  htm: section('The hardware transactional memory unit (Haswell RTM)', {
+  htm: withOptional(section('The hardware transactional memory unit (Haswell RTM and the other designs)', {
     enabled: bool('Whether xbegin can start a transaction at all'),
     maxNestingDepth: int('Flat nesting: a begin beyond this depth aborts with the nested bit', 1),
-    writeSetTracking: oneOfStrings(['l1'], 'Where speculative writes are buffered'),
-    readSetTracking: oneOfStrings(['l1', 'l2', 'l3'], 'Last cache level that keeps the read set tracked'),
+    // ---- HTM design space (issue 18); buffer, signature, rollbackOnly, suspendResume are optional
+    writeSetTracking: oneOfStrings(['l1', 'l2', 'l3', 'buffer', 'unbounded'], 'Where speculative writes are tracked: a cache level (evicting from it aborts), a dedicated buffer, or unbounded'),
+    readSetTracking: oneOfStrings(['l1', 'l2', 'l3', 'buffer', 'signature', 'unbounded'], 'Where the read set is tracked: the last cache level that keeps it, a dedicated buffer, a Bloom signature, or unbounded'),
+    buffer: section('Dedicated tracking buffer (POWER8 TMCAM, zEC12 store cache), when a tracking mode is buffer', {
+      lines: int('Entries (one cache line each)', 1),
+      ways: int('Associativity (lines / ways sets; ways = lines is fully associative)', 1),
+    }),
+    signature: section('Bloom-filter read signature (LogTM-SE style), when readSetTracking is signature', {
+      bits: int('Bits (a power of two)', 32),
+      hashes: int('Hash functions', 1),
+    }),
+    rollbackOnly: bool('POWER8 rollback-only transactions (reads untracked) are available'),
+    suspendResume: bool('POWER8 transaction suspend/resume is available'),
+    // ---- end of the HTM design-space block
     conflictResolution: oneOfStrings(['requester-wins', 'requester-loses'], 'Which side of a conflict aborts'),
     timerIntervalCycles: int('A timer interrupt aborts running transactions every this many cycles (0 = never)'),
     beginCycles: int('Cost of xbegin in cycles'),
     commitCycles: int('Cost of xend in cycles'),
     abortCycles: int('Cost of an abort itself in cycles'),
-  }),
+  }), ['buffer', 'signature', 'rollbackOnly', 'suspendResume']),
 });
 
 export const interpSchema = section('Switches for the interpreter\'s own memory bookkeeping.', {

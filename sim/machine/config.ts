@@ -19,8 +19,33 @@ export interface SharedCacheConfig extends CacheLevelConfig {
   inclusive: boolean;
 }
 
-/** Which cache levels keep a transaction's read set tracked (Haswell: reads survive into L2/L3). */
-export type ReadSetTracking = 'l1' | 'l2' | 'l3';
+// ---- HTM design space (issue 18): where the footprint is tracked ------------------------------
+// Write set: 'l1' (Haswell: evicting a written line from L1D aborts), 'l2' (written lines survive
+// L1D evictions and abort when they leave the core's L2), 'l3' (until they leave the shared L3;
+// Blue Gene/Q keeps speculative state in its shared L2, which is this model's shared level),
+// 'buffer' (a dedicated set-associative buffer, `htm.buffer`: POWER8's TMCAM, zEC12's gathering
+// store cache), 'unbounded' (never a capacity abort).
+// Read set: 'l1' | 'l2' | 'l3' (the last cache level that keeps it), 'buffer' (the same
+// `htm.buffer`), 'signature' (a Bloom filter, `htm.signature`: never a capacity abort, false
+// conflicts instead), 'unbounded'.
+// `buffer` and `signature` are required when a tracking mode names them.
+export type WriteSetTracking = 'l1' | 'l2' | 'l3' | 'buffer' | 'unbounded';
+export type ReadSetTracking = 'l1' | 'l2' | 'l3' | 'buffer' | 'signature' | 'unbounded';
+export const WRITE_SET_TRACKING: readonly WriteSetTracking[] = ['l1', 'l2', 'l3', 'buffer', 'unbounded'];
+export const READ_SET_TRACKING: readonly ReadSetTracking[] = ['l1', 'l2', 'l3', 'buffer', 'signature', 'unbounded'];
+
+/** A dedicated tracking buffer of `lines` entries (one per cache line), `ways`-way set associative. */
+export interface TxBufferConfig {
+  lines: number;
+  ways: number;
+}
+
+/** A Bloom-filter read signature: `bits` bits (a power of two), `hashes` seeded hash functions. */
+export interface TxSignatureConfig {
+  bits: number;
+  hashes: number;
+}
+// ---- end of the HTM design-space block ---------------------------------------------------------
 
 export type ConflictResolution = 'requester-wins' | 'requester-loses';
 
@@ -28,9 +53,17 @@ export interface HtmConfig {
   enabled: boolean;
   /** Flat nesting: begins beyond this depth abort with the nested bit. */
   maxNestingDepth: number;
-  /** Where the write set lives; Haswell buffers speculative writes in L1D only. */
-  writeSetTracking: 'l1';
+  /** Where the write set lives (see WriteSetTracking); Haswell buffers speculative writes in L1D. */
+  writeSetTracking: WriteSetTracking;
   readSetTracking: ReadSetTracking;
+  /** The tracking buffer, when a tracking mode is 'buffer' (one buffer for both sets if both use it). */
+  buffer?: TxBufferConfig;
+  /** The read signature, when readSetTracking is 'signature'. */
+  signature?: TxSignatureConfig;
+  /** POWER8 rollback-only transactions (reads untracked) are available (default false). */
+  rollbackOnly?: boolean;
+  /** POWER8 tsuspend./tresume. are available (default false). */
+  suspendResume?: boolean;
   conflictResolution: ConflictResolution;
   /** A timer interrupt aborts any running transaction every this many cycles (0 = never). */
   timerIntervalCycles: number;

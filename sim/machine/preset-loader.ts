@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { formatLocated, UserError } from '../common/errors.js';
-import type { MachineConfig } from './config.js';
+import { READ_SET_TRACKING, WRITE_SET_TRACKING, type MachineConfig } from './config.js';
 import { REPLACEMENT_POLICIES } from './replacement.js';
 import { machineProblems } from './validate.js';
 
@@ -17,7 +17,8 @@ type Spec =
   | { kind: 'bool' }
   | { kind: 'string' }
   | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'section'; fields: Readonly<Record<string, Spec>> };
+  | { kind: 'section'; fields: Readonly<Record<string, Spec>> }
+  | { kind: 'optional'; spec: Spec };
 
 const int = (min: number): Spec => ({ kind: 'int', min });
 const oneOf = (...values: string[]): Spec => ({ kind: 'enum', values });
@@ -49,8 +50,14 @@ const MACHINE_SPEC: Spec = section({
   htm: section({
     enabled: { kind: 'bool' },
     maxNestingDepth: int(1),
-    writeSetTracking: oneOf('l1'),
-    readSetTracking: oneOf('l1', 'l2', 'l3'),
+    // ---- HTM design space (issue 18): tracking modes and their structures --------------------
+    writeSetTracking: oneOf(...WRITE_SET_TRACKING),
+    readSetTracking: oneOf(...READ_SET_TRACKING),
+    buffer: { kind: 'optional', spec: section({ lines: int(1), ways: int(1) }) },
+    signature: { kind: 'optional', spec: section({ bits: int(32), hashes: int(1) }) },
+    rollbackOnly: { kind: 'optional', spec: { kind: 'bool' } },
+    suspendResume: { kind: 'optional', spec: { kind: 'bool' } },
+    // ---- end of the HTM design-space block ---------------------------------------------------
     conflictResolution: oneOf('requester-wins', 'requester-loses'),
     timerIntervalCycles: int(0),
     beginCycles: int(0),
@@ -102,11 +109,16 @@ function check(spec: Spec, v: unknown, path: string[], out: Problem[]): void {
         }
       }
       for (const [key, sub] of Object.entries(spec.fields)) {
-        if (!(key in obj)) out.push({ path, message: `missing key '${key}'`, atKey: path.length > 0 });
+        if (!(key in obj)) {
+          if (sub.kind !== 'optional') out.push({ path, message: `missing key '${key}'`, atKey: path.length > 0 });
+        }
         else check(sub, obj[key], [...path, key], out);
       }
       return;
     }
+    case 'optional':
+      check(spec.spec, v, path, out);
+      return;
     default: {
       const _never: never = spec;
       throw new Error(`unknown spec ${String(_never)}`);
