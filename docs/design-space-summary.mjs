@@ -189,7 +189,7 @@ writeFileSync('docs/design-space-results.md', out.join('\n'));
 
 // The chart: footprint p50/p90 against length (ideal), one panel per interpreter, workloads as
 // series, each design's nominal capacity in 64-byte-line equivalents as a horizontal line.
-const W = 520, H = 360, M = { l: 60, r: 150, t: 30, b: 45 };
+const W = 560, H = 360, M = { l: 60, r: 170, t: 30, b: 45 };
 const lx = (l) => M.l + ((Math.log10(l) - 1) / 4) * (W - M.l - M.r);
 const yMin = 1, yMax = 1 << 20;
 const ly = (v) => H - M.b - ((Math.log2(Math.max(yMin, v)) - Math.log2(yMin)) / (Math.log2(yMax) - Math.log2(yMin))) * (H - M.t - M.b);
@@ -197,19 +197,23 @@ const colours = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
 const panels = [];
 Object.keys(INTERPS).forEach((interp, pi) => {
   const g = [];
-  g.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">Distinct lines per committed transaction — ${INTERPS[interp]}</text>`);
+  g.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">Lines per transaction (ideal, 1 core) — ${INTERPS[interp]}</text>`);
   g.push(`<line x1="${M.l}" y1="${H - M.b}" x2="${W - M.r}" y2="${H - M.b}" stroke="#000"/><line x1="${M.l}" y1="${M.t}" x2="${M.l}" y2="${H - M.b}" stroke="#000"/>`);
   for (const l of lengths) g.push(`<text x="${lx(l)}" y="${H - M.b + 15}" text-anchor="middle" font-size="10">${l}</text>`);
   g.push(`<text x="${(M.l + W - M.r) / 2}" y="${H - 8}" text-anchor="middle" font-size="11">transaction length (bytecodes)</text>`);
   for (let e = 0; e <= 20; e += 4) g.push(`<text x="${M.l - 5}" y="${ly(2 ** e) + 3}" text-anchor="end" font-size="10">${2 ** e}</text>`);
   g.push(`<text x="14" y="${(M.t + H - M.b) / 2}" font-size="11" transform="rotate(-90 14 ${(M.t + H - M.b) / 2})" text-anchor="middle">lines (64 B)</text>`);
   // Capacity lines: the smaller of the design's two sets bounds a transaction that reads and writes.
+  const byCap = new Map();
   for (const d of DESIGNS) {
     const c = caps[d];
-    if (!c) continue;
-    const lines = Math.min(c[0], c[1]) / 64;
-    if (!Number.isFinite(lines)) continue;
-    g.push(`<line x1="${M.l}" x2="${W - M.r}" y1="${ly(lines)}" y2="${ly(lines)}" stroke="#888" stroke-dasharray="4 3"/><text x="${W - M.r + 4}" y="${ly(lines) + 3}" font-size="10" fill="#555">${d} ${kib(Math.min(c[0], c[1]))}</text>`);
+    if (!c || !Number.isFinite(Math.min(c[0], c[1]))) continue;
+    const b = Math.min(c[0], c[1]);
+    byCap.set(b, [...(byCap.get(b) ?? []), d]);
+  }
+  for (const [b, ds] of byCap) {
+    const lines = b / 64;
+    g.push(`<line x1="${M.l}" x2="${W - M.r}" y1="${ly(lines)}" y2="${ly(lines)}" stroke="#888" stroke-dasharray="4 3"/><text x="${W - M.r + 4}" y="${ly(lines) + 3}" font-size="10" fill="#555">${ds.join(', ')} ${kib(b)}</text>`);
   }
   workloads.forEach((w, wi) => {
     const pts = lengths.map((l) => [l, fp[interp]?.[w]?.[l]]).filter(([, e]) => e && e.p50 !== undefined);
@@ -217,7 +221,7 @@ Object.keys(INTERPS).forEach((interp, pi) => {
     const col = colours[wi % colours.length];
     g.push(`<polyline fill="none" stroke="${col}" stroke-width="2" points="${pts.map(([l, e]) => `${lx(l)},${ly(e.p50)}`).join(' ')}"/>`);
     g.push(`<polyline fill="none" stroke="${col}" stroke-width="1" stroke-dasharray="2 2" points="${pts.map(([l, e]) => `${lx(l)},${ly(e.p90)}`).join(' ')}"/>`);
-    g.push(`<text x="${M.l + 6}" y="${M.t + 12 + wi * 13}" font-size="11" fill="${col}">${w} (solid p50, dotted p90)</text>`);
+    g.push(`<text x="${M.l + 6}" y="${ly(2 ** 16) + wi * 13}" font-size="11" fill="${col}">${w} (solid p50, dotted p90)</text>`);
   });
   panels.push(`<g transform="translate(${pi * W},0)">${g.join('')}</g>`);
 });
