@@ -50,6 +50,18 @@ export function section<F extends Record<string, Shape<unknown>>>(description: s
   return { type: 'object', description, additionalProperties: false, required: Object.keys(fields), properties: fields };
 }
 
+/**
+ * A section with required `fields` and `optional` ones that may be left out (structures only some
+ * designs have, such as an HTM tracking buffer); unknown keys are still errors.
+ */
+export function sectionWithOptional<F extends Record<string, Shape<unknown>>, O extends Record<string, Shape<unknown>>>(
+  description: string,
+  fields: F,
+  optional: O,
+): Shape<{ -readonly [K in keyof F]: ValueOf<F[K]> } & { -readonly [K in keyof O]?: ValueOf<O[K]> }> {
+  return { type: 'object', description, additionalProperties: false, required: Object.keys(fields), properties: { ...fields, ...optional } };
+}
+
 /** The field shapes of a section, for composing and listing. */
 export function fieldsOf(s: JsonSchema): Record<string, JsonSchema> {
   return (s.properties ?? {}) as Record<string, JsonSchema>;

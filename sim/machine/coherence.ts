@@ -15,6 +15,10 @@
  *   `invalidateLatency` (once per request: invalidations go out in parallel). A line spanning
  *   access costs the sum of its lines (no memory-level parallelism in this model).
  * - Cores are at most 32 (sharer masks are one uint32 per L3 line).
+ * - HTM designs that track beyond the caches (htm-unit.ts): a tracked line may leave the L3; a
+ *   directory request then also consults the transactions' structures (a signature may answer
+ *   falsely), and a line installed again gets its transactional marks and sticky sharers back.
+ *   Which evictions are capacity aborts follows the design's tracking depth for each set.
  */
 import { Cache, TX_READ, TX_WRITE } from './cache.js';
 import type { MachineConfig } from './config.js';
@@ -170,10 +174,16 @@ export class CoherentHierarchy {
    * Conflict check at the directory entry `s3` for a request by `core`. Returns false when the
    * requester itself lost (requester-loses and it is transactional): the access must not happen.
    */
-  private resolve(core: number, s3: number, write: boolean): boolean {
+  private resolve(core: number, s3: number, write: boolean, line: number): boolean {
     const l3 = this.l3;
     const bit = (1 << core) >>> 0;
-    const victims = ((l3.txWriters[s3]! | (write ? l3.txReaders[s3]! : 0)) & ~bit) >>> 0;
+    let victims = ((l3.txWriters[s3]! | (write ? l3.txReaders[s3]! : 0)) & ~bit) >>> 0;
+    if (this.htm.beyond) victims = (victims | this.htm.beyondConflicts(core, line, write)) >>> 0;
+    return this.resolveVictims(core, victims);
+  }
+
+  /** Apply a conflict between `core`'s request and the transactions of `victims`. */
+  private resolveVictims(core: number, victims: number): boolean {
     if (victims === 0) return true;
     const htm = this.htm;
     if (!htm.requesterWins && htm.depths[core] !== 0) {
@@ -191,7 +201,7 @@ export class CoherentHierarchy {
   private upgrade(core: number, line: number, s1: number, s2: number): number {
     const l2 = this.l2[core]!;
     const s3 = l2.link[s2]!;
-    if (this.htm.running !== 0 && !this.resolve(core, s3, true)) return -1;
+    if (this.htm.running !== 0 && !this.resolve(core, s3, true, line)) return -1;
     const g = this.g;
     g[G_MESSAGES]!++;
     g[G_UPGRADES]!++;
@@ -221,7 +231,7 @@ export class CoherentHierarchy {
     if (s3 >= 0) {
       k[b + C_L3_HITS]!++;
       l3.touch(s3);
-      if (this.htm.running !== 0 && !this.resolve(core, s3, write)) return -1;
+      if (this.htm.running !== 0 && !this.resolve(core, s3, write, line)) return -1;
       lat = this.l3Lat;
       const others = (l3.sharers[s3]! & ~bit) >>> 0;
       if (others === 0) {
@@ -262,6 +272,9 @@ export class CoherentHierarchy {
       }
       l3.sharers[s3] = (l3.sharers[s3]! | bit) >>> 0;
     } else {
+      const htm = this.htm;
+      // Designs tracking beyond the caches: the line may be in a transaction's structure.
+      if (htm.beyond && htm.running !== 0 && !this.resolveVictims(core, htm.beyondConflicts(core, line, write))) return -1;
       k[b + C_L3_MISSES]!++;
       g[G_MEMORY_READS]!++;
       s3 = l3.victimSlot(l3.setOf(line));
@@ -270,6 +283,7 @@ export class CoherentHierarchy {
       l3.sharers[s3] = bit;
       lat = this.memLat;
       state = write ? MESI_M : MESI_E;
+      if (htm.beyond && htm.running !== 0 && htm.restoreBeyond(core, line, s3) !== 0) state = MESI_S;
     }
     this.fetchedState = state;
     this.fetchedL3 = s3;
@@ -309,9 +323,12 @@ export class CoherentHierarchy {
     const b = core * C_STRIDE;
     this.k[b + C_L1_EVICTIONS]!++;
     const f = l1.tx[s1]!;
-    if (f !== 0 && this.htm.depths[core] !== 0) {
-      // The write set lives in L1; the read set too when tracking stops at L1.
-      if ((f & TX_WRITE) !== 0 || this.htm.tracking === 1) this.htm.abortTx(core, STATUS_CAPACITY, 'capacity');
+    const htm = this.htm;
+    if (f !== 0 && htm.live(core)) {
+      // A written line is lost when the write set lives in L1; any tracked line when the read set does.
+      if (htm.writeLevel === 1 ? (f & TX_WRITE) !== 0 || htm.tracking === 1 : htm.tracking === 1 && (f & TX_READ) !== 0) {
+        htm.abortTx(core, STATUS_CAPACITY, 'capacity');
+      }
     }
     if (!l1.isValid(s1)) return; // the abort discarded it already
     if (l1.state[s1] === MESI_M) this.k[b + C_L1_WRITEBACKS]!++; // the L2 copy is already M (mirrored)
@@ -328,10 +345,11 @@ export class CoherentHierarchy {
     const line = l2.tags[s2]!;
     const s3 = l2.link[s2]!;
     const htm = this.htm;
-    if (htm.depths[core] !== 0) {
+    if (htm.live(core)) {
       const t1 = l1.lookup(line);
       const f1 = t1 >= 0 ? l1.tx[t1]! : 0;
-      if ((f1 & TX_WRITE) !== 0 || (htm.tracking <= 2 && ((f1 | l2.tx[s2]!) & TX_READ) !== 0)) {
+      const f = f1 | l2.tx[s2]!;
+      if (((f & TX_WRITE) !== 0 && htm.writeLevel <= 2) || (htm.tracking <= 2 && (f & TX_READ) !== 0)) {
         htm.abortTx(core, STATUS_CAPACITY, 'capacity');
       }
     }
@@ -360,7 +378,10 @@ export class CoherentHierarchy {
     const k = this.k;
     g[G_L3_EVICTIONS]!++;
     const line = l3.tags[s3]!;
-    const trackers = (l3.txReaders[s3]! | l3.txWriters[s3]!) >>> 0;
+    const htm = this.htm;
+    // Trackers whose set for this line ends at the caches lose it (capacity); the others keep it
+    // in their structure (htm-unit.ts: beyond the caches).
+    const trackers = ((htm.writeLevel <= 3 ? l3.txWriters[s3]! : 0) | (htm.tracking <= 3 ? l3.txReaders[s3]! : 0)) >>> 0;
     if (trackers !== 0) {
       for (let v = 0; v < this.cores; v++) {
         if ((trackers & (1 << v)) !== 0) this.htm.abortTx(v, STATUS_CAPACITY, 'capacity');

@@ -8,7 +8,7 @@
  * Every number comes from a preset YAML file under configs/machines/; nothing here is a default.
  * Constraints between fields (cache geometry, limits of the model) are in validate.ts.
  */
-import { bool, int, num, oneOf, section, text, type ValueOf } from '../common/config-shape.js';
+import { bool, int, num, oneOf, section, sectionWithOptional, text, type ValueOf } from '../common/config-shape.js';
 
 export const REPLACEMENT_POLICIES = ['lru', 'fifo', 'random', 'plru'] as const;
 
@@ -21,19 +21,37 @@ const cacheLevel = (what: string) => ({
   replacement: oneOf(REPLACEMENT_POLICIES, `${what} replacement policy`),
 });
 
-const htmShape = section('The hardware transactional memory unit (Haswell RTM)', {
+export const WRITE_SET_TRACKING = ['l1', 'l2', 'l3', 'buffer', 'unbounded'] as const;
+export const READ_SET_TRACKING = ['l1', 'l2', 'l3', 'buffer', 'signature', 'unbounded'] as const;
+
+// The HTM design space (issue 18; docs/design-space.md). Write set: a cache level ('l1' is Haswell:
+// evicting a written line from L1D aborts; 'l2'/'l3' keep it until it leaves that level — Blue
+// Gene/Q keeps speculative state in its shared L2, this model's shared level), a dedicated buffer
+// (`buffer`: POWER8's TMCAM, zEC12's gathering store cache) or unbounded. Read set: the last cache
+// level that keeps it, the buffer, a Bloom signature (`signature`: never a capacity abort, false
+// conflicts instead) or unbounded. validate.ts requires `buffer`/`signature` when a mode names them.
+const htmShape = sectionWithOptional('The hardware transactional memory unit (Haswell RTM and the other designs)', {
   enabled: bool('Whether xbegin can start a transaction at all'),
   maxNestingDepth: int('Flat nesting: a begin beyond this depth aborts with the nested bit', 1),
-  // Haswell buffers speculative writes in L1D only.
-  writeSetTracking: oneOf(['l1'], 'Where speculative writes are buffered'),
-  // Haswell keeps reads tracked beyond L1 (Dice et al. 2015): read-only transactions of MiBs commit.
-  readSetTracking: oneOf(['l1', 'l2', 'l3'], 'Last cache level that keeps the read set tracked'),
+  writeSetTracking: oneOf(WRITE_SET_TRACKING, 'Where speculative writes are tracked: a cache level (evicting from it aborts), a dedicated buffer, or unbounded'),
+  readSetTracking: oneOf(READ_SET_TRACKING, 'Where the read set is tracked: the last cache level that keeps it, a dedicated buffer, a Bloom signature, or unbounded'),
   conflictResolution: oneOf(['requester-wins', 'requester-loses'], 'Which side of a conflict aborts'),
   timerIntervalCycles: int('A timer interrupt aborts running transactions every this many cycles (0 = never)'),
   beginCycles: int('Cost of xbegin in cycles'),
   commitCycles: int('Cost of xend in cycles'),
   // Discarding the write set and restoring registers.
   abortCycles: int('Cost of an abort itself in cycles'),
+}, {
+  buffer: section('Dedicated tracking buffer (POWER8 TMCAM, zEC12 store cache), when a tracking mode is buffer', {
+    lines: int('Entries (one cache line each)', 1),
+    ways: int('Associativity (lines / ways sets; ways = lines is fully associative)', 1),
+  }),
+  signature: section('Bloom-filter read signature (LogTM-SE style), when readSetTracking is signature', {
+    bits: int('Bits (a power of two)', 32),
+    hashes: int('Hash functions', 1),
+  }),
+  rollbackOnly: bool('POWER8 rollback-only transactions (reads untracked) are available (absent: false)'),
+  suspendResume: bool('POWER8 transaction suspend/resume is available (absent: false)'),
 });
 
 const coherenceShape = section('MESI coherence between the private hierarchies', {
@@ -70,4 +88,7 @@ export type HtmConfig = MachineConfig['htm'];
 export type CoherenceConfig = MachineConfig['coherence'];
 export type ReplacementPolicyName = CacheLevelConfig['replacement'];
 export type ReadSetTracking = HtmConfig['readSetTracking'];
+export type WriteSetTracking = HtmConfig['writeSetTracking'];
+export type TxBufferConfig = NonNullable<HtmConfig['buffer']>;
+export type TxSignatureConfig = NonNullable<HtmConfig['signature']>;
 export type ConflictResolution = HtmConfig['conflictResolution'];

@@ -14,10 +14,23 @@
  *
  * Abort handlers run synchronously but are queued during an access and flushed by the machine
  * right before the access returns, so a handler never runs in the middle of a coherence action.
+ *
+ * Designs (config.ts, WriteSetTracking / ReadSetTracking): the cache bits and directory masks are
+ * kept in every design (they are how conflicts are seen while a line is cached). A design that
+ * tracks beyond the caches (a buffer, a signature, unbounded) also records each line in a per-core
+ * structure (tx-buffer.ts, tx-signature.ts, tx-line-set.ts); such a line may leave the L3 without
+ * an abort, and the coherence path asks `beyondConflicts` / `beyondTrackers` on directory
+ * requests, so the structure stands in for the lost directory entry. A buffer that is full in the
+ * line's set aborts with the capacity bit.
+ *
+ * POWER8 extensions (where the preset enables them): rollback-only transactions track writes
+ * only (their reads conflict with nobody); suspend/resume lets a core run untracked accesses in
+ * the middle of a transaction, whose footprint stays tracked and can still be aborted.
  */
 import type { CoreId } from '../common/brand.js';
 import { Cache, TX_READ, TX_WRITE } from './cache.js';
-import type { HtmConfig } from './config.js';
+import type { HtmConfig, ReadSetTracking, WriteSetTracking } from './config.js';
+import { FOOTPRINT_BUCKETS, footprintBucket, sparseHistogram, type FootprintHistogram } from './footprint-histogram.js';
 import {
   ABORT_CAUSES, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_EXPLICIT, XABORT_NESTED, XABORT_RETRY, XBEGIN_STARTED,
   type AbortCause, type AbortHandler, type HtmPort,
@@ -26,6 +39,9 @@ import {
   ABORT_CAUSE_INDEX, C_ABORT_BASE, C_HTM_ABORTED, C_HTM_BEGUN, C_HTM_COMMITTED, C_HTM_COMMITTED_CYCLES, C_HTM_WASTED,
   C_HTM_FOOTPRINT, C_HTM_MAX_FOOTPRINT, C_HTM_WRITE_LINES, C_STRIDE, C_WORK_CYCLES, type Counters,
 } from './stats.js';
+import { TxBuffer } from './tx-buffer.js';
+import { TxLineSet } from './tx-line-set.js';
+import { TxSignature } from './tx-signature.js';
 
 /** A growable list of slot indices (grows by doubling; steady state allocates nothing). */
 class SlotLog {
@@ -44,17 +60,34 @@ class SlotLog {
 export const STATUS_CONFLICT = (XABORT_CONFLICT | XABORT_RETRY) >>> 0;
 export const STATUS_CAPACITY = XABORT_CAPACITY >>> 0;
 
-/** Read-set tracking depth as a number: 1 = L1 only, 2 = through L2, 3 = through L3. */
-export function trackingLevel(t: HtmConfig['readSetTracking']): 1 | 2 | 3 {
+/**
+ * Tracking depth as a number: 1 = L1 only, 2 = through L2, 3 = through L3, 4 = beyond the caches
+ * (a buffer, a signature or unbounded: a line leaving every cache is not a capacity abort).
+ */
+export function trackingLevel(t: ReadSetTracking | WriteSetTracking): 1 | 2 | 3 | 4 {
   switch (t) {
     case 'l1': return 1;
     case 'l2': return 2;
     case 'l3': return 3;
+    case 'buffer':
+    case 'signature':
+    case 'unbounded':
+      return 4;
     default: {
       const _never: never = t;
-      throw new Error(`unknown read-set tracking ${String(_never)}`);
+      throw new Error(`unknown set tracking ${String(_never)}`);
     }
   }
+}
+
+/** Footprint histograms of ended transactions (see footprint-histogram.ts). */
+export interface FootprintHistograms {
+  /** Distinct lines read or written, and lines written, by committed transactions. */
+  committedLines: FootprintHistogram;
+  committedWriteLines: FootprintHistogram;
+  /** The same at the moment of an abort (the footprint so far). */
+  abortedLines: FootprintHistogram;
+  abortedWriteLines: FootprintHistogram;
 }
 
 export class HtmUnit implements HtmPort {
@@ -69,8 +102,34 @@ export class HtmUnit implements HtmPort {
   readonly abortSerial: Float64Array;
   /** Cores currently inside a transaction (lets the coherence path skip conflict checks). */
   running = 0;
-  readonly tracking: 1 | 2 | 3;
+  /** Read-set tracking depth (trackingLevel). */
+  readonly tracking: 1 | 2 | 3 | 4;
+  /** Write-set tracking depth (trackingLevel). */
+  readonly writeLevel: 1 | 2 | 3 | 4;
+  /** Some set is tracked beyond the caches: the coherence path consults the structures. */
+  readonly beyond: boolean;
   readonly requesterWins: boolean;
+  readonly rollbackOnly: boolean;
+  readonly suspendResume: boolean;
+  /** Depth of a suspended transaction (its depths[] entry is 0 meanwhile), else 0. */
+  readonly suspended: Int32Array;
+  /** 1 while the core's transaction is rollback-only (reads untracked). */
+  private readonly rot: Uint8Array;
+  /** Per-core structures of the design (null where unused). */
+  private readonly buffers: (TxBuffer | null)[] = [];
+  private readonly signatures: (TxSignature | null)[] = [];
+  private readonly lineSets: (TxLineSet | null)[] = [];
+  private readonly writeBuffer: boolean;
+  private readonly readBuffer: boolean;
+  private readonly writeSet: boolean;
+  private readonly readSet: boolean;
+  private readonly readSignature: boolean;
+  /** Distinct lines of each core's running transaction (first marks, not directory restores). */
+  private readonly lines: Float64Array;
+  private readonly histCommitted = new Float64Array(FOOTPRINT_BUCKETS);
+  private readonly histCommittedWrite = new Float64Array(FOOTPRINT_BUCKETS);
+  private readonly histAborted = new Float64Array(FOOTPRINT_BUCKETS);
+  private readonly histAbortedWrite = new Float64Array(FOOTPRINT_BUCKETS);
 
   private readonly log1: SlotLog[] = [];
   private readonly log2: SlotLog[] = [];
@@ -93,6 +152,7 @@ export class HtmUnit implements HtmPort {
     private readonly l3: Cache,
     private readonly clocks: Float64Array,
     private readonly counters: Counters,
+    seed = 1,
   ) {
     const n = l1.length;
     this.enabled = cfg.enabled;
@@ -102,7 +162,24 @@ export class HtmUnit implements HtmPort {
     this.abortSerial = new Float64Array(n);
     this.writeLines = new Float64Array(n);
     this.tracking = trackingLevel(cfg.readSetTracking);
+    this.writeLevel = trackingLevel(cfg.writeSetTracking);
+    this.beyond = this.tracking === 4 || this.writeLevel === 4;
     this.requesterWins = cfg.conflictResolution === 'requester-wins';
+    this.rollbackOnly = cfg.rollbackOnly === true;
+    this.suspendResume = cfg.suspendResume === true;
+    this.suspended = new Int32Array(n);
+    this.rot = new Uint8Array(n);
+    this.lines = new Float64Array(n);
+    this.writeBuffer = cfg.writeSetTracking === 'buffer';
+    this.readBuffer = cfg.readSetTracking === 'buffer';
+    this.writeSet = cfg.writeSetTracking === 'unbounded';
+    this.readSet = cfg.readSetTracking === 'unbounded';
+    this.readSignature = cfg.readSetTracking === 'signature';
+    for (let i = 0; i < n; i++) {
+      this.buffers.push((this.writeBuffer || this.readBuffer) && cfg.buffer ? new TxBuffer(cfg.buffer) : null);
+      this.signatures.push(this.readSignature && cfg.signature ? new TxSignature(cfg.signature, seed * 977 + i * 31 + 7) : null);
+      this.lineSets.push(this.writeSet || this.readSet ? new TxLineSet() : null);
+    }
     for (let i = 0; i < n; i++) {
       this.log1.push(new SlotLog());
       this.log2.push(new SlotLog());
@@ -118,6 +195,7 @@ export class HtmUnit implements HtmPort {
 
   begin(core: CoreId): number {
     if (!this.enabled) return 0; // no RTM on this machine: xbegin never starts (no handler call)
+    if (this.suspended[core] !== 0) throw new Error(`xbegin on core ${core} while its transaction is suspended (a bug in the layer above)`);
     const d = this.depths[core]!;
     const before = this.clocks[core]!;
     this.charge(core, this.cfg.beginCycles);
@@ -149,11 +227,13 @@ export class HtmUnit implements HtmPort {
     }
     const b = core * C_STRIDE;
     const k = this.counters.core;
-    // Each line of the footprint has exactly one L3 log entry (its mask bit stays set until the end).
-    const footprint = this.log3[core]!.n;
+    // Each line of the footprint was counted once, when its directory mask bit was first set.
+    const footprint = this.lines[core]!;
     k[b + C_HTM_FOOTPRINT]! += footprint;
     k[b + C_HTM_WRITE_LINES]! += this.writeLines[core]!;
     if (footprint > k[b + C_HTM_MAX_FOOTPRINT]!) k[b + C_HTM_MAX_FOOTPRINT] = footprint;
+    this.histCommitted[footprintBucket(footprint)]!++;
+    this.histCommittedWrite[footprintBucket(this.writeLines[core]!)]!++;
     this.clearFootprint(core, false);
     this.depths[core] = 0;
     this.deadline[core] = Infinity;
@@ -164,7 +244,7 @@ export class HtmUnit implements HtmPort {
   }
 
   abort(core: CoreId, code: number): void {
-    const d = this.depths[core]!;
+    const d = this.depths[core]! || this.suspended[core]!;
     if (d === 0) return; // XABORT outside a transaction is a no-op (Intel SDM)
     const status = (XABORT_EXPLICIT | ((code & 0xff) << 24) | (d > 1 ? XABORT_NESTED : 0)) >>> 0;
     this.abortTx(core, status, 'explicit');
@@ -172,7 +252,7 @@ export class HtmUnit implements HtmPort {
   }
 
   unfriendly(core: CoreId): void {
-    if (this.depths[core] === 0) return;
+    if (this.depths[core] === 0) return; // a suspended transaction is not affected (POWER8)
     this.abortTx(core, 0, 'unfriendly');
     this.flush();
   }
@@ -190,6 +270,71 @@ export class HtmUnit implements HtmPort {
     this.handler = handler;
   }
 
+  /**
+   * A rollback-only transaction (POWER8 `tbegin. ROT`): like begin, but its reads are not
+   * tracked, so no other core's write to a line it only read aborts it. Outermost level only;
+   * a nested begin inside it is an ordinary nested level. Throws on a preset without ROT.
+   */
+  beginRollbackOnly(core: CoreId): number {
+    if (!this.rollbackOnly) throw new Error(`machine has no rollback-only transactions (htm.rollbackOnly is false)`);
+    const outer = this.depths[core] === 0;
+    const status = this.begin(core);
+    if (outer && status === XBEGIN_STARTED) this.rot[core] = 1;
+    return status;
+  }
+
+  /**
+   * POWER8 `tsuspend.`: the core's accesses stop being tracked (and do not abort for timer
+   * interrupts) until resume; its footprint stays tracked, so other cores' conflicting accesses,
+   * and evictions of its tracked lines, still abort it (the handler runs at once).
+   */
+  suspend(core: CoreId): void {
+    if (!this.suspendResume) throw new Error(`machine has no transaction suspend/resume (htm.suspendResume is false)`);
+    const d = this.depths[core]!;
+    if (d === 0) throw new Error(`suspend on core ${core} outside a transaction (a bug in the layer above)`);
+    this.suspended[core] = d;
+    this.depths[core] = 0;
+  }
+
+  /**
+   * POWER8 `tresume.`: true if the transaction survived the suspended stretch and runs again;
+   * false if it was aborted meanwhile (its handler already ran) or a timer interrupt fell due
+   * while it was suspended (aborted now).
+   */
+  resume(core: CoreId): boolean {
+    const d = this.suspended[core]!;
+    if (d === 0) return false;
+    this.suspended[core] = 0;
+    this.depths[core] = d;
+    if (this.clocks[core]! >= this.deadline[core]!) {
+      this.abortTx(core, 0, 'interrupt');
+      this.flush();
+      return false;
+    }
+    return true;
+  }
+
+  /** True while the core has a transaction, running or suspended (its tracking bits are live). */
+  live(core: number): boolean {
+    return this.depths[core] !== 0 || this.suspended[core] !== 0;
+  }
+
+  footprintHistograms(): FootprintHistograms {
+    return {
+      committedLines: sparseHistogram(this.histCommitted),
+      committedWriteLines: sparseHistogram(this.histCommittedWrite),
+      abortedLines: sparseHistogram(this.histAborted),
+      abortedWriteLines: sparseHistogram(this.histAbortedWrite),
+    };
+  }
+
+  resetHistograms(): void {
+    this.histCommitted.fill(0);
+    this.histCommittedWrite.fill(0);
+    this.histAborted.fill(0);
+    this.histAbortedWrite.fill(0);
+  }
+
   // ---- used by the coherence path ----------------------------------------------------------------
 
   /**
@@ -201,6 +346,11 @@ export class HtmUnit implements HtmPort {
     const f = l1.tx[s1]!;
     const want = write ? TX_WRITE : TX_READ;
     if ((f & want) !== 0 || (!write && f !== 0)) return; // already tracked (a written line counts as read)
+    if (!write && this.rot[core] !== 0) return; // rollback-only: reads are not tracked
+    if (this.beyond && !this.markBeyond(core, l1.tags[s1]!, write)) {
+      this.abortTx(core, STATUS_CAPACITY, 'capacity');
+      return;
+    }
     l1.tx[s1] = f | want;
     if (f === 0) this.log1[core]!.push(s1);
     const s2 = l1.link[s1]!;
@@ -209,12 +359,18 @@ export class HtmUnit implements HtmPort {
       l2.tx[s2] = TX_READ;
       this.log2[core]!.push(s2);
     }
+    if (write && this.writeLevel !== 1 && (l2.tx[s2]! & TX_WRITE) === 0) {
+      // The write set survives L1 evictions: the L2 copy carries the speculative line.
+      if (l2.tx[s2] === 0) this.log2[core]!.push(s2);
+      l2.tx[s2] = l2.tx[s2]! | TX_WRITE;
+    }
     const s3 = l2.link[s2]!;
     const l3 = this.l3;
     const bit = (1 << core) >>> 0;
     if (((l3.txReaders[s3]! | l3.txWriters[s3]!) & bit) === 0) {
       this.log3[core]!.push(s3);
       this.log3l2[core]!.push(s2);
+      this.lines[core]!++;
     }
     if (write) {
       if ((l3.txWriters[s3]! & bit) === 0) this.writeLines[core]!++;
@@ -228,12 +384,15 @@ export class HtmUnit implements HtmPort {
    * the wasted cycles, charge the abort cost and queue the handler call. No-op outside a transaction.
    */
   abortTx(core: number, status: number, cause: AbortCause): void {
-    const d = this.depths[core]!;
+    const d = this.depths[core]! || this.suspended[core]!;
     if (d === 0) return;
     let st = status >>> 0;
     if (d > 1 && st !== 0) st = (st | XABORT_NESTED) >>> 0;
+    this.histAborted[footprintBucket(this.lines[core]!)]!++;
+    this.histAbortedWrite[footprintBucket(this.writeLines[core]!)]!++;
     this.clearFootprint(core, true);
     this.depths[core] = 0;
+    this.suspended[core] = 0;
     this.deadline[core] = Infinity;
     this.running--;
     this.abortSerial[core]!++;
@@ -266,7 +425,79 @@ export class HtmUnit implements HtmPort {
     return this.pendN;
   }
 
+  /**
+   * Cores other than `core` whose running (or suspended) transaction conflicts with its request
+   * for `line` according to their beyond-cache structures: a write set holding the line (any
+   * request), a read set holding it (a write request; a signature may say so falsely).
+   */
+  beyondConflicts(core: number, line: number, write: boolean): number {
+    let mask = 0;
+    for (let v = 0; v < this.l1.length; v++) {
+      if (v === core || !this.live(v)) continue;
+      if (this.holds(v, line, write)) mask = (mask | (1 << v)) >>> 0;
+    }
+    return mask;
+  }
+
+  /**
+   * A line missing from the L3 was just installed in directory slot `s3`: give back the directory
+   * marks of every live transaction whose structure holds it (the requester's included), so the
+   * masks are again authoritative while the line is cached. Returns the cores other than `core`
+   * that now track it (they become sticky sharers).
+   */
+  restoreBeyond(core: number, line: number, s3: number): number {
+    const l3 = this.l3;
+    let others = 0;
+    for (let v = 0; v < this.l1.length; v++) {
+      if (!this.live(v)) continue;
+      const w = this.writeFlag(v, line);
+      const r = this.readFlag(v, line);
+      if (!w && !r) continue;
+      const bit = (1 << v) >>> 0;
+      if (w) l3.txWriters[s3] = (l3.txWriters[s3]! | bit) >>> 0;
+      if (r) l3.txReaders[s3] = (l3.txReaders[s3]! | bit) >>> 0;
+      this.log3[v]!.push(s3);
+      this.log3l2[v]!.push(-1);
+      if (v !== core) {
+        l3.sharers[s3] = (l3.sharers[s3]! | bit) >>> 0;
+        others = (others | bit) >>> 0;
+      }
+    }
+    return others;
+  }
+
   // ---- internals ---------------------------------------------------------------------------------
+
+  /** Record `line` in the core's beyond-cache structures; false when a buffer overflows. */
+  private markBeyond(core: number, line: number, write: boolean): boolean {
+    if (write) {
+      if (this.writeBuffer) return this.buffers[core]!.insert(line, TX_WRITE);
+      if (this.writeSet) this.lineSets[core]!.add(line, TX_WRITE);
+      return true;
+    }
+    if (this.readBuffer) return this.buffers[core]!.insert(line, TX_READ);
+    if (this.readSet) this.lineSets[core]!.add(line, TX_READ);
+    else if (this.readSignature) this.signatures[core]!.add(line);
+    return true;
+  }
+
+  private writeFlag(v: number, line: number): boolean {
+    if (this.writeBuffer) return (this.buffers[v]!.flags(line) & TX_WRITE) !== 0;
+    if (this.writeSet) return (this.lineSets[v]!.flags(line) & TX_WRITE) !== 0;
+    return false;
+  }
+
+  private readFlag(v: number, line: number): boolean {
+    if (this.rot[v] !== 0) return false;
+    if (this.readBuffer) return (this.buffers[v]!.flags(line) & TX_READ) !== 0;
+    if (this.readSet) return (this.lineSets[v]!.flags(line) & TX_READ) !== 0;
+    if (this.readSignature) return this.signatures[v]!.test(line);
+    return false;
+  }
+
+  private holds(v: number, line: number, write: boolean): boolean {
+    return this.writeFlag(v, line) || (write && this.readFlag(v, line));
+  }
 
   private charge(core: number, cycles: number): void {
     this.clocks[core]! += cycles;
@@ -299,7 +530,19 @@ export class HtmUnit implements HtmPort {
     log1.n = 0;
     const l2 = this.l2[core]!;
     const log2 = this.log2[core]!;
-    for (let i = 0; i < log2.n; i++) l2.tx[log2.data[i]!] = 0;
+    if (discard && this.writeLevel !== 1) {
+      // Speculative lines that left the L1 live on in the L2: drop them there (and any L1 copy).
+      for (let i = 0; i < log2.n; i++) {
+        const s = log2.data[i]!;
+        if ((l2.tx[s]! & TX_WRITE) !== 0) {
+          const t1 = l1.lookup(l2.tags[s]!);
+          if (t1 >= 0) l1.invalidate(t1);
+          l2.invalidate(s);
+        } else l2.tx[s] = 0;
+      }
+    } else {
+      for (let i = 0; i < log2.n; i++) l2.tx[log2.data[i]!] = 0;
+    }
     log2.n = 0;
     const l3 = this.l3;
     const log3 = this.log3[core]!;
@@ -320,5 +563,12 @@ export class HtmUnit implements HtmPort {
     log3.n = 0;
     this.log3l2[core]!.n = 0;
     this.writeLines[core] = 0;
+    this.lines[core] = 0;
+    this.rot[core] = 0;
+    if (this.beyond) {
+      this.buffers[core]?.clear();
+      this.signatures[core]?.clear();
+      this.lineSets[core]?.clear();
+    }
   }
 }

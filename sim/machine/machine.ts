@@ -11,7 +11,7 @@ import { UserError } from '../common/errors.js';
 import { Cache } from './cache.js';
 import { CoherentHierarchy } from './coherence.js';
 import type { MachineConfig } from './config.js';
-import { HtmUnit } from './htm-unit.js';
+import { HtmUnit, type FootprintHistograms } from './htm-unit.js';
 import { mesiName, type MesiState } from './mesi.js';
 import { ACCESS_ABORTED, type HtmPort, type MemoryPort } from './port.js';
 import { buildStats, C_MEMORY_CYCLES, C_READS, C_STRIDE, C_WORK_CYCLES, C_WRITES, Counters, type MachineStats } from './stats.js';
@@ -40,6 +40,8 @@ export interface Machine extends MemoryPort {
   probe(core: CoreId, addr: Addr): LineProbe;
   /** Cycles → simulated seconds at this machine's clock. */
   seconds(cycles: number): number;
+  /** Footprints of the transactions ended since the last resetStats (bounded histograms). */
+  footprintHistograms(): FootprintHistograms;
 }
 
 export interface MachineOptions {
@@ -83,7 +85,7 @@ class SimMachine implements Machine {
       this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2, lruClockOf: l1 }));
     }
     this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });
-    this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters);
+    this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters, seed);
     this.htm = this.unit;
     this.sys = new CoherentHierarchy(config, this.l1, this.l2, this.l3, this.unit, this.counters, lazyL2Recency);
   }
@@ -183,6 +185,11 @@ class SimMachine implements Machine {
 
   resetStats(): void {
     this.counters.reset();
+    this.unit.resetHistograms();
+  }
+
+  footprintHistograms(): FootprintHistograms {
+    return this.unit.footprintHistograms();
   }
 
   seconds(cycles: number): number {

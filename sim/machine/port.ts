@@ -84,4 +84,15 @@ export interface HtmPort {
   active(core: CoreId): boolean;
   depth(core: CoreId): number;
   setAbortHandler(handler: AbortHandler): void;
+
+  // ---- POWER8 extensions (issue 18), usable where the preset enables them ----------------------
+  /** The preset has rollback-only transactions / suspend-resume (calls throw otherwise). */
+  readonly rollbackOnly: boolean;
+  readonly suspendResume: boolean;
+  /** A transaction whose reads are not tracked (no read conflicts, no read capacity). */
+  beginRollbackOnly(core: CoreId): number;
+  /** Stop tracking the core's accesses; its footprint stays tracked and abortable. */
+  suspend(core: CoreId): void;
+  /** Track again; false if the transaction was aborted while suspended (handler already called). */
+  resume(core: CoreId): boolean;
 }

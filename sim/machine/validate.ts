@@ -41,8 +41,26 @@ export function machineProblems(m: MachineConfig): ConfigProblem[] {
     checkLevel(out, 'l2', m.l2, m.lineBytes);
     checkLevel(out, 'l3', m.l3, m.lineBytes);
   }
+  htmDesignProblems(out, m);
   if (!m.l3.inclusive) {
     out.push({ keyPath: 'l3.inclusive', message: 'only an inclusive L3 is modelled (its tag array is the coherence directory); set true' });
   }
   return out;
+}
+
+/** The HTM design block (issue 18): a structure a tracking mode names must be given and possible. */
+function htmDesignProblems(out: ConfigProblem[], m: MachineConfig): void {
+  const h = m.htm;
+  if (h.writeSetTracking === 'buffer' || h.readSetTracking === 'buffer') {
+    if (!h.buffer) out.push({ keyPath: 'htm.buffer', message: "a tracking mode is 'buffer': give htm.buffer { lines, ways }" });
+    else if (!Number.isInteger(h.buffer.lines / h.buffer.ways)) {
+      out.push({ keyPath: 'htm.buffer.ways', message: `${h.buffer.lines} lines are not a whole number of ${h.buffer.ways}-way sets` });
+    }
+  }
+  if (h.readSetTracking === 'signature') {
+    if (!h.signature) out.push({ keyPath: 'htm.signature', message: "readSetTracking is 'signature': give htm.signature { bits, hashes }" });
+    else if (!isPowerOfTwo(h.signature.bits) || h.signature.bits < 32) {
+      out.push({ keyPath: 'htm.signature.bits', message: `must be a power of two of at least 32, got ${h.signature.bits}` });
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * `htmsim exec --stats` and by every sweep point. Everything that depends on the host lives under
  * `host`, so records compare byte for byte without it. Reports read these records as JSON only.
  */
+import type { FootprintHistograms } from '../machine/htm-unit.js';
 import type { PointConfig } from './point-config.js';
 import type { AbortCause } from '../machine/port.js';
 import type { SpanKind } from '../policies/policy.js';
@@ -76,6 +77,11 @@ export interface RunResult {
   caches: { l1d: CacheLevelRecord; l2: CacheLevelRecord; l3: CacheLevelRecord };
   coherence: { messages: number; invalidations: number; cacheToCache: number };
   htm: HtmRecord;
+  // ---- HTM design space (issue 18): footprints of the hardware transactions that ended ------
+  /** Distinct lines (read or written) and lines written per committed / aborted transaction, as
+   *  sparse histograms [lowest footprint of the bucket, transactions] (machine/footprint-histogram.ts). */
+  htmFootprint?: FootprintHistograms;
+  // ---- end of the design-space block
   stm: StmRecord;
   gil: GilRecord;
   /** Values the guest reported with htmsim-specific metrics (e.g. response times), by name. */

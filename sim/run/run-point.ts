@@ -206,6 +206,7 @@ function assemble(
       wastedCycles: ms.htm.wastedCycles,
       abortsByCause: { ...ms.htm.abortsByCause },
     },
+    htmFootprint: machine.footprintHistograms(), // issue 18: the design-space footprint block
     stm: { ...ps.stm, abortsByKind: { ...ps.stm.abortsByKind } },
     gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(sched) },
     metrics,
