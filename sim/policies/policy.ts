@@ -15,12 +15,13 @@ import type { ExecHooks } from '../interp/hooks.js';
 import type { GuestThread, StepOutcome, TxKind } from '../interp/interpreter.js';
 import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from './config.js';
 import type { PolicyStats } from './stats.js';
+import type { CycleLedger } from './cycle-ledger.js';
 
 /** What a core is doing over an interval (the timeline chart's categories). */
 export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
 
 /** Why a thread is parked by a policy (the scheduler accounts the wait accordingly). */
-export type ParkReason = 'gil' | 'gil-forced' | 'inevitable' | 'lock-free' | 'stm-conflict';
+export type ParkReason = 'gil' | 'gil-forced' | 'fallback-lock' | 'inevitable' | 'lock-free' | 'stm-conflict';
 
 /** The slice of the interpreter a policy drives. */
 export interface PolicyInterp {
@@ -50,6 +51,8 @@ export interface PolicyEnv {
   interp: PolicyInterp;
   sched: SchedulerControl;
   timeline: TimelineSink;
+  /** Where each core's cycles go: policies attribute what they charge (sim/policies/cycle-ledger.ts). */
+  cycles: CycleLedger;
   /** The simulated address of the GIL word (its own cache line). */
   gilAddr: Addr;
   gil: GilConfig;
