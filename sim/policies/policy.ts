@@ -17,8 +17,10 @@ import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } f
 import type { PolicyStats } from './stats.js';
 import type { CycleLedger } from './cycle-ledger.js';
 
-/** What a core is doing over an interval (the timeline chart's categories). */
-export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
+/** What a core is doing over an interval (the timeline chart's categories): `lock-wait` is a wait
+ *  for the GIL or the fallback lock, `stm-wait` for a conflicting STM transaction or the inevitable
+ *  token. */
+export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'stm-wait' | 'fallback' | 'idle';
 
 /** Why a thread is parked by a policy (the scheduler accounts the wait accordingly). */
 export type ParkReason = 'gil' | 'gil-forced' | 'fallback-lock' | 'inevitable' | 'lock-free' | 'stm-conflict';

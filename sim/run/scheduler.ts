@@ -344,7 +344,10 @@ export class Scheduler implements SchedulerControl {
         if (reason !== null) {
           this.accounting[best]!.lockWaitCycles += gap;
           this.ledger.wait(core, reason, gap);
-          if (this.timeline.enabled) this.timeline.span(core, t.id, 'lock-wait', clock, bestAt);
+          if (this.timeline.enabled) {
+            const kind = reason === 'stm-conflict' || reason === 'inevitable' ? 'stm-wait' : 'lock-wait';
+            this.timeline.span(core, t.id, kind, clock, bestAt);
+          }
         } else {
           this.accounting[best]!.idleCycles += gap;
           // The end of the gap that is the OS waking the thread (a new thread, or one whose event

@@ -42,8 +42,10 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
 
   it('writes report.html, report.md, chart.umd.js and a PNG per non-empty panel', () => {
     expect(summary.points).toEqual({ total: 102, present: 102, ok: 101, failed: 1, missing: 0 });
-    expect(summary.panels).toBe(7);
-    expect(summary.charts).toHaveLength(7);
+    // The cycle accounting first (a panel per workload), then speedup, abort causes, lost time (a
+    // panel per workload each) and the timeline.
+    expect(summary.panels).toBe(9);
+    expect(summary.charts).toHaveLength(9);
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual(summary.charts.map((c) => c.slice('charts/'.length)).sort());
     for (const f of ['report.html', 'report.md', 'chart.umd.js']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readFileSync(join(dir, 'chart.umd.js'), 'utf8')).toMatch(/Chart\.js v4/);
@@ -68,8 +70,9 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     const data = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8'));
     expect(data.charts.map((c) => c.panel)).toEqual(JSON.parse(JSON.stringify(expected)));
     // The Chart.js datasets carry the same numbers.
-    const speedup = data.charts[0]!;
-    const panel = expected[0]!;
+    const first = expected.findIndex((p) => p.type === 'line');
+    const speedup = data.charts[first]!;
+    const panel = expected[first]!;
     const datasets = speedup.config.data.datasets as { label: string; data: { x: number; y: number }[]; htmsimReference?: boolean }[];
     expect(datasets.filter((d) => !d.htmsimReference).map((d) => d.data.map((p) => p.y)))
       .toEqual(panel.series.map((s) => s.points.map((p) => p.y)));
@@ -91,7 +94,7 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     expect(html).toContain('<a href="results.jsonl">results.jsonl</a>');
     expect(html).not.toContain('<a href="results.csv">');
     expect(html).not.toMatch(/https?:\/\/[^"]*\.js/);
-    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(7);
+    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(9);
   });
 
   it('summary: nogil is best on both workloads at 8 cores', () => {
@@ -118,8 +121,10 @@ describe('configured charts', () => {
     (sweep.experiment as { report: unknown }).report = { charts: [{ type: 'capacity', x: 'workload.params.kib', y: 'metrics.commit_ratio', series: 'workload.name', logX: true }] };
     const dir = sweepDir('capacity', sweep);
     const s = await buildReport(dir, { now: NOW });
-    expect(s.charts).toEqual(['charts/c01-commit-ratio-against-transaction-footprint.png']);
-    const cfg = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8')).charts[0]!.config as unknown as { options: { scales: { x: { type: string } } } };
+    // The cycle accounting leads (numbered 0, a panel per probe), then the configured chart as c01.
+    expect(s.charts).toEqual(['charts/c00-where-the-cycles-go--capacity-read.png', 'charts/c00-where-the-cycles-go--capacity-write.png',
+      'charts/c01-commit-ratio-against-transaction-footprint.png']);
+    const cfg = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8')).charts[2]!.config as unknown as { options: { scales: { x: { type: string } } } };
     expect(cfg.options.scales.x.type).toBe('logarithmic');
   });
 
