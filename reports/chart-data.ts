@@ -130,7 +130,16 @@ export interface BuildOptions {
 export function buildChartData(spec: ChartSpec, allPoints: readonly PointRecord[], opts: BuildOptions): ChartPanel[] {
   const prefix = `c${String(opts.number).padStart(2, '0')}`;
   const title = spec.title ?? defaultTitle(spec);
-  if (spec.type === 'timeline') return [timelinePanel(spec, allPoints, opts, `${prefix}-${slug(title)}`, title)];
+  if (spec.type === 'timeline') {
+    // A faceted timeline draws the chosen run for each value of the facet (the talk's GIL-versus-STM
+    // picture: facet policy.name), the rest of the point as `where` / timelinePoint say.
+    if (spec.facet === undefined) return [timelinePanel(spec, allPoints, opts, `${prefix}-${slug(title)}`, title)];
+    const facet = spec.facet;
+    const recorded = allPoints.filter((p) => p.status === 'ok' && readTimeline(p).length > 0);
+    const where = Object.fromEntries(Object.entries(spec.where ?? opts.timelinePoint ?? {}).filter(([k]) => k !== facet));
+    return distinctValues(recorded.filter((p) => matchesWhere(p, where)), facet).map((v) =>
+      timelinePanel({ ...spec, where: { ...where, [facet]: v } }, allPoints, opts, `${prefix}-${slug(title)}--${slug(String(v))}`, title));
+  }
 
   const points = allPoints.filter((p) => p.status === 'ok' && matchesWhere(p, spec.where));
   const facetValues = spec.facet ? distinctValues(points, spec.facet) : [undefined];

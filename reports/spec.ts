@@ -253,8 +253,11 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
   if (Y_PRESETS.lostTime!.some((s) => any(s.path))) {
     charts.push({ type: 'stacked-bar', title: 'Wasted work and lock waiting', ...(axis ? { x: axis } : {}), y: 'lostTime', series: 'policy.name', ...facet });
   }
-  if (ok.some((p) => Array.isArray(p.result.timeline) && p.result.timeline.length > 0)) {
-    charts.push({ type: 'timeline', title: 'Per-core timeline' });
+  const timelines = ok.filter((p) => Array.isArray(p.result.timeline) && p.result.timeline.length > 0);
+  if (timelines.length > 0) {
+    // Several policies recorded one: a timeline each, side by side (GIL against STM, say).
+    const policies = distinctValues(timelines, 'policy.name').length;
+    charts.push({ type: 'timeline', title: 'Per-core timeline', ...(policies > 1 ? { facet: 'policy.name' } : {}) });
   }
   if (charts.length === 0 && ok.length > 0) {
     charts.push({ type: 'bar', title: `${speedTitle} per policy`, x: 'policy.name', y: speedOrThroughput, ...facet });

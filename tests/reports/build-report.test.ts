@@ -43,9 +43,9 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
   it('writes report.html, report.md, chart.umd.js and a PNG per non-empty panel', () => {
     expect(summary.points).toEqual({ total: 102, present: 102, ok: 101, failed: 1, missing: 0 });
     // The cycle accounting first (a panel per workload), then speedup, abort causes, lost time (a
-    // panel per workload each) and the timeline.
-    expect(summary.panels).toBe(9);
-    expect(summary.charts).toHaveLength(9);
+    // panel per workload each) and a timeline per policy that recorded one (GIL and STM).
+    expect(summary.panels).toBe(10);
+    expect(summary.charts).toHaveLength(10);
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual(summary.charts.map((c) => c.slice('charts/'.length)).sort());
     for (const f of ['report.html', 'report.md', 'chart.umd.js']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readFileSync(join(dir, 'chart.umd.js'), 'utf8')).toMatch(/Chart\.js v4/);
@@ -78,7 +78,8 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
       .toEqual(panel.series.map((s) => s.points.map((p) => p.y)));
     // Plus the dashed ideal-speedup guide from 1 to 8 cores.
     expect(datasets.filter((d) => d.htmsimReference).map((d) => [d.label, d.data])).toEqual([['ideal (linear)', [{ x: 1, y: 1 }, { x: 8, y: 8 }]]]);
-    expect(data.charts.find((c) => (c.panel as { type: string }).type === 'timeline')!.panel).toMatchObject({ title: 'Per-core timeline — stm, 4 cores' });
+    expect(data.charts.filter((c) => (c.panel as { type: string }).type === 'timeline').map((c) => (c.panel as { title: string }).title))
+      .toEqual(['Per-core timeline — gil, 4 cores', 'Per-core timeline — stm, 4 cores']);
   });
 
   it('report.html has the sections a reader needs', () => {
@@ -94,7 +95,7 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     expect(html).toContain('<a href="results.jsonl">results.jsonl</a>');
     expect(html).not.toContain('<a href="results.csv">');
     expect(html).not.toMatch(/https?:\/\/[^"]*\.js/);
-    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(9);
+    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(10);
   });
 
   it('summary: nogil is best on both workloads at 8 cores', () => {
