@@ -14,7 +14,8 @@ const POLICY_COLOURS: Record<string, string> = {
   nogil: '#9467bd',
 };
 
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
+/** Colours for series that are not policies: none of them is a policy's colour. */
+const PALETTE = ['#ff7f0e', '#8c564b', '#e377c2', '#bcbd22', '#17becf', '#393b79', '#637939', '#7f7f7f', '#aec7e8', '#ffbb78', '#98df8a', '#c49c94'];
 
 const PART_COLOURS: Record<string, string> = {
   'HTM conflict': '#d62728',
@@ -79,7 +80,9 @@ function seriesColours(labels: readonly string[]): { colour: string; dash: numbe
   let next = 0;
   return labels.map((label) => {
     const policy = label.split(' · ')[0]!;
-    const known = POLICY_COLOURS[policy] ?? PART_COLOURS[label];
+    // A part named after one policy ("STM cycles in aborted transactions") takes its colour.
+    const named = POLICY_COLOURS[label.split(' ')[0]!.toLowerCase()];
+    const known = POLICY_COLOURS[policy] ?? PART_COLOURS[label] ?? named;
     if (known) {
       const k = perPolicy.get(policy) ?? 0;
       perPolicy.set(policy, k + 1);

@@ -32,7 +32,7 @@ const LABELS: Record<string, string> = {
   'workload.name': 'workload',
   'result.htm.wastedCycles': 'HTM cycles in aborted transactions',
   'result.stm.wastedCycles': 'STM cycles in aborted transactions',
-  'result.gil.waitCycles': 'cycles waiting for the GIL',
+  'result.gil.waitCycles': 'cycles parked waiting (GIL, fallback lock, STM)',
   'result.htm.fallbacks': 'HTM fallbacks to the lock',
   'result.htm.aborted': 'HTM aborts',
   'result.stm.aborted': 'STM aborts',

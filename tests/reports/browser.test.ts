@@ -193,7 +193,7 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
     // The lost-time chart no longer carries the abort chart's caption.
     const lost = r.texts.find((t) => t.id.includes('wasted-work'))!;
     expect(lost.caption).not.toMatch(/Aborts by cause/);
-    expect(lost.legend).toEqual(['HTM cycles in aborted transactions', 'STM cycles in aborted transactions', 'cycles waiting for the GIL']);
+    expect(lost.legend).toEqual(['HTM cycles in aborted transactions', 'STM cycles in aborted transactions', 'cycles parked waiting (GIL, fallback lock, STM)']);
   });
 
   it('a partial sweep opens cleanly too', async () => {
