@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CLI))('htmsim report', () => {
     expect(lines[0]).toBe(join(dir, 'report.html'));
     expect(lines[1]).toBe(join(dir, 'report.md'));
     expect(lines[2]).toMatch(/^12 of 12 points \(12 ok, 0 failed, 0 missing\), 5 charts, 5 PNGs, \d+\.\d\d s$/);
-    expect(readdirSync(join(dir, 'charts'))).toHaveLength(4);
+    expect(readdirSync(join(dir, 'charts'))).toHaveLength(5);
   });
 
   it('--no-png writes the documents without PNGs', () => {
