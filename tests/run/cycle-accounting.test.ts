@@ -9,6 +9,8 @@ import { CYCLE_CATEGORIES } from '../../sim/policies/cycle-ledger.js';
 import { POLICY_NAMES } from '../../sim/policies/config.js';
 import type { RunResult } from '../../sim/run/result.js';
 import { runWorkload } from '../policies/helpers.js';
+import { resolveExecConfig } from '../../sim/experiment/resolve.js';
+import { runPointSync } from '../../sim/run/run-point.js';
 
 const WORKLOADS: [string, Record<string, number | boolean>][] = [
   ['independent', { threads: 3, iters: 150 }],
@@ -92,6 +94,20 @@ describe('what the accounting shows', () => {
     const rolled = sumOf(r, (c) => c.cycles.rolledBack);
     expect(rolled).toBeGreaterThan(0);
     expect(rolled).toBeLessThanOrEqual(r.stm.wastedCycles);
+  });
+
+  it('the timeline draws STM waits as their own kind, as long on each core as the accounting says', () => {
+    const config = resolveExecConfig({ policy: 'stm', cores: 4, sets: [], workload: { name: 'shared-counter', params: { threads: 4, iters: 300 } } });
+    const r = runPointSync({ ...config, timeline: true });
+    expect(r.stm.abortsByKind.writeWrite).toBeGreaterThan(0);
+    let waited = 0;
+    r.cores.forEach((c, core) => {
+      const drawn = r.timeline!.filter((iv) => iv.core === core && iv.kind === 'stm-wait').reduce((a, iv) => a + iv.end - iv.start, 0);
+      expect(drawn, `core ${core}`).toBe(c.cycles.waitStmConflict + c.cycles.waitInevitable);
+      waited += drawn;
+    });
+    expect(waited).toBeGreaterThan(0);
+    expect(r.timeline!.some((iv) => iv.kind === 'lock-wait')).toBe(false);
   });
 
   it('the same record and seed give the same breakdown (determinism)', () => {
