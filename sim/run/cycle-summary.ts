@@ -5,16 +5,16 @@
 import { CYCLE_CATEGORIES, type CycleCategory } from '../policies/cycle-ledger.js';
 import type { RunResult } from './result.js';
 
-/** Row labels, as a reader says them. */
+/** Row labels, as a reader says them (the same words as the report's legend, reports/metrics.ts). */
 export const CYCLE_LABELS: Readonly<Record<CycleCategory, string>> = {
   useful: 'useful work',
-  rolledBack: 'rolled back (aborts)',
-  overhead: 'barriers, locks, bookkeeping',
-  txBeginCommit: 'tx begin/commit',
-  waitGil: 'waiting: GIL',
-  waitFallbackLock: 'waiting: fallback lock',
-  waitStmConflict: 'waiting: STM conflict',
-  waitInevitable: 'waiting: inevitable token',
+  rolledBack: 'rolled back (aborted transactions)',
+  overhead: 'barriers, locks and bookkeeping',
+  txBeginCommit: 'transaction begin and commit',
+  waitGil: 'waiting for the GIL',
+  waitFallbackLock: 'waiting for the fallback lock',
+  waitStmConflict: 'waiting for a conflicting STM transaction',
+  waitInevitable: 'waiting for the inevitable token',
   osScheduling: 'OS scheduling latency',
   idle: 'idle',
 };

@@ -30,7 +30,7 @@ describe('htmsim exec', () => {
     expect(r.stdout).toBe('done\n');
     expect(r.stderr).toMatch(/^htmsim: gil on 2 core\(s\), \d+ cycles/);
     expect(r.stderr).toMatch(/\nuseful work +\d+\.\d% +\d+\.\d% +\d+\.\d%\n/);
-    expect(r.stderr).toMatch(/\nwaiting: GIL /);
+    expect(r.stderr).toMatch(/\nwaiting for the GIL /);
     // Each core's column sums to 100% (to the rounding of its rows).
     const rows = r.stderr.trim().split('\n').slice(2);
     for (const col of [0, 1]) {
