@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { createRequire } from 'node:module';
 import { cpus, hostname, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildAllChartData, type ChartPanel } from './chart-data.js';
+import { buildAllChartData, buildChartData, type ChartPanel } from './chart-data.js';
 import { ReportError } from './errors.js';
 import { CHART_JS_FILE, renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -15,7 +15,7 @@ import { valueAt } from './metrics.js';
 import type { Environment, ReportModel } from './model.js';
 import { PngRenderer } from './png.js';
 import { isObject, loadResults, type LoadedResults } from './records.js';
-import { defaultCharts, parseReportSpec, type ChartSpec, type TableType } from './spec.js';
+import { CYCLE_PRESETS, Y_PRESETS, cycleChart, defaultCharts, parseReportSpec, type ChartSpec, type TableType } from './spec.js';
 import { buildSummary, completeness } from './summary.js';
 
 export interface BuildReportOptions {
@@ -86,7 +86,7 @@ function unknownPaths(specs: readonly ChartSpec[], loaded: LoadedResults): strin
   const ok = loaded.points.filter((p) => p.status === 'ok');
   if (ok.length === 0) return notes;
   specs.forEach((c, i) => {
-    const paths = [c.x, c.series, c.facet, typeof c.y === 'string' && !['abortCauses', 'lostTime'].includes(c.y) ? c.y : undefined,
+    const paths = [c.x, c.series, c.facet, typeof c.y === 'string' && Y_PRESETS[c.y] === undefined ? c.y : undefined,
       ...(Array.isArray(c.y) ? c.y : [])].filter((p): p is string => p !== undefined);
     for (const path of paths) {
       if (!ok.some((p) => valueAt(p, path) !== undefined)) notes.push(`report.charts[${i}]: no point has a value at "${path}"`);
@@ -113,8 +113,15 @@ export async function buildReport(dir: string, opts: BuildReportOptions = {}): P
   const exp = loaded.experiment;
   const spec = parseReportSpec(exp?.report, exp?.configFile ?? join(dir, 'experiment.json'));
   const userCharts = spec.charts && spec.charts.length > 0;
+  // The cycle accounting leads every report whose records have it, unless the config places it.
+  const cycles = cycleChart(loaded.points);
+  const placed = spec.charts?.some((c) => typeof c.y === 'string' && CYCLE_PRESETS.includes(c.y)) ?? false;
   const specs = userCharts ? spec.charts! : defaultCharts(loaded.points);
-  const panels: ChartPanel[] = buildAllChartData(specs, loaded.points, spec.timelinePoint);
+  const panels: ChartPanel[] = [
+    // Numbered 0, so the configured charts keep their numbers (c01 is report.charts[0]).
+    ...(userCharts && cycles && !placed ? buildChartData(cycles, loaded.points, { number: 0 }) : []),
+    ...buildAllChartData(specs, loaded.points, spec.timelinePoint),
+  ];
   const notes = [...loaded.problems, ...(userCharts ? unknownPaths(specs, loaded) : [])];
   if (!exp) notes.push('experiment.json is missing: the title, the config and the number of expected points are unknown.');
 

@@ -3,7 +3,7 @@
  * and embedded in report.html for the browser; only the error-bar plugin (and, in the browser,
  * tooltip callbacks) are functions, added by each renderer.
  */
-import type { ChartPanel, SeriesPoint } from './chart-data.js';
+import { TIMELINE_LABELS, type ChartPanel, type SeriesPoint } from './chart-data.js';
 
 /** Fixed colours per policy, so a policy looks the same in every chart of every report. */
 const POLICY_COLOURS: Record<string, string> = {
@@ -14,7 +14,8 @@ const POLICY_COLOURS: Record<string, string> = {
   nogil: '#9467bd',
 };
 
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
+/** Colours for series that are not policies: none of them is a policy's colour. */
+const PALETTE = ['#ff7f0e', '#8c564b', '#e377c2', '#bcbd22', '#17becf', '#393b79', '#637939', '#7f7f7f', '#aec7e8', '#ffbb78', '#98df8a', '#c49c94'];
 
 const PART_COLOURS: Record<string, string> = {
   'HTM conflict': '#d62728',
@@ -30,6 +31,17 @@ const PART_COLOURS: Record<string, string> = {
   'STM inevitable': '#637939',
   'wasted in aborted transactions': '#d62728',
   'waiting for the lock': '#ffbf00',
+  // The cycle accounting: work in blue, waste in red, overheads in purples, waits in ambers.
+  'useful work': '#4a90d9',
+  'rolled back (aborted transactions)': '#d62728',
+  'barriers, locks and bookkeeping': '#9467bd',
+  'transaction begin and commit': '#c5b0d5',
+  'waiting for the GIL': '#f0b400',
+  'waiting for the fallback lock': '#ff7f0e',
+  'waiting for a conflicting STM transaction': '#8c564b',
+  'waiting for the inevitable token': '#e377c2',
+  'OS scheduling latency': '#7f7f7f',
+  idle: '#dddddd',
 };
 
 /** Timeline colours, after the PyPy talk's pictures: work in blue/green, waste in red, waiting in amber. */
@@ -38,6 +50,7 @@ export const TIMELINE_COLOURS: Record<string, string> = {
   'tx-committed': '#2ca02c',
   'tx-aborted': '#d62728',
   'lock-wait': '#f0b400',
+  'stm-wait': '#8c564b',
   fallback: '#9467bd',
   idle: '#dddddd',
 };
@@ -67,7 +80,9 @@ function seriesColours(labels: readonly string[]): { colour: string; dash: numbe
   let next = 0;
   return labels.map((label) => {
     const policy = label.split(' · ')[0]!;
-    const known = POLICY_COLOURS[policy] ?? PART_COLOURS[label];
+    // A part named after one policy ("STM cycles in aborted transactions") takes its colour.
+    const named = POLICY_COLOURS[label.split(' ')[0]!.toLowerCase()];
+    const known = POLICY_COLOURS[policy] ?? PART_COLOURS[label] ?? named;
     if (known) {
       const k = perPolicy.get(policy) ?? 0;
       perPolicy.set(policy, k + 1);
@@ -79,6 +94,18 @@ function seriesColours(labels: readonly string[]): { colour: string; dash: numbe
 
 function errorPoint(p: SeriesPoint): Record<string, unknown> {
   return { x: p.x, y: p.y, yMin: p.y - p.sd, yMax: p.y + p.sd, sd: p.sd, n: p.n };
+}
+
+/** A stacked segment: a whisker only where the panel put one (the bar's total ± stddev). */
+function stackedPoint(p: SeriesPoint): Record<string, unknown> {
+  const [lo, hi] = p.whisker ?? [p.y, p.y];
+  return { x: p.x, y: p.y, yMin: lo, yMax: hi, sd: p.sd, n: p.n };
+}
+
+/** Colours of category labels that name a policy (its colour in every other chart). */
+function categoryColours(categories: readonly string[]): string[] | undefined {
+  const colours = categories.map((c) => POLICY_COLOURS[c.split(' · ')[0]!]);
+  return colours.some((c) => c !== undefined) ? colours.map((c) => c ?? '#444444') : undefined;
 }
 
 function axis(type: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -108,9 +135,12 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
   const colours = seriesColours(panel.series.map((s) => s.label));
   const yType = panel.logY ? 'logarithmic' : 'linear';
   if (panel.type === 'bar' || panel.type === 'stacked-bar') {
+    const tickColours = categoryColours(panel.categories ?? []);
+    let top = -Infinity;
+    for (const s of panel.series) for (const p of s.points) if (p.whisker) top = Math.max(top, p.whisker[1]);
     options.scales = {
-      x: axis('category', panel.xLabel, { stacked: panel.stacked }),
-      y: axis(yType, panel.yLabel, { stacked: panel.stacked, beginAtZero: !panel.logY }),
+      x: axis('category', panel.xLabel, { stacked: panel.stacked, ...(tickColours ? { ticks: { font: { ...FONT, size: 12, weight: 'bold' }, color: tickColours } } : {}) }),
+      y: axis(yType, panel.yLabel, { stacked: panel.stacked, beginAtZero: !panel.logY, ...(Number.isFinite(top) ? { suggestedMax: top } : {}) }),
     };
     return {
       type: 'bar',
@@ -118,10 +148,12 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
         labels: panel.categories ?? [],
         datasets: panel.series.map((s, i) => ({
           label: s.label,
-          data: s.points.map(errorPoint),
+          data: s.points.map(panel.stacked ? stackedPoint : errorPoint),
           backgroundColor: colours[i]!.colour,
           borderColor: colours[i]!.colour,
           borderWidth: 1,
+          // A stacked bar's whisker spans segments of other colours: draw it dark.
+          ...(panel.stacked ? { whiskerColor: '#222222' } : {}),
           // A sweep with one or two bars should not paint the whole plot.
           maxBarThickness: 90,
         })),
@@ -198,7 +230,7 @@ function timelineConfig(panel: ChartPanel): JsonChartConfig {
     data: {
       labels,
       datasets: (tl?.kinds ?? []).map((kind) => ({
-        label: kind,
+        label: TIMELINE_LABELS[kind] ?? kind,
         data: tl!.intervals.filter((iv) => iv.kind === kind).map((iv) => ({ x: [iv.start, iv.end], y: `core ${iv.core}`, thread: iv.thread })),
         backgroundColor: TIMELINE_COLOURS[kind] ?? '#999999',
         borderWidth: 0,
@@ -217,7 +249,7 @@ interface ErrorBarChart {
   chartArea?: { left: number; top: number; right: number; bottom: number };
   options: { plugins?: { htmsimErrorBars?: { enabled?: boolean } } };
   scales: Record<string, { getPixelForValue(v: number): number; type?: string }>;
-  data: { datasets: { borderColor?: unknown; data: unknown[] }[] };
+  data: { datasets: { borderColor?: unknown; whiskerColor?: unknown; data: unknown[] }[] };
   isDatasetVisible(i: number): boolean;
   getDatasetMeta(i: number): { data: { x: number }[] };
 }
@@ -258,7 +290,7 @@ export function drawErrorBars(chart: ErrorBarChart): void {
       ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
       ctx.clip();
     }
-    ctx.strokeStyle = typeof ds.borderColor === 'string' ? ds.borderColor : '#333333';
+    ctx.strokeStyle = typeof ds.whiskerColor === 'string' ? ds.whiskerColor : typeof ds.borderColor === 'string' ? ds.borderColor : '#333333';
     ctx.lineWidth = 1.5;
     for (let j = 0; j < elements.length; j++) {
       const raw = ds.data[j] as { yMin?: unknown; yMax?: unknown } | null;

@@ -6,6 +6,9 @@
 import { isObject, type PointRecord, type Scalar, type TimelineInterval } from './records.js';
 import { distinctValues, formatScalar, matchesWhere, maxReps, numberAt, stat, valueAt, REPETITION_KEYS } from './metrics.js';
 import { Y_PRESETS, type ChartSpec, type ChartType, type StackPart } from './spec.js';
+import { labelFor, valueLabel } from './labels.js';
+
+export { labelFor, valueLabel } from './labels.js';
 
 export interface SeriesPoint {
   /** A number on linear/log axes, the category label on category axes. */
@@ -14,6 +17,9 @@ export interface SeriesPoint {
   y: number;
   sd: number;
   n: number;
+  /** A stacked bar's whisker, in axis units: the bar's total ± its stddev over the repetitions
+   *  (on the top segment only; the others have none). */
+  whisker?: [number, number];
 }
 
 export interface ChartSeries {
@@ -53,43 +59,6 @@ export interface ChartPanel {
   points: number;
   /** Why the panel has nothing to draw, when it has not. */
   empty?: string;
-}
-
-const LABELS: Record<string, string> = {
-  'machine.cores': 'cores',
-  'workload.params.threads': 'guest threads',
-  'htm.txLength': 'HTM transaction length (bytecodes)',
-  'stm.txLength': 'STM transaction length (bytecodes)',
-  'derived.speedup': 'speedup over the baseline (×)',
-  'derived.throughput': 'throughput (bytecodes per simulated second)',
-  'derived.abortRate': 'abort rate (aborted / begun)',
-  'computed.abortRate': 'abort rate (aborted / begun)',
-  'computed.commitRatio': 'commit ratio (committed / begun)',
-  'derived.wastedFraction': 'wasted fraction of busy cycles',
-  'result.simSeconds': 'simulated time (s)',
-  'result.simCycles': 'simulated time (cycles)',
-  'result.bytecodes': 'bytecodes executed',
-  'computed.wastedCycles': 'cycles in aborted transactions',
-  'computed.lockWaitCycles': 'lock-wait cycles (all cores)',
-  'computed.wastedPercent': 'cycles in aborted transactions (% of core time)',
-  'computed.lockWaitPercent': 'lock-wait cycles (% of core time)',
-  'result.metrics.commit_ratio': 'commit ratio (committed / attempted)',
-  'metrics.commit_ratio': 'commit ratio (committed / attempted)',
-  'workload.params.kib': 'transaction footprint (KiB)',
-  'workload.params.footprintKiB': 'transaction footprint (KiB)',
-  'policy.name': 'policy',
-  'workload.name': 'workload',
-};
-
-/** An axis title with units for a known path; the path itself otherwise (so users can find it). */
-export function labelFor(path: string): string {
-  const known = LABELS[path];
-  if (known) return known;
-  if (/kib$/i.test(path)) {
-    const name = path.split('.').pop()!.replace(/KiB$/i, '');
-    return name ? `${name} (KiB)` : 'size (KiB)';
-  }
-  return path;
 }
 
 function slug(s: string): string {
@@ -135,7 +104,7 @@ function isParam(points: readonly PointRecord[], path: string): boolean {
 function seriesLabel(p: PointRecord, series: string | undefined, extra: readonly string[]): string {
   const parts: string[] = [];
   if (series) parts.push(formatScalar(valueAt(p, series)));
-  for (const k of extra) parts.push(`${k}=${formatScalar(p.params[k])}`);
+  for (const k of extra) parts.push(valueLabel(k, p.params[k]));
   return parts.length ? parts.join(' · ') : 'all';
 }
 
@@ -161,7 +130,16 @@ export interface BuildOptions {
 export function buildChartData(spec: ChartSpec, allPoints: readonly PointRecord[], opts: BuildOptions): ChartPanel[] {
   const prefix = `c${String(opts.number).padStart(2, '0')}`;
   const title = spec.title ?? defaultTitle(spec);
-  if (spec.type === 'timeline') return [timelinePanel(spec, allPoints, opts, `${prefix}-${slug(title)}`, title)];
+  if (spec.type === 'timeline') {
+    // A faceted timeline draws the chosen run for each value of the facet (the talk's GIL-versus-STM
+    // picture: facet policy.name), the rest of the point as `where` / timelinePoint say.
+    if (spec.facet === undefined) return [timelinePanel(spec, allPoints, opts, `${prefix}-${slug(title)}`, title)];
+    const facet = spec.facet;
+    const recorded = allPoints.filter((p) => p.status === 'ok' && readTimeline(p).length > 0);
+    const where = Object.fromEntries(Object.entries(spec.where ?? opts.timelinePoint ?? {}).filter(([k]) => k !== facet));
+    return distinctValues(recorded.filter((p) => matchesWhere(p, where)), facet).map((v) =>
+      timelinePanel({ ...spec, where: { ...where, [facet]: v } }, allPoints, opts, `${prefix}-${slug(title)}--${slug(String(v))}`, title));
+  }
 
   const points = allPoints.filter((p) => p.status === 'ok' && matchesWhere(p, spec.where));
   const facetValues = spec.facet ? distinctValues(points, spec.facet) : [undefined];
@@ -228,8 +206,8 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
   const panel: ChartPanel = {
     id, type: spec.type, title,
     caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps),
-      extra.length ? `Series are split by ${extra.join(', ')}, which also vary.` : '',
-      without.length ? `Runs without ${x} (${without.join(', ')}) are not on this chart.` : ''].filter(Boolean).join(' '),
+      extra.length ? `Series are split by ${extra.map(labelFor).join(', ')}, which also vary.` : '',
+      without.length ? `Runs that have no ${labelFor(x)} (${without.join(', ')}) are not on this chart.` : ''].filter(Boolean).join(' '),
     xLabel: labelFor(x), yLabel: labelFor(y), xScale, logY: spec.logY ?? false, errorBars, stacked: false,
     series, points: withY.length,
   };
@@ -244,7 +222,7 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
 
 function captionFor(spec: ChartSpec, x: string, y: string): string {
   const per = spec.series ? `, one ${spec.type === 'bar' ? 'bar' : 'line'} per ${labelFor(spec.series)}` : '';
-  if (spec.type === 'capacity') return `Share of begun transactions that committed, against the transaction's footprint (${labelFor(x)})${per}.`;
+  if (spec.type === 'capacity') return `${capitalise(labelFor(y))}: the share of begun transactions that committed, against the transaction's footprint (${labelFor(x)})${per}.`;
   return `${capitalise(labelFor(y))} against ${labelFor(x)}${per}.`;
 }
 
@@ -263,8 +241,8 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
     const bits: string[] = [];
     if (spec.series) bits.push(formatScalar(valueAt(p, spec.series)));
     // A run without the swept x (the GIL in a tx-length sweep) gets one bar, not a fake x value.
-    if (spec.x && (!xIsParam || spec.x in p.params)) bits.push(`${shortName(spec.x)}=${formatScalar(valueAt(p, spec.x))}`);
-    for (const k of extraOf(p)) if (k in p.params) bits.push(`${shortName(k)}=${formatScalar(p.params[k])}`);
+    if (spec.x && spec.x !== spec.series && (!xIsParam || spec.x in p.params)) bits.push(valueLabel(spec.x, valueAt(p, spec.x)));
+    for (const k of extraOf(p)) if (k in p.params) bits.push(valueLabel(k, p.params[k]));
     return bits.length ? bits.join(' · ') : 'all';
   };
   // Order: by series value, then x (numerically when numeric), then the rest as first seen.
@@ -293,28 +271,75 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
       return { x: cat, y: s.mean, sd: s.sd, n: s.n };
     }),
   }));
-  const lost = typeof spec.y === 'string' && spec.y === 'lostTime';
-  const yLabel = lost ? 'share of core time (%)' : typeof spec.y === 'string' && Y_PRESETS[spec.y] === undefined ? labelFor(spec.y) : Array.isArray(spec.y) ? 'value' : 'aborts (count)';
+  const errorBars = (spec.errorBars ?? reps > 1) && series.length > 0;
+  if (errorBars) {
+    // The whisker of a stacked bar is its total's spread over the repetitions, on the top segment.
+    const top = series[series.length - 1]!;
+    cats.forEach(([, g], j) => {
+      const t = stat(g.map((p) => usedParts.reduce((a, part) => a + (numberAt(p, part.path) ?? 0), 0)))!;
+      top.points[j]!.whisker = [t.mean - t.sd, t.mean + t.sd];
+    });
+  }
+  const preset = typeof spec.y === 'string' && Y_PRESETS[spec.y] !== undefined ? spec.y : undefined;
+  const text = stackedText(preset, usedParts);
   const dropped = byCat.size - cats.length;
   const panel: ChartPanel = {
     id, type: 'stacked-bar', title,
-    caption: [spec.caption ?? '',
-      lost ? 'Cycles spent in transactions that later aborted, and cycles cores spent waiting for a lock, as a share of all core time (simulated cycles × cores).'
-        : 'Aborts by cause (HTM) and by conflict kind (STM), with HTM fallbacks to the lock.',
+    caption: [spec.caption ?? '', text.caption,
       spec.series || spec.x ? `One bar per ${[spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' and ')}.` : '',
-      repCaption(false, reps),
+      repCaption(errorBars, reps),
       dropped > 0 ? `${dropped} configuration${dropped > 1 ? 's' : ''} with nothing to show left out.` : ''].filter(Boolean).join(' '),
-    xLabel: [spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' · ') || 'configuration',
-    yLabel, xScale: 'category', logY: spec.logY ?? false, errorBars: false, stacked: true,
+    xLabel: [spec.series, spec.x].filter((p, i, a) => p !== undefined && a.indexOf(p) === i).map((p) => labelFor(p!)).join(' · ') || 'configuration',
+    yLabel: text.yLabel, xScale: 'category', logY: spec.logY ?? false, errorBars, stacked: true,
     categories: cats.map(([c]) => c), series, points: cats.reduce((n, [, g]) => n + g.length, 0),
   };
-  if (cats.length === 0) panel.empty = lost ? 'no finished point wasted work or waited for a lock' : 'no finished point aborted a transaction';
+  if (cats.length === 0) panel.empty = text.empty;
   return panel;
 }
 
-function shortName(path: string): string {
-  const parts = path.split('.');
-  return parts[parts.length - 1]!;
+/** What a stacked chart's caption, value axis and empty note say, from what it stacks. */
+function stackedText(preset: string | undefined, parts: readonly StackPart[]): { caption: string; yLabel: string; empty: string } {
+  const list = parts.map((p) => p.label);
+  const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0] ?? 'nothing';
+  switch (preset) {
+    case 'cycles':
+      return {
+        caption: `Where the cycles go: each bar is one configuration's cycles summed over its cores, in units of the serial run's time, split into ${named}. `
+          + 'A perfectly parallel run of the same work stacks to 1, all useful work; useful work above 1 is the same guest work made slower (memory stalls, coherence misses on shared lines).',
+        yLabel: "core time ÷ serial run's time",
+        empty: 'no finished point has a cycle accounting and a serial baseline',
+      };
+    case 'cycleShare':
+      return {
+        caption: `Where the cycles go: each bar is one configuration's cycles summed over its cores, as a share of all core time, split into ${named}.`,
+        yLabel: 'share of core time (%)',
+        empty: 'no finished point has a cycle accounting',
+      };
+    case 'lostTime':
+      return {
+        caption: `Lost time: ${named}, as a share of all core time (simulated cycles × cores).`,
+        yLabel: 'share of core time (%)',
+        empty: 'no finished point wasted work or waited for a lock',
+      };
+    case 'abortCauses':
+    case undefined:
+      if (preset === 'abortCauses' || parts.every((p) => Y_PRESETS.abortCauses!.some((a) => a.path === p.path))) {
+        return {
+          caption: `Aborts by cause (HTM) and by conflict kind (STM), with HTM fallbacks to the lock: ${named}.`,
+          yLabel: 'aborts (count)',
+          empty: 'no finished point aborted a transaction',
+        };
+      }
+      break;
+    default:
+      break;
+  }
+  const cycles = parts.every((p) => /cycles/i.test(p.label));
+  return {
+    caption: `${capitalise(named)}, stacked.`,
+    yLabel: cycles ? 'cycles' : parts.length === 1 ? parts[0]!.label : 'count',
+    empty: `no finished point has any of ${named}`,
+  };
 }
 
 /** Above this many bars (all cores) a timeline is slow to draw and finer than its pixels. */
@@ -406,7 +431,18 @@ export function coalesceTimeline(intervals: readonly TimelineInterval[]): { inte
   return { intervals: downsample(merged, bins), binned: bins };
 }
 
-export const TIMELINE_KINDS: readonly string[] = ['running', 'tx-committed', 'tx-aborted', 'lock-wait', 'fallback', 'idle'];
+export const TIMELINE_KINDS: readonly string[] = ['running', 'tx-committed', 'tx-aborted', 'lock-wait', 'stm-wait', 'fallback', 'idle'];
+
+/** Legend labels of the timeline's kinds. */
+export const TIMELINE_LABELS: Readonly<Record<string, string>> = {
+  running: 'running',
+  'tx-committed': 'transaction (committed)',
+  'tx-aborted': 'transaction (aborted)',
+  'lock-wait': 'waiting for the lock',
+  'stm-wait': 'waiting (STM conflict or inevitable)',
+  fallback: 'running under the fallback lock',
+  idle: 'idle',
+};
 
 function timelinePanel(spec: ChartSpec, all: readonly PointRecord[], opts: BuildOptions, id: string, title: string): ChartPanel {
   const where = spec.where ?? opts.timelinePoint;
@@ -426,16 +462,16 @@ function timelinePanel(spec: ChartSpec, all: readonly PointRecord[], opts: Build
   const cores = Math.max(numberAt(chosen, 'machine.cores') ?? 0, ...intervals.map((iv) => iv.core + 1));
   const seen = new Set(intervals.map((iv) => iv.kind));
   const kinds = [...TIMELINE_KINDS.filter((k) => seen.has(k)), ...[...seen].filter((k) => !TIMELINE_KINDS.includes(k)).sort()];
-  const paramText = Object.entries(chosen.params).map(([k, v]) => `${k}=${formatScalar(v)}`).join(', ');
+  const paramText = Object.entries(chosen.params).filter(([k]) => !REPETITION_KEYS.includes(k)).map(([k, v]) => valueLabel(k, v)).join(', ');
   base.title = `${title} — ${formatScalar(valueAt(chosen, 'policy.name'))}, ${cores} cores`;
   base.caption = [spec.caption ?? '',
-    `What each core did over simulated time in point #${chosen.index} (${paramText}): running guest code, inside transactions that committed or aborted, waiting for the lock, running in the lock fallback, or idle.`,
+    `Per-core timeline: what each core did over simulated time in point #${chosen.index} (${paramText}): running guest code, inside transactions that committed or aborted, waiting for the lock or for a conflicting STM transaction, running under the fallback lock, or idle.`,
     binned > 0 ? `${recorded.length} recorded intervals: each core's time is cut into ${binned} slices, each drawn as the kind that took most of it (the table gives the drawn totals).`
       : intervals.length < recorded.length ? `${recorded.length} recorded intervals merged into ${intervals.length}.` : ''].filter(Boolean).join(' ');
   base.timeline = { point: { index: chosen.index, id: chosen.id, params: chosen.params }, cores, intervals, recorded: recorded.length, kinds };
   // A series per kind, so the legend and the tables read like the other charts: total cycles.
   base.series = kinds.map((k) => ({
-    label: k,
+    label: TIMELINE_LABELS[k] ?? k,
     points: Array.from({ length: cores }, (_, c) => {
       let total = 0;
       for (const iv of intervals) if (iv.core === c && iv.kind === k) total += iv.end - iv.start;

@@ -42,8 +42,56 @@ function percentOfCoreTime(p: PointRecord, cycles: number | undefined): number |
   return (100 * cycles) / (sim * cores);
 }
 
+/**
+ * The parts of a core's cycles in the record (`result.cores[i].cycles`, sim/policies/cycle-ledger.ts),
+ * in the order the charts stack them, with the labels a reader sees. Reports keep their own copy:
+ * they read records, never the simulator.
+ */
+export const CYCLE_PARTS: readonly { key: string; label: string }[] = [
+  { key: 'useful', label: 'useful work' },
+  { key: 'rolledBack', label: 'rolled back (aborted transactions)' },
+  { key: 'overhead', label: 'barriers, locks and bookkeeping' },
+  { key: 'txBeginCommit', label: 'transaction begin and commit' },
+  { key: 'waitGil', label: 'waiting for the GIL' },
+  { key: 'waitFallbackLock', label: 'waiting for the fallback lock' },
+  { key: 'waitStmConflict', label: 'waiting for a conflicting STM transaction' },
+  { key: 'waitInevitable', label: 'waiting for the inevitable token' },
+  { key: 'osScheduling', label: 'OS scheduling latency' },
+  { key: 'idle', label: 'idle' },
+];
+
+/** One part of the cycle accounting summed over the cores, or undefined for a record without it. */
+function sumCycles(p: PointRecord, key: string): number | undefined {
+  const cores = p.result.cores;
+  if (!Array.isArray(cores) || cores.length === 0) return undefined;
+  let total = 0;
+  for (const c of cores) {
+    if (!isObject(c) || !isObject(c.cycles)) return undefined;
+    total += num(c.cycles[key]) ?? 0;
+  }
+  return total;
+}
+
+/** The serial baseline's run time in cycles: this run's time × its speedup over the baseline. */
+function baselineCycles(p: PointRecord): number | undefined {
+  const sim = num(p.result.simCycles);
+  const speedup = num(p.derived.speedup);
+  return sim !== undefined && speedup !== undefined && speedup > 0 ? sim * speedup : undefined;
+}
+
 /** Metrics derived from the raw record, for charts the writer's `derived` block does not cover. */
 const COMPUTED: Record<string, (p: PointRecord) => number | undefined> = {
+  // Per cycle part: `coreTime.<part>` is the part summed over cores in units of the serial
+  // baseline's run time (a perfectly parallel run of the same work stacks to 1); `cyclePercent.<part>`
+  // its share of all core time, for records without a baseline.
+  ...Object.fromEntries(CYCLE_PARTS.flatMap(({ key }) => [
+    [`coreTime.${key}`, (p: PointRecord) => {
+      const v = sumCycles(p, key);
+      const base = baselineCycles(p);
+      return v !== undefined && base !== undefined ? v / base : undefined;
+    }],
+    [`cyclePercent.${key}`, (p: PointRecord) => percentOfCoreTime(p, sumCycles(p, key))],
+  ])),
   /** Committed / begun transactions of whichever system ran. */
   commitRatio: (p) => {
     const sys = txSystem(p);

@@ -4,7 +4,8 @@
  */
 import { ReportError } from './errors.js';
 import { isObject, type PointRecord } from './records.js';
-import { distinctValues, numberAt, varyingParams } from './metrics.js';
+import { CYCLE_PARTS, distinctValues, numberAt, varyingParams } from './metrics.js';
+import { labelFor } from './labels.js';
 
 export type ChartType = 'line' | 'bar' | 'stacked-bar' | 'timeline' | 'capacity';
 export const CHART_TYPES: readonly ChartType[] = ['line', 'bar', 'stacked-bar', 'timeline', 'capacity'];
@@ -61,7 +62,31 @@ export const Y_PRESETS: Record<string, readonly StackPart[]> = {
     { path: 'computed.wastedPercent', label: 'wasted in aborted transactions' },
     { path: 'computed.lockWaitPercent', label: 'waiting for the lock' },
   ],
+  /** Where the cycles went, in units of the serial run's time (needs derived.speedup). */
+  cycles: CYCLE_PARTS.map(({ key, label }) => ({ path: `computed.coreTime.${key}`, label })),
+  /** The same parts as a share of all core time, for sweeps without a serial baseline. */
+  cycleShare: CYCLE_PARTS.map(({ key, label }) => ({ path: `computed.cyclePercent.${key}`, label })),
 };
+
+/** The y presets of the cycle-accounting chart. */
+export const CYCLE_PRESETS: readonly string[] = ['cycles', 'cycleShare'];
+
+/**
+ * The cycle-accounting chart, a report's first: one stacked bar per configuration. Undefined when
+ * no record has the accounting (results from before it existed).
+ */
+export function cycleChart(points: readonly PointRecord[]): ChartSpec | undefined {
+  const ok = points.filter((p) => p.status === 'ok');
+  if (!ok.some((p) => numberAt(p, 'computed.cyclePercent.useful') !== undefined)) return undefined;
+  const varying = varyingParams(ok);
+  const workloads = distinctValues(ok, 'workload.name').length;
+  const axis = mainAxis(varying);
+  const normalised = ok.some((p) => numberAt(p, 'computed.coreTime.useful') !== undefined);
+  return {
+    type: 'stacked-bar', title: 'Where the cycles go', ...(axis ? { x: axis } : {}), y: normalised ? 'cycles' : 'cycleShare',
+    series: 'policy.name', ...(workloads > 1 ? { facet: 'workload.name' } : {}),
+  };
+}
 
 /** Bad report spec: one line naming the file and key. Callers (the CLI) turn it into a user error. */
 export class ReportSpecError extends ReportError {
@@ -188,6 +213,8 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
   const workloads = distinctValues(ok, 'workload.name').length;
   const facet = workloads > 1 ? { facet: 'workload.name' } : {};
   const charts: ChartSpec[] = [];
+  const cycles = cycleChart(points);
+  if (cycles) charts.push(cycles);
   const has = (path: string) => ok.some((p) => numberAt(p, path) !== undefined);
   const any = (path: string) => ok.some((p) => (numberAt(p, path) ?? 0) > 0);
   const speedOrThroughput = has('derived.speedup') ? 'derived.speedup' : 'derived.throughput';
@@ -218,7 +245,7 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
   const axis = mainAxis(varying);
   // Neither cores nor tx length varies (say interp.refcount does): bars of speed per value, per policy.
   if (!cores && !tx && axis && axis !== footprint) {
-    charts.push({ type: 'bar', title: `${speedTitle} by ${axis}`, x: axis, y: speedOrThroughput, series: 'policy.name', ...facet });
+    charts.push({ type: 'bar', title: `${speedTitle} by ${labelFor(axis)}`, x: axis, y: speedOrThroughput, series: 'policy.name', ...facet });
   }
   if (Y_PRESETS.abortCauses!.some((s) => any(s.path))) {
     charts.push({ type: 'stacked-bar', title: 'Abort causes', ...(axis ? { x: axis } : {}), y: 'abortCauses', series: 'policy.name', ...facet });
@@ -226,8 +253,11 @@ export function defaultCharts(points: readonly PointRecord[]): ChartSpec[] {
   if (Y_PRESETS.lostTime!.some((s) => any(s.path))) {
     charts.push({ type: 'stacked-bar', title: 'Wasted work and lock waiting', ...(axis ? { x: axis } : {}), y: 'lostTime', series: 'policy.name', ...facet });
   }
-  if (ok.some((p) => Array.isArray(p.result.timeline) && p.result.timeline.length > 0)) {
-    charts.push({ type: 'timeline', title: 'Per-core timeline' });
+  const timelines = ok.filter((p) => Array.isArray(p.result.timeline) && p.result.timeline.length > 0);
+  if (timelines.length > 0) {
+    // Several policies recorded one: a timeline each, side by side (GIL against STM, say).
+    const policies = distinctValues(timelines, 'policy.name').length;
+    charts.push({ type: 'timeline', title: 'Per-core timeline', ...(policies > 1 ? { facet: 'policy.name' } : {}) });
   }
   if (charts.length === 0 && ok.length > 0) {
     charts.push({ type: 'bar', title: `${speedTitle} per policy`, x: 'policy.name', y: speedOrThroughput, ...facet });

@@ -100,10 +100,22 @@ function makeTimeline(policy: string, cores: number, simCycles: number, rnd: () 
 function record(index: number, params: Params, o: Outcome, rnd: () => number, failed?: string): SyntheticRecord {
   const cores = Number(params['machine.cores']);
   const simSeconds = o.simCycles / (FREQ_GHZ * 1e9);
+  const policy = String(params['policy.name']);
   const perCore = Array.from({ length: cores }, (_, c) => {
     const wait = Math.floor(o.gilWait / cores);
     const busy = Math.floor(o.simCycles * (0.9 + 0.05 * rnd())) - wait;
-    return { busyCycles: busy, idleCycles: o.simCycles - busy - wait, lockWaitCycles: wait, bytecodes: Math.floor(o.bytecodes / cores) + (c === 0 ? o.bytecodes % cores : 0) };
+    const idle = o.simCycles - busy - wait;
+    // The cycle accounting in the record's shape: busy time split by closed-form shares.
+    const rolledBack = Math.min(Math.floor(busy / 2), Math.floor(((o.htm?.wastedCycles ?? 0) + (o.stm?.wastedCycles ?? 0)) / cores));
+    const overhead = Math.floor(busy * (policy === 'stm' ? 0.12 : policy === 'nogil' ? 0.06 : policy === 'gil' ? 0.01 : 0));
+    const txBeginCommit = Math.floor(busy * (policy === 'stm' || policy === 'htm' ? 0.01 : 0));
+    const os = Math.floor(idle * 0.1);
+    const cycles = {
+      useful: busy - rolledBack - overhead - txBeginCommit, rolledBack, overhead, txBeginCommit,
+      waitGil: policy === 'gil' ? wait : 0, waitFallbackLock: policy === 'gil' ? 0 : wait, waitStmConflict: 0, waitInevitable: 0,
+      osScheduling: os, idle: idle - os,
+    };
+    return { busyCycles: busy, idleCycles: idle, lockWaitCycles: wait, bytecodes: Math.floor(o.bytecodes / cores) + (c === 0 ? o.bytecodes % cores : 0), cycles };
   });
   const level = (hits: number, miss: number) => ({ hits, misses: miss, evictions: Math.floor(miss * 0.9), writebacks: Math.floor(miss * 0.3), invalidations: Math.floor(miss * 0.1) });
   const causes = { conflict: 0, capacity: 0, explicit: 0, interrupt: 0, unfriendly: 0, nested: 0, other: 0, ...(o.htm?.causes ?? {}) };

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerExec } from './cli/exec.js';
 import { registerExperiment } from './cli/experiment.js';
 import { registerReport } from './cli/report.js';
+import { registerCompare } from './cli/compare.js';
 import { HTMSIM_VERSION } from './common/version.js';
 
 const program = new Command();
@@ -20,5 +21,6 @@ program
 registerExec(program);
 registerExperiment(program);
 registerReport(program);
+registerCompare(program);
 
 await program.parseAsync(process.argv);

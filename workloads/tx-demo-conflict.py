@@ -1,5 +1,5 @@
 # workload: tx-demo-conflict
-# description: tx-demo whose items also update a shared dict entry every few items, so transactions conflict occasionally
+# description: tx-demo whose every few items read a shared dict at their start and update it at their end, so transactions conflict occasionally
 # param items: int(>=1) = 16 -- work items added
 # param span: int(>=1) = 30 -- numbers whose Collatz lengths each item computes
 # param conflict_every: int(>=1) = 4 -- every this many items also updates the shared statistics
@@ -7,9 +7,13 @@
 # deterministic: true
 # small: items=4 span=10 conflict_every=2
 #
-# The same work as tx-demo, but an item i with i % conflict_every == 0 adds its result into one
-# shared dict, which every such item reads and writes: a transaction conflict whenever two of them
-# overlap in time. The sum is order-independent, so the output still equals CPython's.
+# The same work as tx-demo, but every conflict_every-th item (i % conflict_every == conflict_every
+# - 1) reads one shared dict when it starts and adds its result into it when it ends: a read-write
+# conflict whenever another such item commits in between. The shared items are the last of each
+# group, not the first: with conflict_every equal to the core count, items 0, 4, 8, … each started
+# on the core its predecessor had just left (items grow longer with i), so they never overlapped
+# and no transaction ever conflicted. The sum is order-independent, so the output still equals
+# CPython's.
 import transaction
 from htmsim import params
 
@@ -21,6 +25,7 @@ class Item:
         self.first = first
         self.count = count
         self.total = 0
+        self.seen = 0
 
 
 def collatz_length(n):
@@ -35,6 +40,10 @@ def collatz_length(n):
 
 
 def run_item(item, shared):
+    # A shared item reads the running statistics when it starts and adds to them when it ends:
+    # another shared item that commits in between has changed what it read, a read-write conflict.
+    if shared:
+        item.seen = stats["updates"]
     total = 0
     for n in range(item.first, item.first + item.count):
         total += collatz_length(n)
@@ -53,12 +62,12 @@ def main():
         raise ValueError("conflict_every must be positive")
     items = [Item(1 + i * span, span) for i in range(params["items"])]
     for i in range(len(items)):
-        transaction.add(run_item, items[i], i % every == 0)
+        transaction.add(run_item, items[i], i % every == every - 1)
     transaction.run()
     want_steps = 0
     want_updates = 0
     for i in range(len(items)):
-        if i % every == 0:
+        if i % every == every - 1:
             want_steps += items[i].total
             want_updates += 1
     if stats["steps"] != want_steps or stats["updates"] != want_updates:

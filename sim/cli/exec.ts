@@ -13,6 +13,7 @@ import { compileModule } from '../interp/compile.js';
 import { disassemble } from '../interp/disassembler.js';
 import { GuestSyntaxError } from '../interp/syntax-error.js';
 import { readProgram, runPoint } from '../run/run-point.js';
+import { formatCycleSummary } from '../run/cycle-summary.js';
 
 interface ExecFlags {
   machine?: string;
@@ -25,6 +26,7 @@ interface ExecFlags {
   timeline?: string;
   trace?: boolean;
   dis?: boolean;
+  summary?: boolean;
 }
 
 function nonNegInt(text: string): number {
@@ -57,6 +59,7 @@ export function registerExec(program: Command): void {
     .option('--timeline <file.json>', 'record per-core intervals and write them to this file')
     .option('--trace', 'print one line per executed bytecode to stderr')
     .option('--dis', 'print the disassembly of the program and exit')
+    .option('--summary', "print where each core's cycles went (a table) to stderr after the run")
     .action(action(async (file: string, flags: ExecFlags) => execProgram(file, flags)));
 }
 
@@ -102,6 +105,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     if (e instanceof GuestSyntaxError) return syntaxError(e);
     throw e;
   }
+  if (flags.summary) process.stderr.write(formatCycleSummary(result));
   if (flags.stats) writeFileSync(flags.stats, JSON.stringify(result, null, 2) + '\n');
   if (flags.timeline) writeFileSync(flags.timeline, JSON.stringify(result.timeline ?? [], null, 2) + '\n');
   if (result.status === 'failed' && result.error !== undefined && !result.error.startsWith('guest exited')) {

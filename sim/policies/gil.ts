@@ -48,7 +48,7 @@ export class GilPolicy extends PolicyBase {
 
   constructor(private readonly env: PolicyEnv) {
     super();
-    this.lock = new GilLock(env.port, env.gilAddr, this.st.gil);
+    this.lock = new GilLock(env.port, env.gilAddr, this.st.gil, env.cycles);
     this.intervalCycles = Math.max(1, Math.round(env.gil.switchIntervalUs * 1000 * env.port.freqGHz));
     this.rng = xorshiftSeed(env.seed, 0x5bd1e995);
   }

@@ -44,6 +44,9 @@ interface ThreadState {
   atomicAtBegin: number;
   /** `transaction.atomic()` nesting: no transaction ends inside one. */
   atomicDepth: number;
+  /** Cycles of elision bookkeeping (reading the GIL word) in the running transaction: overhead
+   *  if it commits, part of the machine's rolled-back cycles if it aborts. */
+  txOverhead: number;
 }
 
 export class HtmElisionPolicy extends PolicyBase {
@@ -59,7 +62,7 @@ export class HtmElisionPolicy extends PolicyBase {
 
   constructor(private readonly env: PolicyEnv) {
     super();
-    this.lock = new GilLock(env.port, env.gilAddr, this.st.gil);
+    this.lock = new GilLock(env.port, env.gilAddr, this.st.gil, env.cycles);
     const L = env.htm.txLength;
     this.lengths = new AdaptiveLengths({
       initial: L, min: Math.max(1, Math.floor(L / 64)), max: L * 16, shrink: 0.5, grow: 2, growAfter: 4,
@@ -71,7 +74,7 @@ export class HtmElisionPolicy extends PolicyBase {
     if (s !== undefined) return s;
     const n: ThreadState = {
       t, mode: 'spec', startBytecodes: 0, startCycle: 0, site: 0, conflictAborts: 0, capacityAborts: 0, otherAborts: 0,
-      inTx: false, atomicAtBegin: 0, atomicDepth: 0,
+      inTx: false, atomicAtBegin: 0, atomicDepth: 0, txOverhead: 0,
     };
     while (this.byIdx.length <= t.id + 1) this.byIdx.push(undefined);
     this.byIdx[t.id + 1] = n;
@@ -120,7 +123,9 @@ export class HtmElisionPolicy extends PolicyBase {
     if (this.env.htm.adaptive) s.site = this.siteOf(t);
     s.startBytecodes = t.bytecodes;
     s.startCycle = port.now(t.core) as number;
-    if (this.lock.observe(t)) {
+    const held = this.lock.observe(t);
+    if (s.inTx) s.txOverhead = (port.now(t.core) as number) - s.startCycle;
+    if (held) {
       // The lock is held: a transaction must not run beside the lock holder.
       port.htm.abort(t.core, GIL_HELD_ABORT_CODE);
       return false;
@@ -135,7 +140,7 @@ export class HtmElisionPolicy extends PolicyBase {
       s.startCycle = this.env.port.now(t.core) as number;
       return true;
     }
-    this.env.sched.park(t, 'gil');
+    this.env.sched.park(t, 'fallback-lock');
     return false;
   }
 
@@ -160,6 +165,8 @@ export class HtmElisionPolicy extends PolicyBase {
     if (port.htm.active(t.core)) port.htm.end(t.core);
     this.env.interp.txCommit(t);
     s.inTx = false;
+    this.env.cycles.overhead(t.core, s.txOverhead);
+    s.txOverhead = 0;
     s.conflictAborts = s.capacityAborts = s.otherAborts = 0;
     if (this.env.htm.adaptive) this.lengths.onCommit(s.site);
     const tl = this.env.timeline;
@@ -217,6 +224,7 @@ export class HtmElisionPolicy extends PolicyBase {
     if (tl.enabled && s.inTx) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
     if (s.inTx) s.atomicDepth = s.atomicAtBegin;
     s.inTx = false;
+    s.txOverhead = 0;
     if (this.env.htm.adaptive) this.lengths.onAbort(s.site);
     let fallBack: boolean;
     switch (cause) {

@@ -9,6 +9,8 @@
  * What the memory model does not see of PEP 703's single-thread cost is charged as parameters:
  * `readCycles` per lock-free container read and `bytecodeCycles` per bytecode (biased-refcount
  * ownership checks and the like), added after each scheduler step (at most a quantum late).
+ * All of it is overhead in the cycle accounting, except inside a guest hardware region, whose
+ * cycles the machine counts as committed or rolled-back work.
  */
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import { BARRIER_CONTINUE, type BarrierResult } from '../interp/hooks.js';
@@ -39,11 +41,18 @@ export class NogilPolicy extends PolicyBase {
     this.charged.set(t, t.bytecodes);
     // Whole cycles, with no rounding drift: floor of the running total.
     const cycles = Math.floor(t.bytecodes * per) - Math.floor(before * per);
-    if (cycles > 0) this.env.port.advance(t.core, cycles);
+    if (cycles > 0) {
+      if (!this.env.port.htm.active(t.core)) this.env.cycles.overhead(t.core, cycles);
+      this.env.port.advance(t.core, cycles);
+    }
   }
 
   override readBarrier(t: GuestThread, obj: PyObject): BarrierResult {
-    if (obj.addr !== 0 && CONTAINER_LAYOUTS.has(obj.cls.layout)) this.env.port.advance(t.core, this.env.nogil.readCycles);
+    if (obj.addr !== 0 && CONTAINER_LAYOUTS.has(obj.cls.layout)) {
+      const c = this.env.nogil.readCycles;
+      if (!this.env.port.htm.active(t.core)) this.env.cycles.overhead(t.core, c);
+      this.env.port.advance(t.core, c);
+    }
     return BARRIER_CONTINUE;
   }
 
@@ -51,8 +60,12 @@ export class NogilPolicy extends PolicyBase {
   override writeBarrier(t: GuestThread, obj: PyObject): BarrierResult {
     if (obj.addr !== 0 && CONTAINER_LAYOUTS.has(obj.cls.layout)) {
       // Lock and unlock: an atomic read-modify-write of the header line each.
-      this.env.port.write(t.core, asAddr(obj.addr), 8);
-      this.env.port.advance(t.core, this.env.nogil.lockCycles);
+      const port = this.env.port;
+      const inTx = port.htm.active(t.core);
+      const before = port.now(t.core) as number;
+      port.write(t.core, asAddr(obj.addr), 8);
+      port.advance(t.core, this.env.nogil.lockCycles);
+      if (!inTx) this.env.cycles.overhead(t.core, (port.now(t.core) as number) - before);
     }
     return BARRIER_CONTINUE;
   }

@@ -15,12 +15,15 @@ import type { ExecHooks } from '../interp/hooks.js';
 import type { GuestThread, StepOutcome, TxKind } from '../interp/interpreter.js';
 import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from './config.js';
 import type { PolicyStats } from './stats.js';
+import type { CycleLedger, ParkReason } from './cycle-ledger.js';
 
-/** What a core is doing over an interval (the timeline chart's categories). */
-export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'fallback' | 'idle';
+/** What a core is doing over an interval (the timeline chart's categories): `lock-wait` is a wait
+ *  for the GIL or the fallback lock, `stm-wait` for a conflicting STM transaction or the inevitable
+ *  token. */
+export type SpanKind = 'running' | 'tx-committed' | 'tx-aborted' | 'lock-wait' | 'stm-wait' | 'fallback' | 'idle';
 
 /** Why a thread is parked by a policy (the scheduler accounts the wait accordingly). */
-export type ParkReason = 'gil' | 'gil-forced' | 'inevitable' | 'lock-free' | 'stm-conflict';
+export type { ParkReason };
 
 /** The slice of the interpreter a policy drives. */
 export interface PolicyInterp {
@@ -50,6 +53,8 @@ export interface PolicyEnv {
   interp: PolicyInterp;
   sched: SchedulerControl;
   timeline: TimelineSink;
+  /** Where each core's cycles go: policies attribute what they charge (sim/policies/cycle-ledger.ts). */
+  cycles: CycleLedger;
   /** The simulated address of the GIL word (its own cache line). */
   gilAddr: Addr;
   gil: GilConfig;

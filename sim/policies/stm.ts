@@ -34,6 +34,11 @@ interface ThreadState {
   waitingInevitableSince: number;
   /** t.bytecodes already charged the per-bytecode frame barrier. */
   chargedBytecodes: number;
+  /** The thread's running cycles (CycleLedger.runCycles) when its transaction began. */
+  runAtBegin: number;
+  /** Barrier cycles charged in the running transaction: overhead if it commits, rolled-back
+   *  work if it aborts. */
+  txBarrierCycles: number;
 }
 
 export class StmPolicy extends PolicyBase {
@@ -55,7 +60,10 @@ export class StmPolicy extends PolicyBase {
   private state(t: GuestThread): ThreadState {
     let s = this.threads.get(t);
     if (s === undefined) {
-      s = { startBytecodes: 0, startCycle: 0, atomic: 0, atomicAtBegin: 0, waitingInevitableSince: -1, chargedBytecodes: 0 };
+      s = {
+        startBytecodes: 0, startCycle: 0, atomic: 0, atomicAtBegin: 0, waitingInevitableSince: -1, chargedBytecodes: 0,
+        runAtBegin: 0, txBarrierCycles: 0,
+      };
       this.threads.set(t, s);
       this.byId.set(t.id, t);
     }
@@ -76,8 +84,11 @@ export class StmPolicy extends PolicyBase {
     this.env.interp.txBegin(t, midCall ? 'rtm' : 'auto');
     s.atomicAtBegin = atomicAfter;
     this.charge(t, this.env.stm.beginCycles);
+    this.env.cycles.txBeginCommit(t.core, this.env.stm.beginCycles);
     s.startBytecodes = t.bytecodes;
     s.startCycle = this.env.port.now(t.core) as number;
+    s.runAtBegin = this.env.cycles.runCycles(t);
+    s.txBarrierCycles = 0;
     this.st.stm.begun++;
   }
 
@@ -109,6 +120,7 @@ export class StmPolicy extends PolicyBase {
     if (n <= 0 || !this.tracker.isLive(t.id)) return;
     const c = n * this.env.stm.readBarrierCycles;
     this.st.stm.barrierCycles += c;
+    s.txBarrierCycles += c;
     this.charge(t, c);
   }
 
@@ -119,6 +131,10 @@ export class StmPolicy extends PolicyBase {
     this.st.stm.aborted++;
     this.st.stm.abortsByKind[kind]++;
     this.st.stm.wastedCycles += Math.max(0, now - s.startCycle);
+    // The attempt's own running time, barriers included (not the waits and other threads' slices
+    // that wall time since its start may hold).
+    this.env.cycles.rolledBack(t.core, this.env.cycles.runCycles(t) - s.runAtBegin);
+    s.txBarrierCycles = 0;
     const tl = this.env.timeline;
     if (tl.enabled) tl.span(t.core, t.id, 'tx-aborted', s.startCycle, now);
     this.endTx(t);
@@ -142,6 +158,9 @@ export class StmPolicy extends PolicyBase {
       if (vt !== undefined) this.abort(vt, v.kind, true);
     }
     this.charge(t, this.env.stm.commitCycles);
+    this.env.cycles.txBeginCommit(t.core, this.env.stm.commitCycles);
+    this.env.cycles.overhead(t.core, s.txBarrierCycles);
+    s.txBarrierCycles = 0;
     if (this.tracker.isInevitable(t.id)) this.wakeInevitableWaiters(t);
     this.endTx(t);
     this.env.interp.txCommit(t);
@@ -206,6 +225,7 @@ export class StmPolicy extends PolicyBase {
     this.tracker.read(t.id, obj);
     const c = this.env.stm.readBarrierCycles;
     this.st.stm.barrierCycles += c;
+    this.state(t).txBarrierCycles += c;
     this.charge(t, c);
     return BARRIER_CONTINUE;
   }
@@ -230,6 +250,7 @@ export class StmPolicy extends PolicyBase {
       }
       const c = this.env.stm.writeBarrierCycles;
       this.st.stm.barrierCycles += c;
+      this.state(t).txBarrierCycles += c;
       this.charge(t, c);
     }
     return BARRIER_CONTINUE;

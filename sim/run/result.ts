@@ -8,12 +8,16 @@ import type { PointConfig } from './point-config.js';
 import type { AbortCause } from '../machine/port.js';
 import type { SpanKind } from '../policies/policy.js';
 import type { StmStats } from '../policies/stats.js';
+import type { CycleBreakdown } from '../policies/cycle-ledger.js';
 
 export interface CoreRecord {
   busyCycles: number;
   idleCycles: number;
   lockWaitCycles: number;
   bytecodes: number;
+  /** The core's cycles split by where they went; the parts sum to the run's cycles exactly
+   *  (sim/policies/cycle-ledger.ts). */
+  cycles: CycleBreakdown;
 }
 
 export interface CacheLevelRecord {

@@ -13,6 +13,7 @@ import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
 import { DefaultHooks } from '../interp/hooks.js';
 import { createPolicy } from '../policies/create-policy.js';
 import type { Policy, PolicyEnv } from '../policies/policy.js';
+import { CycleLedger, idleBreakdown } from '../policies/cycle-ledger.js';
 import type { PointConfig } from './point-config.js';
 import type { CacheLevelRecord, RunResult } from './result.js';
 import { Scheduler, type SchedulerEnd } from './scheduler.js';
@@ -98,6 +99,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     argv: opts.argv ?? [filename],
   });
 
+  const ledger = new CycleLedger(config.machine.cores, (c) => machine.now(c) as number);
   const sched = new Scheduler(interp, machine, timeline, {
     cores: config.machine.cores,
     maxCycles: config.maxCycles,
@@ -106,12 +108,13 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     // The OS tick: the same timer interrupt that aborts hardware transactions.
     sliceCycles: config.machine.htm.timerIntervalCycles > 0 ? config.machine.htm.timerIntervalCycles : Infinity,
     wakeupCycles: config.gil.wakeupCycles,
-  });
+  }, ledger);
   const env: PolicyEnv = {
     port: machine,
     interp,
     sched,
     timeline,
+    cycles: ledger,
     gilAddr: GIL_WORD_ADDR,
     gil: config.gil,
     htm: config.htm,
@@ -128,7 +131,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
 
   const end: SchedulerEnd = sched.run();
   const simCycles = sched.finish();
-  return assemble(config, machine, interp, policy, sched, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
+  return assemble(config, machine, interp, policy, sched, ledger, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
 }
 
 function level(s: CacheLevelStats): CacheLevelRecord {
@@ -136,7 +139,7 @@ function level(s: CacheLevelStats): CacheLevelRecord {
 }
 
 function assemble(
-  config: PointConfig, machine: Machine, interp: Interpreter, policy: Policy, sched: Scheduler,
+  config: PointConfig, machine: Machine, interp: Interpreter, policy: Policy, sched: Scheduler, ledger: CycleLedger,
   timeline: TimelineRecorder, end: SchedulerEnd, simCycles: number, stdout: string[], stderr: string[],
   metrics: Record<string, number>, hostStart: bigint,
 ): RunResult {
@@ -155,7 +158,16 @@ function assemble(
     // Cores the policy did not use idle for the whole run.
     const idle = c < sched.accounting.length ? acc.idleCycles : simCycles;
     const busy = Math.max(0, (c < sched.accounting.length ? clock : simCycles) - idle - acc.lockWaitCycles);
-    cores.push({ busyCycles: busy, idleCycles: idle, lockWaitCycles: acc.lockWaitCycles, bytecodes: perCoreBytecodes[c]! });
+    let cycles;
+    if (c < sched.accounting.length) {
+      // Hardware transactions: rolled-back work and begin/commit costs as the machine counted them.
+      const h = ms.cores[c]!.htm;
+      ledger.hardware(c as CoreId, h.wastedCycles, h.committed * (config.machine.htm.beginCycles + config.machine.htm.commitCycles));
+      cycles = ledger.breakdown(c as CoreId, clock);
+    } else {
+      cycles = idleBreakdown(simCycles);
+    }
+    cores.push({ busyCycles: busy, idleCycles: idle, lockWaitCycles: acc.lockWaitCycles, bytecodes: perCoreBytecodes[c]!, cycles });
   }
   let status: 'ok' | 'failed' = 'ok';
   let error: string | undefined;

@@ -15,6 +15,7 @@ import type { MemoryPort } from '../machine/port.js';
 import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
 import type { ParkReason, Policy, SchedulerControl } from '../policies/policy.js';
 import type { TimelineRecorder } from './timeline.js';
+import type { CycleLedger } from '../policies/cycle-ledger.js';
 
 /** The slice of the interpreter the scheduler drives. */
 export interface SchedInterp {
@@ -118,6 +119,7 @@ export class Scheduler implements SchedulerControl {
     private readonly port: MemoryPort,
     private readonly timeline: TimelineRecorder,
     private readonly opts: SchedulerOptions,
+    private readonly ledger: CycleLedger,
   ) {
     this.grow(8);
   }
@@ -338,11 +340,23 @@ export class Scheduler implements SchedulerControl {
       const clock = port.now(core) as number;
       if (bestAt > clock) {
         const gap = bestAt - clock;
-        if (this.parkReasons[ti] !== null) {
+        const reason = this.parkReasons[ti] ?? null;
+        if (reason !== null) {
           this.accounting[best]!.lockWaitCycles += gap;
-          if (this.timeline.enabled) this.timeline.span(core, t.id, 'lock-wait', clock, bestAt);
+          this.ledger.wait(core, reason, gap);
+          if (this.timeline.enabled) {
+            const kind = reason === 'stm-conflict' || reason === 'inevitable' ? 'stm-wait' : 'lock-wait';
+            this.timeline.span(core, t.id, kind, clock, bestAt);
+          }
         } else {
           this.accounting[best]!.idleCycles += gap;
+          // The end of the gap that is the OS waking the thread (a new thread, or one whose event
+          // happened) is scheduling latency; the rest the core had nothing to run.
+          const woken = this.tf[b + F_WOKEN]!;
+          const wake = woken >= 0 ? woken : this.tf[b + F_BORN]!;
+          const os = wake === bestAt ? Math.min(gap, this.opts.wakeupCycles) : 0;
+          this.ledger.os(core, os);
+          this.ledger.idle(core, gap - os);
           if (this.timeline.enabled) this.timeline.span(core, t.id, 'idle', clock, bestAt);
         }
         port.advanceTo(core, asCycles(bestAt));
@@ -355,7 +369,9 @@ export class Scheduler implements SchedulerControl {
       tf[b + F_WOKEN] = -1;
       if (bestAt > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: bestAt };
 
+      this.ledger.enter(t);
       if (!policy.admit(t)) {
+        this.ledger.leave(t);
         stale = true;
         continue;
       }
@@ -366,6 +382,7 @@ export class Scheduler implements SchedulerControl {
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);
+      this.ledger.leave(t);
       if (end > this.opts.maxCycles) return { kind: 'cycle-limit', cycles: end };
       this.observe(ti, t);
       anyBlocked = this.watched.length !== 0 && this.refreshWatched();
@@ -393,6 +410,7 @@ export class Scheduler implements SchedulerControl {
       const clock = this.port.now(c as CoreId) as number;
       if (clock < end) {
         this.accounting[c]!.idleCycles += end - clock;
+        this.ledger.idle(c as CoreId, end - clock);
         if (this.timeline.enabled) this.timeline.span(c as CoreId, -1, 'idle', clock, end);
         this.port.advanceTo(c as CoreId, asCycles(end));
       }

@@ -16,6 +16,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TOOL_SKIPS: Record<string, string> = {
   'tests/workloads/cpython.test.ts': 'python3',
   'tests/reports/browser.test.ts': 'Chromium',
+  'tests/run/slurm.test.ts': 'Slurm (slurmctld, slurmd, munged) or root',
 };
 
 function testFiles(dir: string): string[] {

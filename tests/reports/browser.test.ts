@@ -24,6 +24,8 @@ interface PageReport {
   tables: { cls: string; rows: number; emptyCells: number }[];
   tooltip: string;
   pluginIds: string[][];
+  /** What a reader sees of each chart: its caption, legend, axis titles and category labels. */
+  texts: { id: string; type: string; caption: string; legend: string[]; axes: string[]; ticks: string[] }[];
 }
 
 /*
@@ -32,10 +34,12 @@ interface PageReport {
  */
 interface Canvas2D { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
 interface CanvasEl { id: string; width: number; height: number; getContext(kind: '2d'): Canvas2D | null }
-interface El { className: string; textContent: string | null; open?: boolean; querySelectorAll(sel: string): ArrayLike<El> }
+interface El { className: string; textContent: string | null; open?: boolean; querySelectorAll(sel: string): ArrayLike<El>; closest(sel: string): El | null; querySelector(sel: string): El | null }
 interface PageChart {
-  canvas: CanvasEl;
-  config: { plugins?: { id: string }[] };
+  canvas: CanvasEl & { closest(sel: string): El | null };
+  config: { type: string; plugins?: { id: string }[] };
+  legend: { legendItems?: { text: string }[] };
+  scales: Record<string, { type: string; options: { title?: { text?: string } }; getLabels?(): string[] }>;
   options: { plugins: { tooltip: { callbacks: { label: (ctx: unknown) => string } } } };
   data: { datasets: { label: string; data: unknown[] }[] };
 }
@@ -86,14 +90,25 @@ async function inspect(browser: Browser, html: string, screenshot?: string): Pro
       rows: t.querySelectorAll('tbody tr').length,
       emptyCells: Array.from(t.querySelectorAll('tbody td')).filter((td) => (td.textContent ?? '').trim() === '').length,
     }));
-    const first = g.htmsimCharts?.[0];
+    const first = (g.htmsimCharts ?? []).find((c) => c.config.type === 'line');
     let tooltip = '';
     if (first) {
       const ds = first.data.datasets[1]!;
       tooltip = first.options.plugins.tooltip.callbacks.label({ raw: ds.data[2], dataset: ds });
     }
     const pluginIds = (g.htmsimCharts ?? []).map((c) => (c.config.plugins ?? []).map((p) => p.id));
-    return { charts, tables, tooltip, pluginIds };
+    const texts = (g.htmsimCharts ?? []).map((c) => {
+      const scales = Object.values(c.scales);
+      return {
+        id: c.canvas.id,
+        type: c.config.type,
+        caption: c.canvas.closest('section')?.querySelector('.caption')?.textContent ?? '',
+        legend: (c.legend.legendItems ?? []).map((i) => i.text),
+        axes: scales.map((s) => s.options.title?.text ?? ''),
+        ticks: scales.flatMap((s) => (s.type === 'category' && s.getLabels ? s.getLabels() : [])),
+      };
+    });
+    return { charts, tables, tooltip, pluginIds, texts };
   });
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   await context.close();
@@ -137,6 +152,49 @@ describe.skipIf(!haveChromium)(`report.html in headless Chromium${haveChromium ?
       expect(t.rows, t.cls).toBeGreaterThan(0);
       expect(t.emptyCells, t.cls).toBe(0);
     }
+  });
+
+  it("reads like a paper's figures: no field paths in legends, axes or labels; each caption names its own chart's metric", async () => {
+    // The quickstart's charts, as configured there (the first report to show `result.htm.wastedCycles`
+    // in a legend, `name=gil` on an axis and the abort chart's caption under the lost-time chart).
+    const sweep = scalingSweep({ reps: 2 });
+    (sweep.experiment as { report: unknown }).report = {
+      timelinePoint: { 'policy.name': 'stm', 'machine.cores': 4 },
+      charts: [
+        { type: 'line', title: 'Speedup against cores', x: 'machine.cores', y: 'derived.speedup', series: 'policy.name', facet: 'workload.name' },
+        { type: 'stacked-bar', title: 'HTM abort causes', x: 'machine.cores', y: ['result.htm.abortsByCause.conflict', 'result.htm.abortsByCause.capacity', 'result.htm.fallbacks'], facet: 'workload.name', where: { 'policy.name': 'htm' } },
+        { type: 'stacked-bar', title: 'Wasted work and lock waiting', x: 'policy.name', y: ['result.htm.wastedCycles', 'result.stm.wastedCycles', 'result.gil.waitCycles'], facet: 'workload.name', where: { 'machine.cores': 4 } },
+        { type: 'timeline', title: 'STM on 4 cores' },
+      ],
+    };
+    const dir = sweepDir('paper', sweep);
+    const summary = await buildReport(dir);
+    const r = await inspect(browser, join(dir, 'report.html'), new URL('report-paper.png', OUTPUT).pathname);
+    expect(r.errors).toEqual([]);
+    expect(r.texts).toHaveLength(summary.panels);
+    // The cycle accounting leads, with a whisker per bar (two repetitions).
+    expect(r.texts[0]!.caption).toMatch(/^Where the cycles go/);
+    const rawPath = /\b(result|computed|derived|params|machine|policy|workload|htm|stm|gil|interp)\.[A-Za-z]/;
+    for (const t of r.texts) {
+      for (const text of [...t.legend, ...t.axes, ...t.ticks]) {
+        expect(text, `${t.id}: "${text}"`).not.toMatch(rawPath);
+        expect(text, `${t.id}: "${text}"`).not.toMatch(/=/);
+      }
+      const caption = t.caption.toLowerCase();
+      if (t.id.includes('timeline') || t.id.includes('stm-on-4-cores')) {
+        expect(caption, t.id).toContain('timeline');
+      } else if (t.type === 'line') {
+        // The value axis' title is the metric.
+        expect(caption, t.id).toContain(t.axes[1]!.toLowerCase());
+      } else {
+        // A stacked chart's caption names every part its legend shows, and no other chart's parts.
+        for (const item of t.legend) expect(caption, `${t.id}: ${item}`).toContain(item.toLowerCase());
+      }
+    }
+    // The lost-time chart no longer carries the abort chart's caption.
+    const lost = r.texts.find((t) => t.id.includes('wasted-work'))!;
+    expect(lost.caption).not.toMatch(/Aborts by cause/);
+    expect(lost.legend).toEqual(['HTM cycles in aborted transactions', 'STM cycles in aborted transactions', 'cycles parked waiting (GIL, fallback lock, STM)']);
   });
 
   it('a partial sweep opens cleanly too', async () => {

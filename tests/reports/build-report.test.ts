@@ -42,8 +42,10 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
 
   it('writes report.html, report.md, chart.umd.js and a PNG per non-empty panel', () => {
     expect(summary.points).toEqual({ total: 102, present: 102, ok: 101, failed: 1, missing: 0 });
-    expect(summary.panels).toBe(7);
-    expect(summary.charts).toHaveLength(7);
+    // The cycle accounting first (a panel per workload), then speedup, abort causes, lost time (a
+    // panel per workload each) and a timeline per policy that recorded one (GIL and STM).
+    expect(summary.panels).toBe(10);
+    expect(summary.charts).toHaveLength(10);
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual(summary.charts.map((c) => c.slice('charts/'.length)).sort());
     for (const f of ['report.html', 'report.md', 'chart.umd.js']) expect(existsSync(join(dir, f))).toBe(true);
     expect(readFileSync(join(dir, 'chart.umd.js'), 'utf8')).toMatch(/Chart\.js v4/);
@@ -68,14 +70,16 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     const data = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8'));
     expect(data.charts.map((c) => c.panel)).toEqual(JSON.parse(JSON.stringify(expected)));
     // The Chart.js datasets carry the same numbers.
-    const speedup = data.charts[0]!;
-    const panel = expected[0]!;
+    const first = expected.findIndex((p) => p.type === 'line');
+    const speedup = data.charts[first]!;
+    const panel = expected[first]!;
     const datasets = speedup.config.data.datasets as { label: string; data: { x: number; y: number }[]; htmsimReference?: boolean }[];
     expect(datasets.filter((d) => !d.htmsimReference).map((d) => d.data.map((p) => p.y)))
       .toEqual(panel.series.map((s) => s.points.map((p) => p.y)));
     // Plus the dashed ideal-speedup guide from 1 to 8 cores.
     expect(datasets.filter((d) => d.htmsimReference).map((d) => [d.label, d.data])).toEqual([['ideal (linear)', [{ x: 1, y: 1 }, { x: 8, y: 8 }]]]);
-    expect(data.charts.find((c) => (c.panel as { type: string }).type === 'timeline')!.panel).toMatchObject({ title: 'Per-core timeline — stm, 4 cores' });
+    expect(data.charts.filter((c) => (c.panel as { type: string }).type === 'timeline').map((c) => (c.panel as { title: string }).title))
+      .toEqual(['Per-core timeline — gil, 4 cores', 'Per-core timeline — stm, 4 cores']);
   });
 
   it('report.html has the sections a reader needs', () => {
@@ -91,7 +95,7 @@ describe('a full sweep report (102 points, one failed, two timelines)', () => {
     expect(html).toContain('<a href="results.jsonl">results.jsonl</a>');
     expect(html).not.toContain('<a href="results.csv">');
     expect(html).not.toMatch(/https?:\/\/[^"]*\.js/);
-    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(7);
+    expect((html.match(/<canvas id="chart-/g) ?? []).length).toBe(10);
   });
 
   it('summary: nogil is best on both workloads at 8 cores', () => {
@@ -118,8 +122,10 @@ describe('configured charts', () => {
     (sweep.experiment as { report: unknown }).report = { charts: [{ type: 'capacity', x: 'workload.params.kib', y: 'metrics.commit_ratio', series: 'workload.name', logX: true }] };
     const dir = sweepDir('capacity', sweep);
     const s = await buildReport(dir, { now: NOW });
-    expect(s.charts).toEqual(['charts/c01-commit-ratio-against-transaction-footprint.png']);
-    const cfg = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8')).charts[0]!.config as unknown as { options: { scales: { x: { type: string } } } };
+    // The cycle accounting leads (numbered 0, a panel per probe), then the configured chart as c01.
+    expect(s.charts).toEqual(['charts/c00-where-the-cycles-go--capacity-read.png', 'charts/c00-where-the-cycles-go--capacity-write.png',
+      'charts/c01-commit-ratio-against-transaction-footprint.png']);
+    const cfg = embeddedData(readFileSync(join(dir, 'report.html'), 'utf8')).charts[2]!.config as unknown as { options: { scales: { x: { type: string } } } };
     expect(cfg.options.scales.x.type).toBe('logarithmic');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartData, coalesceTimeline, type ChartPanel } from '../../reports/chart-data.js';
+import { buildChartData, coalesceTimeline, TIMELINE_LABELS, type ChartPanel } from '../../reports/chart-data.js';
 import { normalisePoint, type PointRecord, type Scalar } from '../../reports/records.js';
 import { defaultCharts, parseReportSpec, ReportSpecError } from '../../reports/spec.js';
 import { capacitySweep, scalingSweep, txLengthSweep, type SyntheticSweep } from '../../reports/synthetic-sweep.js';
@@ -64,13 +64,13 @@ describe('line charts: speedup against cores', () => {
 describe('stacked bars', () => {
   it('abort causes: one bar per policy and core count that aborted, components equal the records', () => {
     const [bank] = buildChartData({ type: 'stacked-bar', x: 'machine.cores', y: 'abortCauses', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 2 });
-    expect(bank!.categories).toEqual(['htm · cores=1', 'htm · cores=2', 'htm · cores=4', 'htm · cores=8', 'stm · cores=1', 'stm · cores=2', 'stm · cores=4', 'stm · cores=8']);
+    expect(bank!.categories).toEqual(['htm · 1 core', 'htm · 2 cores', 'htm · 4 cores', 'htm · 8 cores', 'stm · 1 core', 'stm · 2 cores', 'stm · 4 cores', 'stm · 8 cores']);
     expect(bank!.series.map((s) => s.label)).toEqual(['HTM conflict', 'HTM capacity', 'HTM explicit', 'HTM interrupt', 'HTM unfriendly op', 'HTM fallback to lock', 'STM write–write', 'STM read–write', 'STM inevitable']);
-    const conflict = bank!.series[0]!.points.find((p) => p.x === 'htm · cores=4')!;
+    const conflict = bank!.series[0]!.points.find((p) => p.x === 'htm · 4 cores')!;
     const want = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'htm' && r.params['machine.cores'] === 4)
       .map((r) => (r.result.htm as { abortsByCause: { conflict: number } }).abortsByCause.conflict));
     expect(conflict.y).toBeCloseTo(want.mean, 9);
-    const rw = bank!.series.find((s) => s.label === 'STM read–write')!.points.find((p) => p.x === 'stm · cores=8')!;
+    const rw = bank!.series.find((s) => s.label === 'STM read–write')!.points.find((p) => p.x === 'stm · 8 cores')!;
     const wantRw = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'stm' && r.params['machine.cores'] === 8)
       .map((r) => (r.result.stm as { abortsByKind: { readWrite: number } }).abortsByKind.readWrite));
     expect(rw.y).toBeCloseTo(wantRw.mean, 9);
@@ -79,17 +79,17 @@ describe('stacked bars', () => {
 
   it('lost time: wasted cycles and lock waits summed over cores, as a share of all core time', () => {
     const [bank] = buildChartData({ type: 'stacked-bar', x: 'machine.cores', y: 'lostTime', series: 'policy.name', facet: 'workload.name' }, scalingPoints, { number: 3 });
-    const wait = bank!.series.find((s) => s.label === 'waiting for the lock')!.points.find((p) => p.x === 'gil · cores=4')!;
+    const wait = bank!.series.find((s) => s.label === 'waiting for the lock')!.points.find((p) => p.x === 'gil · 4 cores')!;
     const want = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'gil' && r.params['machine.cores'] === 4)
       .map((r) => 100 * (r.result.cores as { lockWaitCycles: number }[]).reduce((a, c) => a + c.lockWaitCycles, 0) / ((r.result.simCycles as number) * 4)));
     expect(wait.y).toBeCloseTo(want.mean, 9);
     expect(wait.y).toBeGreaterThan(50);
     expect(wait.y).toBeLessThan(100);
-    const wasted = bank!.series.find((s) => s.label === 'wasted in aborted transactions')!.points.find((p) => p.x === 'stm · cores=8')!;
+    const wasted = bank!.series.find((s) => s.label === 'wasted in aborted transactions')!.points.find((p) => p.x === 'stm · 8 cores')!;
     const wantWasted = meanSd(scaling.points.filter((r) => r.params['workload.name'] === 'bank' && r.params['policy.name'] === 'stm' && r.params['machine.cores'] === 8)
       .map((r) => 100 * (r.result.stm as { wastedCycles: number }).wastedCycles / ((r.result.simCycles as number) * 8)));
     expect(wasted.y).toBeCloseTo(wantWasted.mean, 9);
-    expect(bank!.categories).not.toContain('serial · cores=1');
+    expect(bank!.categories).not.toContain('serial · 1 core');
   });
 });
 
@@ -100,10 +100,10 @@ describe('transaction length and capacity', () => {
   it('defaults: throughput and abort rate against tx length on a log axis, abort causes, lost time', () => {
     const specs = defaultCharts(txPoints);
     expect(specs.map((s) => `${s.type}:${s.x ?? ''}:${String(s.y ?? '')}`)).toEqual([
-      'line:htm.txLength:derived.throughput', 'line:htm.txLength:computed.abortRate',
+      'stacked-bar:htm.txLength:cycleShare', 'line:htm.txLength:derived.throughput', 'line:htm.txLength:computed.abortRate',
       'stacked-bar:htm.txLength:abortCauses', 'stacked-bar:htm.txLength:lostTime',
     ]);
-    expect(specs[0]!.logX).toBe(true);
+    expect(specs[1]!.logX).toBe(true);
   });
 
   it('abort rate is aborted/begun of whichever system ran, per length', () => {
@@ -124,8 +124,9 @@ describe('transaction length and capacity', () => {
     const cap = capacitySweep();
     const pts = records(cap);
     const specs = defaultCharts(pts);
-    expect(specs[0]).toEqual({ type: 'capacity', title: 'Commit ratio against transaction footprint', x: 'workload.params.kib', logX: true, series: 'workload.name' });
-    const [panel, more] = buildChartData(specs[0]!, pts, { number: 1 });
+    expect(specs[0]!.title).toBe('Where the cycles go');
+    expect(specs[1]).toEqual({ type: 'capacity', title: 'Commit ratio against transaction footprint', x: 'workload.params.kib', logX: true, series: 'workload.name' });
+    const [panel, more] = buildChartData(specs[1]!, pts, { number: 1 });
     expect(more).toBeUndefined();
     expect(panel!.series.map((s) => s.label)).toEqual(['capacity-read', 'capacity-write']);
     expect(panel!.xLabel).toBe('transaction footprint (KiB)');
@@ -153,8 +154,8 @@ describe('series splitting', () => {
   it('a parameter that varies within a line splits it instead of being averaged away', () => {
     const mixed = records(txLengthSweep([10, 1000], 1)).filter((p) => p.params['policy.name'] === 'htm');
     const [panel] = buildChartData({ type: 'bar', x: 'policy.name', y: 'derived.throughput' }, mixed, { number: 1 });
-    expect(panel!.series.map((s) => s.label).sort()).toEqual(['htm.txLength=10 · stm.txLength=10', 'htm.txLength=1000 · stm.txLength=1000']);
-    expect(panel!.caption).toMatch(/split by htm\.txLength, stm\.txLength/);
+    expect(panel!.series.map((s) => s.label).sort()).toEqual(['HTM tx length 10 · STM tx length 10', 'HTM tx length 1000 · STM tx length 1000']);
+    expect(panel!.caption).toMatch(/split by HTM transaction length \(bytecodes\), STM transaction length \(bytecodes\)/);
   });
 });
 
@@ -168,11 +169,11 @@ describe('timeline', () => {
     expect(panel!.timeline!.recorded).toBe(raw.length);
     for (const s of panel!.series) {
       s.points.forEach((pt, core) => {
-        const want = raw.filter((iv) => iv.core === core && iv.kind === s.label).reduce((a, iv) => a + iv.end - iv.start, 0);
+        const want = raw.filter((iv) => iv.core === core && TIMELINE_LABELS[iv.kind] === s.label).reduce((a, iv) => a + iv.end - iv.start, 0);
         expect(pt.y).toBe(want);
       });
     }
-    expect(panel!.series.map((s) => s.label)).toEqual(['running', 'lock-wait']);
+    expect(panel!.series.map((s) => s.label)).toEqual(['running', 'waiting for the lock']);
   });
 
   it('says why when no run matches', () => {
@@ -235,7 +236,7 @@ describe('report spec', () => {
 
   it('defaults for a core-count sweep: speedup, abort causes, lost time, timeline', () => {
     expect(defaultCharts(scalingPoints).map((s) => s.type + ':' + (s.title ?? ''))).toEqual([
-      'line:Speedup against cores', 'stacked-bar:Abort causes', 'stacked-bar:Wasted work and lock waiting', 'timeline:Per-core timeline',
+      'stacked-bar:Where the cycles go', 'line:Speedup against cores', 'stacked-bar:Abort causes', 'stacked-bar:Wasted work and lock waiting', 'timeline:Per-core timeline',
     ]);
   });
 });
@@ -267,20 +268,20 @@ describe('policy-specific parameters (the runner lists htm.* only for htm points
   it('a line against a swept parameter leaves out runs without it, and says so', () => {
     const [panel] = buildChartData({ type: 'line', x: 'htm.txLength', y: 'derived.throughput', series: 'policy.name' }, all, { number: 1 });
     expect(panel!.series.map((s) => s.label)).toEqual(['htm', 'stm']);
-    expect(panel!.caption).toContain('Runs without htm.txLength (gil) are not on this chart.');
+    expect(panel!.caption).toContain('Runs that have no HTM transaction length (bytecodes) (gil) are not on this chart.');
   });
 
   it('a series is split only by what varies inside it', () => {
     const [panel] = buildChartData({ type: 'bar', x: 'machine.cores', y: 'derived.throughput', series: 'policy.name' }, all, { number: 1 });
-    expect(panel!.series.map((s) => s.label)).toEqual(['gil', 'htm · htm.txLength=10 · stm.txLength=10', 'htm · htm.txLength=100 · stm.txLength=100',
-      'stm · htm.txLength=10 · stm.txLength=10', 'stm · htm.txLength=100 · stm.txLength=100']);
+    expect(panel!.series.map((s) => s.label)).toEqual(['gil', 'htm · HTM tx length 10 · STM tx length 10', 'htm · HTM tx length 100 · STM tx length 100',
+      'stm · HTM tx length 10 · STM tx length 10', 'stm · HTM tx length 100 · STM tx length 100']);
     expect(panel!.series[0]!.points).toHaveLength(1);
     expect(panel!.series[0]!.points[0]!.n).toBe(2);
   });
 
   it('stacked bars give a run without the swept x one bar, not a made-up x value', () => {
     const [panel] = buildChartData({ type: 'stacked-bar', x: 'htm.txLength', y: ['derived.throughput'], series: 'policy.name' }, all, { number: 1 });
-    expect(panel!.categories).toEqual(['gil', 'htm · txLength=10', 'htm · txLength=100', 'stm · txLength=10', 'stm · txLength=100']);
+    expect(panel!.categories).toEqual(['gil', 'htm · HTM tx length 10', 'htm · HTM tx length 100', 'stm · HTM tx length 10', 'stm · HTM tx length 100']);
   });
 });
 
@@ -291,8 +292,9 @@ describe('defaults for a sweep over an interpreter switch', () => {
     const pts = base.flatMap((p) => ['cpython', 'none'].map((rc) => ({ ...p, id: `${p.id}-${rc}`, params: { ...p.params, 'interp.refcount': rc },
       derived: { ...p.derived, speedup: (p.derived.speedup ?? 1) * (rc === 'none' ? 1.5 : 1) } })));
     const specs = defaultCharts(pts);
-    expect(specs[0]).toEqual({ type: 'bar', title: 'Speedup by interp.refcount', x: 'interp.refcount', y: 'derived.speedup', series: 'policy.name' });
-    const [panel] = buildChartData(specs[0]!, pts, { number: 1 });
+    expect(specs[0]!.title).toBe('Where the cycles go');
+    expect(specs[1]).toEqual({ type: 'bar', title: 'Speedup by reference counting', x: 'interp.refcount', y: 'derived.speedup', series: 'policy.name' });
+    const [panel] = buildChartData(specs[1]!, pts, { number: 1 });
     expect(panel!.categories).toEqual(['cpython', 'none']);
     const htm = panel!.series.find((s) => s.label === 'htm')!;
     expect(htm.points[1]!.y / htm.points[0]!.y).toBeCloseTo(1.5, 12);

@@ -25,8 +25,8 @@ describe('htmsim report', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(join(dir, 'report.html'));
     expect(lines[1]).toBe(join(dir, 'report.md'));
-    expect(lines[2]).toMatch(/^12 of 12 points \(12 ok, 0 failed, 0 missing\), 4 charts, 4 PNGs, \d+\.\d\d s$/);
-    expect(readdirSync(join(dir, 'charts'))).toHaveLength(4);
+    expect(lines[2]).toMatch(/^12 of 12 points \(12 ok, 0 failed, 0 missing\), 5 charts, 5 PNGs, \d+\.\d\d s$/);
+    expect(readdirSync(join(dir, 'charts'))).toHaveLength(5);
   });
 
   it('--no-png writes the documents without PNGs', () => {

@@ -25,6 +25,23 @@ const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .*\.js:\d+/)
 
 describe('htmsim exec', () => {
   beforeAll(requireBuild);
+
+  it('--summary prints where every core\'s cycles went to stderr, and stdout stays the guest\'s', () => {
+    const src = 'import threading\ndef w(n):\n    s = 0\n    for i in range(n):\n        s += i\nts = [threading.Thread(target=w, args=(300,)) for i in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint("done")\n';
+    const r = exec([prog('threads.py', src), '--policy', 'gil', '--cores', '2', '--summary']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('done\n');
+    expect(r.stderr).toMatch(/^htmsim: gil on 2 core\(s\), \d+ cycles/);
+    expect(r.stderr).toMatch(/\nuseful work +\d+\.\d% +\d+\.\d% +\d+\.\d%\n/);
+    expect(r.stderr).toMatch(/\nwaiting for the GIL /);
+    // Each core's column sums to 100% (to the rounding of its rows).
+    const rows = r.stderr.trim().split('\n').slice(2);
+    for (const col of [0, 1]) {
+      const sum = rows.reduce((a, row) => a + Number(row.match(/(\d+\.\d)%/g)![col]!.slice(0, -1)), 0);
+      expect(Math.abs(sum - 100)).toBeLessThan(0.5);
+    }
+  });
+
   it('prints guest output and exits 0', () => {
     const r = exec([prog('ok.py', 'print(sum(range(10)), "done")\n')]);
     expect(r.status).toBe(0);
