@@ -54,9 +54,12 @@ export function computeDerived(points: readonly StoredPoint[], baseline: Record<
   });
 }
 
+/** Every derived metric, in record order: what `derived.*` may name in a report spec. */
+export const DERIVED_METRICS = ['speedup', 'throughput', 'abortRate', 'wastedFraction'] as const;
+
 function orderDerived(d: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const k of ['speedup', 'throughput', 'abortRate', 'wastedFraction']) if (d[k] !== undefined) out[k] = d[k];
+  for (const k of DERIVED_METRICS) if (d[k] !== undefined) out[k] = d[k];
   return out;
 }
 

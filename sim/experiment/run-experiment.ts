@@ -3,7 +3,7 @@
  * pool, then rebuild results.jsonl / results.csv with derived metrics, then the report.
  * Nothing is written before the config and the options have been checked.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
@@ -13,7 +13,7 @@ import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js'
 import { expand, type Point } from './expand.js';
 import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
 import type { ParamValue } from './params.js';
-import { DEFAULT_RUNNER, defaultJobs, runPool } from './pool.js';
+import { DEFAULT_RUNNER, defaultJobs, failedResult, runPool } from './pool.js';
 import { Progress, type ProgressSink } from './progress.js';
 import { checkAssignment, parseSet, resolvePoint, type Assignment } from './resolve.js';
 import { ConfigError } from './located.js';
@@ -37,6 +37,8 @@ export interface RunOptions {
   sets?: string[];
   /** Build the report at the end (default true). */
   report?: boolean;
+  /** Refuse a sweep of more points than this (default DEFAULT_MAX_POINTS). */
+  maxPoints?: number;
   stdout?: ProgressSink;
   stderr?: ProgressSink;
 }
@@ -130,18 +132,31 @@ export function rebuildResults(store: ResultStore, sweep: readonly SweepPoint[],
 
 /** Moves stored points that are not in the sweep out of points/ (reports read every file there). */
 function setAsideStale(store: ResultStore, ids: Set<string>): void {
-  const staleDir = join(store.dir, 'stale');
-  for (const id of store.storedIds()) {
-    if (ids.has(id)) continue;
-    mkdirSync(staleDir, { recursive: true });
-    renameSync(store.pointFile(id), join(staleDir, `${id}.json`));
-  }
+  for (const id of store.storedIds()) if (!ids.has(id)) store.setAside(id, 'stale');
   // ...and brings back set-aside points the sweep needs again (a config changed back).
+  const staleDir = join(store.dir, 'stale');
   if (!existsSync(staleDir)) return;
   for (const f of readdirSync(staleDir)) {
     const id = f.replace(/\.json$/, '');
     if (ids.has(id)) renameSync(join(staleDir, f), store.pointFile(id));
   }
+}
+
+/**
+ * Checks every stored point of the sweep (store.load) before deciding what is done: a damaged file
+ * is named, moved to damaged/ and its point runs again. Returns how many were set aside.
+ */
+export function setAsideDamaged(store: ResultStore, ids: Set<string>, err: ProgressSink): number {
+  let n = 0;
+  for (const id of store.storedIds()) {
+    if (!ids.has(id)) continue;
+    const got = store.load(id);
+    if (got?.kind !== 'damaged') continue;
+    const to = store.setAside(id, 'damaged');
+    err.write(`htmsim: ${got.file}: damaged stored point (${got.problem}); moved to ${to}, the point runs again\n`);
+    n++;
+  }
+  return n;
 }
 
 export function pointLabel(p: Point): string {
@@ -192,6 +207,24 @@ export function applySets(spec: ExperimentSpec, sets: readonly string[]): void {
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
+/**
+ * Stores a point's result; a result that cannot be serialized (a guest output too large for one
+ * JSON string) is stored as a failed point saying so, rather than ending the sweep on every
+ * resume. Disk errors (UserError) end the sweep with one line.
+ */
+function storeResult(store: ResultStore, p: Point, result: RunResult): RunResult {
+  try {
+    store.write({ id: p.id, index: p.index, params: p.params, result });
+    return result;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const why = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+    const failed = failedResult(p.config, `the point's result could not be stored: ${why}`, result.host?.seconds ?? 0);
+    store.write({ id: p.id, index: p.index, params: p.params, result: failed });
+    return failed;
+  }
+}
+
 /** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed, 130 interrupted). */
 export async function runExperiment(opts: RunOptions): Promise<number> {
   const out = opts.stdout ?? process.stdout;
@@ -202,8 +235,12 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   if (opts.runner !== undefined && !existsSync(opts.runner)) throw new UserError(`--runner ${opts.runner}: no such file`);
   const spec = loadExperiment(opts.config);
   applySets(spec, opts.sets ?? []);
-  const all = expand(spec);
-  const selected = takeShard(filter ? all.filter(filter) : all, shard);
+  const all = expand(spec, opts.maxPoints);
+  const filtered = filter ? all.filter(filter) : all;
+  if (filter && filtered.length === 0) {
+    throw new UserError(`--filter ${opts.filter}: selects none of the ${all.length} point${all.length === 1 ? '' : 's'} of ${spec.name} (see them with --dry-run)`);
+  }
+  const selected = takeShard(filtered, shard);
 
   if (opts.dryRun) {
     out.write(`${spec.name}: ${all.length} point${all.length === 1 ? '' : 's'}, ${selected.length} selected\n`);
@@ -213,10 +250,22 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
 
   const dir = opts.out ?? join('results', spec.name);
   const store = new ResultStore(dir);
-  store.open(opts.fresh === true);
+  store.open(opts.fresh === true, opts.out !== undefined ? `--out ${dir}` : dir);
+  try {
+    return await runInto(store, spec, all, selected, opts, err);
+  } finally {
+    store.close();
+  }
+}
+
+/** The part of a run that writes into the (locked) output folder. */
+async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], selected: Point[], opts: RunOptions, err: ProgressSink): Promise<number> {
+  const dir = store.dir;
   store.sweepTemps();
   const sweep: SweepPoint[] = all.map((p) => ({ id: p.id, index: p.index, params: p.params }));
-  setAsideStale(store, new Set(sweep.map((p) => p.id)));
+  const sweepIds = new Set(sweep.map((p) => p.id));
+  setAsideStale(store, sweepIds);
+  setAsideDamaged(store, sweepIds, err);
   const exp = experimentJson(spec, all.length, { shard: opts.shard, filter: opts.filter });
   store.writeFile('experiment.json', `${JSON.stringify(exp, null, 2)}\n`);
   store.writeFile('resolved-config.yaml', `# ${spec.name}: the experiment with every default filled in (written by htmsim run)\n${stringify(exp.resolved)}`);
@@ -240,9 +289,9 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
       jobs: opts.jobs ?? defaultJobs(),
       runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
       signal: interrupt.signal,
-      onResult: (task: number, result: RunResult) => {
+      onResult: (task: number, got: RunResult) => {
         const p = todo[task]!;
-        store.write({ id: p.id, index: p.index, params: p.params, result });
+        const result = storeResult(store, p, got);
         finished++;
         progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
       },
