@@ -84,7 +84,7 @@ export function expand(spec: ExperimentSpec, maxPoints = DEFAULT_MAX_POINTS): Po
   const bound = pointCountBound(spec);
   if (bound > maxPoints) {
     const n = bound > 1e15 ? bound.toExponential(2) : String(bound);
-    throw new ConfigError([`${spec.file}: the sweep has ${n} points, more than the limit of ${maxPoints}; ` +
+    throw new ConfigError([`${spec.file}: the sweep has up to ${n} points, more than the limit of ${maxPoints}; ` +
       `shrink it, or raise the limit with --max-points ${Number.isSafeInteger(bound) ? bound : 'N'}`]);
   }
   const problems = new Problems(spec.src);
