@@ -8,7 +8,7 @@ import { UserError } from '../common/errors.js';
 import { canonicalJson } from './expand.js';
 import type { ProgressSink } from './progress.js';
 import { buildReportFor, rebuildResults, setAsideDamaged, type ExperimentJson } from './run-experiment.js';
-import { ResultStore, type SweepPoint } from './store.js';
+import { isObj, ResultStore, type SweepPoint } from './store.js';
 
 export interface MergeOptions {
   dirs: string[];
@@ -16,8 +16,6 @@ export interface MergeOptions {
   report?: boolean;
   stderr?: ProgressSink;
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** experiment.json as merge needs it, or a UserError naming the file and what is wrong. */
 function experimentOf(file: string, v: unknown): ExperimentJson {

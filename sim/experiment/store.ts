@@ -76,7 +76,8 @@ function processAlive(pid: number): boolean {
   }
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A JSON object (not null, not a list). */
+export const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Why the parsed content of `points/<id>.json` is not the record of point `id`, or undefined when

@@ -9,6 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xorshift32, xorshiftSeed } from '../../sim/common/xorshift.js';
+import { deathLine } from '../../sim/experiment/pool.js';
 
 export class Rng {
   private x: number;
@@ -91,12 +92,6 @@ export function knownClass(v: string, known: readonly KnownFailure[]): KnownFail
 
 // ---- the harness process ------------------------------------------------------------------
 
-/** Last words of a dead harness: V8's fatal line, or the last line. */
-function deathLine(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.replace(/^#\s*/, '').trim()).filter((l) => l !== '' && !/^\d+: |^-----|^Fatal error in|^FailureMessage/.test(l));
-  return (lines.find((l) => /Fatal JavaScript|FATAL ERROR|out of memory/i.test(l)) ?? lines.at(-1) ?? '').slice(0, 200);
-}
-
 /** Runs cases one at a time in a forked harness.mjs; a dead or stuck harness is replaced. */
 export class Harness {
   private child: ChildProcess | undefined;
@@ -139,7 +134,7 @@ export class Harness {
         cleanup();
         this.child = undefined;
         // Give the pipe a moment to deliver the fatal line.
-        setTimeout(() => resolve({ kind: 'died', how: code !== null ? `exit code ${code}` : `signal ${signal}`, stderr: deathLine(this.stderr) }), 50);
+        setTimeout(() => resolve({ kind: 'died', how: code !== null ? `exit code ${code}` : `signal ${signal}`, stderr: deathLine(this.stderr) ?? '' }), 50);
       };
       const cleanup = (): void => {
         clearTimeout(timer);
