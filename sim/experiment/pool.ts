@@ -73,6 +73,8 @@ export interface PoolOptions {
   runnerModule: string;
   /** Called in completion order. */
   onResult: (task: number, result: RunResult) => void;
+  /** Called as a point is handed to a worker (before it can crash anything). */
+  onStart?: (task: number) => void;
   /** Aborting stops the sweep: queued points are dropped, points in flight are cancelled (their
    *  workers terminated) and not reported; finished points have been reported already. */
   signal?: AbortSignal;
@@ -148,6 +150,14 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       return;
     }
     const index = next++;
+    try {
+      opts.onStart?.(index);
+    } catch (err) {
+      thrown ??= { err };
+      stop();
+      if (w.child.connected) w.child.disconnect();
+      return;
+    }
     w.task = { index, sentAt: performance.now() };
     w.child.send({ task: index, runnerModule: opts.runnerModule, config: configs[index]! });
   };

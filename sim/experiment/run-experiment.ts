@@ -225,6 +225,26 @@ function storeResult(store: ResultStore, p: Point, result: RunResult): RunResult
   }
 }
 
+/**
+ * A point whose attempt marker survived two deaths of the sweep process (it was running each time)
+ * is what kills the sweep, through something a worker process cannot contain (its result
+ * exhausting this process's memory): it is stored as failed, so that resuming does not die again
+ * at the same point. One death is forgiven: a sweep killed by its user leaves markers too.
+ */
+function recordSweepKillers(store: ResultStore, all: readonly Point[], err: ProgressSink): void {
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const stored = store.storedIds();
+  for (const id of store.markedIds()) {
+    const p = byId.get(id);
+    const n = store.attempts(id);
+    if (!p || stored.has(id) || n < 2) continue;
+    const msg = `the sweep process died ${n} times while this point was running; not run again (rerun it with --retry-failed)`;
+    store.write({ id, index: p.index, params: p.params, result: failedResult(p.config, msg, 0) });
+    store.clearMarker(id);
+    err.write(`htmsim: point ${p.index} (${pointLabel(p)}): ${msg}\n`);
+  }
+}
+
 /** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed, 130 interrupted). */
 export async function runExperiment(opts: RunOptions): Promise<number> {
   const out = opts.stdout ?? process.stdout;
@@ -271,6 +291,7 @@ async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], s
   store.writeFile('resolved-config.yaml', `# ${spec.name}: the experiment with every default filled in (written by htmsim run)\n${stringify(exp.resolved)}`);
   store.writeFile('sweep-points.json', `${JSON.stringify(sweep)}\n`);
 
+  recordSweepKillers(store, all, err);
   const stored = store.storedIds();
   const todo = selected.filter((p) => {
     if (!stored.has(p.id)) return true;
@@ -289,9 +310,11 @@ async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], s
       jobs: opts.jobs ?? defaultJobs(),
       runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
       signal: interrupt.signal,
+      onStart: (task: number) => store.markStarted(todo[task]!.id),
       onResult: (task: number, got: RunResult) => {
         const p = todo[task]!;
         const result = storeResult(store, p, got);
+        store.clearMarker(p.id);
         finished++;
         progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
       },
@@ -299,6 +322,8 @@ async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], s
   } finally {
     process.removeListener('SIGINT', onSigint);
     progress.finish();
+    // Points cancelled (Ctrl-C) or never reached did not crash anything.
+    for (const p of todo) store.clearMarker(p.id);
   }
 
   if (interrupt.signal.aborted) {

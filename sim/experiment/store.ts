@@ -246,6 +246,37 @@ export class ResultStore {
     writeAtomic(this.pointFile(p.id), `${JSON.stringify(p, null, 1)}\n`);
   }
 
+  /**
+   * Attempt markers (`points/<id>.running`, holding a count): written when a point starts, removed
+   * when it is stored or cancelled. A marker left behind means the sweep process itself died while
+   * the point ran; one found twice means the point takes the sweep down with it (run-experiment.ts).
+   */
+  markerFile(id: string): string {
+    return join(this.pointsDir, `${id}.running`);
+  }
+
+  attempts(id: string): number {
+    try {
+      return Number.parseInt(readFileSync(this.markerFile(id), 'utf8'), 10) || 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  markStarted(id: string): void {
+    writeAtomic(this.markerFile(id), `${this.attempts(id) + 1}\n`);
+  }
+
+  clearMarker(id: string): void {
+    rmSync(this.markerFile(id), { force: true });
+  }
+
+  /** Ids with an attempt marker. */
+  markedIds(): string[] {
+    if (!existsSync(this.pointsDir)) return [];
+    return readdirSync(this.pointsDir).filter((f) => /^[0-9a-f]+\.running$/.test(f)).map((f) => f.slice(0, -'.running'.length));
+  }
+
   /** Removes temp files left by a killed run. */
   sweepTemps(): void {
     if (!existsSync(this.pointsDir)) return;

@@ -44,6 +44,27 @@ describe('a guest that kills its worker process', () => {
   });
 });
 
+describe('a point that takes the sweep process down', () => {
+  it('is retried once, then recorded as failed, so the resumes after it do not all die at the same point', () => {
+    const dir = scratch('faults-sweep-killer');
+    const cfg = writeConfig(dir, 'killer', `name: killer\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\n` +
+      'policies: [serial]\nsweep:\n  axes:\n    workload.params.accounts: [12, 22, 16]\n');
+    const out = join(dir, 'out');
+    const run = () => htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '1']);
+    for (let death = 1; death <= 2; death++) {
+      const r = run();
+      expect(r.signal).toBe('SIGKILL');
+      expect(readFileSync(join(out, 'points', `${readdirSync(join(out, 'points')).find((f) => f.endsWith('.running'))}`), 'utf8')).toBe(`${death}\n`);
+    }
+    const r = run();
+    noTrace(r.stderr);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^htmsim: point 1 \(workload\.name=bank policy\.name=serial machine\.cores=4 rep=0 workload\.params\.accounts=22\): the sweep process died 2 times while this point was running; not run again \(rerun it with --retry-failed\)$/m);
+    expect(r.stderr).toContain('3/3 points stored, 2/3 selected ok, 1 failed');
+    expect(readdirSync(join(out, 'points')).filter((f) => f.endsWith('.running'))).toEqual([]);
+  });
+});
+
 describe('damaged stored points', () => {
   it('are named, set aside and run again; the results equal an undamaged run', () => {
     const dir = scratch('faults-damaged');
