@@ -226,10 +226,9 @@ describe('a full disk', () => {
     const full = join(dir, 'full');
     expect(htmsim(['run', SWEEP, '--out', full, '--runner', FAKE_RUNNER, '--no-report']).status).toBe(0);
     const out = join(dir, 'out');
-    // The folder's probe, experiment.json, resolved-config.yaml, sweep-points.json and three points are
-    // written; the fourth point finds the disk full.
+    // experiment.json, sweep-points.json and three points are written; the fourth point finds the disk full.
     const r = spawnSync(process.execPath, [...FULL, CLI, 'run', SWEEP, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '1'],
-      { encoding: 'utf8', env: { ...process.env, HTMSIM_FULL_DISK_AFTER: '7' } });
+      { encoding: 'utf8', env: { ...process.env, HTMSIM_FULL_DISK_AFTER: '5' } });
     noTrace(r.stderr);
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^htmsim: cannot write ${join(out, 'points')}/[0-9a-f]+\\.json: no space left on the device \\(ENOSPC\\)$`));
