@@ -35,14 +35,16 @@ describe('guest-program fuzzer', () => {
   // it was fixed: remove it from known-failures.json). Some take seconds and gigabytes.
   if (b.seconds !== undefined) it('every reproduction in known-failures.json still fails as recorded', async () => {
     const stale: string[] = [];
+    const h = new Harness(60, 1024);
     for (const k of knownFailures()) {
       for (const r of k.repros) {
-        const v = violation(await new Harness(60, 1024).run({ kind: 'guest', source: r.source, policy: r.policy ?? 'serial', cores: r.cores ?? 1, maxCycles: 10_000_000_000 }));
+        const v = violation(await h.run({ kind: 'guest', source: r.source, policy: r.policy ?? 'serial', cores: r.cores ?? 1, maxCycles: 10_000_000_000 }));
         const now = v === undefined ? 'keeps the promise now' : new RegExp(k.match).test(v) ? undefined : `fails differently: ${v}`;
         if (now) stale.push(`${k.id}: ${JSON.stringify(r.source)} ${now}`);
         console.info(`${k.id}: ${JSON.stringify(r.source.slice(0, 60))}: ${v ?? 'ok'}`);
       }
     }
+    h.stop();
     expect(stale).toEqual([]);
   }, 1_800_000);
 });
