@@ -3,12 +3,14 @@
  * Guest stdout goes to stdout as it is produced, guest tracebacks to stderr; exit status 0, 1
  * (uncaught guest exception, deadlock) or 2 (usage, config or syntax error, cycle limit).
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { action } from './action.js';
 import { UserError } from '../common/errors.js';
 import { ConfigError } from '../common/located.js';
 import { resolveExecConfig } from '../experiment/resolve.js';
+import { fsReason, writeAtomic } from '../experiment/store.js';
 import { compileModule } from '../interp/compile.js';
 import { disassemble } from '../interp/disassembler.js';
 import { GuestSyntaxError } from '../interp/syntax-error.js';
@@ -31,7 +33,40 @@ interface ExecFlags {
 
 function nonNegInt(text: string): number {
   if (!/^\d+$/.test(text)) throw new InvalidArgumentError('must be a whole number');
+  if (!Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`must be at most 2^53-1 (${Number.MAX_SAFE_INTEGER})`);
   return Number(text);
+}
+
+/**
+ * An output file the run will write (`--stats`, `--timeline`) is checked before the run, so that a
+ * long run is not lost to a typo: not empty, not a folder, in a folder that exists and that this
+ * process may write.
+ */
+function checkOutputFile(flag: string, file: string): void {
+  const bad = (why: string): never => { throw new UserError(`${flag} ${file}: ${why}`); };
+  if (file === '') bad('an empty path is not a file');
+  if (existsSync(file) && statSync(file).isDirectory()) bad('is a folder, not a file');
+  const dir = dirname(resolvePath(file));
+  if (!existsSync(dir)) bad(`no such folder ${dir}`);
+  if (!statSync(dir).isDirectory()) bad(`${dir} is a file, not a folder`);
+  try {
+    accessSync(existsSync(file) ? file : dir, constants.W_OK);
+  } catch (err) {
+    bad(`cannot write there: ${fsReason(err)}`);
+  }
+}
+
+/** Writes an output file after the run; a failure (a full disk) is one line, and false. */
+function writeOutput(flag: string, file: string, text: string): boolean {
+  try {
+    // A regular file is replaced whole (never left half written); /dev/stdout or a pipe is written to.
+    if (existsSync(file) && !statSync(file).isFile()) writeFileSync(file, text);
+    else writeAtomic(file, text);
+    return true;
+  } catch (err) {
+    process.stderr.write(`htmsim: ${flag} ${err instanceof UserError ? err.message : `cannot write ${file}: ${fsReason(err)}`}\n`);
+    return false;
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -65,6 +100,8 @@ export function registerExec(program: Command): void {
 
 async function execProgram(file: string, flags: ExecFlags): Promise<number> {
   const source = readProgram(file);
+  if (flags.stats !== undefined) checkOutputFile('--stats', flags.stats);
+  if (flags.timeline !== undefined) checkOutputFile('--timeline', flags.timeline);
   if (flags.dis) {
     try {
       process.stdout.write(disassemble(compileModule(source, file)));
@@ -89,7 +126,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     if (e instanceof ConfigError) throw new UserError(e.problems.join('; '));
     throw e;
   }
-  if (flags.timeline) config = { ...config, timeline: true };
+  if (flags.timeline !== undefined) config = { ...config, timeline: true };
   let result;
   try {
     result = await runPoint(config, {
@@ -106,12 +143,16 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     throw e;
   }
   if (flags.summary) process.stderr.write(formatCycleSummary(result));
-  if (flags.stats) writeFileSync(flags.stats, JSON.stringify(result, null, 2) + '\n');
-  if (flags.timeline) writeFileSync(flags.timeline, JSON.stringify(result.timeline ?? [], null, 2) + '\n');
+  // The record first: a timeline that cannot be written does not take the run's record with it.
+  let written = true;
+  if (flags.stats !== undefined) written = writeOutput('--stats', flags.stats, JSON.stringify(result, null, 2) + '\n') && written;
+  if (flags.timeline !== undefined) written = writeOutput('--timeline', flags.timeline, JSON.stringify(result.timeline ?? [], null, 2) + '\n') && written;
   if (result.status === 'failed' && result.error !== undefined && !result.error.startsWith('guest exited')) {
     process.stderr.write(`htmsim: ${result.error}\n`);
   }
-  return result.exitCode;
+  // An output that could not be written is the user's to fix (a path, a full disk): exit 2, unless
+  // the guest's own status already says something went wrong.
+  return written || result.exitCode !== 0 ? result.exitCode : 2;
 }
 
 /** A guest syntax error is reported the way CPython reports it (file, line, caret), exit 2. */

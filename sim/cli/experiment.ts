@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { reportError } from './action.js';
 import { UserError } from '../common/errors.js';
 import { ConfigError } from '../common/located.js';
-import { expand } from '../experiment/expand.js';
+import { DEFAULT_MAX_POINTS, expand } from '../experiment/expand.js';
 import { loadExperiment } from '../experiment/experiment-file.js';
 import { formatListing, listing } from '../experiment/list.js';
 import { mergeResults } from '../experiment/merge.js';
@@ -47,7 +47,7 @@ export function registerExperiment(program: Command): void {
     .summary('run an experiment sweep from a YAML config')
     .description(
       'Run every point of the experiment in CONFIG (workloads × policies × sweep axes × repetitions) on a pool of ' +
-      'worker threads, storing one JSON file per finished point in OUT/points/, then OUT/results.jsonl, ' +
+      'worker processes, storing one JSON file per finished point in OUT/points/, then OUT/results.jsonl, ' +
       'OUT/results.csv, OUT/experiment.json, OUT/resolved-config.yaml and the report (report.html, report.md, ' +
       'charts/). Rerunning into the same OUT resumes: points already stored are skipped (keyed by a hash of the ' +
       'resolved point), so a killed run loses only the points in flight and a changed config reruns only what ' +
@@ -58,7 +58,7 @@ export function registerExperiment(program: Command): void {
     )
     .argument('<config>', 'experiment YAML file (see configs/examples/)')
     .option('-o, --out <dir>', 'output folder (default: results/<experiment name>)')
-    .option('-j, --jobs <n>', `worker threads (default: one per host core, here ${defaultJobs()})`, positiveInt)
+    .option('-j, --jobs <n>', `worker processes (default: one per host core, here ${defaultJobs()})`, positiveInt)
     .option('--shard <k/n>', 'run only shard K of N (every N-th point starting at the K-th); combine with `htmsim merge`')
     .option('--filter <expr>', 'run only matching points: comma-separated PATH OP VALUE terms, OP one of = != < <= > >=, ' +
       'e.g. "policy.name=htm,machine.cores>=4"')
@@ -68,16 +68,17 @@ export function registerExperiment(program: Command): void {
     .option('--retry-failed', 'also rerun points stored as failed')
     .option('--dry-run', 'list the points (index, id, parameters) and exit without running or writing anything')
     .option('--no-report', 'do not build the report at the end')
+    .option('--max-points <n>', `refuse a sweep of more points than this (default ${DEFAULT_MAX_POINTS})`, positiveInt)
     .addOption(new Option('--runner <module>', 'module exporting runPoint(config) (testing and plug-ins)').hideHelp())
     .addHelpText('after', '\nExamples:\n' +
       '  htmsim run configs/examples/scaling.yaml --jobs 2\n' +
       '  htmsim run configs/examples/scaling.yaml --dry-run --filter "policy.name=htm"\n' +
       '  htmsim run configs/examples/scaling.yaml --shard 2/4 --out results/scaling-2   # then htmsim merge')
-    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string; set: string[] }) => {
+    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string; set: string[]; maxPoints?: number }) => {
       if (o.resume && o.fresh) throw new UserError('--resume and --fresh exclude each other');
       return runExperiment({
         config, out: o.out, jobs: o.jobs, shard: o.shard, filter: o.filter, fresh: o.fresh, retryFailed: o.retryFailed,
-        dryRun: o.dryRun, report: o.report, runner: o.runner, sets: o.set,
+        dryRun: o.dryRun, report: o.report, runner: o.runner, sets: o.set, maxPoints: o.maxPoints,
       });
     }));
 
@@ -88,12 +89,13 @@ export function registerExperiment(program: Command): void {
       'parameters, sweep axes), expand its sweep, and print the number of points. Every problem is printed as ' +
       '`file:line:col: key: message`. Exit status 0 if all are valid, 2 otherwise. Writes nothing.')
     .argument('<config...>', 'experiment YAML files')
-    .action(act((configs: string[]) => {
+    .option('--max-points <n>', `refuse a sweep of more points than this (default ${DEFAULT_MAX_POINTS})`, positiveInt)
+    .action(act((configs: string[], o: { maxPoints?: number }) => {
       const problems: string[] = [];
       for (const c of configs) {
         try {
           const spec = loadExperiment(c);
-          const n = expand(spec).length;
+          const n = expand(spec, o.maxPoints).length;
           process.stdout.write(`${c}: ok, ${n} point${n === 1 ? '' : 's'}\n`);
         } catch (err) {
           if (!(err instanceof ConfigError)) throw err;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { JsonSchema } from './config-shape.js';
 import { formatLocated, UserError } from './errors.js';
 
@@ -137,7 +137,40 @@ export function loadYaml(file: string, text?: string, report: 'all' | 'first' = 
     if (report === 'first') problems.throwFirst();
     else problems.throwIfAny();
   }
-  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 1000 }) };
+  numberProblems(file, doc, lines);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // yaml refuses alias expansion past maxAliasCount (a "billion laughs" file) with a ReferenceError.
+    const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    throw new ConfigError([formatLocated({ file }, `cannot expand the YAML: ${/alias/i.test(msg) ? 'too many aliases (at most 1000 expansions; a resource exhaustion attack?)' : msg}`)]);
+  }
+  return { file, doc, lines, value };
+}
+
+/**
+ * Numbers a config cannot mean: `.inf`, `.nan`, `1e400` (infinite once read), and integers beyond
+ * 2^53 (`99999999999999999999999` would silently become 1e+23). Each is one located problem
+ * quoting the text as written.
+ */
+function numberProblems(file: string, doc: Document.Parsed, lines: LineCounter): void {
+  const problems = new Problems({ file });
+  visit(doc, {
+    Scalar(_key, node) {
+      const v = node.value;
+      if (typeof v !== 'number' && typeof v !== 'bigint') return;
+      const text = node.source ?? String(v);
+      const pos = node.range ? lines.linePos(node.range[0]) : undefined;
+      let msg: string | undefined;
+      if (typeof v === 'number' && !Number.isFinite(v)) msg = `${text} is ${Number.isNaN(v) ? 'not a number' : 'infinite'}; a config needs finite numbers`;
+      else if (/^[-+]?(0|[1-9][0-9_]*)$/.test(text.trim()) && !Number.isSafeInteger(Number(v))) {
+        msg = `${text} is beyond 2^53-1 (${Number.MAX_SAFE_INTEGER}), the largest integer a config holds exactly`;
+      }
+      if (msg) problems.atLinePos(pos?.line ?? 0, pos?.col ?? 0, msg);
+    },
+  });
+  problems.throwIfAny();
 }
 
 function firstLine(s: string): string {
@@ -208,7 +241,10 @@ function describeTypes(t: unknown): string {
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 
+/** A value as a config would write it (JSON would print infinities and NaN as null). */
 export function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  if (v === undefined) return 'nothing';
   return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
 }
 

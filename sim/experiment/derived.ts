@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../run/result.js';
-import { canonicalJson } from './expand.js';
+import { canonicalJson } from './point-id.js';
 import { getPath, type ParamValue } from './params.js';
 import { POLICY_SECTIONS } from '../policies/config.js';
 import type { PointRecord, StoredPoint } from './store.js';
@@ -54,9 +54,12 @@ export function computeDerived(points: readonly StoredPoint[], baseline: Record<
   });
 }
 
+/** Every derived metric, in record order: what `derived.*` may name in a report spec. */
+export const DERIVED_METRICS = ['speedup', 'throughput', 'abortRate', 'wastedFraction'] as const;
+
 function orderDerived(d: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const k of ['speedup', 'throughput', 'abortRate', 'wastedFraction']) if (d[k] !== undefined) out[k] = d[k];
+  for (const k of DERIVED_METRICS) if (d[k] !== undefined) out[k] = d[k];
   return out;
 }
 

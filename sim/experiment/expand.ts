@@ -4,10 +4,10 @@
  * Axes over a policy's own section (`htm.txLength`) apply only to the policies that read it, so a
  * serial baseline is not run once per transaction length; identical points collapse into one.
  */
-import { createHash } from 'node:crypto';
 import type { PointConfig } from '../run/point-config.js';
+import { canonicalJson, pointId } from './point-id.js';
 import type { ExperimentSpec } from './experiment-file.js';
-import { Problems } from '../common/located.js';
+import { ConfigError, Problems } from '../common/located.js';
 import { canonicalPath, getPath, type ParamValue } from './params.js';
 import { repSeed, resolvePoint, type Assignment } from './resolve.js';
 import { POLICY_SECTIONS, SECTION_USERS, type PolicySection } from '../policies/config.js';
@@ -21,18 +21,6 @@ export interface Point {
   rep: number;
   /** What varies across the sweep plus workload.name, policy.name, machine.cores, rep, seed. */
   params: Record<string, ParamValue>;
-}
-
-/** JSON with object keys sorted at every level: equal values give equal text. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-}
-
-export function pointId(config: PointConfig): string {
-  return createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 16);
 }
 
 const ALWAYS = ['workload.name', 'policy.name', 'machine.cores', 'rep', 'seed'] as const;
@@ -61,8 +49,32 @@ function axisApplies(path: string, policy: string): boolean {
   return !(POLICY_SECTIONS as readonly string[]).includes(sec) || SECTION_USERS[sec].includes(policy);
 }
 
-/** Every point of the experiment, in order; throws a ConfigError if a point does not resolve. */
-export function expand(spec: ExperimentSpec): Point[] {
+/** The most points a sweep may expand to unless raised (`--max-points`): far above any study, far
+ *  below what exhausts memory (each point is a resolved config of a few KiB, kept until stored). */
+export const DEFAULT_MAX_POINTS = 20_000;
+
+/** Points before identical ones collapse: workloads × policies × axis combinations × repetitions. */
+export function pointCountBound(spec: ExperimentSpec): number {
+  let n = spec.workloads.length * spec.policies.length * spec.repetitions;
+  const done = new Set<string>();
+  for (const axis of spec.axes) {
+    if (done.has(axis.path)) continue;
+    const group = spec.zip.find((g) => g.includes(axis.path)) ?? [axis.path];
+    for (const p of group) done.add(p);
+    n *= axis.values.length;
+  }
+  return n;
+}
+
+/** Every point of the experiment, in order; throws a ConfigError if a point does not resolve, or
+ *  if the sweep has more than `maxPoints` points (said before expanding, so memory stays small). */
+export function expand(spec: ExperimentSpec, maxPoints = DEFAULT_MAX_POINTS): Point[] {
+  const bound = pointCountBound(spec);
+  if (bound > maxPoints) {
+    const n = bound > 1e15 ? bound.toExponential(2) : String(bound);
+    throw new ConfigError([`${spec.file}: the sweep has up to ${n} points, more than the limit of ${maxPoints}; ` +
+      `shrink it, or raise the limit with --max-points ${Number.isSafeInteger(bound) ? bound : 'N'}`]);
+  }
   const problems = new Problems(spec.src);
   const report = (at: string | readonly (string | number)[], msg: string): void => {
     if (typeof at === 'string') problems.at([], `${at}: ${msg}`);

@@ -4,11 +4,14 @@
  * zip groups, baseline keys). Every problem is collected and reported at once, located.
  * Paths to presets and guest programs are relative to the working directory, as for `htmsim exec`.
  */
+import { readFileSync } from 'node:fs';
 import { UserError } from '../common/errors.js';
+import { compileModule, GuestSyntaxError } from '../interp/compile.js';
 import type { PolicyName } from '../policies/config.js';
 import { getWorkload, type WorkloadInfo } from '../run/workload-catalog.js';
 import { loadDefaults } from './defaults.js';
-import { checkSchema, loadYaml, type LoadedYaml, type PathSeg, Problems, show } from '../common/located.js';
+import { checkSchema, loadYaml, type LoadedYaml, type PathSeg, Problems, show, suggest } from '../common/located.js';
+import { DERIVED_METRICS } from './derived.js';
 import type { MachineConfig } from '../machine/config.js';
 import { loadMachinePreset, machineConfigProblems } from './machines.js';
 import { canonicalPath, flatten, lookupPath, setPath, type ParamValue } from './params.js';
@@ -123,6 +126,11 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
       problems.at(nameAt, err.message);
       return;
     }
+    const notProgram = programProblem(resolvedName, info.file);
+    if (notProgram) {
+      problems.at(nameAt, notProgram);
+      return;
+    }
     const params: Record<string, ParamValue> = {};
     if (isObj(w) && isObj(w.params)) {
       for (const [k, v] of Object.entries(w.params)) {
@@ -188,15 +196,15 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
       problems.at(at, `no workload in \`workloads\` has param '${k.param}'`, true);
       continue;
     }
-    const seen: unknown[] = [];
+    const seen = new Set<unknown>(); // a set: an axis may be long, and is refused later if too long
     let ok = true;
     values.forEach((v, j) => {
-      if (seen.some((s) => s === v)) {
+      if (seen.has(v)) {
         problems.at([...at, j], `duplicate value ${show(v)} in axis ${key}`);
         ok = false;
         return;
       }
-      seen.push(v);
+      seen.add(v);
       let msg: string | undefined;
       if (k.kind === 'workload-param') {
         for (const w of workloads) {
@@ -285,6 +293,30 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
   };
 }
 
+/**
+ * Why a workload given by path is not a guest program, or undefined: it must be a `.py` file that
+ * compiles (`/etc/passwd` would otherwise validate and then fail every point of the sweep).
+ * Catalog workloads are checked by their own tests.
+ */
+function programProblem(nameOrPath: string, file: string): string | undefined {
+  const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.py');
+  if (!isPath) return undefined;
+  if (!file.endsWith('.py')) return `${nameOrPath} is not a guest program (a workload is a catalog name or a .py file)`;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    return `cannot read ${nameOrPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`;
+  }
+  try {
+    compileModule(source, nameOrPath);
+  } catch (err) {
+    if (!(err instanceof GuestSyntaxError)) throw err;
+    return `${nameOrPath} is not a guest program: ${err.filename}:${err.line}:${err.column}: SyntaxError: ${err.msg}`;
+  }
+  return undefined;
+}
+
 /** The preset with the file's machine overrides must be a machine the simulator can build. */
 function checkBaseMachine(base: readonly Assignment[], defaultPreset: string, problems: Problems): void {
   const preset = base.find((a) => a.path === 'machine.preset');
@@ -325,9 +357,23 @@ function checkReport(report: Raw, problems: Problems): Raw {
     return o;
   };
   if (out.timelinePoint !== undefined) out.timelinePoint = canonWhere(out.timelinePoint, ['report', 'timelinePoint']);
+  // `derived.X` names one of the metrics derived.ts computes; anything else would draw an empty chart.
+  const checkDerived = (v: unknown, at: PathSeg[]): void => {
+    if (typeof v !== 'string' || !v.startsWith('derived.')) return;
+    const name = v.slice('derived.'.length);
+    if (!(DERIVED_METRICS as readonly string[]).includes(name)) {
+      problems.at(at, `unknown derived metric '${v}'${suggest(name, DERIVED_METRICS)}; derived metrics are ${DERIVED_METRICS.map((m) => `derived.${m}`).join(', ')}`);
+    }
+  };
   if (Array.isArray(out.charts)) {
     out.charts = out.charts.map((c, i) => {
       if (!isObj(c)) return c;
+      for (const key of ['x', 'y', 'series', 'facet'] as const) {
+        const v = c[key];
+        if (Array.isArray(v)) v.forEach((item, j) => checkDerived(item, ['report', 'charts', i, key, j]));
+        else checkDerived(v, ['report', 'charts', i, key]);
+      }
+      if (isObj(c.where)) for (const k of Object.keys(c.where)) checkDerived(k, ['report', 'charts', i, 'where', k]);
       const chart: Raw = { ...c };
       for (const key of ['x', 'series', 'facet'] as const) if (typeof chart[key] === 'string') chart[key] = canonicalPath(chart[key]);
       if (chart.where !== undefined) chart.where = canonWhere(chart.where, ['report', 'charts', i, 'where']);

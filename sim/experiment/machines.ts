@@ -1,6 +1,7 @@
 /** Machine presets for the experiment layer: the machine layer's loader and checks, plus descriptions for `list`. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../common/errors.js';
 import type { MachineConfig } from '../machine/config.js';
 import { listMachinePresets as presetNames, loadMachinePreset as loadPreset, machinePresetDir } from '../machine/preset-loader.js';
 import { machineProblems, type ConfigProblem } from '../machine/validate.js';
@@ -27,7 +28,14 @@ const cache = new Map<string, MachineConfig>();
 export function loadMachinePreset(nameOrPath: string): MachineConfig {
   let m = cache.get(nameOrPath);
   if (!m) {
-    m = loadPreset(nameOrPath);
+    try {
+      m = loadPreset(nameOrPath);
+    } catch (err) {
+      // The loader names bad fields itself (UserError); anything else it meets (a YAML alias bomb's
+      // ReferenceError) is still this file's fault, said in one line.
+      if (err instanceof UserError) throw err;
+      throw new UserError(`${nameOrPath}: cannot load the machine preset: ${err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err)}`);
+    }
     cache.set(nameOrPath, m);
   }
   return structuredClone(m);

@@ -3,6 +3,7 @@
  * names shared by `--set`, sweep axes, filters, baselines and result records. Their types come from
  * the point schema, so there is one source of truth for what a parameter accepts.
  */
+import { show } from '../common/located.js';
 import type { JsonSchema } from '../common/config-shape.js';
 import { pointSchema } from './schema.js';
 
@@ -60,8 +61,9 @@ export function allLeafPaths(s: JsonSchema = pointSchema, prefix = ''): { path: 
 /** Checks `value` against a leaf schema; returns a message or undefined when it fits. */
 export function checkLeaf(schema: JsonSchema, value: unknown): string | undefined {
   const t = schema.type;
-  const got = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  const got = show(value);
   if (t === 'integer' && !(typeof value === 'number' && Number.isInteger(value))) return `must be an integer, got ${got}`;
+  if (t === 'integer' && !Number.isSafeInteger(value)) return `must be an integer of at most 2^53-1 (${Number.MAX_SAFE_INTEGER}), got ${got}`;
   if (t === 'number' && !(typeof value === 'number' && Number.isFinite(value))) return `must be a number, got ${got}`;
   if (t === 'boolean' && typeof value !== 'boolean') return `must be a boolean (true or false), got ${got}`;
   if (t === 'string' && typeof value !== 'string') return `must be a string, got ${got}`;

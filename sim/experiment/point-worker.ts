@@ -1,18 +1,22 @@
 /**
- * What a thread of the sweep pool (pool.ts, piscina) runs for each point: imports the point runner
- * once per module, runs the point, and turns an error that escaped the runner into its first line
- * here, where its class is still known (errors lose it when posted between threads).
+ * The main module of a sweep worker process (pool.ts forks one per job): imports the point runner
+ * once per module, runs each point the parent sends, and posts back its outcome. An error that
+ * escapes the runner becomes its first line here, where its class is still known. Anything that
+ * kills the process instead (a V8 fatal error, out of memory, process.exit, a native crash) is
+ * seen by the parent as this process's exit and recorded against the point it was running.
  */
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
 
 /** One task of the pool (pool.ts), and what this worker makes of it; declared here so that the
- *  worker does not import the pool that loads it. */
+ *  worker does not import the pool that starts it. */
 export type PointTask = { runnerModule: string; config: PointConfig };
 export type PointOutcome =
   | { kind: 'done'; result: RunResult }
   | { kind: 'failed'; message: string; seconds: number }
   | { kind: 'init-error'; message: string };
+/** The message a worker process posts back for task number `task`. */
+export type WorkerReply = { task: number; outcome: PointOutcome };
 
 type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
 
@@ -29,7 +33,7 @@ async function loadRunner(runnerModule: string): Promise<Runner> {
   return mod.runPoint;
 }
 
-export default async function runTask(task: PointTask): Promise<PointOutcome> {
+export async function runTask(task: PointTask): Promise<PointOutcome> {
   let loading = runners.get(task.runnerModule);
   if (!loading) runners.set(task.runnerModule, (loading = loadRunner(task.runnerModule)));
   let run: Runner;
@@ -44,4 +48,21 @@ export default async function runTask(task: PointTask): Promise<PointOutcome> {
   } catch (err) {
     return { kind: 'failed', message: firstLine(err), seconds: (performance.now() - t0) / 1000 };
   }
+}
+
+if (process.send !== undefined) {
+  // Ctrl-C reaches the whole process group: the parent decides what a sweep interrupt means and
+  // ends its workers itself.
+  process.on('SIGINT', () => {});
+  // A host error outside the point's own call chain (a timer's throw) ends this worker; its one
+  // line on stderr is what the parent records against the point it was running.
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`${firstLine(err)}\n`);
+    process.exit(1);
+  });
+  // The parent went away (it finished, or was killed): nothing left to report to.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (msg: PointTask & { task: number }) => {
+    void runTask(msg).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
+  });
 }

@@ -1,19 +1,22 @@
 /**
- * The worker pool that runs sweep points in parallel: a piscina thread pool (one thread per job)
- * whose threads run point-worker.js, which imports the point runner (sim/run/run-point.js by
- * default, or a module given for tests and plug-ins). A point whose runner throws, or whose worker
- * dies (exit, out of memory, uncaught async error), comes back as a failed RunResult; the sweep
- * goes on. piscina replaces a dead worker and rejects only the task it was running.
+ * The worker pool that runs sweep points in parallel: one child process per job, each running
+ * point-worker.js, which imports the point runner (sim/run/run-point.js by default, or a module
+ * given for tests and plug-ins) and runs one point at a time. Processes, not threads: a V8 fatal
+ * error (a guest size V8 cannot allocate), running out of heap, process.exit or a native crash
+ * end the whole process that hit it, and with threads that process was the sweep. Here it is one
+ * worker: its point is recorded as failed with the process's last words (the fatal line on its
+ * stderr), a fresh worker takes the next point, and the sweep goes on. A point whose runner throws
+ * comes back as a failed RunResult too. The price is one Node start per job, not per point.
  */
-import { setMaxListeners } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { fileURLToPath } from 'node:url';
 import { ABORT_CAUSES, type AbortCause } from '../machine/port.js';
 import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
-import type { PointOutcome, PointTask } from './point-worker.js';
+import type { WorkerReply } from './point-worker.js';
 
 /** The default point runner module, beside this file in sim/ or dist/sim/. */
 export const DEFAULT_RUNNER = new URL('../run/run-point.js', import.meta.url).href;
@@ -62,73 +65,154 @@ export interface PoolOptions {
   runnerModule: string;
   /** Called in completion order. */
   onResult: (task: number, result: RunResult) => void;
+  /** Called as a point is handed to a worker (before it can crash anything). */
+  onStart?: (task: number) => void;
   /** Aborting stops the sweep: queued points are dropped, points in flight are cancelled (their
    *  workers terminated) and not reported; finished points have been reported already. */
   signal?: AbortSignal;
 }
 
-/** piscina's message for a worker that exited mid-task is "worker exited with code: N". */
-function crashMessage(err: unknown): string {
-  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-  const exit = /^worker exited with code: (-?\d+)$/.exec(msg);
-  return exit ? `exit code ${exit[1]}` : msg;
+/** How much of a worker's stderr is kept to explain its death. */
+const STDERR_TAIL = 16384;
+
+/**
+ * The line of a dead worker's stderr that says why it died: V8's fatal line ("Fatal JavaScript
+ * invalid size error 1000000000", "FATAL ERROR: Reached heap limit … JavaScript heap out of
+ * memory") or the first line of an uncaught error, not the native stack that follows.
+ */
+export function deathLine(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.replace(/^#\s*/, '').trim()).filter((l) => l !== '');
+  const fatal = lines.find((l) => /^Fatal JavaScript|^FATAL ERROR|out of memory/i.test(l));
+  if (fatal) return fatal;
+  const error = lines.find((l) => /^[A-Za-z]*Error\b|^Error:|Segmentation fault|Aborted/.test(l));
+  if (error) return error;
+  const last = lines.filter((l) => !/^at |^\d+: |^-----|^Fatal error in|^FailureMessage/.test(l)).at(-1);
+  return last === undefined ? undefined : last.slice(0, 300);
+}
+
+function exitText(code: number | null, signal: NodeJS.Signals | null): string {
+  return code !== null ? `exit code ${code}` : `signal ${signal ?? 'unknown'}`;
+}
+
+interface Worker {
+  child: ChildProcess;
+  /** The task it is running, with the time it was sent. */
+  task?: { index: number; sentAt: number };
+  stderr: string;
 }
 
 /**
  * Runs every config; resolves when all are done or the signal stopped the sweep. Rejects (UserError)
- * only if the runner cannot be loaded.
+ * if the runner cannot be loaded, or with what onResult threw (a disk error), after every worker
+ * has ended.
  */
 export async function runPool(configs: readonly PointConfig[], opts: PoolOptions): Promise<void> {
   if (configs.length === 0 || opts.signal?.aborted) return;
-  const threads = Math.max(1, Math.min(opts.jobs, configs.length));
-  const pool = new Piscina<PointTask, PointOutcome>({
-    filename: new URL('./point-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    concurrentTasksPerWorker: 1,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    recordTiming: false,
-  });
-  // Errors piscina cannot pin on a task (a worker dying while idle, a late reply to a cancelled
-  // task) come as pool events; a point's own failure always comes back through its run() promise.
-  pool.on('error', () => {});
-  // One signal for the whole sweep: the caller's, or a failed runner load.
-  const stop = new AbortController();
-  setMaxListeners(0, stop.signal); // piscina listens once per queued task
-  const onAbort = (): void => stop.abort();
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const jobs = Math.max(1, Math.min(opts.jobs, configs.length));
+  const workerFile = fileURLToPath(new URL('./point-worker.js', import.meta.url));
+  const live = new Set<Worker>();
+  let next = 0;
+  let stopped = false;
   let initError: string | undefined;
-  try {
-    await Promise.all(configs.map(async (config, task) => {
-      let out: PointOutcome;
-      try {
-        out = await pool.run({ runnerModule: opts.runnerModule, config }, { signal: stop.signal });
-      } catch (err) {
-        if (stop.signal.aborted) return; // cancelled: not a result
-        out = { kind: 'failed', message: `worker died: ${crashMessage(err)}`, seconds: 0 };
-      }
+  let thrown: { err: unknown } | undefined;
+  let done!: () => void;
+  const finished = new Promise<void>((r) => { done = r; });
+
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    for (const w of live) {
+      // A point in flight is cancelled, not a result; an idle worker just goes.
+      if (w.task) w.child.kill('SIGKILL');
+      else w.child.disconnect();
+    }
+  };
+  const report = (index: number, result: RunResult): void => {
+    if (stopped) return;
+    try {
+      opts.onResult(index, result);
+    } catch (err) {
+      thrown ??= { err };
+      stop();
+    }
+  };
+  const dispatch = (w: Worker): void => {
+    if (stopped || next >= configs.length) {
+      if (w.child.connected) w.child.disconnect();
+      return;
+    }
+    const index = next++;
+    try {
+      opts.onStart?.(index);
+    } catch (err) {
+      thrown ??= { err };
+      stop();
+      if (w.child.connected) w.child.disconnect();
+      return;
+    }
+    w.task = { index, sentAt: performance.now() };
+    w.child.send({ task: index, runnerModule: opts.runnerModule, config: configs[index]! });
+  };
+  const spawnWorker = (): void => {
+    const child = fork(workerFile, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const w: Worker = { child, stderr: '' };
+    live.add(w);
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      w.stderr = (w.stderr + d).slice(-STDERR_TAIL);
+    });
+    child.on('message', (m: WorkerReply) => {
+      const t = w.task;
+      if (!t || m.task !== t.index) return;
+      w.task = undefined;
+      const out = m.outcome;
       switch (out.kind) {
         case 'done':
-          opts.onResult(task, out.result);
+          report(t.index, out.result);
           break;
         case 'failed':
-          opts.onResult(task, failedResult(config, out.message, out.seconds));
+          report(t.index, failedResult(configs[t.index]!, out.message, out.seconds));
           break;
         case 'init-error':
           initError ??= out.message;
-          stop.abort();
+          stop();
           break;
         default: {
           const _never: never = out;
           return _never;
         }
       }
-    }));
+      dispatch(w);
+    });
+    child.on('error', () => {}); // a failed spawn or send also ends in 'exit'
+    // 'exit', then the rest of its stderr (the fatal line may still be in the pipe). Not 'close',
+    // which does not come for a child whose IPC channel the parent disconnected.
+    child.once('exit', (code, signal) => {
+      const err = child.stderr!;
+      if (err.readableEnded || err.destroyed) ended(code, signal);
+      else err.once('close', () => ended(code, signal));
+    });
+    const ended = (code: number | null, signal: NodeJS.Signals | null): void => {
+      live.delete(w);
+      const t = w.task;
+      if (t && !stopped) {
+        const why = deathLine(w.stderr);
+        report(t.index, failedResult(configs[t.index]!, `worker died: ${exitText(code, signal)}${why ? `: ${why}` : ''}`,
+          (performance.now() - t.sentAt) / 1000));
+      }
+      if (!stopped && next < configs.length) spawnWorker();
+      else if (live.size === 0) done();
+    };
+    dispatch(w);
+  };
+
+  const onAbort = (): void => stop();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (let i = 0; i < jobs; i++) spawnWorker();
+    await finished;
   } finally {
-    // Also when onResult threw (a disk error): the points still in flight are then not results.
-    stop.abort();
     opts.signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
   }
+  if (thrown) throw thrown.err;
   if (initError !== undefined) throw new UserError(`cannot load the point runner ${opts.runnerModule}: ${initError}`);
 }

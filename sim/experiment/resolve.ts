@@ -208,6 +208,11 @@ export function parseSet(text: string): { path: string; value: unknown } {
   let value: ParamValue = raw;
   if (k.kind === 'leaf') value = parseLeafText(k.schema, raw);
   else if (k.kind === 'workload-param') value = parseLooseText(raw);
+  // Said with the text as written: the parsed value would print as .inf or 1e+23.
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new UserError(`--set ${text}: ${raw} is infinite; a config needs finite numbers`);
+  if (typeof value === 'number' && /^[-+]?\d+$/.test(raw) && !Number.isSafeInteger(value)) {
+    throw new UserError(`--set ${text}: ${raw} is beyond 2^53-1 (${Number.MAX_SAFE_INTEGER}), the largest integer a config holds exactly`);
+  }
   return { path, value };
 }
 

@@ -3,7 +3,7 @@
  * pool, then rebuild results.jsonl / results.csv with derived metrics, then the report.
  * Nothing is written before the config and the options have been checked.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
@@ -14,11 +14,11 @@ import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js'
 import { expand, type Point } from './expand.js';
 import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
 import type { ParamValue } from './params.js';
-import { DEFAULT_RUNNER, defaultJobs, runPool } from './pool.js';
+import { DEFAULT_RUNNER, defaultJobs, failedResult, runPool } from './pool.js';
 import { Progress, type ProgressSink } from './progress.js';
 import { checkAssignment, parseSet, resolvePoint, type Assignment } from './resolve.js';
-import { ConfigError } from './located.js';
-import { SECTION_USERS, POLICY_SECTIONS } from './schema.js';
+import { ConfigError } from '../common/located.js';
+import { SECTION_USERS, POLICY_SECTIONS } from '../policies/config.js';
 import { parseFilter, parseShard, takeShard } from './select.js';
 import { ResultStore, type StoredPoint, type SweepPoint } from './store.js';
 
@@ -38,6 +38,8 @@ export interface RunOptions {
   sets?: string[];
   /** Build the report at the end (default true). */
   report?: boolean;
+  /** Refuse a sweep of more points than this (default DEFAULT_MAX_POINTS). */
+  maxPoints?: number;
   stdout?: ProgressSink;
   stderr?: ProgressSink;
 }
@@ -131,18 +133,31 @@ export function rebuildResults(store: ResultStore, sweep: readonly SweepPoint[],
 
 /** Moves stored points that are not in the sweep out of points/ (reports read every file there). */
 function setAsideStale(store: ResultStore, ids: Set<string>): void {
-  const staleDir = join(store.dir, 'stale');
-  for (const id of store.storedIds()) {
-    if (ids.has(id)) continue;
-    mkdirSync(staleDir, { recursive: true });
-    renameSync(store.pointFile(id), join(staleDir, `${id}.json`));
-  }
+  for (const id of store.storedIds()) if (!ids.has(id)) store.setAside(id, 'stale');
   // ...and brings back set-aside points the sweep needs again (a config changed back).
+  const staleDir = join(store.dir, 'stale');
   if (!existsSync(staleDir)) return;
   for (const f of readdirSync(staleDir)) {
     const id = f.replace(/\.json$/, '');
     if (ids.has(id)) renameSync(join(staleDir, f), store.pointFile(id));
   }
+}
+
+/**
+ * Checks every stored point of the sweep (store.load) before deciding what is done: a damaged file
+ * is named, moved to damaged/ and its point runs again. Returns how many were set aside.
+ */
+export function setAsideDamaged(store: ResultStore, ids: Set<string>, err: ProgressSink): number {
+  let n = 0;
+  for (const id of store.storedIds()) {
+    if (!ids.has(id)) continue;
+    const got = store.load(id);
+    if (got?.kind !== 'damaged') continue;
+    const to = store.setAside(id, 'damaged');
+    err.write(`htmsim: ${got.file}: damaged stored point (${got.problem}); moved to ${to}, the point runs again\n`);
+    n++;
+  }
+  return n;
 }
 
 export function pointLabel(p: Point): string {
@@ -175,6 +190,44 @@ export function applySets(spec: ExperimentSpec, sets: readonly string[]): void {
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
+/**
+ * Stores a point's result; a result that cannot be serialized (a guest output too large for one
+ * JSON string) is stored as a failed point saying so, rather than ending the sweep on every
+ * resume. Disk errors (UserError) end the sweep with one line.
+ */
+function storeResult(store: ResultStore, p: Point, result: RunResult): RunResult {
+  try {
+    store.write({ id: p.id, index: p.index, params: p.params, result });
+    return result;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const why = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+    const failed = failedResult(p.config, `the point's result could not be stored: ${why}`, result.host?.seconds ?? 0);
+    store.write({ id: p.id, index: p.index, params: p.params, result: failed });
+    return failed;
+  }
+}
+
+/**
+ * A point whose attempt marker survived two deaths of the sweep process (it was running each time)
+ * is what kills the sweep, through something a worker process cannot contain (its result
+ * exhausting this process's memory): it is stored as failed, so that resuming does not die again
+ * at the same point. One death is forgiven: a sweep killed by its user leaves markers too.
+ */
+function recordSweepKillers(store: ResultStore, all: readonly Point[], err: ProgressSink): void {
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const stored = store.storedIds();
+  for (const id of store.markedIds()) {
+    const p = byId.get(id);
+    const n = store.attempts(id);
+    if (!p || stored.has(id) || n < 2) continue;
+    const msg = `the sweep process died ${n} times while this point was running; not run again (rerun it with --retry-failed)`;
+    store.write({ id, index: p.index, params: p.params, result: failedResult(p.config, msg, 0) });
+    store.clearMarker(id);
+    err.write(`htmsim: point ${p.index} (${pointLabel(p)}): ${msg}\n`);
+  }
+}
+
 /** Runs an experiment; returns the exit status (0 all ok, 1 some point or the report failed, 130 interrupted). */
 export async function runExperiment(opts: RunOptions): Promise<number> {
   const out = opts.stdout ?? process.stdout;
@@ -185,8 +238,12 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   if (opts.runner !== undefined && !existsSync(opts.runner)) throw new UserError(`--runner ${opts.runner}: no such file`);
   const spec = loadExperiment(opts.config);
   applySets(spec, opts.sets ?? []);
-  const all = expand(spec);
-  const selected = takeShard(filter ? all.filter(filter) : all, shard);
+  const all = expand(spec, opts.maxPoints);
+  const filtered = filter ? all.filter(filter) : all;
+  if (filter && filtered.length === 0) {
+    throw new UserError(`--filter ${opts.filter}: selects none of the ${all.length} point${all.length === 1 ? '' : 's'} of ${spec.name} (see them with --dry-run)`);
+  }
+  const selected = takeShard(filtered, shard);
 
   if (opts.dryRun) {
     out.write(`${spec.name}: ${all.length} point${all.length === 1 ? '' : 's'}, ${selected.length} selected\n`);
@@ -196,15 +253,28 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
 
   const dir = opts.out ?? join('results', spec.name);
   const store = new ResultStore(dir);
-  store.open(opts.fresh === true);
+  store.open(opts.fresh === true, opts.out !== undefined ? `--out ${dir}` : dir);
+  try {
+    return await runInto(store, spec, all, selected, opts, err);
+  } finally {
+    store.close();
+  }
+}
+
+/** The part of a run that writes into the (locked) output folder. */
+async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], selected: Point[], opts: RunOptions, err: ProgressSink): Promise<number> {
+  const dir = store.dir;
   store.sweepTemps();
   const sweep: SweepPoint[] = all.map((p) => ({ id: p.id, index: p.index, params: p.params }));
-  setAsideStale(store, new Set(sweep.map((p) => p.id)));
+  const sweepIds = new Set(sweep.map((p) => p.id));
+  setAsideStale(store, sweepIds);
+  setAsideDamaged(store, sweepIds, err);
   const exp = experimentJson(spec, all.length, { shard: opts.shard, filter: opts.filter });
   store.writeFile('experiment.json', `${JSON.stringify(exp, null, 2)}\n`);
   store.writeFile('resolved-config.yaml', `# ${spec.name}: the experiment with every default filled in (written by htmsim run)\n${stringify(exp.resolved)}`);
   store.writeFile('sweep-points.json', `${JSON.stringify(sweep)}\n`);
 
+  recordSweepKillers(store, all, err);
   const stored = store.storedIds();
   const todo = selected.filter((p) => {
     if (!stored.has(p.id)) return true;
@@ -223,9 +293,11 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
       jobs: opts.jobs ?? defaultJobs(),
       runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
       signal: interrupt.signal,
-      onResult: (task: number, result: RunResult) => {
+      onStart: (task: number) => store.markStarted(todo[task]!.id),
+      onResult: (task: number, got: RunResult) => {
         const p = todo[task]!;
-        store.write({ id: p.id, index: p.index, params: p.params, result });
+        const result = storeResult(store, p, got);
+        store.clearMarker(p.id);
         finished++;
         progress.tick(result.status === 'ok', pointLabel(p), result.host?.seconds ?? 0, result.error);
       },
@@ -233,6 +305,8 @@ export async function runExperiment(opts: RunOptions): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     progress.finish();
+    // Points cancelled (Ctrl-C) or never reached did not crash anything.
+    for (const p of todo) store.clearMarker(p.id);
   }
 
   if (interrupt.signal.aborted) {

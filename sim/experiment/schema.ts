@@ -15,8 +15,6 @@ import { gilShape, htmPolicyShape, nogilShape, POLICY_NAMES, policyShape, stmSha
 import { pointShape, workloadRefShape } from '../run/point-config.js';
 
 export type { JsonSchema } from '../common/config-shape.js';
-// run-experiment.ts still imports these from here; they are declared in sim/policies/config.ts.
-export { POLICY_SECTIONS, SECTION_USERS } from '../policies/config.js';
 
 /** A fully resolved point (what `--set` paths and sweep axes address), declared in sim/run. */
 export const pointSchema: JsonSchema = pointShape;

@@ -1,7 +1,8 @@
 /** `--filter EXPR` and `--shard K/N`: which points of the expansion this invocation runs. */
 import { UserError } from '../common/errors.js';
 import type { Point } from './expand.js';
-import { canonicalPath, getPath, lookupPath } from './params.js';
+import { canonicalPath, getPath, lookupPath, parseLeafText } from './params.js';
+import type { JsonSchema } from './schema.js';
 import { unknownParamMessage } from './resolve.js';
 
 type Op = '=' | '!=' | '<' | '<=' | '>' | '>=';
@@ -29,9 +30,22 @@ export function parseFilter(expr: string): PointFilter {
     if (k.kind === 'unknown') bad(unknownParamMessage(path, k.hint));
     if (k.kind === 'section') bad(`'${path}' is a section, not a parameter`);
     if (op !== '=' && op !== '!=' && !Number.isFinite(Number(value))) bad(`'${op}' needs a number, got '${value}'`);
+    const wrong = k.kind === 'leaf' ? valueProblem(k.schema, value) : k.kind === 'rep' && !/^\d+$/.test(value) ? 'must be a whole number' : undefined;
+    if (wrong) bad(`'${t.trim()}': ${path} ${wrong}`);
     return { path, op, value };
   });
   return (p) => terms.every((t) => holds(t, valueOf(p, t.path)));
+}
+
+/** Why no point can have `text` as the value of a parameter of this schema (its type or its
+ *  closed set of values), or undefined. Ranges are not checked: `cores>=0` is a fine filter. */
+function valueProblem(schema: JsonSchema, text: string): string | undefined {
+  const e = schema.enum as unknown[] | undefined;
+  if (e && !e.includes(text)) return `is one of ${e.join(', ')}, never '${text}'`;
+  const v = parseLeafText(schema, text);
+  if ((schema.type === 'integer' || schema.type === 'number') && typeof v !== 'number') return `is a number, never '${text}'`;
+  if (schema.type === 'boolean' && typeof v !== 'boolean') return `is true or false, never '${text}'`;
+  return undefined;
 }
 
 function valueOf(p: Point, path: string): unknown {

@@ -48,6 +48,19 @@ const CASES: [kind: string, text: string, lines: string[]][] = [
   ['several problems, all listed in file order', `name: bad name\nmachine: ${MACHINE}\nworkloads: [bank]\nrepetitions: 0\npolicies: [gil]\ngil: { mode: fast, checkInterval: 1.5 }\n`,
     ["{f}:1:7: name: 'bad name' must match ^[A-Za-z0-9][A-Za-z0-9._-]*$", '{f}:4:14: repetitions: must be >= 1, got 0',
       "{f}:6:14: gil.mode: must be one of ticks, interval; got 'fast'", '{f}:6:35: gil.checkInterval: must be an integer, got 1.5']],
+  // issue 20: nonsense that used to validate, or failed with a host trace or "got null".
+  ['unknown derived metric in a chart', `name: x\nmachine: ${MACHINE}\nworkloads: [bank]\nreport:\n  charts:\n    - { type: line, x: machine.cores, y: derived.nosuch }\n`,
+    ["{f}:6:42: report.charts[0].y: unknown derived metric 'derived.nosuch'; derived metrics are derived.speedup, derived.throughput, derived.abortRate, derived.wastedFraction"]],
+  ['a workload path that is not a program', `name: x\nmachine: ${MACHINE}\nworkloads: [/etc/passwd]\n`,
+    ['{f}:3:13: workloads[0]: /etc/passwd is not a guest program (a workload is a catalog name or a .py file)']],
+  ['a workload .py that does not compile', `name: x\nmachine: ${MACHINE}\nworkloads: [tests/experiment/fixtures/not-python.py]\n`,
+    ['{f}:3:13: workloads[0]: tests/experiment/fixtures/not-python.py is not a guest program: tests/experiment/fixtures/not-python.py:1:1: SyntaxError: Missing parentheses in call to \'print\'. Did you mean print(...)?']],
+  ['a seed beyond 2^53', `name: x\nmachine: ${MACHINE}\nworkloads: [bank]\nseed: 99999999999999999999999\n`,
+    ['{f}:4:7: 99999999999999999999999 is beyond 2^53-1 (9007199254740991), the largest integer a config holds exactly']],
+  ['infinite numbers', `name: x\nmachine: { preset: ${MACHINE}, freqGHz: .inf }\nworkloads: [bank]\nmaxCycles: 1e400\n`,
+    [`{f}:2:${MACHINE.length + 31}: .inf is infinite; a config needs finite numbers`, '{f}:4:12: 1e400 is infinite; a config needs finite numbers']],
+  ['a YAML alias bomb', 'name: x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\nworkloads: [bank]\n',
+    ['{f}: cannot expand the YAML: too many aliases (at most 1000 expansions; a resource exhaustion attack?)']],
 ];
 
 const OPTION_CASES: [kind: string, args: string[], line: string][] = [
@@ -55,6 +68,12 @@ const OPTION_CASES: [kind: string, args: string[], line: string][] = [
   ['shard not K/N', ['--shard', 'x'], '--shard x: expected K/N with 1 <= K <= N, e.g. --shard 2/8'],
   ['filter without operator', ['--filter', 'policy.name~htm'], "--filter policy.name~htm: cannot parse 'policy.name~htm'; expected PATH OP VALUE with OP one of =, !=, <, <=, >, >="],
   ['filter on unknown parameter', ['--filter', 'htm.txLenght=5'], "--filter htm.txLenght=5: unknown parameter 'htm.txLenght' (did you mean 'htm.txLength'?)"],
+  ['filter selecting no point', ['--filter', 'machine.cores=3'], '--filter machine.cores=3: selects none of the 24 points of fixture-sweep (see them with --dry-run)'],
+  ['filter on a value no point can have', ['--filter', 'policy=quantum'], "--filter policy=quantum: 'policy=quantum': policy.name is one of serial, gil, htm, stm, nogil, never 'quantum'"],
+  ['filter with a doubled operator', ['--filter', 'cores==2'], "--filter cores==2: 'cores==2': machine.cores is a number, never '=2'"],
+  ['more points than the limit', ['--max-points', '20'], `${SWEEP}: the sweep has up to 36 points, more than the limit of 20; shrink it, or raise the limit with --max-points 36`],
+  ['--set of an infinite number', ['--set', 'machine.freqGHz=1e400'], '--set machine.freqGHz=1e400: 1e400 is infinite; a config needs finite numbers'],
+  ['--set of a seed beyond 2^53', ['--set', 'seed=99999999999999999999999'], '--set seed=99999999999999999999999: 99999999999999999999999 is beyond 2^53-1 (9007199254740991), the largest integer a config holds exactly'],
   ['filter comparing text by order', ['--filter', 'machine.cores>=four'], "--filter machine.cores>=four: '>=' needs a number, got 'four'"],
 ];
 

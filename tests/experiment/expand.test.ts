@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, expand, pointId } from '../../sim/experiment/expand.js';
+import { expand } from '../../sim/experiment/expand.js';
+import { canonicalJson, pointId } from '../../sim/experiment/point-id.js';
 import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { ConfigError } from '../../sim/common/located.js';
 import { repSeed, resolveExecConfig } from '../../sim/experiment/resolve.js';

@@ -14,25 +14,32 @@ const stored = (dir: string): string[] => readdirSync(join(dir, 'points')).filte
 
 describe('the sweep pool', () => {
   beforeAll(requireBuild);
-  it('records host crashes in a worker as failed points and goes on with fresh workers', () => {
+  it('records every kind of worker death as a failed point and goes on with fresh workers', () => {
     const dir = scratch('pool-crashes');
     const cfg = writeConfig(dir, 'crashes', `name: crashes\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\n` +
-      'sweep:\n  axes:\n    workload.params.accounts: [15, 17, 18, 19, 12, 16]\n    cores: [1, 2]\n');
+      'sweep:\n  axes:\n    workload.params.accounts: [15, 17, 18, 19, 20, 21, 12, 16]\n    cores: [1, 2]\n');
     const out = join(dir, 'out');
     // A small heap (workers inherit the limit) so that the out-of-memory point fails fast.
     const r = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2'], { NODE_OPTIONS: '--max-old-space-size=96' });
     expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |Native stack|internal error/);
     const recs = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const outcome = (accounts: number) => [accounts, accounts === 12 || accounts === 16 ? 'ok' : 'failed',
       {
         15: 'worker died: exit code 3',
-        17: 'worker died: host bug in a timer',
+        17: 'worker died: exit code 1: TypeError: host bug in a timer',
         18: 'RangeError: Maximum call stack size exceeded',
-        19: 'worker died: Worker terminated due to reaching memory limit: JS heap out of memory',
+        19: 'worker died: signal SIGABRT: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+        20: 'worker died: signal SIGABRT',
+        21: 'worker died: signal SIGSEGV',
       }[accounts]];
     expect(recs.map((x) => [x.params['workload.params.accounts'], x.result.status, x.result.error]))
-      .toEqual([15, 17, 18, 19, 12, 16].flatMap((a) => [outcome(a), outcome(a)]));
-    expect(r.stderr).toContain('4/12 selected ok, 8 failed');
+      .toEqual([15, 17, 18, 19, 20, 21, 12, 16].flatMap((a) => [outcome(a), outcome(a)]));
+    expect(r.stderr).toContain('4/16 selected ok, 12 failed');
+    // A resume does not run the failed points again (they are stored), so no crash repeats.
+    const again = htmsim(['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('16/16 points stored, 4/16 selected ok, 12 failed');
   });
 
   it('a runner that cannot be loaded is one line and exit 2, like other bad input', () => {
