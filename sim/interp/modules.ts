@@ -6,7 +6,8 @@
 import { XBEGIN_STARTED, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_DEBUG, XABORT_EXPLICIT, XABORT_NESTED, XABORT_RETRY } from '../machine/port.js';
 import { PyDict } from './dict.js';
 import { ABORT_SIGNAL } from './heap.js';
-import { BLOCK_SIGNAL, type Interpreter } from './interpreter.js';
+import { BLOCK_SIGNAL } from './vm/signals.js';
+import type { Vm } from './vm/vm.js';
 import { createHash } from 'node:crypto';
 import * as R from './runtime/int-ops.js';
 import { MersenneTwister } from './runtime/random.js';
@@ -124,7 +125,7 @@ def _worker():
             _task_end()
 `;
 
-export function installModules(vm: Interpreter): void {
+export function installModules(vm: Vm): void {
   const T = vm.T;
   const None = vm.None;
   const F = (x: number): PyFloat => vm.placeFloat(vm.cur, x);
