@@ -1,6 +1,6 @@
 /**
  * The interpreter as the rest of htmsim sees it: the VM (vm/) with its builtins (builtins.ts)
- * and guest modules (modules.ts) installed. Wiring them here keeps the VM free of imports of
+ * and guest modules (modules/) installed. Wiring them here keeps the VM free of imports of
  * the code that fills it, so no module of sim/interp imports its own importer.
  *
  * Public API (what sim/run and sim/policies call):
@@ -19,7 +19,7 @@
  * A GuestThread (thread.ts) records `bytecodes`, `state`, `blockedOn`, `uncaught`/`uncaughtText`.
  */
 import { installBuiltins } from './builtins.js';
-import { installModules } from './modules.js';
+import { installModules } from './modules/registry.js';
 import { Vm, type InterpreterOptions } from './vm/vm.js';
 
 export { GuestThread, Frame, PyGenerator } from './thread.js';
