@@ -198,7 +198,7 @@ function makeThreading(vm: Vm, lockT: PyType, rlockT: PyType, pyThreadOf: Map<Py
     vm.cur = nt;
     try {
       const fr = vm.bindFrame(nt, f, [obj], 0, 1, null, null);
-      nt.frames.push(fr);
+      vm.pushFrame(nt, fr);
     } finally {
       vm.cur = t;
     }

@@ -99,7 +99,7 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, GuestThread[]>
       const prev = vm.cur;
       vm.cur = w;
       try {
-        w.frames.push(vm.bindFrame(w, worker, [], 0, 0, null, null));
+        vm.pushFrame(w, vm.bindFrame(w, worker, [], 0, 0, null, null));
       } finally {
         vm.cur = prev;
       }
