@@ -10,8 +10,8 @@ import { UserError } from '../common/errors.js';
 import { ConfigError } from '../experiment/located.js';
 import { resolveExecConfig } from '../experiment/resolve.js';
 import { compileModule } from '../interp/compile.js';
-import { disassemble } from '../interp/disassembler.js';
-import { GuestSyntaxError } from '../interp/syntax-error.js';
+import { disassemble } from '../interp/front/disassembler.js';
+import { GuestSyntaxError } from '../interp/front/syntax-error.js';
 import { readProgram, runPoint } from '../run/run-point.js';
 
 interface ExecFlags {
