@@ -17,6 +17,11 @@ export interface GuestModule {
   install(vm: Vm): void;
 }
 
+/** A module with nothing to set up at install time: its factory runs on first import. */
+export function factoryModule(name: string, make: (vm: Vm) => PyModule): GuestModule {
+  return { name, install: (vm) => void vm.moduleFactories.set(name, () => make(vm)) };
+}
+
 export const isIntLike = (v: PyVal): v is number | bigint | boolean =>
   typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 

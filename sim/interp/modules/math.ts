@@ -6,14 +6,9 @@ import * as R from '../runtime/int-ops.js';
 import { mathFsum } from '../runtime/math.js';
 import { PyFloat, PyInstance, type PyExc, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
-import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, type GuestModule } from './kit.js';
+import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, factoryModule } from './kit.js';
 
-export const math: GuestModule = {
-  name: 'math',
-  install(vm: Vm): void {
-    vm.moduleFactories.set('math', () => makeMath(vm));
-  },
-};
+export const math = factoryModule('math', makeMath);
 
 const domainError = (vm: Vm): PyExc => vm.err('ValueError', 'math domain error');
 const rangeError = (vm: Vm): PyExc => vm.err('OverflowError', 'math range error');

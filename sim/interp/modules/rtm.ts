@@ -7,14 +7,9 @@ import { XBEGIN_STARTED, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_DEBUG, XABORT_
 import type { PyModule } from '../values.js';
 import { ABORT_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
-import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
+import { defineFn, defineValue, newModule, toInt, factoryModule } from './kit.js';
 
-export const rtm: GuestModule = {
-  name: 'rtm',
-  install(vm: Vm): void {
-    vm.moduleFactories.set('rtm', () => makeRtm(vm));
-  },
-};
+export const rtm = factoryModule('rtm', makeRtm);
 
 function makeRtm(vm: Vm): PyModule {
   const None = vm.None;

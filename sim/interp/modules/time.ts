@@ -6,14 +6,9 @@
 import type { PyModule } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
-import { defineFn, newFloat, newModule, toFloat, type GuestModule } from './kit.js';
+import { defineFn, newFloat, newModule, toFloat, factoryModule } from './kit.js';
 
-export const time: GuestModule = {
-  name: 'time',
-  install(vm: Vm): void {
-    vm.moduleFactories.set('time', () => makeTime(vm));
-  },
-};
+export const time = factoryModule('time', makeTime);
 
 function makeTime(vm: Vm): PyModule {
   const None = vm.None;

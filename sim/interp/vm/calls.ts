@@ -12,6 +12,7 @@ import { CodeFlag } from '../chunk.js';
 import { PyDict } from '../dict.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
 import { PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyObject, PyTuple, PyType, PyWrapper, CodeHolder, type PyVal, type Slot } from '../values.js';
+import { ABORT_SIGNAL } from './signals.js';
 import { VmExceptions } from './exceptions.js';
 
 /** Builtin layouts a user class may extend with fresh instances of the subclass. */
@@ -235,6 +236,29 @@ export abstract class VmCalls extends VmExceptions {
       caller.lasti = lasti;
     }
     t.frames.push(callee);
+  }
+
+  /**
+   * A call of host code from instruction opPc (a builtin, or a callable run nested). The caller's
+   * position is saved first and, outside nested runs, where to resume if a transaction begins
+   * inside the call (`below`: the value left under the result); a suspension re-executes the
+   * instruction, and a hook that rolled this thread back (taskEnd, atomicExit...) unwinds it.
+   */
+  callHost(t: GuestThread, f: Frame, fn: PyVal, args: PyVal[], kw: Map<string, PyVal> | null, opPc: number, opSp: number,
+    pc: number, sp: number, below: PyVal | null, nested: boolean): PyVal {
+    f.pc = pc;
+    f.sp = sp;
+    f.lasti = opPc;
+    if (!nested) t.setMidCall(opPc, opSp, pc, sp, below);
+    const rb = t.rollbacks;
+    let r: PyVal;
+    if (fn instanceof PyBuiltin) {
+      if (fn.unfriendly !== null) this.unfriendly(t, fn.unfriendly, nested);
+      r = fn.fn(args, kw, fn.self);
+    } else r = this.callValue(fn, args, kw);
+    t.midCall = false;
+    if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+    return r;
   }
 
   /** CPython's recursion limit, checked before a call binds its frame. */

@@ -8,7 +8,7 @@ import { PyDict, PySet } from '../dict.js';
 import { ABORT_SIGNAL } from '../heap.js';
 import { Op } from '../opcodes.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
-import { PyBuiltin, PyCell, PyExc, PyFloat, PyFunction, PyIter, PyList, PyModule, PySlice, PyTuple, PyType, CodeHolder, type PyVal } from '../values.js';
+import { PyCell, PyExc, PyFloat, PyFunction, PyIter, PyList, PyModule, PySlice, PyTuple, PyType, CodeHolder, type PyVal } from '../values.js';
 import { VmThreads } from './threads.js';
 
 export abstract class VmColdOps extends VmThreads {
@@ -363,16 +363,8 @@ export abstract class VmColdOps extends VmThreads {
           throw this.typeErr(`'${tp.name}' object does not support the context manager protocol`);
         }
         const exitBound = this.bind(exit, mgr, tp);
-        f.pc = pc;
-        f.sp = sp;
-        f.lasti = opPc;
         // Resuming "as if __enter__ returned" means [exit, result]: the slot of mgr holds exit.
-        if (!nested) t.setMidCall(opPc, opSp, pc, sp, exitBound);
-        const rb = t.rollbacks;
-        if (enter instanceof PyBuiltin && enter.unfriendly !== null) this.unfriendly(t, enter.unfriendly, nested);
-        const r = enter instanceof PyBuiltin ? enter.fn([mgr], null, undefined) : this.callValue(enter, [mgr], null);
-        t.midCall = false;
-        if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+        const r = this.callHost(t, f, enter, [mgr], null, opPc, opSp, pc, sp, exitBound, nested);
         stack[sp - 1] = exitBound;
         stack[sp++] = r;
         break;

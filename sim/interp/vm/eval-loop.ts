@@ -450,19 +450,7 @@ export abstract class VmEvalLoop extends VmColdOps {
                 kw = new Map();
                 for (let i = 0; i < nkw; i++) kw.set(kwnames[i]!, stack[argStart + npos + i] as PyVal);
               }
-              f.pc = pc;
-              f.sp = baseSp;
-              f.lasti = opPc;
-              if (!nested) t.setMidCall(opPc, opSp, pc, baseSp, null);
-              const rb = t.rollbacks;
-              let r: PyVal;
-              if (callable instanceof PyBuiltin) {
-                if (callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
-                r = callable.fn(args, kw, callable.self);
-              } else r = this.callValue(callable as PyVal, args, kw);
-              t.midCall = false;
-              // A hook (taskEnd, atomicExit...) may have rolled this thread back: its frames are restored.
-              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
+              const r = this.callHost(t, f, callable as PyVal, args, kw, opPc, opSp, pc, baseSp, null, nested);
               sp = baseSp;
               stack[sp++] = r;
               break;
@@ -508,16 +496,7 @@ export abstract class VmEvalLoop extends VmColdOps {
                 fAddr = f.addr + FRAME_HEADER_BYTES;
                 break;
               }
-              f.pc = pc;
-              f.sp = sp;
-              f.lasti = opPc;
-              if (!nested) t.setMidCall(opPc, opSp, pc, sp, null);
-              const rb = t.rollbacks;
-              if (callable instanceof PyBuiltin && callable.unfriendly !== null) this.unfriendly(t, callable.unfriendly, nested);
-              const r = callable instanceof PyBuiltin ? callable.fn(args, kw, callable.self) : this.callValue(callable, args, kw);
-              t.midCall = false;
-              if (t.rollbacks !== rb) throw ABORT_SIGNAL;
-              stack[sp++] = r;
+              stack[sp++] = this.callHost(t, f, callable, args, kw, opPc, opSp, pc, sp, null, nested);
               break;
             }
             case Op.PUSH_NULL:
