@@ -5,6 +5,7 @@
  */
 import { PyDict, PySet } from './dict.js';
 import { installMatchHelpers } from './match-runtime.js';
+import { installExceptionTypes } from './objects/exceptions.js';
 import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
@@ -66,50 +67,7 @@ export function installBuiltins(vm: Vm): Protocols {
     return it;
   };
 
-  // ───────────── exceptions ─────────────
-  const excTree: [string, string][] = [
-    ['BaseException', ''], ['SystemExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'],
-    ['GeneratorExit', 'BaseException'], ['Exception', 'BaseException'], ['StopIteration', 'Exception'],
-    ['ArithmeticError', 'Exception'], ['FloatingPointError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
-    ['ZeroDivisionError', 'ArithmeticError'], ['AssertionError', 'Exception'], ['AttributeError', 'Exception'],
-    ['BufferError', 'Exception'], ['EOFError', 'Exception'], ['ImportError', 'Exception'],
-    ['ModuleNotFoundError', 'ImportError'], ['LookupError', 'Exception'], ['IndexError', 'LookupError'],
-    ['KeyError', 'LookupError'], ['MemoryError', 'Exception'], ['NameError', 'Exception'],
-    ['UnboundLocalError', 'NameError'], ['OSError', 'Exception'], ['TimeoutError', 'OSError'],
-    ['ReferenceError', 'Exception'], ['RuntimeError', 'Exception'], ['NotImplementedError', 'RuntimeError'],
-    ['RecursionError', 'RuntimeError'], ['SyntaxError', 'Exception'], ['IndentationError', 'SyntaxError'],
-    ['SystemError', 'Exception'], ['TypeError', 'Exception'], ['ValueError', 'Exception'],
-    ['UnicodeError', 'ValueError'], ['Warning', 'Exception'], ['UserWarning', 'Warning'],
-    ['DeprecationWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
-  ];
-  for (const [name, base] of excTree) {
-    const tp = vm.makeType(name, [base === '' ? T.object : vm.exc.get(base)!], 'exception', true);
-    vm.exc.set(name, tp);
-    B.set(name, tp);
-  }
-  B.set('EnvironmentError', vm.exc.get('OSError')!);
-  B.set('IOError', vm.exc.get('OSError')!);
-  const BaseExc = vm.exc.get('BaseException')!;
-  vm.method(BaseExc, '__init__', (a) => {
-    const self = a[0] as PyExc;
-    self.args = a.slice(1);
-    return None;
-  });
-  vm.method(BaseExc, 'with_traceback', (a) => a[0]!);
-  vm.method(BaseExc, '__str__', (a) => excStr(a[0] as PyExc));
-  vm.method(BaseExc, '__repr__', (a) => excRepr(a[0] as PyExc));
-  const excStr = (e: PyExc): string => {
-    const args = e.args;
-    if (vm.isSubtype(e.cls, vm.exc.get('KeyError')!) && args.length === 1) return vm.repr(args[0]!);
-    if (args.length === 0) return '';
-    if (args.length === 1) return vm.str(args[0]!);
-    return vm.repr(vm.newTuple(args));
-  };
-  const excRepr = (e: PyExc): string => {
-    const a = e.args;
-    const inner = a.length === 1 ? vm.repr(a[0]!) : a.map((x) => vm.repr(x)).join(', ');
-    return `${e.cls.name}(${inner})`;
-  };
+  installExceptionTypes(vm);
 
   // ───────────── helpers ─────────────
   const index = (v: PyVal, what?: string): R.IntVal => {
