@@ -3,30 +3,61 @@
  * warnings), registered in the builtins and in `vm.exc`, and BaseException's methods: args,
  * str() (KeyError shows its key's repr) and repr().
  */
-import type { PyExc } from '../values.js';
+import type { PyExc, PyType } from '../values.js';
 import type { Vm } from '../vm/vm.js';
+
+const HIERARCHY = `
+BaseException
+  SystemExit
+  KeyboardInterrupt
+  GeneratorExit
+  Exception
+    StopIteration
+    ArithmeticError
+      FloatingPointError
+      OverflowError
+      ZeroDivisionError
+    AssertionError
+    AttributeError
+    BufferError
+    EOFError
+    ImportError
+      ModuleNotFoundError
+    LookupError
+      IndexError
+      KeyError
+    MemoryError
+    NameError
+      UnboundLocalError
+    OSError
+      TimeoutError
+    ReferenceError
+    RuntimeError
+      NotImplementedError
+      RecursionError
+    SyntaxError
+      IndentationError
+    SystemError
+    TypeError
+    ValueError
+      UnicodeError
+    Warning
+      UserWarning
+      DeprecationWarning
+      RuntimeWarning
+`;
 
 export function installExceptionTypes(vm: Vm): void {
   const T = vm.T;
   const None = vm.None;
   const B = vm.builtins;
-  const excTree: [string, string][] = [
-    ['BaseException', ''], ['SystemExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'],
-    ['GeneratorExit', 'BaseException'], ['Exception', 'BaseException'], ['StopIteration', 'Exception'],
-    ['ArithmeticError', 'Exception'], ['FloatingPointError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
-    ['ZeroDivisionError', 'ArithmeticError'], ['AssertionError', 'Exception'], ['AttributeError', 'Exception'],
-    ['BufferError', 'Exception'], ['EOFError', 'Exception'], ['ImportError', 'Exception'],
-    ['ModuleNotFoundError', 'ImportError'], ['LookupError', 'Exception'], ['IndexError', 'LookupError'],
-    ['KeyError', 'LookupError'], ['MemoryError', 'Exception'], ['NameError', 'Exception'],
-    ['UnboundLocalError', 'NameError'], ['OSError', 'Exception'], ['TimeoutError', 'OSError'],
-    ['ReferenceError', 'Exception'], ['RuntimeError', 'Exception'], ['NotImplementedError', 'RuntimeError'],
-    ['RecursionError', 'RuntimeError'], ['SyntaxError', 'Exception'], ['IndentationError', 'SyntaxError'],
-    ['SystemError', 'Exception'], ['TypeError', 'Exception'], ['ValueError', 'Exception'],
-    ['UnicodeError', 'ValueError'], ['Warning', 'Exception'], ['UserWarning', 'Warning'],
-    ['DeprecationWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
-  ];
-  for (const [name, base] of excTree) {
-    const tp = vm.makeType(name, [base === '' ? T.object : vm.exc.get(base)!], 'exception', true);
+  // One class per line under its base (two spaces a level), created top to bottom.
+  const bases: PyType[] = [T.object];
+  for (const line of HIERARCHY.trim().split('\n')) {
+    const depth = (line.length - line.trimStart().length) / 2;
+    const name = line.trim();
+    const tp = vm.makeType(name, [bases[depth]!], 'exception', true);
+    bases[depth + 1] = tp;
     vm.exc.set(name, tp);
     B.set(name, tp);
   }
