@@ -12,8 +12,8 @@ import { ConfigError } from '../common/located.js';
 import { resolveExecConfig } from '../experiment/resolve.js';
 import { fsReason, writeAtomic } from '../experiment/store.js';
 import { compileModule } from '../interp/compile.js';
-import { disassemble } from '../interp/disassembler.js';
-import { GuestSyntaxError } from '../interp/syntax-error.js';
+import { disassemble } from '../interp/front/disassembler.js';
+import { GuestSyntaxError } from '../interp/front/syntax-error.js';
 import { readProgram, runPoint } from '../run/run-point.js';
 import { formatCycleSummary } from '../run/cycle-summary.js';
 

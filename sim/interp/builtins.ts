@@ -5,19 +5,20 @@
  */
 import { PyDict, PySet } from './dict.js';
 import { installMatchHelpers } from './match-runtime.js';
+import { installExceptionTypes } from './objects/exceptions.js';
 import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from './runtime/percent-format.js';
-import type { Interpreter } from './interpreter.js';
-import { CodeHolder } from './interpreter.js';
+import type { Protocols } from './vm/protocols.js';
+import type { Vm } from './vm/vm.js';
 import * as R from './runtime/int-ops.js';
 import * as RS from './runtime/str-methods.js';
 import { bytesHash as rtBytesHash, strHash as strHashRt } from './runtime/str-hash.js';
 import { PyGenerator, U_FIELD, type Frame } from './thread.js';
 import {
   PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject,
-  PyRange, PySlice, PySuper, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyVal,
+  PyRange, PySlice, PySuper, PyTuple, PyType, PyWrapper, CodeHolder, type BuiltinImpl, type PyVal,
 } from './values.js';
 
 type Kw = Map<string, PyVal> | null;
@@ -39,7 +40,7 @@ export class PyView extends PyObject {
   }
 }
 
-export function installBuiltins(vm: Interpreter): void {
+export function installBuiltins(vm: Vm): Protocols {
   const T = vm.T;
   const None = vm.None;
   const B = vm.builtins;
@@ -66,50 +67,7 @@ export function installBuiltins(vm: Interpreter): void {
     return it;
   };
 
-  // ───────────── exceptions ─────────────
-  const excTree: [string, string][] = [
-    ['BaseException', ''], ['SystemExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'],
-    ['GeneratorExit', 'BaseException'], ['Exception', 'BaseException'], ['StopIteration', 'Exception'],
-    ['ArithmeticError', 'Exception'], ['FloatingPointError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
-    ['ZeroDivisionError', 'ArithmeticError'], ['AssertionError', 'Exception'], ['AttributeError', 'Exception'],
-    ['BufferError', 'Exception'], ['EOFError', 'Exception'], ['ImportError', 'Exception'],
-    ['ModuleNotFoundError', 'ImportError'], ['LookupError', 'Exception'], ['IndexError', 'LookupError'],
-    ['KeyError', 'LookupError'], ['MemoryError', 'Exception'], ['NameError', 'Exception'],
-    ['UnboundLocalError', 'NameError'], ['OSError', 'Exception'], ['TimeoutError', 'OSError'],
-    ['ReferenceError', 'Exception'], ['RuntimeError', 'Exception'], ['NotImplementedError', 'RuntimeError'],
-    ['RecursionError', 'RuntimeError'], ['SyntaxError', 'Exception'], ['IndentationError', 'SyntaxError'],
-    ['SystemError', 'Exception'], ['TypeError', 'Exception'], ['ValueError', 'Exception'],
-    ['UnicodeError', 'ValueError'], ['Warning', 'Exception'], ['UserWarning', 'Warning'],
-    ['DeprecationWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
-  ];
-  for (const [name, base] of excTree) {
-    const tp = vm.makeType(name, [base === '' ? T.object : vm.exc.get(base)!], 'exception', true);
-    vm.exc.set(name, tp);
-    B.set(name, tp);
-  }
-  B.set('EnvironmentError', vm.exc.get('OSError')!);
-  B.set('IOError', vm.exc.get('OSError')!);
-  const BaseExc = vm.exc.get('BaseException')!;
-  vm.method(BaseExc, '__init__', (a) => {
-    const self = a[0] as PyExc;
-    self.args = a.slice(1);
-    return None;
-  });
-  vm.method(BaseExc, 'with_traceback', (a) => a[0]!);
-  vm.method(BaseExc, '__str__', (a) => excStr(a[0] as PyExc));
-  vm.method(BaseExc, '__repr__', (a) => excRepr(a[0] as PyExc));
-  const excStr = (e: PyExc): string => {
-    const args = e.args;
-    if (vm.isSubtype(e.cls, vm.exc.get('KeyError')!) && args.length === 1) return vm.repr(args[0]!);
-    if (args.length === 0) return '';
-    if (args.length === 1) return vm.str(args[0]!);
-    return vm.repr(vm.newTuple(args));
-  };
-  const excRepr = (e: PyExc): string => {
-    const a = e.args;
-    const inner = a.length === 1 ? vm.repr(a[0]!) : a.map((x) => vm.repr(x)).join(', ');
-    return `${e.cls.name}(${inner})`;
-  };
+  installExceptionTypes(vm);
 
   // ───────────── helpers ─────────────
   const index = (v: PyVal, what?: string): R.IntVal => {
@@ -185,7 +143,7 @@ export function installBuiltins(vm: Interpreter): void {
 
   // ───────────── repr / str ─────────────
   const floatRepr = rtFloatRepr;
-  vm.repr = (v: PyVal): string => {
+  const reprProto = (v: PyVal): string => {
     switch (typeof v) {
       case 'number': return String(v);
       case 'bigint': return v.toString();
@@ -287,7 +245,7 @@ export function installBuiltins(vm: Interpreter): void {
     return b.cls === T.bytearray ? `bytearray(${body})` : body;
   };
 
-  vm.str = (v: PyVal): string => {
+  const strProto = (v: PyVal): string => {
     if (typeof v === 'string') return v;
     if (v instanceof PyFloat) return floatRepr(v.v);
     if (v instanceof PyInstance || (v instanceof PyObject && !v.cls.builtin)) {
@@ -317,7 +275,7 @@ export function installBuiltins(vm: Interpreter): void {
     return h;
   };
   const M64 = (1n << 64n) - 1n;
-  vm.hash = (v: PyVal): R.IntVal => {
+  const hashProto = (v: PyVal): R.IntVal => {
     switch (typeof v) {
       case 'number': return v === -1 ? -2 : v;
       case 'bigint': return R.intHash(v);
@@ -374,7 +332,7 @@ export function installBuiltins(vm: Interpreter): void {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !vm.eq(a[i]!, b[i]!)) return false;
     return true;
   };
-  vm.eq = (a: PyVal, b: PyVal): boolean => {
+  const eqProto = (a: PyVal, b: PyVal): boolean => {
     if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
     const ta = typeof a, tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -431,7 +389,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     return cmpResult(a.length - b.length, op);
   };
-  vm.compare = (a: PyVal, b: PyVal, op: number): PyVal => {
+  const compareProto = (a: PyVal, b: PyVal, op: number): PyVal => {
     if (isNum(a) && isNum(b)) return cmpResult(numCmp(a, b), op);
     if (typeof a === 'string' && typeof b === 'string') return cmpResult(a < b ? -1 : a > b ? 1 : 0, op);
     const ta = vm.typeOf(a), tb = vm.typeOf(b);
@@ -510,7 +468,7 @@ export function installBuiltins(vm: Interpreter): void {
     if (op === 3) return a !== b;
     throw vm.typeErr(`'${CMP_SYM[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
   };
-  vm.lt = (a: PyVal, b: PyVal): boolean => {
+  const ltProto = (a: PyVal, b: PyVal): boolean => {
     if (typeof a === 'number' && typeof b === 'number') return a < b;
     if (typeof a === 'string' && typeof b === 'string') return a < b;
     const r = vm.compare(a, b, 0);
@@ -740,7 +698,7 @@ export function installBuiltins(vm: Interpreter): void {
     if (a.used > b.used) return b.items().filter((x) => a.has(x));
     return a.items().filter((x) => b.has(x));
   };
-  vm.binop = (a: PyVal, b: PyVal, opArg: number): PyVal => {
+  const binopProto = (a: PyVal, b: PyVal, opArg: number): PyVal => {
     const inplace = opArg >= 13;
     const op = inplace ? opArg - 13 : opArg;
     const ta = vm.typeOf(a), tb = vm.typeOf(b);
@@ -798,7 +756,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     throw vm.typeErr(`unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
   };
-  vm.unary = (v: PyVal, op: number): PyVal => {
+  const unaryProto = (v: PyVal, op: number): PyVal => {
     if (isIntLike(v)) {
       const x = intOf(v);
       return op === 0 ? R.intNeg(x) : op === 1 ? x : R.intInvert(x);
@@ -846,7 +804,7 @@ export function installBuiltins(vm: Interpreter): void {
     return percentFormat(fmt, args, conv);
   };
 
-  vm.format = (v: PyVal, spec: string): string => {
+  const formatProto = (v: PyVal, spec: string): string => {
     if (typeof v === 'string') return spec === '' ? v : formatStr(v, spec);
     if (typeof v === 'boolean') return spec === '' ? (v ? 'True' : 'False') : formatInt(v ? 1 : 0, spec);
     if (isIntLike(v)) return formatInt(intOf(v), spec);
@@ -941,7 +899,7 @@ export function installBuiltins(vm: Interpreter): void {
     });
     return it;
   };
-  vm.iter = (v: PyVal): PyVal => {
+  const iterProto = (v: PyVal): PyVal => {
     if (v instanceof PyList) return posIter(listIterT, (k) => (k < v.items.length ? vm.listGet(vm.cur, v, k) : undefined));
     if (v instanceof PyTuple) {
       const items = v.items;
@@ -1003,7 +961,7 @@ export function installBuiltins(vm: Interpreter): void {
     throw vm.typeErr(`'${tn(v)}' object is not iterable`);
   };
   const StopIter = vm.exc.get('StopIteration')!;
-  vm.next = (it: PyVal): PyVal | undefined => {
+  const nextProto = (it: PyVal): PyVal | undefined => {
     if (it instanceof PyIter) return it.next();
     if (it instanceof PyGenerator) return vm.genSend(it, None);
     const m = vm.lookup(vm.typeOf(it), '__next__');
@@ -1015,7 +973,7 @@ export function installBuiltins(vm: Interpreter): void {
       throw e;
     }
   };
-  vm.toList = (v: PyVal): PyVal[] => {
+  const toListProto = (v: PyVal): PyVal[] => {
     if (v instanceof PyList) {
       vm.readObj(vm.cur, v);
       return v.items.slice();
@@ -1042,7 +1000,7 @@ export function installBuiltins(vm: Interpreter): void {
     const m = vm.lookup(o.cls, name);
     return m instanceof PyFunction ? m : undefined;
   };
-  vm.getItem = (o: PyVal, k: PyVal): PyVal => {
+  const getItemProto = (o: PyVal, k: PyVal): PyVal => {
     if (o instanceof PyObject && !o.cls.builtin && !(o instanceof PyInstance)) {
       const m = subclassOverride(o, '__getitem__');
       if (m !== undefined) return vm.callValue(m, [o, k], null);
@@ -1116,7 +1074,7 @@ export function installBuiltins(vm: Interpreter): void {
     e.args = [k];
     return e;
   };
-  vm.setItem = (o: PyVal, k: PyVal, v: PyVal): void => {
+  const setItemProto = (o: PyVal, k: PyVal, v: PyVal): void => {
     const so = subclassOverride(o, '__setitem__');
     if (so !== undefined) {
       vm.callValue(so, [o, k, v], null);
@@ -1177,7 +1135,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     throw vm.typeErr(`'${tn(o)}' object does not support item assignment`);
   };
-  vm.delItem = (o: PyVal, k: PyVal): void => {
+  const delItemProto = (o: PyVal, k: PyVal): void => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1221,7 +1179,7 @@ export function installBuiltins(vm: Interpreter): void {
     }
     throw vm.typeErr(`'${tn(o)}' object does not support item deletion`);
   };
-  vm.contains = (o: PyVal, k: PyVal): boolean => {
+  const containsProto = (o: PyVal, k: PyVal): boolean => {
     const t = vm.cur;
     if (o instanceof PyDict) return vm.dictGet(t, o, k) !== undefined;
     if (o instanceof PySet) {
@@ -1526,41 +1484,6 @@ export function installBuiltins(vm: Interpreter): void {
     const objType = obj instanceof PyType && vm.isSubtype(obj, thisType) ? obj : vm.typeOf(obj);
     return new PySuper(T.super, thisType, obj, objType);
   });
-  const superGet = (s: PySuper, name: string): PyVal | undefined => {
-    const mro = s.objType.mro;
-    let i = mro.indexOf(s.thisType);
-    for (i = i + 1; i < mro.length; i++) {
-      const d = mro[i]!.dict.get(name);
-      if (d !== undefined) {
-        if (s.obj instanceof PyType && s.obj === s.objType) {
-          if (d instanceof PyWrapper && d.cls === T.classmethod) return vm.boundMethod(d.fget, s.obj);
-          if (d instanceof PyWrapper && d.cls === T.staticmethod) return d.fget;
-          if (d instanceof PyBuiltin && d.isMethod && name === '__new__') return d;
-          return d instanceof PyFunction ? d : vm.bind(d, s.obj, s.objType);
-        }
-        if (d instanceof PyWrapper && d.cls === T.property) return vm.callValue(d.fget, [s.obj], null);
-        return vm.bind(d, s.obj, s.objType);
-      }
-    }
-    return undefined;
-  };
-  const getAttrOpt0 = vm.getAttrOpt.bind(vm);
-  vm.getAttrOpt = (v: PyVal, name: string): PyVal | undefined => {
-    if (v instanceof PySuper) {
-      const r = superGet(v, name);
-      if (r !== undefined) return r;
-      if (name === '__thisclass__') return v.thisType;
-      if (name === '__self__') return v.obj;
-      return undefined;
-    }
-    return getAttrOpt0(v, name);
-  };
-  const attrError0 = vm.attrError.bind(vm);
-  vm.attrError = (v: PyVal, name: string): PyExc => {
-    if (v instanceof PySuper) return err('AttributeError', `'super' object has no attribute '${name}'`);
-    return attrError0(v, name);
-  };
-
   // ───────────── object / type methods ─────────────
   vm.method(T.object, '__init__', () => None);
   vm.method(T.object, '__new__', (a) => {
@@ -2872,4 +2795,22 @@ export function installBuiltins(vm: Interpreter): void {
   });
   // classmethods / staticmethods on functions used as decorators need __get__ semantics only.
   void CodeHolder;
+  return {
+    repr: reprProto,
+    str: strProto,
+    hash: hashProto,
+    eq: eqProto,
+    compare: compareProto,
+    lt: ltProto,
+    binop: binopProto,
+    unary: unaryProto,
+    format: formatProto,
+    iter: iterProto,
+    next: nextProto,
+    toList: toListProto,
+    getItem: getItemProto,
+    setItem: setItemProto,
+    delItem: delItemProto,
+    contains: containsProto,
+  };
 }

@@ -3,14 +3,14 @@
  * program surfaces as a GuestSyntaxError (a UserError: exit status 2, CPython-style text).
  */
 import type { CodeObject } from './chunk.js';
-import { Compiler } from './compiler.js';
-import type { Module } from './ast.js';
-import { parseTokens } from './parser.js';
-import { scan } from './scanner.js';
-import { buildSymbolTable } from './symtable.js';
-import { GuestSyntaxError } from './syntax-error.js';
+import { Compiler } from './front/compiler.js';
+import type { Module } from './front/ast.js';
+import { parseTokens } from './front/parser.js';
+import { scan } from './front/scanner.js';
+import { buildSymbolTable } from './front/symtable.js';
+import { GuestSyntaxError } from './front/syntax-error.js';
 
-export { GuestSyntaxError } from './syntax-error.js';
+export { GuestSyntaxError } from './front/syntax-error.js';
 
 /** Parses a module (scanner + parser only). */
 export function parseModule(source: string, filename: string): Module {

@@ -24,7 +24,7 @@
  * owner's local count and the shared count sit in the same header line). Unboxed ints and strs
  * (no host object) send their refcount writes to the thread's most recent temporary block.
  */
-import type { CoreId } from '../common/brand.js';
+import { asAddr, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { InterpConfig } from './config.js';
 
@@ -134,7 +134,7 @@ export class Heap {
   /** Pool allocator traffic: read and write the size class's free-list head. Returns false on abort. */
   private headTraffic(core: CoreId, d: AllocDomain, sc: number): boolean {
     const h = d.headsAddr + sc * 8;
-    return this.port.read(core, h as never, 8) >= 0 && this.port.write(core, h as never, 8) >= 0;
+    return this.port.read(core, asAddr(h), 8) >= 0 && this.port.write(core, asAddr(h), 8) >= 0;
   }
 
   /** A long-lived object (list, dict, instance, ...). Buffers >= 4 KiB are page-aligned. */
@@ -142,7 +142,7 @@ export class Heap {
     const d = this.domain(tid);
     const a = this.fresh(d, bytes);
     if (bytes < PAGE && !this.refcountNone && !this.headTraffic(core, d, this.sizeClass(bytes))) throw ABORT_SIGNAL;
-    if (this.port.write(core, a as never, bytes < 64 ? bytes : 16) < 0) throw ABORT_SIGNAL;
+    if (this.port.write(core, asAddr(a), bytes < 64 ? bytes : 16) < 0) throw ABORT_SIGNAL;
     return a;
   }
 
@@ -165,7 +165,7 @@ export class Heap {
       }
       if (!this.headTraffic(core, d, sc)) throw ABORT_SIGNAL;
     }
-    if (this.port.write(core, a as never, 16) < 0) throw ABORT_SIGNAL;
+    if (this.port.write(core, asAddr(a), 16) < 0) throw ABORT_SIGNAL;
     return a;
   }
 
@@ -176,7 +176,7 @@ export class Heap {
     const list = sc < SIZE_CLASSES ? d.free[sc]! : null;
     const a = list !== null && list.length > 0 ? list.pop()! : this.fresh(d, bytes);
     if (!this.refcountNone && !this.headTraffic(core, d, sc)) throw ABORT_SIGNAL;
-    if (this.port.write(core, a as never, 16) < 0) throw ABORT_SIGNAL;
+    if (this.port.write(core, asAddr(a), 16) < 0) throw ABORT_SIGNAL;
     return a;
   }
 
@@ -185,8 +185,8 @@ export class Heap {
     const sc = this.sizeClass(bytes);
     if (sc < SIZE_CLASSES) d.free[sc]!.push(addr);
     if (!this.refcountNone) {
-      if (this.port.write(core, (d.headsAddr + sc * 8) as never, 8) < 0) throw ABORT_SIGNAL;
-      if (this.port.write(core, addr as never, 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.write(core, asAddr(d.headsAddr + sc * 8), 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.write(core, asAddr(addr), 8) < 0) throw ABORT_SIGNAL;
     }
   }
 
@@ -195,8 +195,8 @@ export class Heap {
     const a = this.allocLong(tid, core, newBytes);
     const line = this.port.lineBytes;
     for (let off = 0; off < oldBytes; off += line) {
-      if (this.port.read(core, (oldAddr + off) as never, 8) < 0) throw ABORT_SIGNAL;
-      if (this.port.write(core, (a + off) as never, 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.read(core, asAddr(oldAddr + off), 8) < 0) throw ABORT_SIGNAL;
+      if (this.port.write(core, asAddr(a + off), 8) < 0) throw ABORT_SIGNAL;
     }
     return a;
   }

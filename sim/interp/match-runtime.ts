@@ -5,7 +5,7 @@
  * neither call nor shadow them; they live in the builtins dict only for LOAD_GLOBAL/LOAD_NAME to find.
  */
 import { PyDict } from './dict.js';
-import type { Interpreter } from './interpreter.js';
+import type { Vm } from './vm/vm.js';
 import { PyList, PyRange, PyTuple, PyType, type BuiltinImpl, type PyVal } from './values.js';
 
 /** Builtin types whose instances (and subclasses' instances) match one positional sub-pattern as themselves. */
@@ -23,7 +23,7 @@ function rangeLen(r: PyRange): number {
   return Math.max(0, n);
 }
 
-export function installMatchHelpers(vm: Interpreter, def: (name: string, fn: BuiltinImpl) => unknown): void {
+export function installMatchHelpers(vm: Vm, def: (name: string, fn: BuiltinImpl) => unknown): void {
   const None = vm.None;
   const seqItems = (v: PyVal): PyVal[] | null => {
     if (v instanceof PyList) {

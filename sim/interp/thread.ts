@@ -6,6 +6,9 @@ import type { CodeObject } from './chunk.js';
 import type { PyDict } from './dict.js';
 import { PyObject, type PyCell, type PyExc, type PyFunction, type PyLock, type PyType, type PyVal, type Slot } from './values.js';
 
+/** A frame's simulated block: this header, then fast locals and cells, then the value stack. */
+export const FRAME_HEADER_BYTES = 64;
+
 export class Frame {
   code: CodeObject;
   fn: PyFunction | null;

@@ -5,7 +5,7 @@
  * under the value and `^` under `[...]`. Carets are omitted when the range covers the whole
  * (stripped) line and there are no anchors.
  */
-import type { Expr } from './ast.js';
+import type { Expr } from './front/ast.js';
 import { parseModule } from './compile.js';
 
 export interface TbPos {

@@ -293,3 +293,12 @@ export class PyLock extends PyObject {
     this.reentrant = reentrant;
   }
 }
+
+/** A code object as a runtime value (MAKE_FUNCTION's operand, `f.__code__`). */
+export class CodeHolder extends PyObject {
+  code: CodeObject;
+  constructor(cls: PyType, code: CodeObject) {
+    super(cls);
+    this.code = code;
+  }
+}

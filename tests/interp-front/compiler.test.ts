@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../../sim/interp/compile.js';
 import { CodeFlag, type CodeObject } from '../../sim/interp/chunk.js';
-import { disassemble } from '../../sim/interp/disassembler.js';
+import { disassemble } from '../../sim/interp/front/disassembler.js';
 import { Op, OP_NAMES } from '../../sim/interp/opcodes.js';
 import { allCode, checkCode, GUEST, listPy, readText, ROOT } from './helpers.js';
 

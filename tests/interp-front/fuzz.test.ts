@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../../sim/interp/compile.js';
-import { GuestSyntaxError } from '../../sim/interp/syntax-error.js';
+import { GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
 import { allCode, checkCode, GUEST, listPy, readText } from './helpers.js';
 
 /** mulberry32: a tiny seeded PRNG, so every run fuzzes the same inputs. */

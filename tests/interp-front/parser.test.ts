@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Expr, Stmt } from '../../sim/interp/ast.js';
+import type { Expr, Stmt } from '../../sim/interp/front/ast.js';
 import { compileModule, parseModule } from '../../sim/interp/compile.js';
-import { GuestSyntaxError } from '../../sim/interp/syntax-error.js';
+import { GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
 import { allCode, checkCode, GUEST, listPy, readText } from './helpers.js';
 
 /** A compact s-expression of an expression tree, to assert shapes and precedence. */

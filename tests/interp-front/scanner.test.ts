@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../sim/interp/scanner.js';
+import { scan } from '../../sim/interp/front/scanner.js';
 import { parseModule } from '../../sim/interp/compile.js';
-import { parseNumber } from '../../sim/interp/parser.js';
-import { GuestSyntaxError } from '../../sim/interp/syntax-error.js';
-import type { Expr, Stmt } from '../../sim/interp/ast.js';
+import { parseNumber } from '../../sim/interp/front/parser.js';
+import { GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
+import type { Expr, Stmt } from '../../sim/interp/front/ast.js';
 
 const kinds = (src: string): string =>
   scan(src, 't.py').map((t) => (t.kind === 'NAME' || t.kind === 'OP' || t.kind === 'NUMBER' ? t.text : t.kind)).join(' ');

@@ -53,8 +53,8 @@
  *   `import a.b as c` then IMPORT_FROM b, SWAP 2, POP_TOP, as 3.11.
  */
 import type { Arguments, BinOperator, Comprehension, Constant, Expr, ExprContext, Keyword, Module, Span, Stmt } from './ast.js';
-import { type CodeObject, type ConstValue, type ExceptionTableEntry, CodeFlag } from './chunk.js';
-import { BinOp, CmpOp, JUMP_OPS, Op } from './opcodes.js';
+import { type CodeObject, type ConstValue, type ExceptionTableEntry, CodeFlag } from '../chunk.js';
+import { BinOp, CmpOp, JUMP_OPS, Op } from '../opcodes.js';
 import { type Block, type SymbolTable } from './symtable.js';
 import { GuestSyntaxError } from './syntax-error.js';
 

@@ -3,8 +3,8 @@
  * line number at the first instruction of each line, `>>` on jump targets, the opcode name, the
  * argument, and the argument resolved in parentheses. Followed by the exception table.
  */
-import type { CodeObject, ConstValue } from './chunk.js';
-import { BinOp, JUMP_OPS, Op, OP_NAMES } from './opcodes.js';
+import type { CodeObject, ConstValue } from '../chunk.js';
+import { BinOp, JUMP_OPS, Op, OP_NAMES } from '../opcodes.js';
 
 const BINOP_SYMBOLS: Record<number, string> = {
   [BinOp.ADD]: '+', [BinOp.AND]: '&', [BinOp.FLOOR_DIVIDE]: '//', [BinOp.LSHIFT]: '<<',

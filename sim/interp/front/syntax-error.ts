@@ -2,7 +2,7 @@
  * Guest syntax errors. One class for every front-end phase (scanner, parser, symtable, compiler),
  * so the CLI can print them the way CPython does and exit 2 without a host stack trace.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../../common/errors.js';
 
 /** CPython's exception class names for compile-time errors. */
 export type SyntaxErrorKind = 'SyntaxError' | 'IndentationError' | 'TabError';

@@ -1,0 +1,238 @@
+/**
+ * `math`: CPython's math module on host doubles and bigints, with its domain/range errors
+ * ("math domain error", "math range error") and integer functions exact on bigints.
+ */
+import * as R from '../runtime/int-ops.js';
+import { mathFsum } from '../runtime/math.js';
+import { PyFloat, PyInstance, type PyExc, type PyModule, type PyVal } from '../values.js';
+import type { Vm } from '../vm/vm.js';
+import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, factoryModule } from './kit.js';
+
+export const math = factoryModule('math', makeMath);
+
+const domainError = (vm: Vm): PyExc => vm.err('ValueError', 'math domain error');
+const rangeError = (vm: Vm): PyExc => vm.err('OverflowError', 'math range error');
+
+function makeMath(vm: Vm): PyModule {
+  const m = newModule(vm, 'math');
+  addRealFunctions(vm, m);
+  addLogPowAndParts(vm, m);
+  addRounding(vm, m);
+  addIntegerFunctions(vm, m);
+  addSums(vm, m);
+  return m;
+}
+
+/** One-argument float functions and the constants. */
+function addRealFunctions(vm: Vm, m: PyModule): void {
+  const F = (x: number): PyFloat => newFloat(vm, x);
+  const f1 = (name: string, g: (x: number) => number, check?: (x: number) => boolean): void => {
+    defineFn(vm, m, name, (a) => {
+      if (a.length !== 1) throw vm.typeErr(`math.${name}() takes exactly one argument (${a.length} given)`);
+      const x = toFloat(vm, a[0]!);
+      if (check !== undefined && !check(x)) throw domainError(vm);
+      const r = g(x);
+      if (Number.isNaN(r) && !Number.isNaN(x)) throw domainError(vm);
+      if (!Number.isFinite(r) && Number.isFinite(x)) throw rangeError(vm);
+      return F(r);
+    });
+  };
+  defineValue(m, 'pi', F(Math.PI));
+  defineValue(m, 'e', F(Math.E));
+  defineValue(m, 'tau', F(2 * Math.PI));
+  defineValue(m, 'inf', F(Infinity));
+  defineValue(m, 'nan', F(NaN));
+  f1('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
+  f1('exp', Math.exp);
+  f1('sin', Math.sin, (x) => Number.isFinite(x) || Number.isNaN(x));
+  f1('cos', Math.cos, (x) => Number.isFinite(x) || Number.isNaN(x));
+  f1('tan', Math.tan, (x) => Number.isFinite(x) || Number.isNaN(x));
+  f1('asin', Math.asin, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  f1('acos', Math.acos, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  f1('atan', Math.atan);
+  f1('sinh', Math.sinh);
+  f1('cosh', Math.cosh);
+  f1('tanh', Math.tanh);
+  f1('fabs', Math.abs);
+  f1('log2', Math.log2, (x) => x > 0 || Number.isNaN(x));
+  f1('log10', Math.log10, (x) => x > 0 || Number.isNaN(x));
+  f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
+  f1('expm1', Math.expm1);
+  f1('degrees', (x) => (x * 180) / Math.PI);
+  f1('radians', (x) => (x * Math.PI) / 180);
+}
+
+function addLogPowAndParts(vm: Vm, m: PyModule): void {
+  const F = (x: number): PyFloat => newFloat(vm, x);
+  const bigLog = (v: PyVal): number => {
+    if (typeof v === 'bigint') {
+      if (v <= 0n) throw domainError(vm);
+      const s = v.toString(2);
+      const top = Number(BigInt('0b' + s.slice(0, 53)));
+      return Math.log(top) + (s.length - 53) * Math.LN2;
+    }
+    const x = toFloat(vm, v);
+    if (x <= 0 || Number.isNaN(x)) {
+      if (Number.isNaN(x)) return NaN;
+      throw domainError(vm);
+    }
+    return Math.log(x);
+  };
+  defineFn(vm, m, 'log', (a) => {
+    const l = bigLog(a[0]!);
+    if (a.length > 1) {
+      const b = bigLog(a[1]!);
+      if (b === 0) throw vm.err('ZeroDivisionError', 'float division by zero');
+      return F(l / b);
+    }
+    return F(l);
+  });
+  defineFn(vm, m, 'pow', (a) => {
+    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
+    if (x === 0 && y < 0) throw domainError(vm);
+    if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) throw domainError(vm);
+    const r = x ** y;
+    if (x === 1 || y === 0) return F(1);
+    if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) throw rangeError(vm);
+    return F(r);
+  });
+  defineFn(vm, m, 'atan2', (a) => F(Math.atan2(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  defineFn(vm, m, 'hypot', (a) => F(Math.hypot(...a.map((x) => toFloat(vm, x)))));
+  defineFn(vm, m, 'copysign', (a) => {
+    const x = Math.abs(toFloat(vm, a[0]!)), y = toFloat(vm, a[1]!);
+    return F(y < 0 || Object.is(y, -0) ? -x : x);
+  });
+  defineFn(vm, m, 'fmod', (a) => {
+    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
+    if (y === 0 || !Number.isFinite(x)) throw domainError(vm);
+    return F(x % y);
+  });
+  defineFn(vm, m, 'modf', (a) => {
+    const x = toFloat(vm, a[0]!);
+    const ip = Math.trunc(x);
+    return vm.newTuple([F(Number.isFinite(x) ? x - ip : 0 * Math.sign(x)), F(ip)]);
+  });
+  defineFn(vm, m, 'frexp', (a) => {
+    const x = toFloat(vm, a[0]!);
+    if (x === 0 || !Number.isFinite(x)) return vm.newTuple([F(x), 0]);
+    let e = Math.ceil(Math.log2(Math.abs(x)));
+    let mant = x / 2 ** e;
+    while (Math.abs(mant) >= 1) {
+      mant /= 2;
+      e++;
+    }
+    while (Math.abs(mant) < 0.5) {
+      mant *= 2;
+      e--;
+    }
+    return vm.newTuple([F(mant), e]);
+  });
+  defineFn(vm, m, 'ldexp', (a) => F(toFloat(vm, a[0]!) * 2 ** Number(toInt(vm, a[1]!))));
+}
+
+function addRounding(vm: Vm, m: PyModule): void {
+  const toIntResult = (x: number, name: string): PyVal => {
+    if (Number.isNaN(x)) throw vm.err('ValueError', 'cannot convert float NaN to integer');
+    if (!Number.isFinite(x)) throw vm.err('OverflowError', 'cannot convert float infinity to integer');
+    void name;
+    return Number.isSafeInteger(x) ? (x === 0 ? 0 : x) : BigInt(x);
+  };
+  const rounder = (name: string, g: (x: number) => number): void => {
+    defineFn(vm, m, name, (a) => {
+      const v = a[0]!;
+      if (isIntLike(v)) return toInt(vm, v);
+      if (v instanceof PyInstance) {
+        const mm = vm.lookup(v.cls, `__${name}__`);
+        if (mm !== undefined) return vm.callValue(mm, [v], null);
+      }
+      return toIntResult(g(toFloat(vm, v)), name);
+    });
+  };
+  rounder('floor', Math.floor);
+  rounder('ceil', Math.ceil);
+  rounder('trunc', Math.trunc);
+  defineFn(vm, m, 'isfinite', (a) => Number.isFinite(toFloat(vm, a[0]!)));
+  defineFn(vm, m, 'isinf', (a) => {
+    const x = toFloat(vm, a[0]!);
+    return !Number.isFinite(x) && !Number.isNaN(x);
+  });
+  defineFn(vm, m, 'isnan', (a) => Number.isNaN(toFloat(vm, a[0]!)));
+  defineFn(vm, m, 'isclose', (a, kw) => {
+    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
+    const rt = kw?.get('rel_tol') !== undefined ? toFloat(vm, kw.get('rel_tol')!) : 1e-9;
+    const at = kw?.get('abs_tol') !== undefined ? toFloat(vm, kw.get('abs_tol')!) : 0;
+    if (x === y) return true;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    const d = Math.abs(x - y);
+    return d <= Math.abs(rt * y) || d <= Math.abs(rt * x) || d <= at;
+  });
+}
+
+/** gcd, lcm, factorial, comb, perm, isqrt: exact on bigints. */
+function addIntegerFunctions(vm: Vm, m: PyModule): void {
+  const None = vm.None;
+  const big = (v: PyVal): bigint => BigInt(toInt(vm, v));
+  const gcd2 = (x: bigint, y: bigint): bigint => {
+    x = x < 0n ? -x : x;
+    y = y < 0n ? -y : y;
+    while (y) [x, y] = [y, x % y];
+    return x;
+  };
+  defineFn(vm, m, 'gcd', (a) => R.normInt(a.reduce<bigint>((acc, v) => gcd2(acc, big(v)), 0n)));
+  defineFn(vm, m, 'lcm', (a) => R.normInt(a.reduce<bigint>((acc, v) => {
+    const b = big(v);
+    if (acc === 0n || b === 0n) return 0n;
+    const l = (acc * b) / gcd2(acc, b);
+    return l < 0n ? -l : l;
+  }, 1n)));
+  defineFn(vm, m, 'factorial', (a) => {
+    const v = a[0]!;
+    if (v instanceof PyFloat) throw vm.typeErr("'float' object cannot be interpreted as an integer");
+    const n = big(v);
+    if (n < 0n) throw vm.err('ValueError', 'factorial() not defined for negative values');
+    let r = 1n;
+    for (let i = 2n; i <= n; i++) r *= i;
+    return R.normInt(r);
+  });
+  defineFn(vm, m, 'comb', (a) => {
+    const n = big(a[0]!), k = big(a[1]!);
+    if (n < 0n || k < 0n) throw vm.err('ValueError', `${n < 0n ? 'n' : 'k'} must be a non-negative integer`);
+    if (k > n) return 0;
+    let r = 1n;
+    const kk = k < n - k ? k : n - k;
+    for (let i = 0n; i < kk; i++) r = (r * (n - i)) / (i + 1n);
+    return R.normInt(r);
+  });
+  defineFn(vm, m, 'perm', (a) => {
+    const n = big(a[0]!), k = a[1] === undefined || a[1] === None ? n : big(a[1]);
+    if (n < 0n || k < 0n) throw vm.err('ValueError', `${n < 0n ? 'n' : 'k'} must be a non-negative integer`);
+    if (k > n) return 0;
+    let r = 1n;
+    for (let i = 0n; i < k; i++) r *= n - i;
+    return R.normInt(r);
+  });
+  defineFn(vm, m, 'isqrt', (a) => {
+    const n = big(a[0]!);
+    if (n < 0n) throw vm.err('ValueError', 'isqrt() argument must be nonnegative');
+    if (n < 2n) return R.normInt(n);
+    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+    while (x * x > n) x--;
+    while ((x + 1n) * (x + 1n) <= n) x++;
+    return R.normInt(x);
+  });
+  // Shewchuk's exact summation with CPython's inf/nan/overflow rules (runtime/math.ts).
+}
+
+function addSums(vm: Vm, m: PyModule): void {
+  const F = (x: number): PyFloat => newFloat(vm, x);
+  defineFn(vm, m, 'fsum', (a) => F(mathFsum(vm.toList(a[0]!).map((x) => toFloat(vm, x)))));
+  defineFn(vm, m, 'prod', (a, kw) => {
+    let acc: PyVal = kw?.get('start') ?? 1;
+    for (const v of vm.toList(a[0]!)) acc = vm.binop(acc, v, 5);
+    return acc;
+  });
+  defineFn(vm, m, 'dist', (a) => {
+    const p = vm.toList(a[0]!).map((x) => toFloat(vm, x)), q = vm.toList(a[1]!).map((x) => toFloat(vm, x));
+    return F(Math.hypot(...p.map((x, i) => x - q[i]!)));
+  });
+}

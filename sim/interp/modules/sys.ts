@@ -1,0 +1,67 @@
+/**
+ * `sys`: stdout/stderr (write is an unfriendly 'output' operation), argv, exit (SystemExit),
+ * the recursion limit, exc_info and a few constants.
+ */
+import { PyObject, type PyModule, type PyVal } from '../values.js';
+import type { Vm } from '../vm/vm.js';
+import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
+
+export const sys: GuestModule = {
+  name: 'sys',
+  install(vm: Vm): void {
+    const None = vm.None;
+    const T = vm.T;
+    const streamT = vm.makeType('TextIOWrapper', [T.object], 'object', true, '_io');
+    const stdoutObj = vm.instantiate(streamT);
+    const stderrObj = vm.instantiate(streamT);
+    const writeImpl = (a: PyVal[]): PyVal => {
+      const s = a[1]!;
+      if (typeof s !== 'string') throw vm.typeErr(`write() argument must be str, not ${vm.tn(s)}`);
+      if (a[0] === stderrObj) vm.errOut(s);
+      else vm.out(s);
+      return s.length;
+    };
+    vm.method(streamT, 'write', writeImpl, 'output');
+    vm.method(streamT, 'flush', () => None);
+    vm.moduleFactories.set('sys', () => makeSys(vm, stdoutObj, stderrObj));
+  },
+};
+
+function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
+  const None = vm.None;
+  const m = newModule(vm, 'sys');
+  defineValue(m, 'stdout', stdoutObj);
+  defineValue(m, 'stderr', stderrObj);
+  defineValue(m, 'argv', vm.placeList(vm.newList(vm.argv.length ? vm.argv.slice() : [''])));
+  defineValue(m, 'maxsize', 9223372036854775807n);
+  defineValue(m, 'version', '3.11.7 (htmsim)');
+  defineValue(m, 'version_info', vm.newTuple([3, 11, 7, 'final', 0]));
+  defineValue(m, 'platform', 'htmsim');
+  defineValue(m, 'byteorder', 'little');
+  defineValue(m, 'implementation', 'htmsim');
+  defineFn(vm, m, 'exit', (a) => {
+    const e = vm.err('SystemExit', null);
+    e.args = a.length > 0 ? [a[0]!] : [];
+    throw e;
+  });
+  defineFn(vm, m, 'setrecursionlimit', (a) => {
+    const n = Number(toInt(vm, a[0]!));
+    if (n < 1) throw vm.err('ValueError', 'recursion limit must be greater or equal than 1');
+    vm.recursionLimit = n;
+    return None;
+  });
+  defineFn(vm, m, 'getrecursionlimit', () => vm.recursionLimit);
+  defineFn(vm, m, 'exc_info', () => {
+    const e = vm.cur.excInfo;
+    if (e === null) return vm.newTuple([None, None, None]);
+    return vm.newTuple([vm.typeOf(e), e, None]);
+  });
+  defineFn(vm, m, 'intern', (a) => a[0]!);
+  defineFn(vm, m, 'getsizeof', (a) => {
+    const v = a[0]!;
+    return v instanceof PyObject && v.size > 0 ? v.size : 28;
+  });
+  const mods = vm.placeDict(vm.newDict());
+  defineValue(m, 'modules', mods);
+  return m;
+}

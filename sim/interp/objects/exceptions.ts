@@ -1,0 +1,87 @@
+/**
+ * The exception hierarchy of CPython 3.11 that htmsim supports (BaseException down to the
+ * warnings), registered in the builtins and in `vm.exc`, and BaseException's methods: args,
+ * str() (KeyError shows its key's repr) and repr().
+ */
+import type { PyExc, PyType } from '../values.js';
+import type { Vm } from '../vm/vm.js';
+
+const HIERARCHY = `
+BaseException
+  SystemExit
+  KeyboardInterrupt
+  GeneratorExit
+  Exception
+    StopIteration
+    ArithmeticError
+      FloatingPointError
+      OverflowError
+      ZeroDivisionError
+    AssertionError
+    AttributeError
+    BufferError
+    EOFError
+    ImportError
+      ModuleNotFoundError
+    LookupError
+      IndexError
+      KeyError
+    MemoryError
+    NameError
+      UnboundLocalError
+    OSError
+      TimeoutError
+    ReferenceError
+    RuntimeError
+      NotImplementedError
+      RecursionError
+    SyntaxError
+      IndentationError
+    SystemError
+    TypeError
+    ValueError
+      UnicodeError
+    Warning
+      UserWarning
+      DeprecationWarning
+      RuntimeWarning
+`;
+
+export function installExceptionTypes(vm: Vm): void {
+  const T = vm.T;
+  const None = vm.None;
+  const B = vm.builtins;
+  // One class per line under its base (two spaces a level), created top to bottom.
+  const bases: PyType[] = [T.object];
+  for (const line of HIERARCHY.trim().split('\n')) {
+    const depth = (line.length - line.trimStart().length) / 2;
+    const name = line.trim();
+    const tp = vm.makeType(name, [bases[depth]!], 'exception', true);
+    bases[depth + 1] = tp;
+    vm.exc.set(name, tp);
+    B.set(name, tp);
+  }
+  B.set('EnvironmentError', vm.exc.get('OSError')!);
+  B.set('IOError', vm.exc.get('OSError')!);
+  const BaseExc = vm.exc.get('BaseException')!;
+  vm.method(BaseExc, '__init__', (a) => {
+    const self = a[0] as PyExc;
+    self.args = a.slice(1);
+    return None;
+  });
+  vm.method(BaseExc, 'with_traceback', (a) => a[0]!);
+  vm.method(BaseExc, '__str__', (a) => excStr(a[0] as PyExc));
+  vm.method(BaseExc, '__repr__', (a) => excRepr(a[0] as PyExc));
+  const excStr = (e: PyExc): string => {
+    const args = e.args;
+    if (vm.isSubtype(e.cls, vm.exc.get('KeyError')!) && args.length === 1) return vm.repr(args[0]!);
+    if (args.length === 0) return '';
+    if (args.length === 1) return vm.str(args[0]!);
+    return vm.repr(vm.newTuple(args));
+  };
+  const excRepr = (e: PyExc): string => {
+    const a = e.args;
+    const inner = a.length === 1 ? vm.repr(a[0]!) : a.map((x) => vm.repr(x)).join(', ');
+    return `${e.cls.name}(${inner})`;
+  };
+}

@@ -1,0 +1,338 @@
+/**
+ * Attribute access: instances (properties, __getattr__), types and metatypes, modules, super(),
+ * functions and the read-only attributes of built-in values; setattr/delattr through the write path.
+ */
+import { PyDict } from '../dict.js';
+import { PyGenerator } from '../thread.js';
+import { PyBuiltin, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper, PyType, PyWrapper, CodeHolder, type PyVal } from '../values.js';
+import { VmGenerators } from './generators.js';
+
+export abstract class VmAttributes extends VmGenerators {
+
+
+  getAttr(v: PyVal, name: string): PyVal {
+    this.getattrError = null;
+    const r = this.getAttrOpt(v, name);
+    if (r !== undefined) return r;
+    const ge = this.getattrError;
+    if (ge !== null) {
+      this.getattrError = null;
+      throw ge;
+    }
+    throw this.attrError(v, name);
+  }
+  attrError(v: PyVal, name: string): PyExc {
+    if (v instanceof PySuper) return this.err('AttributeError', `'super' object has no attribute '${name}'`);
+    if (v instanceof PyModule) return this.err('AttributeError', `module '${v.name}' has no attribute '${name}'`);
+    if (v instanceof PyType) return this.err('AttributeError', `type object '${v.name}' has no attribute '${name}'`);
+    return this.err('AttributeError', `'${this.typeOf(v).name}' object has no attribute '${name}'`);
+  }
+
+  getAttrOpt(v: PyVal, name: string): PyVal | undefined {
+    if (v instanceof PySuper) return this.superAttr(v, name);
+    const t = this.cur;
+    if (v instanceof PyInstance) {
+      const tp = v.cls;
+      const d = this.lookup(tp, name);
+      if (d instanceof PyWrapper && d.cls === this.T.property) {
+        if (d.fget === this.None) throw this.err('AttributeError', `property '${name}' of '${tp.name}' object has no getter`);
+        return this.callValue(d.fget, [v], null);
+      }
+      this.readObj(t, v);
+      const a = v.attrs.get(name);
+      if (a !== undefined) return a;
+      if (d !== undefined) return this.bind(d, v, tp);
+      if (v instanceof PyExc) {
+        const s = this.excAttr(v, name);
+        if (s !== undefined) return s;
+      }
+      if (name === '__class__') return tp;
+      if (name === '__dict__') return this.dictOfAttrs(v.attrs);
+      const ga = this.lookup(tp, '__getattr__');
+      if (ga !== undefined) {
+        try {
+          return this.callValue(ga, [v, name], null);
+        } catch (e) {
+          if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) {
+            this.getattrError = e; // getAttr re-raises the guest's own AttributeError
+            return undefined;
+          }
+          throw e;
+        }
+      }
+      return undefined;
+    }
+    if (v instanceof PyType) return this.typeAttr(v, name);
+    if (v instanceof PyModule) {
+      this.readObj(t, v.dict as PyDict);
+      const r = v.dict.getStr(name);
+      if (r !== undefined) return r;
+      if (name === '__name__') return v.name;
+      if (name === '__dict__') return v.dict as PyDict;
+      return undefined;
+    }
+    const tp = this.typeOf(v);
+    const d = this.lookup(tp, name);
+    if (!tp.builtin && v instanceof PyObject && !(d instanceof PyWrapper && d.cls === this.T.property)) {
+      const own = this.subAttrs.get(v)?.get(name);
+      if (own !== undefined) return own;
+      if (name === '__dict__') return this.dictOfAttrs(this.subAttrs.get(v));
+    }
+    if (d !== undefined) {
+      if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
+      return this.bind(d, v, tp);
+    }
+    return this.specialAttr(v, name);
+  }
+
+  /** An attribute of `super(...)`: the MRO after thisType, bound to the object. */
+  protected superAttr(s: PySuper, name: string): PyVal | undefined {
+    const T = this.T;
+    const mro = s.objType.mro;
+    let i = mro.indexOf(s.thisType);
+    for (i = i + 1; i < mro.length; i++) {
+      const d = mro[i]!.dict.get(name);
+      if (d !== undefined) {
+        if (s.obj instanceof PyType && s.obj === s.objType) {
+          if (d instanceof PyWrapper && d.cls === T.classmethod) return this.boundMethod(d.fget, s.obj);
+          if (d instanceof PyWrapper && d.cls === T.staticmethod) return d.fget;
+          if (d instanceof PyBuiltin && d.isMethod && name === '__new__') return d;
+          return d instanceof PyFunction ? d : this.bind(d, s.obj, s.objType);
+        }
+        if (d instanceof PyWrapper && d.cls === T.property) return this.callValue(d.fget, [s.obj], null);
+        return this.bind(d, s.obj, s.objType);
+      }
+    }
+    if (name === '__thisclass__') return s.thisType;
+    if (name === '__self__') return s.obj;
+    return undefined;
+  }
+
+  /** A fresh dict of an attribute map (`obj.__dict__`). */
+  protected dictOfAttrs(attrs: ReadonlyMap<string, PyVal> | undefined): PyDict {
+    const dd = this.newDict();
+    if (attrs !== undefined) for (const [k, x] of attrs) dd.set(k, x);
+    return dd;
+  }
+
+  protected excAttr(e: PyExc, name: string): PyVal | undefined {
+    switch (name) {
+      case 'args': return this.newTuple(e.args);
+      case '__cause__': return e.cause ?? this.None;
+      case '__context__': return e.context ?? this.None;
+      case '__traceback__': return this.None;
+      case '__suppress_context__': return e.suppressContext;
+      case 'value':
+        if (this.isSubtype(e.cls, this.exc.get('StopIteration')!)) return e.args[0] ?? this.None;
+        return undefined;
+      case 'code':
+        if (this.isSubtype(e.cls, this.exc.get('SystemExit')!)) return e.args.length === 0 ? this.None : e.args.length === 1 ? e.args[0]! : this.newTuple(e.args);
+        return undefined;
+      default: return undefined;
+    }
+  }
+
+  protected specialAttr(v: PyVal, name: string): PyVal | undefined {
+    if (name === '__class__') return this.typeOf(v);
+    if (v instanceof PyFunction) {
+      switch (name) {
+        case '__name__': return v.name;
+        case '__qualname__': return v.qualname;
+        case '__doc__': return v.doc;
+        case '__module__': return v.module;
+        case '__defaults__': return v.defaults.length ? this.newTuple(v.defaults) : this.None;
+        case '__code__': return new CodeHolder(this.T.code, v.code);
+        case '__globals__': return v.globals as PyDict;
+        case '__dict__': {
+          const d = this.newDict();
+          if (v.attrs) for (const [k, x] of v.attrs) d.set(k, x);
+          return d;
+        }
+      }
+      return v.attrs?.get(name);
+    }
+    if (v instanceof PyBuiltin) {
+      if (name === '__name__') return v.name;
+      if (name === '__qualname__') return v.ownerName ? `${v.ownerName}.${v.name}` : v.name;
+      if (name === '__self__') return v.self ?? this.None;
+      return undefined;
+    }
+    if (v instanceof PyMethod) {
+      if (name === '__self__') return v.self;
+      if (name === '__func__') return v.func;
+      return this.getAttrOpt(v.func, name);
+    }
+    if (v instanceof PyGenerator) {
+      if (name === '__name__') return v.name;
+      if (name === '__qualname__') return v.qualname;
+      return undefined;
+    }
+    if (v instanceof PyFloat) {
+      if (name === 'real') return v;
+      if (name === 'imag') return this.float(0);
+    }
+    if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
+      if (name === 'real' || name === 'numerator') return typeof v === 'boolean' ? Number(v) : v;
+      if (name === 'imag') return 0;
+      if (name === 'denominator') return 1;
+    }
+    if (v instanceof PySlice) {
+      if (name === 'start') return v.start;
+      if (name === 'stop') return v.stop;
+      if (name === 'step') return v.step;
+    }
+    if (v instanceof PyRange) {
+      if (name === 'start') return v.start;
+      if (name === 'stop') return v.stop;
+      if (name === 'step') return v.step;
+    }
+    if (v instanceof PyWrapper) {
+      if (name === 'fget' || name === '__func__') return v.fget;
+      if (name === 'fset') return v.fset;
+      if (name === '__doc__') return v.doc;
+    }
+    if (v instanceof PyCell && name === 'cell_contents') return v.value ?? this.None;
+    return undefined;
+  }
+
+  typeAttr(tp: PyType, name: string): PyVal | undefined {
+    const d = this.lookup(tp, name);
+    if (d !== undefined) {
+      if (d instanceof PyWrapper) {
+        if (d.cls === this.T.staticmethod) return d.fget;
+        if (d.cls === this.T.classmethod) return this.boundMethod(d.fget, tp);
+        return d;
+      }
+      return d;
+    }
+    switch (name) {
+      case '__name__': return tp.name;
+      case '__qualname__': return tp.qualname;
+      case '__module__': return tp.module;
+      case '__mro__': return this.newTuple(tp.mro);
+      case '__bases__': return this.newTuple(tp.bases);
+      case '__base__': return tp.bases[0] ?? this.None;
+      case '__class__': return tp.cls;
+      case '__doc__': return this.None;
+      case '__dict__': {
+        const dd = this.newDict();
+        for (const [k, x] of tp.dict) dd.set(k, x);
+        return dd;
+      }
+    }
+    const meta = this.lookup(tp.cls, name);
+    if (meta !== undefined) return this.bind(meta, tp, tp.cls);
+    return undefined;
+  }
+
+  boundMethod(func: PyVal, self: PyVal): PyMethod {
+    const m = new PyMethod(this.T.method, func, self);
+    m.addr = this.tmp(this.cur, 48);
+    return m;
+  }
+
+  bind(d: PyVal, obj: PyVal, tp: PyType): PyVal {
+    if (d instanceof PyFunction) return this.boundMethod(d, obj);
+    if (d instanceof PyBuiltin) return d.isMethod ? this.boundMethod(d, obj) : d;
+    if (d instanceof PyWrapper) {
+      if (d.cls === this.T.staticmethod) return d.fget;
+      if (d.cls === this.T.classmethod) return this.boundMethod(d.fget, tp);
+    }
+    return d;
+  }
+
+  setAttr(v: PyVal, name: string, val: PyVal): void {
+    const t = this.cur;
+    const userSub = v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction);
+    if (v instanceof PyInstance || userSub) {
+      const d = this.lookup(v.cls, name);
+      if (d instanceof PyWrapper && d.cls === this.T.property) {
+        if (d.fset === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no setter`);
+        this.callValue(d.fset, [v, val], null);
+        return;
+      }
+    }
+    if (v instanceof PyInstance) {
+      const sa = this.lookup(v.cls, '__setattr__');
+      if (sa instanceof PyFunction) {
+        this.callValue(sa, [v, name, val], null);
+        return;
+      }
+      if (v instanceof PyExc && (name === '__cause__' || name === '__context__')) {
+        if (name === '__cause__') {
+          v.cause = val === this.None ? null : val;
+          v.suppressContext = true;
+        } else v.context = val === this.None ? null : val;
+        return;
+      }
+      this.setAttrRaw(t, v, name, val);
+      return;
+    }
+    if (userSub) {
+      let m = this.subAttrs.get(v);
+      if (m === undefined) this.subAttrs.set(v, (m = new Map()));
+      this.mutate(t, v);
+      // The attribute map lives beside the object, so mutate's snapshot does not cover it.
+      if (t.tx !== null) {
+        const attrs = m;
+        const had = attrs.has(name);
+        const old = attrs.get(name);
+        this.logUndo(t, () => {
+          if (had) attrs.set(name, old!);
+          else attrs.delete(name);
+        });
+      }
+      m.set(name, val);
+      return;
+    }
+    if (v instanceof PyType) {
+      if (v.builtin) throw this.typeErr(`cannot set '${name}' attribute of immutable type '${v.name}'`);
+      this.mutate(t, v);
+      v.dict.set(name, val);
+      return;
+    }
+    if (v instanceof PyModule) {
+      this.dictSet(t, v.dict as PyDict, name, val);
+      return;
+    }
+    if (v instanceof PyFunction) {
+      if (name === '__name__' && typeof val === 'string') v.name = val;
+      else if (name === '__qualname__' && typeof val === 'string') v.qualname = val;
+      else if (name === '__doc__') v.doc = val;
+      else {
+        if (v.attrs === null) v.attrs = new Map();
+        v.attrs.set(name, val);
+      }
+      return;
+    }
+    const tp = this.typeOf(v);
+    if (this.lookup(tp, name) !== undefined) throw this.err('AttributeError', `'${tp.name}' object attribute '${name}' is read-only`);
+    throw this.err('AttributeError', `'${tp.name}' object has no attribute '${name}'`);
+  }
+
+  delAttr(v: PyVal, name: string): void {
+    const t = this.cur;
+    if (v instanceof PyInstance) {
+      const d = this.lookup(v.cls, name);
+      if (d instanceof PyWrapper && d.cls === this.T.property && d.fdel !== this.None) {
+        this.callValue(d.fdel, [v], null);
+        return;
+      }
+      if (!v.attrs.has(name)) throw this.attrError(v, name);
+      this.mutate(t, v);
+      v.attrs.delete(name);
+      return;
+    }
+    if (v instanceof PyType && !v.builtin) {
+      if (!v.dict.has(name)) throw this.attrError(v, name);
+      this.mutate(t, v);
+      v.dict.delete(name);
+      return;
+    }
+    if (v instanceof PyModule) {
+      if (this.dictDel(t, v.dict as PyDict, name) === undefined) throw this.attrError(v, name);
+      return;
+    }
+    throw this.attrError(v, name);
+  }
+}

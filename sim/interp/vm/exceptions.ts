@@ -1,0 +1,112 @@
+/**
+ * Guest exceptions in the VM: tracebacks (CPython's format, carets, the recursion cutoff),
+ * `except` matching, `raise` operands, host errors turned into guest exceptions, and the code
+ * object's exception table.
+ */
+import type { CodeObject, ExceptionTableEntry } from '../chunk.js';
+import { RuntimeOpError } from '../runtime/errors.js';
+import { Frame } from '../thread.js';
+import { PyExc, PyTuple, PyType, type PyVal } from '../values.js';
+import { sourceWithCarets } from '../traceback.js';
+import { VmTransactions } from './transactions.js';
+
+export abstract class VmExceptions extends VmTransactions {
+  abstract callType(tp: PyType, args: PyVal[], kw: Map<string, PyVal> | null): PyVal;
+
+
+
+  formatException(e: PyExc): string {
+    let out = '';
+    const ctx = e.cause !== null ? e.cause : !e.suppressContext ? e.context : null;
+    if (ctx instanceof PyExc) {
+      out += this.formatException(ctx);
+      out += e.cause !== null
+        ? '\nThe above exception was the direct cause of the following exception:\n\n'
+        : '\nDuring handling of the above exception, another exception occurred:\n\n';
+    }
+    if (e.tb.length > 0) {
+      out += 'Traceback (most recent call last):\n';
+      // CPython collapses runs of an identical entry after 3 (TB_RECURSIVE_CUTOFF).
+      let last = '';
+      let cnt = 0;
+      const flush = (): void => {
+        if (cnt > 3) out += `  [Previous line repeated ${cnt - 3} more time${cnt - 3 > 1 ? 's' : ''}]\n`;
+      };
+      for (let i = e.tb.length - 1; i >= 0; i--) {
+        const en = e.tb[i]!;
+        const key = `${en.filename}\0${en.line}\0${en.name}`;
+        if (key !== last) {
+          flush();
+          last = key;
+          cnt = 0;
+        }
+        cnt++;
+        if (cnt > 3) continue;
+        out += `  File "${en.filename}", line ${en.line}, in ${en.name}\n`;
+        const src = this.sources.get(en.filename)?.[en.line - 1];
+        if (src !== undefined) out += sourceWithCarets(src.replace(/\r$/, ''), en);
+      }
+      flush();
+    }
+    out += this.excLine(e) + '\n';
+    return out;
+  }
+  excLine(e: PyExc): string {
+    const tp = e.cls;
+    const name = tp.module === 'builtins' || tp.module === '__main__' ? tp.qualname : `${tp.module}.${tp.qualname}`;
+    let msg: string;
+    try {
+      msg = this.str(e);
+    } catch {
+      msg = '<exception str() failed>';
+    }
+    return msg === '' ? name : `${name}: ${msg}`;
+  }
+
+  protected addTb(e: PyExc, f: Frame, pc: number): void {
+    const c = f.code;
+    e.tb.push({
+      filename: c.filename, line: c.lines[pc] ?? c.firstLine, name: c.name,
+      col: c.columns[pc] ?? 0, endLine: c.endLines?.[pc] ?? 0, endCol: c.endColumns?.[pc] ?? 0,
+    });
+  }
+
+  /** The exception matching rule of `except E:` (E a class or a tuple of classes). */
+  excMatch(e: PyVal, spec: PyVal): boolean {
+    if (spec instanceof PyTuple) return spec.items.some((s) => this.excMatch(e, s));
+    if (!(spec instanceof PyType) || !this.isSubtype(spec, this.exc.get('BaseException')!)) {
+      throw this.typeErr('catching classes that do not inherit from BaseException is not allowed');
+    }
+    return this.isInstance(e, spec);
+  }
+
+  /** Makes an exception instance from `raise X` / `raise X(...)`. */
+  makeExc(v: PyVal): PyExc {
+    if (v instanceof PyType && this.isSubtype(v, this.exc.get('BaseException')!)) {
+      const e = this.callType(v, [], null);
+      if (e instanceof PyExc) return e;
+    }
+    if (v instanceof PyExc) return v;
+    throw this.typeErr('exceptions must derive from BaseException');
+  }
+
+  /** Converts host errors thrown by runtime helpers into guest exceptions. */
+  toGuest(e: unknown): PyExc | null {
+    if (e instanceof PyExc) return e;
+    if (e instanceof RuntimeOpError) {
+      const pt = e.pyType;
+      return this.err(this.exc.has(pt) ? pt : 'ValueError', e.message);
+    }
+    if (e instanceof RangeError && /call stack/.test(e.message)) return this.err('RecursionError', 'maximum recursion depth exceeded');
+    return null;
+  }
+
+  protected findHandler(code: CodeObject, pc: number): ExceptionTableEntry | null {
+    const tab = code.exceptionTable;
+    for (let i = 0; i < tab.length; i++) {
+      const en = tab[i]!;
+      if (pc >= en.start && pc < en.end) return en;
+    }
+    return null;
+  }
+}
