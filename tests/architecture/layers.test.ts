@@ -24,12 +24,6 @@ const ALLOWED_COMPUTED: Record<string, string> = {
   'sim/experiment/point-worker.ts': 'the point runner module is `htmsim run --runner`',
 };
 
-/**
- * Folders left out of the circle check for now. sim/interp has the circle interpreter ↔ builtins
- * ↔ modules ↔ match-runtime, which the interpreter split of issue 13 (the other helper's branch,
- * restructuring sim/interp/) removes: empty this list when that branch is merged.
- */
-const CIRCLE_CHECK_SKIPS = ['sim/interp/'];
 
 interface Edge { from: string; to: string; spec: string; line: number; typeOnly: boolean }
 
@@ -164,8 +158,8 @@ describe('layer order', () => {
     expect(found).toEqual([]);
   });
 
-  it('no import circle in sim/ (outside the folders in CIRCLE_CHECK_SKIPS)', () => {
-    const sim = FILES.filter((f) => f.startsWith('sim/') && !CIRCLE_CHECK_SKIPS.some((s) => f.startsWith(s)));
+  it('no import circle anywhere in sim/', () => {
+    const sim = FILES.filter((f) => f.startsWith('sim/'));
     expect(circles(sim, EDGES).map((c) => `import circle among ${c.join(', ')}`)).toEqual([]);
   });
 
