@@ -14,6 +14,9 @@ export interface SeriesPoint {
   y: number;
   sd: number;
   n: number;
+  /** The 95% confidence interval of the mean, what the whiskers draw (absent for n < 2). */
+  ciLow?: number;
+  ciHigh?: number;
 }
 
 export interface ChartSeries {
@@ -145,9 +148,14 @@ function yPresetParts(y: string | string[] | undefined): StackPart[] {
   return [...(Y_PRESETS[y] ?? [{ path: y, label: labelFor(y) }])];
 }
 
-function repCaption(errorBars: boolean, reps: number): string {
+function repCaption(errorBars: boolean, reps: number, seeds: number): string {
   if (reps <= 1) return 'One run per configuration.';
-  return `Mean of up to ${reps} repetitions (seeds)${errorBars ? '; error bars show ±1 standard deviation' : ''}.`;
+  return `Mean of up to ${reps} repetitions per configuration (${seeds} seeds in all)${errorBars ? '; error bars show the 95% confidence interval of the mean (Student\'s t)' : ''}.`;
+}
+
+/** Distinct seeds among the points (the report says how many samples stand behind a mean). */
+function seedCount(points: readonly PointRecord[]): number {
+  return new Set(points.map((p) => String(p.params.seed))).size;
 }
 
 export interface BuildOptions {
@@ -189,6 +197,10 @@ function defaultTitle(spec: ChartSpec): string {
   }
 }
 
+function interval(s: { ciLow?: number; ciHigh?: number }): { ciLow?: number; ciHigh?: number } {
+  return s.ciLow !== undefined && s.ciHigh !== undefined ? { ciLow: s.ciLow, ciHigh: s.ciHigh } : {};
+}
+
 /** line, bar and capacity charts: one series per series value, x → mean ± sd of y. */
 function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, title: string): ChartPanel {
   const x = spec.x ?? 'workload.params.footprintKiB';
@@ -218,7 +230,7 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
     for (const [xs, group] of byX) {
       const s = stat(group.map((p) => numberAt(p, y)!))!;
       const xv = valueAt(group[0]!, x)!;
-      pts.push({ x: xScale === 'category' ? xs : (xv as number), y: s.mean, sd: s.sd, n: s.n });
+      pts.push({ x: xScale === 'category' ? xs : (xv as number), y: s.mean, sd: s.sd, n: s.n, ...interval(s) });
     }
     if (xScale !== 'category') pts.sort((a, b) => (a.x as number) - (b.x as number));
     else pts.sort((a, b) => categories!.indexOf(String(a.x)) - categories!.indexOf(String(b.x)));
@@ -227,7 +239,7 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
   series.sort((a, b) => a.label.localeCompare(b.label, 'en'));
   const panel: ChartPanel = {
     id, type: spec.type, title,
-    caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps),
+    caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps, seedCount(withY)),
       extra.length ? `Series are split by ${extra.join(', ')}, which also vary.` : '',
       without.length ? `Runs without ${x} (${without.join(', ')}) are not on this chart.` : ''].filter(Boolean).join(' '),
     xLabel: labelFor(x), yLabel: labelFor(y), xScale, logY: spec.logY ?? false, errorBars, stacked: false,
@@ -302,7 +314,7 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
       lost ? 'Cycles spent in transactions that later aborted, and cycles cores spent waiting for a lock, as a share of all core time (simulated cycles × cores).'
         : 'Aborts by cause (HTM) and by conflict kind (STM), with HTM fallbacks to the lock.',
       spec.series || spec.x ? `One bar per ${[spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' and ')}.` : '',
-      repCaption(false, reps),
+      repCaption(false, reps, seedCount(points)),
       dropped > 0 ? `${dropped} configuration${dropped > 1 ? 's' : ''} with nothing to show left out.` : ''].filter(Boolean).join(' '),
     xLabel: [spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' · ') || 'configuration',
     yLabel, xScale: 'category', logY: spec.logY ?? false, errorBars: false, stacked: true,
