@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, type Machine } from '../../sim/machine/machine.js';
 import type { PerturbationConfig } from '../../sim/machine/config.js';
+import { stringify } from 'yaml';
+import { expand } from '../../sim/experiment/expand.js';
+import { loadExperiment } from '../../sim/experiment/experiment-file.js';
 import { resolveExecConfig } from '../../sim/experiment/resolve.js';
+import { resolvedExperiment } from '../../sim/experiment/run-experiment.js';
 import { runPointSync } from '../../sim/run/run-point.js';
 import type { RunResult } from '../../sim/run/result.js';
 import { A, C0, C1, preset, recordAborts } from './helpers.js';
@@ -112,5 +116,26 @@ describe('perturbation end to end: a contended htm run on 4 cores', () => {
 
   it('off: the seed does not change this run (the problem the perturbation solves)', () => {
     expect(figures(run(2, 0))).toEqual(figures(run(1, 0)));
+  });
+});
+
+describe('perturbation in experiment files', () => {
+  const text = `name: perturbed
+workloads: [{ name: shared-counter, params: { threads: 2, iters: 100 } }]
+policies: [htm]
+perturbation: { missCycles: 3, timerPhase: true }
+sweep: { axes: { perturbation.missCycles: [3, 5] } }
+repetitions: 2
+`;
+
+  it('a file-level section and a sweep axis reach every point, and the resolved config keeps them', () => {
+    const spec = loadExperiment('perturbed.yaml', text);
+    const points = expand(spec);
+    expect(points.map((p) => [p.config.perturbation.missCycles, p.config.perturbation.timerPhase, p.rep])).toEqual([[3, true, 0], [3, true, 1], [5, true, 0], [5, true, 1]]);
+    // resolved-config.yaml must not fall back to defaults.yaml's perturbation.
+    const resolved = resolvedExperiment({ ...spec, axes: [] });
+    expect(resolved.perturbation).toEqual({ missCycles: 3, timerPhase: true });
+    const again = loadExperiment('resolved-config.yaml', stringify(resolvedExperiment(spec)));
+    expect(expand(again).map((p) => p.id)).toEqual(points.map((p) => p.id));
   });
 });
