@@ -93,7 +93,8 @@ function seriesColours(labels: readonly string[]): { colour: string; dash: numbe
 }
 
 function errorPoint(p: SeriesPoint): Record<string, unknown> {
-  return { x: p.x, y: p.y, yMin: p.y - p.sd, yMax: p.y + p.sd, sd: p.sd, n: p.n };
+  // Whiskers: the 95% confidence interval of the mean where there are repetitions, else ± stddev (0).
+  return { x: p.x, y: p.y, yMin: p.ciLow ?? p.y - p.sd, yMax: p.ciHigh ?? p.y + p.sd, sd: p.sd, n: p.n };
 }
 
 /** A stacked segment: a whisker only where the panel put one (the bar's total ± stddev). */
@@ -162,11 +163,11 @@ export function chartConfig(panel: ChartPanel): JsonChartConfig {
     };
   }
   const xType = panel.xScale === 'log' ? 'logarithmic' : panel.xScale;
-  // Whiskers must fit: stretch the value axis to the highest mean + stddev.
+  // Whiskers must fit: stretch the value axis to the highest whisker top.
   const yExtra: Record<string, unknown> = { beginAtZero: !panel.logY };
   if (panel.errorBars) {
     let top = -Infinity;
-    for (const s of panel.series) for (const p of s.points) top = Math.max(top, p.y + p.sd);
+    for (const s of panel.series) for (const p of s.points) top = Math.max(top, p.ciHigh ?? p.y + p.sd);
     if (Number.isFinite(top)) yExtra.suggestedMax = top;
   }
   options.scales = {
@@ -268,7 +269,7 @@ interface CanvasRenderingContext2DLike {
 }
 
 /**
- * Draws mean ± stddev whiskers from each point's yMin/yMax. Self-contained (no closures, no
+ * Draws whiskers (the 95% confidence interval of the mean) from each point's yMin/yMax. Self-contained (no closures, no
  * imports): report.html embeds its source text, so the browser runs this very function.
  */
 export function drawErrorBars(chart: ErrorBarChart): void {

@@ -17,9 +17,12 @@ export interface SeriesPoint {
   y: number;
   sd: number;
   n: number;
-  /** A stacked bar's whisker, in axis units: the bar's total ± its stddev over the repetitions
-   *  (on the top segment only; the others have none). */
+  /** A stacked bar's whisker, in axis units: the 95% confidence interval of the bar's total over
+   *  the repetitions (on the top segment only; the others have none). */
   whisker?: [number, number];
+  /** The 95% confidence interval of the mean, what the whiskers draw (absent for n < 2). */
+  ciLow?: number;
+  ciHigh?: number;
 }
 
 export interface ChartSeries {
@@ -114,9 +117,14 @@ function yPresetParts(y: string | string[] | undefined): StackPart[] {
   return [...(Y_PRESETS[y] ?? [{ path: y, label: labelFor(y) }])];
 }
 
-function repCaption(errorBars: boolean, reps: number): string {
+function repCaption(errorBars: boolean, reps: number, seeds: number): string {
   if (reps <= 1) return 'One run per configuration.';
-  return `Mean of up to ${reps} repetitions (seeds)${errorBars ? '; error bars show ±1 standard deviation' : ''}.`;
+  return `Mean of up to ${reps} repetitions per configuration (${seeds} seeds in all)${errorBars ? '; error bars show the 95% confidence interval of the mean (Student\'s t)' : ''}.`;
+}
+
+/** Distinct seeds among the points (the report says how many samples stand behind a mean). */
+function seedCount(points: readonly PointRecord[]): number {
+  return new Set(points.map((p) => String(p.params.seed))).size;
 }
 
 export interface BuildOptions {
@@ -167,6 +175,10 @@ function defaultTitle(spec: ChartSpec): string {
   }
 }
 
+function interval(s: { ciLow?: number; ciHigh?: number }): { ciLow?: number; ciHigh?: number } {
+  return s.ciLow !== undefined && s.ciHigh !== undefined ? { ciLow: s.ciLow, ciHigh: s.ciHigh } : {};
+}
+
 /** line, bar and capacity charts: one series per series value, x → mean ± sd of y. */
 function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, title: string): ChartPanel {
   const x = spec.x ?? 'workload.params.footprintKiB';
@@ -196,7 +208,7 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
     for (const [xs, group] of byX) {
       const s = stat(group.map((p) => numberAt(p, y)!))!;
       const xv = valueAt(group[0]!, x)!;
-      pts.push({ x: xScale === 'category' ? xs : (xv as number), y: s.mean, sd: s.sd, n: s.n });
+      pts.push({ x: xScale === 'category' ? xs : (xv as number), y: s.mean, sd: s.sd, n: s.n, ...interval(s) });
     }
     if (xScale !== 'category') pts.sort((a, b) => (a.x as number) - (b.x as number));
     else pts.sort((a, b) => categories!.indexOf(String(a.x)) - categories!.indexOf(String(b.x)));
@@ -205,7 +217,7 @@ function xyPanel(spec: ChartSpec, points: readonly PointRecord[], id: string, ti
   series.sort((a, b) => a.label.localeCompare(b.label, 'en'));
   const panel: ChartPanel = {
     id, type: spec.type, title,
-    caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps),
+    caption: [spec.caption ?? '', captionFor(spec, x, y), repCaption(errorBars, reps, seedCount(withY)),
       extra.length ? `Series are split by ${extra.map(labelFor).join(', ')}, which also vary.` : '',
       without.length ? `Runs that have no ${labelFor(x)} (${without.join(', ')}) are not on this chart.` : ''].filter(Boolean).join(' '),
     xLabel: labelFor(x), yLabel: labelFor(y), xScale, logY: spec.logY ?? false, errorBars, stacked: false,
@@ -273,11 +285,12 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
   }));
   const errorBars = (spec.errorBars ?? reps > 1) && series.length > 0;
   if (errorBars) {
-    // The whisker of a stacked bar is its total's spread over the repetitions, on the top segment.
+    // The whisker of a stacked bar is the 95% confidence interval of its total's mean over the
+    // repetitions (as on line and bar charts), drawn on the top segment.
     const top = series[series.length - 1]!;
     cats.forEach(([, g], j) => {
       const t = stat(g.map((p) => usedParts.reduce((a, part) => a + (numberAt(p, part.path) ?? 0), 0)))!;
-      top.points[j]!.whisker = [t.mean - t.sd, t.mean + t.sd];
+      top.points[j]!.whisker = [t.ciLow ?? t.mean, t.ciHigh ?? t.mean];
     });
   }
   const preset = typeof spec.y === 'string' && Y_PRESETS[spec.y] !== undefined ? spec.y : undefined;
@@ -287,7 +300,7 @@ function stackedPanel(spec: ChartSpec, points: readonly PointRecord[], id: strin
     id, type: 'stacked-bar', title,
     caption: [spec.caption ?? '', text.caption,
       spec.series || spec.x ? `One bar per ${[spec.series, spec.x].filter(Boolean).map((p) => labelFor(p!)).join(' and ')}.` : '',
-      repCaption(errorBars, reps),
+      repCaption(errorBars, reps, seedCount(points)),
       dropped > 0 ? `${dropped} configuration${dropped > 1 ? 's' : ''} with nothing to show left out.` : ''].filter(Boolean).join(' '),
     xLabel: [spec.series, spec.x].filter((p, i, a) => p !== undefined && a.indexOf(p) === i).map((p) => labelFor(p!)).join(' · ') || 'configuration',
     yLabel: text.yLabel, xScale: 'category', logY: spec.logY ?? false, errorBars, stacked: true,

@@ -5,6 +5,7 @@
  * record (`result.htm.aborted`, `derived.speedup`), a value of the resolved config
  * (`machine.l1d.sizeKiB`), or one of the computed metrics below (`computed.commitRatio`).
  */
+import { meanInterval } from './confidence.js';
 import { isObject, type PointRecord, type Scalar } from './records.js';
 
 function dig(obj: unknown, parts: readonly string[]): unknown {
@@ -192,6 +193,9 @@ export interface Stat {
   /** Sample standard deviation (n − 1); 0 for a single value. */
   sd: number;
   n: number;
+  /** The 95% confidence interval of the mean (Student's t, n − 1 df); absent for n < 2. */
+  ciLow?: number;
+  ciHigh?: number;
 }
 
 export function stat(values: readonly number[]): Stat | undefined {
@@ -203,7 +207,9 @@ export function stat(values: readonly number[]): Stat | undefined {
   if (n === 1) return { mean, sd: 0, n };
   let sq = 0;
   for (const v of values) sq += (v - mean) * (v - mean);
-  return { mean, sd: Math.sqrt(sq / (n - 1)), n };
+  const sd = Math.sqrt(sq / (n - 1));
+  const ci = meanInterval(mean, sd, n);
+  return ci ? { mean, sd, n, ciLow: ci.low, ciHigh: ci.high } : { mean, sd, n };
 }
 
 /** Parameters that only distinguish repetitions of the same configuration. */

@@ -13,6 +13,7 @@ import { mergeResults } from '../experiment/merge.js';
 import { defaultJobs } from '../experiment/pool.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { publishedSchema } from '../experiment/schema.js';
+import { checkTimeScales } from '../experiment/time-scale.js';
 
 /** Like action(), but a ConfigError prints one `htmsim:` line per problem. */
 function act<A extends unknown[]>(fn: (...args: A) => Promise<number | void> | number | void) {
@@ -87,16 +88,23 @@ export function registerExperiment(program: Command): void {
     .summary('check experiment configs without running anything')
     .description('Check each CONFIG against the schema and the catalogs (machine presets, policies, workloads and their ' +
       'parameters, sweep axes), expand its sweep, and print the number of points. Every problem is printed as ' +
-      '`file:line:col: key: message`. Exit status 0 if all are valid, 2 otherwise. Writes nothing.')
+      '`file:line:col: key: message`. Exit status 0 if all are valid, 2 otherwise. Writes nothing. With --results or ' +
+      '--calibrate, also warns (stderr, exit status unchanged), one line per policy and workload, when points are ' +
+      'shorter than the time constants they study (20 timer ticks under htm, 4 GIL switch intervals under gil), ' +
+      'from earlier runs of the same points or from runs capped at that length (docs/experiments.md).')
     .argument('<config...>', 'experiment YAML files')
     .option('--max-points <n>', `refuse a sweep of more points than this (default ${DEFAULT_MAX_POINTS})`, positiveInt)
-    .action(act((configs: string[], o: { maxPoints?: number }) => {
+    .option('--results <dir>', 'check point lengths against the time constants, from earlier runs in this results folder')
+    .option('--calibrate', 'check point lengths by running each point (no earlier run) capped at its threshold')
+    .action(act((configs: string[], o: { maxPoints?: number; results?: string; calibrate?: boolean }) => {
       const problems: string[] = [];
       for (const c of configs) {
         try {
           const spec = loadExperiment(c);
-          const n = expand(spec, o.maxPoints).length;
+          const points = expand(spec, o.maxPoints);
+          const n = points.length;
           process.stdout.write(`${c}: ok, ${n} point${n === 1 ? '' : 's'}\n`);
+          for (const line of checkTimeScales(c, points, o)) process.stderr.write(`${line}\n`);
         } catch (err) {
           if (!(err instanceof ConfigError)) throw err;
           problems.push(...err.problems);

@@ -3,6 +3,7 @@
  * abort rate and wasted-work fraction; and the flat CSV rows of the records.
  */
 import { stringify } from 'csv-stringify/sync';
+import { meanInterval } from '../../reports/confidence.js';
 import type { RunResult } from '../run/result.js';
 import { canonicalJson } from './point-id.js';
 import { getPath, type ParamValue } from './params.js';
@@ -126,8 +127,19 @@ export interface GroupRecord {
   /** Points in the group, and how many of them are ok. */
   n: number;
   ok: number;
-  /** Mean and sample standard deviation over the ok points that have the metric. */
-  metrics: Record<string, { mean: number; stddev: number; n: number }>;
+  /**
+   * Mean and sample standard deviation over the ok points that have the metric, and the 95%
+   * confidence interval of the mean (Student's t with n − 1 degrees of freedom; absent for n < 2).
+   */
+  metrics: Record<string, GroupMetric>;
+}
+
+export interface GroupMetric {
+  mean: number;
+  stddev: number;
+  n: number;
+  ciLow?: number;
+  ciHigh?: number;
 }
 
 const GROUP_METRICS = ['result.simSeconds', 'result.simCycles', 'derived.speedup', 'derived.throughput', 'derived.abortRate', 'derived.wastedFraction'];
@@ -153,22 +165,27 @@ export function computeGroups(records: readonly PointRecord[], axisPaths: readon
       if (values.length === 0) continue;
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       const variance = values.length > 1 ? values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1) : 0;
-      metrics[name] = { mean, stddev: Math.sqrt(variance), n: values.length };
+      metrics[name] = withInterval({ mean, stddev: Math.sqrt(variance), n: values.length });
     }
     return { params, n: members.length, ok: ok.length, metrics };
   });
 }
 
-/** groups.csv: the group's parameters, n, ok, then mean and stddev of each metric. */
+function withInterval(m: GroupMetric): GroupMetric {
+  const ci = meanInterval(m.mean, m.stddev, m.n);
+  return ci ? { ...m, ciLow: ci.low, ciHigh: ci.high } : m;
+}
+
+/** groups.csv: the group's parameters, n, ok, then mean, stddev and the 95% interval of each metric. */
 export function groupsToCsv(groups: readonly GroupRecord[]): string {
   const paramKeys: string[] = [];
   for (const g of groups) for (const k of Object.keys(g.params)) if (!paramKeys.includes(k)) paramKeys.push(k);
-  const header = [...paramKeys, 'n', 'ok', ...GROUP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.stddev`])];
+  const header = [...paramKeys, 'n', 'ok', ...GROUP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.stddev`, `${m}.ci95Low`, `${m}.ci95High`])];
   const rows: unknown[][] = [header];
   for (const g of groups) {
     const row: unknown[] = paramKeys.map((k) => g.params[k]);
     row.push(g.n, g.ok);
-    for (const m of GROUP_METRICS) row.push(g.metrics[m]?.mean, g.metrics[m]?.stddev);
+    for (const m of GROUP_METRICS) row.push(g.metrics[m]?.mean, g.metrics[m]?.stddev, g.metrics[m]?.ciLow, g.metrics[m]?.ciHigh);
     rows.push(row);
   }
   return csvRows(rows);

@@ -63,7 +63,10 @@ export function listing(): Listing {
       ],
     })),
     interp: sectionParams('interp', interpShape, d.interp as unknown as Record<string, unknown>),
-    run: (['seed', 'maxCycles', 'timeline'] as const).map((k) => ({ path: k, type: typeOf(props[k]!), default: d[k], description: String(props[k]!.description ?? '') })),
+    run: [
+      ...(['seed', 'maxCycles', 'timeline'] as const).map((k) => ({ path: k, type: typeOf(props[k]!), default: d[k], description: String(props[k]!.description ?? '') })),
+      ...sectionParams('perturbation', props.perturbation!, d.perturbation as unknown as Record<string, unknown>),
+    ],
     workloads: listWorkloads().map((w) => ({
       name: w.name,
       description: w.description,

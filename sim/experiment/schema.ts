@@ -10,7 +10,7 @@
  */
 import { bool, fieldsOf, int, oneOf, scalar, text, type JsonSchema } from '../common/config-shape.js';
 import { interpShape } from '../interp/config.js';
-import { machineShape } from '../machine/config.js';
+import { machineShape, perturbationShape } from '../machine/config.js';
 import { gilShape, htmPolicyShape, nogilShape, POLICY_NAMES, policyShape, stmShape } from '../policies/config.js';
 import { pointShape, workloadRefShape } from '../run/point-config.js';
 
@@ -35,7 +35,7 @@ export function partial(s: JsonSchema): JsonSchema {
 export const defaultsSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['machine', 'policy', 'policyInterp', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions'],
+  required: ['machine', 'policy', 'policyInterp', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions', 'perturbation'],
   properties: {
     $schema: { type: 'string' },
     policyInterp: {
@@ -55,6 +55,7 @@ export const defaultsSchema: JsonSchema = {
     maxCycles: int('Default cycle limit', 1),
     timeline: bool('Record timelines by default'),
     repetitions: int('Default number of repetitions', 1),
+    perturbation: perturbationShape,
   },
 };
 
@@ -165,6 +166,7 @@ export const experimentSchema: JsonSchema = {
     workloads: { type: 'array', minItems: 1, items: workloadEntry, description: 'Workloads to run, each with its parameters' },
     policies: { type: 'array', minItems: 1, items: policyEntry, description: 'Policies to compare, each with its parameters' },
     ...sectionOverrides,
+    perturbation: partial(perturbationShape),
     sweep: {
       type: 'object',
       additionalProperties: false,

@@ -81,7 +81,18 @@ export const machineShape = section('The simulated machine (a preset from config
   htm: htmShape,
 });
 
+// Perturbation (Alameldeen & Wood, HPCA 2003): a multi-threaded run is one sample of the possible
+// interleavings; a small seeded timing noise makes repetitions with different seeds different
+// samples while one seed still repeats bit for bit. A run-level section, not a preset field: it is
+// a method of measurement, not part of the hardware a preset describes, and it is set once for a
+// whole study (configs/defaults.yaml) rather than per machine. The machine implements it.
+export const perturbationShape = section('Seeded timing perturbation, so that repetitions sample different interleavings (docs/experiments.md)', {
+  missCycles: int('Extra cycles drawn uniformly from 0..missCycles, per core from the seed, on every access line that misses the L1D (0 = off)'),
+  timerPhase: bool('Each core\'s timer interrupt ticks at its own random phase within htm.timerIntervalCycles, drawn from the seed (false: every core ticks at multiples of the interval)'),
+});
+
 export type MachineConfig = ValueOf<typeof machineShape>;
+export type PerturbationConfig = ValueOf<typeof perturbationShape>;
 export type CacheLevelConfig = MachineConfig['l1d'];
 export type SharedCacheConfig = MachineConfig['l3'];
 export type HtmConfig = MachineConfig['htm'];

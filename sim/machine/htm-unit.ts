@@ -153,6 +153,8 @@ export class HtmUnit implements HtmPort {
     private readonly clocks: Float64Array,
     private readonly counters: Counters,
     seed = 1,
+    /** Per core, where its timer ticks within the interval (perturbation; zeros: multiples). */
+    private readonly timerPhase: Float64Array = new Float64Array(l1.length),
   ) {
     const n = l1.length;
     this.enabled = cfg.enabled;
@@ -203,7 +205,8 @@ export class HtmUnit implements HtmPort {
       this.depths[core] = 1;
       this.startAt[core] = before;
       const t = this.cfg.timerIntervalCycles;
-      this.deadline[core] = t > 0 ? (Math.floor(before / t) + 1) * t : Infinity;
+      const p = this.timerPhase[core]!;
+      this.deadline[core] = t > 0 ? (Math.floor((before - p) / t) + 1) * t + p : Infinity;
       this.running++;
       this.counters.core[core * C_STRIDE + C_HTM_BEGUN]!++;
       return XBEGIN_STARTED;

@@ -10,7 +10,8 @@ import { asCycles, type Addr, type CoreId, type Cycles } from '../common/brand.j
 import { UserError } from '../common/errors.js';
 import { Cache } from './cache.js';
 import { CoherentHierarchy } from './coherence.js';
-import type { MachineConfig } from './config.js';
+import { xorshift32, xorshiftSeed } from '../common/xorshift.js';
+import type { MachineConfig, PerturbationConfig } from './config.js';
 import { HtmUnit, type FootprintHistograms } from './htm-unit.js';
 import { mesiName, type MesiState } from './mesi.js';
 import { ACCESS_ABORTED, type HtmPort, type MemoryPort } from './port.js';
@@ -47,6 +48,8 @@ export interface Machine extends MemoryPort {
 export interface MachineOptions {
   /** Seeds the random replacement policy (the only pseudo-random part of the machine). */
   seed?: number;
+  /** Seeded timing noise (run-level; absent: none). Draws come from `seed`. */
+  perturbation?: PerturbationConfig;
   /**
    * Lazy L2 recency (default true): a host-speed shortcut that must not change any result; tests
    * turn it off to check that.
@@ -69,8 +72,14 @@ class SimMachine implements Machine {
   private readonly l1: Cache[] = [];
   private readonly l2: Cache[] = [];
   private readonly l3: Cache;
+  /** Perturbation: up to this many extra cycles per line that misses the L1D (0 = off). */
+  private readonly missJitter: number;
+  /** A line served faster than this came from the L1D (an L1D hit costs exactly l1d.latency). */
+  private readonly missAbove: number;
+  /** Per-core xorshift32 states of the miss perturbation. */
+  private readonly jitterState: Uint32Array;
 
-  constructor(readonly config: MachineConfig, seed: number, lazyL2Recency: boolean) {
+  constructor(readonly config: MachineConfig, seed: number, lazyL2Recency: boolean, perturbation: PerturbationConfig) {
     this.cores = config.cores;
     this.lineBytes = config.lineBytes;
     this.freqGHz = config.freqGHz;
@@ -85,7 +94,11 @@ class SimMachine implements Machine {
       this.l2.push(new Cache(config.l2, config.lineBytes, { directory: false, seed: seed * 131 + c * 2 + 2, lruClockOf: l1 }));
     }
     this.l3 = new Cache(config.l3, config.lineBytes, { directory: true, seed: seed * 131 + 97 });
-    this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters, seed);
+    this.missJitter = perturbation.missCycles;
+    this.missAbove = config.l1d.latency;
+    this.jitterState = new Uint32Array(config.cores);
+    for (let c = 0; c < config.cores; c++) this.jitterState[c] = xorshiftSeed(seed, 0x2545f491 + c);
+    this.unit = new HtmUnit(config.htm, this.l1, this.l2, this.l3, this.clocks, this.counters, seed, timerPhases(config, seed, perturbation.timerPhase));
     this.htm = this.unit;
     this.sys = new CoherentHierarchy(config, this.l1, this.l2, this.l3, this.unit, this.counters, lazyL2Recency);
   }
@@ -133,12 +146,23 @@ class SimMachine implements Machine {
     const first = Math.floor(addr * this.perLine); // exact: lineBytes is a power of two
     if (addr + bytes > (first + 1) * this.lineBytes) return this.accessSpan(core, addr, bytes, write, first);
     if (this.unit.depths[core] !== 0) return this.accessTxLine(core, first, write);
-    return this.charge(core, this.sys.access(core, first, write, false), write, false, 0);
+    return this.charge(core, this.perturb(core, this.sys.access(core, first, write, false)), write, false, 0);
   }
 
   private accessTxLine(core: number, line: number, write: boolean): number {
     const serial = this.unit.abortSerial[core]!;
-    return this.charge(core, this.sys.access(core, line, write, true), write, true, serial);
+    return this.charge(core, this.perturb(core, this.sys.access(core, line, write, true)), write, true, serial);
+  }
+
+  /**
+   * The perturbation of one line's latency: a line that missed the L1D takes 0..missJitter extra
+   * cycles from the core's own stream. One compare when off; no allocation either way.
+   */
+  private perturb(core: number, lat: number): number {
+    if (this.missJitter === 0 || lat <= this.missAbove) return lat;
+    const x = xorshift32(this.jitterState[core]!);
+    this.jitterState[core] = x;
+    return lat + (x % (this.missJitter + 1));
   }
 
   /** An access that spans lines: each line in turn, and none after the core's transaction aborts. */
@@ -149,7 +173,7 @@ class SimMachine implements Machine {
     const last = Math.floor((addr + bytes - 1) / this.lineBytes);
     let lat = 0;
     for (let line = first; line <= last; line++) {
-      lat += this.sys.access(core, line, write, inTx);
+      lat += this.perturb(core, this.sys.access(core, line, write, inTx));
       // Once this core's transaction is gone, the rest of the access would run after the abort.
       if (inTx && u.abortSerial[core] !== serial) break;
     }
@@ -227,5 +251,16 @@ export function createMachine(config: MachineConfig, options: MachineOptions = {
     const p = problems[0]!;
     throw new UserError(`machine '${config.name}': ${p.keyPath}: ${p.message}`);
   }
-  return new SimMachine(config, options.seed ?? 1, options.lazyL2Recency ?? true);
+  return new SimMachine(config, options.seed ?? 1, options.lazyL2Recency ?? true, options.perturbation ?? NO_PERTURBATION);
+}
+
+const NO_PERTURBATION: PerturbationConfig = { missCycles: 0, timerPhase: false };
+
+/** Each core's timer phase in [0, timerIntervalCycles): all 0 unless the perturbation asks. */
+function timerPhases(config: MachineConfig, seed: number, on: boolean): Float64Array {
+  const phases = new Float64Array(config.cores);
+  const t = config.htm.timerIntervalCycles;
+  if (!on || t <= 0) return phases;
+  for (let c = 0; c < config.cores; c++) phases[c] = xorshift32(xorshiftSeed(seed, 0x68e31da4 + c)) % t;
+  return phases;
 }

@@ -63,7 +63,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     params = resolveWorkloadParams(info, config.workload.params, `workload ${info.name}`);
   }
 
-  const machine = createMachine(config.machine, { seed: config.seed });
+  const machine = createMachine(config.machine, { seed: config.seed, perturbation: config.perturbation });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const metrics: Record<string, number> = {};
