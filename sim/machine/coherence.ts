@@ -18,6 +18,7 @@
  */
 import { Cache, TX_READ, TX_WRITE } from './cache.js';
 import type { MachineConfig } from './config.js';
+import { Footprint } from './footprint.js';
 import { STATUS_CAPACITY, STATUS_CONFLICT, type HtmUnit } from './htm-unit.js';
 import { MESI_E, MESI_M, MESI_S, type MesiState } from './mesi.js';
 import {
@@ -47,6 +48,8 @@ export class CoherentHierarchy {
    * just before the L2 picks a victim there. Victims are the same as with eager stamping.
    */
   private readonly lazyL2: boolean;
+  /** Distinct lines touched and written (fed from the slow path only; see footprint.ts). */
+  readonly footprint = new Footprint();
 
   constructor(
     cfg: MachineConfig,
@@ -119,6 +122,7 @@ export class CoherentHierarchy {
           l1.state[s1] = MESI_M;
           this.l2[core]!.state[l1.link[s1]!] = MESI_M;
         }
+        if (st !== MESI_M) this.footprint.note(line, true);
       }
       if (htm.depths[core] !== 0) {
         // Most hits inside a transaction are on lines it already tracks: skip the call then
@@ -162,6 +166,7 @@ export class CoherentHierarchy {
     if (l1.isValid(s1)) this.evictL1(core, s1);
     l1.install(s1, line, l2.state[s2]! as MesiState);
     l1.link[s1] = s2;
+    this.footprint.note(line, write);
     if (htm.depths[core] !== 0) htm.mark(core, s1, write);
     return lat;
   }
