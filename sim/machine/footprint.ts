@@ -1,32 +1,35 @@
 /**
- * The run's memory footprint: how many distinct lines the cores touched and how many of them they
- * wrote, since the machine was built (all cores together, inside and outside transactions,
- * including the accesses of transactions that later aborted).
+ * The run's memory footprint: how many distinct lines the cores touched, read and wrote, since
+ * the machine was built (all cores together, inside and outside transactions, including the
+ * accesses of transactions that later aborted).
  *
- * Counted off the hot path. A line's first touch by a core is always an L1 miss (caches start
- * empty, and a line comes back into an L1 only through a miss), and a line's first write by a core
- * always leaves the L1 fast path too: the fast path takes a write only to a line already in M, and
- * a line reaches M only through a write (a write miss, or an S/E → M upgrade on the slow path). So
- * the coherence slow path calls `note` on every completed miss and every upgrade, and the L1 hit
- * path never does.
+ * Counted almost entirely off the hot path:
+ * - a core's first touch of a line is always an L1 miss (caches start empty, and a line comes back
+ *   into an L1 only through a miss), so every completed miss calls `noteMiss`;
+ * - a core's first write to a line always leaves the L1 fast path too: the fast path takes a write
+ *   only to a line already in M, and a line reaches M only through a write (a write miss, or an
+ *   S/E → M upgrade on the slow path, which calls `noteWrite`);
+ * - the one first touch an L1 hit can make is the first read of a line the core brought in by a
+ *   write. `noteMiss` returns 1 for such a line and the caller keeps that in the L1 slot
+ *   (`Cache.unread`); the hit path tests that byte and calls `noteRead` once.
  *
- * Lines read but never written ("read-only") are lines − written. Lines that were written first
- * and read later are not told apart from lines only written: telling them apart would need a test
- * on every L1 read hit.
- *
- * Storage: one bitmap page per 2^15 lines (2 MiB of address space), two bits per line (touched,
- * written), found through a Map with the last page cached; a page is allocated when a core first
- * touches its region.
+ * Storage: one bitmap page per 2^15 lines (2 MiB of address space), three bits per line (touched,
+ * read, written), found through a Map with the last page cached; a page is allocated when a core
+ * first touches its region.
  */
 
 const PAGE_SHIFT = 15;
 const PAGE_LINES = 1 << PAGE_SHIFT;
-/** Words of one bitmap (touched or written) in a page. */
+/** Words of one bitmap in a page: touched bits, then read bits, then written bits. */
 const WORDS = PAGE_LINES >>> 5;
+const READ = WORDS;
+const WRITTEN = 2 * WORDS;
 
 export interface FootprintStats {
   /** Distinct lines read or written. */
   lines: number;
+  /** Distinct lines read at least once. */
+  linesRead: number;
   /** Distinct lines written at least once. */
   linesWritten: number;
 }
@@ -36,23 +39,29 @@ export class Footprint {
   private lastIndex = -1;
   private lastPage: Uint32Array = new Uint32Array(0);
   private lines = 0;
+  private read = 0;
   private written = 0;
 
-  /** A completed access to `line` that missed the core's L1 or upgraded its copy to M. */
-  note(line: number, write: boolean): void {
+  private page(line: number): Uint32Array {
     const index = Math.floor(line / PAGE_LINES);
-    let page = this.lastPage;
-    if (index !== this.lastIndex) {
-      let p = this.pages.get(index);
-      if (p === undefined) {
-        p = new Uint32Array(2 * WORDS); // touched bits, then written bits
-        this.pages.set(index, p);
-      }
-      page = p;
-      this.lastPage = p;
-      this.lastIndex = index;
+    if (index === this.lastIndex) return this.lastPage;
+    let p = this.pages.get(index);
+    if (p === undefined) {
+      p = new Uint32Array(3 * WORDS);
+      this.pages.set(index, p);
     }
-    const off = line - index * PAGE_LINES;
+    this.lastPage = p;
+    this.lastIndex = index;
+    return p;
+  }
+
+  /**
+   * A completed access to `line` that missed the core's L1. Returns 1 when the access is a write
+   * and the line has never been read (the L1 slot must report the first read hit), else 0.
+   */
+  noteMiss(line: number, write: boolean): number {
+    const page = this.page(line);
+    const off = line % PAGE_LINES;
     const w = off >>> 5;
     const bit = 1 << (off & 31);
     const t = page[w]!;
@@ -60,16 +69,43 @@ export class Footprint {
       page[w] = t | bit;
       this.lines++;
     }
-    if (write) {
-      const x = page[WORDS + w]!;
-      if ((x & bit) === 0) {
-        page[WORDS + w] = x | bit;
-        this.written++;
-      }
+    const at = (write ? WRITTEN : READ) + w;
+    const x = page[at]!;
+    if ((x & bit) === 0) {
+      page[at] = x | bit;
+      if (write) this.written++;
+      else this.read++;
+    }
+    return write && (page[READ + w]! & bit) === 0 ? 1 : 0;
+  }
+
+  /** An S/E → M upgrade of a line the core holds (touched already). */
+  noteWrite(line: number): void {
+    const page = this.page(line);
+    const off = line % PAGE_LINES;
+    const at = WRITTEN + (off >>> 5);
+    const bit = 1 << (off & 31);
+    const x = page[at]!;
+    if ((x & bit) === 0) {
+      page[at] = x | bit;
+      this.written++;
+    }
+  }
+
+  /** The first read hit on a line the core brought into its L1 by a write. */
+  noteRead(line: number): void {
+    const page = this.page(line);
+    const off = line % PAGE_LINES;
+    const at = READ + (off >>> 5);
+    const bit = 1 << (off & 31);
+    const x = page[at]!;
+    if ((x & bit) === 0) {
+      page[at] = x | bit;
+      this.read++;
     }
   }
 
   stats(): FootprintStats {
-    return { lines: this.lines, linesWritten: this.written };
+    return { lines: this.lines, linesRead: this.read, linesWritten: this.written };
   }
 }

@@ -77,7 +77,7 @@ export interface MachineStats {
   l3: CacheLevelStats;
   coherence: CoherenceStats;
   htm: HtmStats;
-  /** Distinct lines touched and written since the machine was built (resetStats leaves it). */
+  /** Distinct lines touched, read and written since the machine was built (resetStats leaves it). */
   footprint: FootprintStats;
   cores: CoreStats[];
 }

@@ -195,7 +195,7 @@ function assemble(
     simSeconds: machine.seconds(simCycles),
     bytecodes,
     memoryAccesses: ms.accesses,
-    footprint: { lines: ms.footprint.lines, linesWritten: ms.footprint.linesWritten, linesReadOnly: ms.footprint.lines - ms.footprint.linesWritten },
+    footprint: { lines: ms.footprint.lines, linesRead: ms.footprint.linesRead, linesWritten: ms.footprint.linesWritten },
     cores,
     caches: { l1d: level(ms.l1d), l2: level(ms.l2), l3: level(ms.l3) },
     coherence: { messages: ms.coherence.messages, invalidations: ms.coherence.invalidations, cacheToCache: ms.coherence.cacheToCache },
