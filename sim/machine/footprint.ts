@@ -22,6 +22,7 @@ const PAGE_SHIFT = 15;
 const PAGE_LINES = 1 << PAGE_SHIFT;
 /** Words of one bitmap in a page: touched bits, then read bits, then written bits. */
 const WORDS = PAGE_LINES >>> 5;
+const TOUCHED = 0;
 const READ = WORDS;
 const WRITTEN = 2 * WORDS;
 
@@ -55,54 +56,41 @@ export class Footprint {
     return p;
   }
 
+  /** Sets the line's bit in one bitmap (TOUCHED, READ or WRITTEN); true if it was clear. */
+  private set(line: number, map: number): boolean {
+    const page = this.page(line);
+    const off = line % PAGE_LINES;
+    const at = map + (off >>> 5);
+    const bit = 1 << (off & 31);
+    const x = page[at]!;
+    if ((x & bit) !== 0) return false;
+    page[at] = x | bit;
+    return true;
+  }
+
   /**
    * A completed access to `line` that missed the core's L1. Returns 1 when the access is a write
    * and the line has never been read (the L1 slot must report the first read hit), else 0.
    */
   noteMiss(line: number, write: boolean): number {
-    const page = this.page(line);
+    if (this.set(line, TOUCHED)) this.lines++;
+    if (!write) {
+      if (this.set(line, READ)) this.read++;
+      return 0;
+    }
+    if (this.set(line, WRITTEN)) this.written++;
     const off = line % PAGE_LINES;
-    const w = off >>> 5;
-    const bit = 1 << (off & 31);
-    const t = page[w]!;
-    if ((t & bit) === 0) {
-      page[w] = t | bit;
-      this.lines++;
-    }
-    const at = (write ? WRITTEN : READ) + w;
-    const x = page[at]!;
-    if ((x & bit) === 0) {
-      page[at] = x | bit;
-      if (write) this.written++;
-      else this.read++;
-    }
-    return write && (page[READ + w]! & bit) === 0 ? 1 : 0;
+    return (this.page(line)[READ + (off >>> 5)]! & (1 << (off & 31))) === 0 ? 1 : 0;
   }
 
   /** An S/E → M upgrade of a line the core holds (touched already). */
   noteWrite(line: number): void {
-    const page = this.page(line);
-    const off = line % PAGE_LINES;
-    const at = WRITTEN + (off >>> 5);
-    const bit = 1 << (off & 31);
-    const x = page[at]!;
-    if ((x & bit) === 0) {
-      page[at] = x | bit;
-      this.written++;
-    }
+    if (this.set(line, WRITTEN)) this.written++;
   }
 
   /** The first read hit on a line the core brought into its L1 by a write. */
   noteRead(line: number): void {
-    const page = this.page(line);
-    const off = line % PAGE_LINES;
-    const at = READ + (off >>> 5);
-    const bit = 1 << (off & 31);
-    const x = page[at]!;
-    if ((x & bit) === 0) {
-      page[at] = x | bit;
-      this.read++;
-    }
+    if (this.set(line, READ)) this.read++;
   }
 
   stats(): FootprintStats {
