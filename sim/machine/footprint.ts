@@ -14,16 +14,16 @@
  *   (`Cache.unread`); the hit path tests that byte and calls `noteRead` once.
  *
  * Storage: one bitmap page per 2^15 lines (2 MiB of address space), three bits per line (touched,
- * read, written), found through a Map with the last page cached; a page is allocated when a core
- * first touches its region.
+ * read, written), found by index (through a Map beyond 128 GiB) with the last page cached; a page
+ * is allocated when a core first touches its region.
  */
 
 const PAGE_SHIFT = 15;
 const PAGE_LINES = 1 << PAGE_SHIFT;
 /** Words of one bitmap in a page: touched bits, then read bits, then written bits. */
 const WORDS = PAGE_LINES >>> 5;
-const TOUCHED = 0;
 const READ = WORDS;
+const LOW_PAGES = 1 << 16;
 const WRITTEN = 2 * WORDS;
 
 export interface FootprintStats {
@@ -36,6 +36,7 @@ export interface FootprintStats {
 }
 
 export class Footprint {
+  private readonly low: (Uint32Array | undefined)[] = [];
   private readonly pages = new Map<number, Uint32Array>();
   private lastIndex = -1;
   private lastPage: Uint32Array = new Uint32Array(0);
@@ -46,17 +47,23 @@ export class Footprint {
   private page(line: number): Uint32Array {
     const index = Math.floor(line / PAGE_LINES);
     if (index === this.lastIndex) return this.lastPage;
-    let p = this.pages.get(index);
+    // Pages of the first 2^16 (128 GiB of address space) by index, the rest through the Map.
+    let p = index < LOW_PAGES ? this.low[index] : this.pages.get(index);
     if (p === undefined) {
       p = new Uint32Array(3 * WORDS);
-      this.pages.set(index, p);
+      if (index < LOW_PAGES) {
+        while (this.low.length < index) this.low.push(undefined);
+        this.low[index] = p;
+      } else {
+        this.pages.set(index, p);
+      }
     }
     this.lastPage = p;
     this.lastIndex = index;
     return p;
   }
 
-  /** Sets the line's bit in one bitmap (TOUCHED, READ or WRITTEN); true if it was clear. */
+  /** Sets the line's bit in one bitmap (READ or WRITTEN); true if it was clear. */
   private set(line: number, map: number): boolean {
     const page = this.page(line);
     const off = line % PAGE_LINES;
@@ -73,14 +80,30 @@ export class Footprint {
    * and the line has never been read (the L1 slot must report the first read hit), else 0.
    */
   noteMiss(line: number, write: boolean): number {
-    if (this.set(line, TOUCHED)) this.lines++;
+    // One page lookup and one offset for the three bitmaps (misses are the frequent caller).
+    const page = this.page(line);
+    const off = line % PAGE_LINES;
+    const w = off >>> 5;
+    const bit = 1 << (off & 31);
+    const t = page[w]!;
+    if ((t & bit) === 0) {
+      page[w] = t | bit;
+      this.lines++;
+    }
+    const r = page[READ + w]!;
     if (!write) {
-      if (this.set(line, READ)) this.read++;
+      if ((r & bit) === 0) {
+        page[READ + w] = r | bit;
+        this.read++;
+      }
       return 0;
     }
-    if (this.set(line, WRITTEN)) this.written++;
-    const off = line % PAGE_LINES;
-    return (this.page(line)[READ + (off >>> 5)]! & (1 << (off & 31))) === 0 ? 1 : 0;
+    const x = page[WRITTEN + w]!;
+    if ((x & bit) === 0) {
+      page[WRITTEN + w] = x | bit;
+      this.written++;
+    }
+    return (r & bit) === 0 ? 1 : 0;
   }
 
   /** An S/E → M upgrade of a line the core holds (touched already). */
