@@ -39,6 +39,7 @@ export function failedResult(config: PointConfig, error: string, seconds: number
     simSeconds: 0,
     bytecodes: 0,
     memoryAccesses: 0,
+    footprint: { lines: 0, linesRead: 0, linesWritten: 0 },
     cores: [],
     caches: { l1d: { ...zeroCache }, l2: { ...zeroCache }, l3: { ...zeroCache } },
     coherence: { messages: 0, invalidations: 0, cacheToCache: 0 },

@@ -28,6 +28,8 @@ export class Cache {
   readonly state: Uint8Array;
   /** TX_READ / TX_WRITE per slot (private caches). */
   readonly tx: Uint8Array;
+  /** L1: 1 while the slot's line came in by a write and has never been read (footprint.ts). */
+  readonly unread: Uint8Array;
   /** L1: the L2 slot of the same line; L2: the L3 slot (stable under inclusion). */
   readonly link: Int32Array;
   /** Directory (shared L3 only): cores holding the line privately or tracking it in a transaction. */
@@ -61,6 +63,7 @@ export class Cache {
     this.state = new Uint8Array(n);
     this.tx = new Uint8Array(opts.directory ? 0 : n);
     this.link = new Int32Array(opts.directory ? 0 : n).fill(-1);
+    this.unread = new Uint8Array(opts.directory ? 0 : n);
     const dn = opts.directory ? n : 0;
     this.sharers = new Uint32Array(dn);
     this.txReaders = new Uint32Array(dn);

@@ -22,6 +22,7 @@
  */
 import { Cache, TX_READ, TX_WRITE } from './cache.js';
 import type { MachineConfig } from './config.js';
+import { Footprint } from './footprint.js';
 import { STATUS_CAPACITY, STATUS_CONFLICT, type HtmUnit } from './htm-unit.js';
 import { MESI_E, MESI_M, MESI_S, type MesiState } from './mesi.js';
 import {
@@ -51,6 +52,8 @@ export class CoherentHierarchy {
    * just before the L2 picks a victim there. Victims are the same as with eager stamping.
    */
   private readonly lazyL2: boolean;
+  /** Distinct lines touched, read and written (see footprint.ts for where it is fed). */
+  readonly footprint = new Footprint();
 
   constructor(
     cfg: MachineConfig,
@@ -92,6 +95,7 @@ export class CoherentHierarchy {
         this.k[core * C_STRIDE + C_L1_HITS]!++;
         l1.touch(s1);
         if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
+        if (l1.unread[s1] !== 0 && !write) this.firstRead(l1, s1, line);
         return this.l1Lat;
       }
     }
@@ -111,6 +115,7 @@ export class CoherentHierarchy {
       // L2's LRU victim (an inclusion victim would be back-invalidated from L1 and, if it is in a
       // transaction's write set, abort it). Haswell's L2 is non-inclusive and never does that.
       if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
+      if (l1.unread[s1] !== 0 && !write) this.firstRead(l1, s1, line);
       let lat = this.l1Lat;
       if (write) {
         const st = l1.state[s1]!;
@@ -123,6 +128,7 @@ export class CoherentHierarchy {
           l1.state[s1] = MESI_M;
           this.l2[core]!.state[l1.link[s1]!] = MESI_M;
         }
+        if (st !== MESI_M) this.footprint.noteWrite(line);
       }
       if (htm.depths[core] !== 0) {
         // Most hits inside a transaction are on lines it already tracks: skip the call then
@@ -166,8 +172,15 @@ export class CoherentHierarchy {
     if (l1.isValid(s1)) this.evictL1(core, s1);
     l1.install(s1, line, l2.state[s2]! as MesiState);
     l1.link[s1] = s2;
+    l1.unread[s1] = this.footprint.noteMiss(line, write);
     if (htm.depths[core] !== 0) htm.mark(core, s1, write);
     return lat;
+  }
+
+  /** The first read of a line this core's L1 got by a write (the footprint's one hit-path event). */
+  private firstRead(l1: Cache, s1: number, line: number): void {
+    l1.unread[s1] = 0;
+    this.footprint.noteRead(line);
   }
 
   /**

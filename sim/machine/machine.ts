@@ -204,7 +204,7 @@ class SimMachine implements Machine {
   }
 
   stats(): MachineStats {
-    return buildStats(this.counters, this.clocks);
+    return buildStats(this.counters, this.clocks, this.sys.footprint.stats());
   }
 
   resetStats(): void {

@@ -3,6 +3,7 @@
  * block) with the index constants below, so the hot path only does `c[i]++`; `stats()` turns them
  * into the plain records here. Names follow the run record (sim/run/result.ts).
  */
+import type { FootprintStats } from './footprint.js';
 import { ABORT_CAUSES, type AbortCause } from './port.js';
 
 export interface CacheLevelStats {
@@ -76,6 +77,8 @@ export interface MachineStats {
   l3: CacheLevelStats;
   coherence: CoherenceStats;
   htm: HtmStats;
+  /** Distinct lines touched, read and written since the machine was built (resetStats leaves it). */
+  footprint: FootprintStats;
   cores: CoreStats[];
 }
 
@@ -158,7 +161,7 @@ export function emptyHtmStats(): HtmStats {
 }
 
 /** Builds the plain record from the counters and the cores' clocks. */
-export function buildStats(k: Counters, clocks: Float64Array): MachineStats {
+export function buildStats(k: Counters, clocks: Float64Array, footprint: FootprintStats): MachineStats {
   const c = k.core;
   const g = k.global;
   const cores: CoreStats[] = [];
@@ -233,6 +236,7 @@ export function buildStats(k: Counters, clocks: Float64Array): MachineStats {
       memoryWritebacks: g[G_MEMORY_WRITEBACKS]!,
     },
     htm,
+    footprint,
     cores,
   };
 }

@@ -77,6 +77,8 @@ export interface RunResult {
   simSeconds: number;
   bytecodes: number;
   memoryAccesses: number;
+  /** Distinct cache lines touched / read / written over the run, all cores (sim/machine/footprint.ts). */
+  footprint: { lines: number; linesRead: number; linesWritten: number };
   cores: CoreRecord[];
   caches: { l1d: CacheLevelRecord; l2: CacheLevelRecord; l3: CacheLevelRecord };
   coherence: { messages: number; invalidations: number; cacheToCache: number };

@@ -207,6 +207,7 @@ function assemble(
     simSeconds: machine.seconds(simCycles),
     bytecodes,
     memoryAccesses: ms.accesses,
+    footprint: { lines: ms.footprint.lines, linesRead: ms.footprint.linesRead, linesWritten: ms.footprint.linesWritten },
     cores,
     caches: { l1d: level(ms.l1d), l2: level(ms.l2), l3: level(ms.l3) },
     coherence: { messages: ms.coherence.messages, invalidations: ms.coherence.invalidations, cacheToCache: ms.coherence.cacheToCache },
