@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdCell } from '../text.js';
-import type { LoadedResults } from '../records.js';
+import type { LoadedResults, PointRecord } from '../records.js';
 import { configuredNumbers, echoOf } from './echo.js';
 import { checkFacts, FACT_CHECKS, ROW_KINDS, UNCHECKED_FACTS, type CheckRow, type FactCheck, type RowKind, type UncheckedFact } from './facts.js';
 
@@ -51,8 +51,8 @@ function countOf(rows: readonly CheckRow[]): KindCounts {
 }
 
 /** Marks validation rows whose value is a configured parameter's value as failing echoes. */
-export function flagEchoes(rows: CheckRow[], results: LoadedResults): CheckRow[] {
-  const configured = configuredNumbers(results.points);
+export function flagEchoes(rows: CheckRow[], points: readonly PointRecord[]): CheckRow[] {
+  const configured = configuredNumbers(points);
   return rows.map((r) => {
     if (r.kind !== 'validation' || r.value === null) return r;
     const echo = echoOf(r.value, configured);
@@ -61,7 +61,7 @@ export function flagEchoes(rows: CheckRow[], results: LoadedResults): CheckRow[]
 }
 
 export function buildValidation(results: LoadedResults, checks: readonly FactCheck[] = FACT_CHECKS): ValidationReport {
-  const rows = flagEchoes(checkFacts(results.points, checks), results);
+  const rows = flagEchoes(checkFacts(results.points, checks), results.points);
   const ok = results.points.filter((p) => p.status === 'ok').length;
   const byKind = Object.fromEntries(ROW_KINDS.map((k) => [k, countOf(rows.filter((r) => r.kind === k))])) as Record<RowKind, KindCounts>;
   return {

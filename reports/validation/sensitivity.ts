@@ -1,0 +1,90 @@
+/**
+ * `node dist/reports/validation/sensitivity.js`: the one-at-a-time sensitivity sweep of the
+ * validation rows (sensitivity-table.ts). Needs the base results of `npm run validate`
+ * (results/validation*); runs each variant with `htmsim run --set PATH=VALUE --filter
+ * policy.name=P --jobs 1` into results/validation-sensitivity/ (resumable: finished points are
+ * kept), then writes results/validation-sensitivity/sensitivity.json, which
+ * reports/validation/main.js renders into validation.md. Exit 0 done, 1 a run failed, 2 bad usage.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadResults, type PointRecord } from '../records.js';
+import { VALIDATION_PARTS } from './parts.js';
+import { loadProvenance } from './provenance.js';
+import { keptBase, planSweep, verdictsOf, type SensitivityResult, type SweepParam } from './sensitivity-table.js';
+
+export const SENSITIVITY_DIR = 'results/validation-sensitivity';
+
+function loadPart(dir: string): PointRecord[] {
+  return existsSync(dir) ? loadResults(dir).points : [];
+}
+
+export function main(argv: readonly string[]): number {
+  if (argv.length > 0) {
+    process.stderr.write('usage: node dist/reports/validation/sensitivity.js (after npm run validate)\n');
+    return 2;
+  }
+  const base: PointRecord[] = [];
+  for (const part of VALIDATION_PARTS) {
+    const pts = loadPart(join('results', part.name));
+    if (pts.length === 0) {
+      process.stderr.write(`sensitivity: results/${part.name}: no results (run npm run validate first)\n`);
+      return 2;
+    }
+    base.push(...pts);
+  }
+  const set = loadProvenance('.');
+  if (set.problems.length) {
+    for (const p of set.problems) process.stderr.write(`sensitivity: ${p}\n`);
+    return 2;
+  }
+  const plan = planSweep(set);
+  // Cheap scopes first, so an interrupted sweep has covered the most parameters (it resumes).
+  const cost = (scope: SweepParam['scope']): number => (scope === 'all' ? 100 : scope.includes('gil') ? 10 : 1);
+  plan.params.sort((a, b) => cost(a.scope) - cost(b.scope));
+  const start = Date.now();
+  let points = 0;
+  let failed = false;
+  const result: SensitivityResult = { seconds: 0, points: 0, base: verdictsOf(base), params: [], excluded: plan.excluded, pending: plan.params.map((p) => p.path) };
+  const file = join(SENSITIVITY_DIR, 'sensitivity.json');
+  const save = (): void => {
+    result.seconds = (Date.now() - start) / 1000;
+    result.points = points;
+    mkdirSync(SENSITIVITY_DIR, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  };
+  for (const p of plan.params) {
+    const variants: SensitivityResult['params'][number]['variants'] = [];
+    for (const v of p.variants) {
+      const records = keptBase(base, p.scope);
+      for (const part of VALIDATION_PARTS) {
+        const policies = p.scope === 'all' ? [undefined] : part.policies.filter((x) => p.scope.includes(x));
+        for (const policy of policies) {
+          const out = join(SENSITIVITY_DIR, `${p.path}=${v.value}`, policy ? `${part.name}-${policy}` : part.name);
+          const args = ['dist/sim/cli.js', 'run', `configs/${part.name}.yaml`, '--set', `${p.path}=${v.value}`, '--jobs', '1', '--no-report', '-o', out];
+          if (policy) args.push('--filter', `policy.name=${policy}`);
+          const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+          if (r.status === 2) {
+            process.stderr.write(`sensitivity: ${p.path}=${v.value} ${part.name}: ${r.stderr.trim().split('\n')[0]}\n`);
+            failed = true;
+            continue;
+          }
+          const pts = loadPart(out);
+          points += pts.length;
+          records.push(...pts);
+        }
+      }
+      variants.push({ factor: v.factor, value: v.value, rows: verdictsOf(records) });
+      process.stdout.write(`${p.path}=${v.value} (×${v.factor}) done, ${Math.round((Date.now() - start) / 1000)} s\n`);
+    }
+    result.params.push({ ...p, variants });
+    result.pending = result.pending.filter((x) => x !== p.path);
+    save(); // after every parameter, so a cut sweep still reports what it covered
+  }
+  save();
+  process.stdout.write(`wrote ${file} (${points} points, ${Math.round(result.seconds)} s)\n`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
