@@ -97,7 +97,7 @@ export interface SensitivityResult {
   base: RowVerdicts;
   params: (Omit<SweepParam, 'variants'> & { variants: { factor: number; value: number; rows: RowVerdicts }[] })[];
   excluded: SweepPlan['excluded'];
-  /** Parameters of the plan not swept yet (an interrupted sweep; rerun to finish, it resumes). */
+  /** Variants ("path ×factor") not swept yet (an interrupted sweep; rerun to finish, it resumes). */
   pending: string[];
 }
 
@@ -124,7 +124,7 @@ export function fragileRows(s: SensitivityResult): Map<string, string[]> {
 function cell(s: SensitivityResult, p: SensitivityResult['params'][number], factor: number): string {
   if (p.unchanged.includes(factor)) return 'n/a (rounds to the base value)';
   const v = p.variants.find((x) => x.factor === factor);
-  if (!v) return '';
+  if (!v) return 'not run yet';
   const f = flips(s.base, v.rows).map((id) => `${id} → ${v.rows[id]!.verdict}`);
   return `${v.value}: ${f.length ? f.join('; ') : '—'}`;
 }
@@ -136,7 +136,7 @@ export function renderSensitivityMarkdown(s: SensitivityResult, tornadoFile: str
     '## Sensitivity',
     '',
     `Every calibrated or assumed numeric parameter of configs/provenance.yaml moved ±25% and ±50%, one at a time (integers rounded); ` +
-      `only the points of the policies a parameter reaches were re-run (${s.points} points, ${minutes} with --jobs 1). ` +
+      `only the points of the policies a parameter reaches were re-run (${s.points} points, ${minutes} of wall time with --jobs 1 on this shared 2-core host). ` +
       'A cell lists the rows whose verdict changes (— none). A row that flips under ±25% of an assumed parameter is **fragile**.',
     '',
     ...(tornadoFile ? [`![Rows flipped per parameter](${tornadoFile})`, ''] : []),

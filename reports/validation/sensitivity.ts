@@ -7,7 +7,7 @@
  * reports/validation/main.js renders into validation.md. Exit 0 done, 1 a run failed, 2 bad usage.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadResults, type PointRecord } from '../records.js';
 import { VALIDATION_PARTS } from './parts.js';
@@ -44,19 +44,27 @@ export function main(argv: readonly string[]): number {
   const cost = (scope: SweepParam['scope']): number => (scope === 'all' ? 100 : scope.includes('gil') ? 10 : 1);
   plan.params.sort((a, b) => cost(a.scope) - cost(b.scope));
   const start = Date.now();
+  const file = join(SENSITIVITY_DIR, 'sensitivity.json');
+  // Time already spent by earlier, interrupted invocations (their points are reused, not rerun).
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<SensitivityResult>).seconds ?? 0 : 0;
   let points = 0;
   let failed = false;
-  const result: SensitivityResult = { seconds: 0, points: 0, base: verdictsOf(base), params: [], excluded: plan.excluded, pending: plan.params.map((p) => p.path) };
-  const file = join(SENSITIVITY_DIR, 'sensitivity.json');
+  const result: SensitivityResult = {
+    seconds: 0, points: 0, base: verdictsOf(base), excluded: plan.excluded,
+    params: plan.params.map((p) => ({ ...p, variants: [] })),
+    pending: plan.params.flatMap((p) => p.variants.map((v) => `${p.path} ×${v.factor}`)),
+  };
   const save = (): void => {
-    result.seconds = (Date.now() - start) / 1000;
+    result.seconds = earlier + (Date.now() - start) / 1000;
     result.points = points;
     mkdirSync(SENSITIVITY_DIR, { recursive: true });
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   };
-  for (const p of plan.params) {
-    const variants: SensitivityResult['params'][number]['variants'] = [];
-    for (const v of p.variants) {
+  // ±25% of every parameter first (the fragility test), then ±50%: a cut sweep covers the most.
+  for (const factor of [0.75, 1.25, 0.5, 1.5]) {
+    for (const [i, p] of plan.params.entries()) {
+      const v = p.variants.find((x) => x.factor === factor);
+      if (!v) continue;
       const records = keptBase(base, p.scope);
       for (const part of VALIDATION_PARTS) {
         const policies = p.scope === 'all' ? [undefined] : part.policies.filter((x) => p.scope.includes(x));
@@ -75,12 +83,12 @@ export function main(argv: readonly string[]): number {
           records.push(...pts);
         }
       }
-      variants.push({ factor: v.factor, value: v.value, rows: verdictsOf(records) });
-      process.stdout.write(`${p.path}=${v.value} (×${v.factor}) done, ${Math.round((Date.now() - start) / 1000)} s\n`);
+      result.params[i]!.variants.push({ factor: v.factor, value: v.value, rows: verdictsOf(records) });
+      result.params[i]!.variants.sort((x, y) => x.factor - y.factor);
+      result.pending = result.pending.filter((x) => x !== `${p.path} ×${factor}`);
+      save(); // after every variant, so a cut sweep still reports what it covered
+      process.stdout.write(`${p.path}=${v.value} (×${factor}) done, ${Math.round((Date.now() - start) / 1000)} s\n`);
     }
-    result.params.push({ ...p, variants });
-    result.pending = result.pending.filter((x) => x !== p.path);
-    save(); // after every parameter, so a cut sweep still reports what it covered
   }
   save();
   process.stdout.write(`wrote ${file} (${points} points, ${Math.round(result.seconds)} s)\n`);

@@ -67,7 +67,7 @@ describe('sensitivity report', () => {
 
   it('the table lists the flipped rows per cell, the sweep time and what was not moved', () => {
     const md = renderSensitivityMarkdown(s, 'tornado.svg').join('\n');
-    expect(md).toContain('(40 points, 2 min 5 s with --jobs 1)');
+    expect(md).toContain('(40 points, 2 min 5 s of wall time with --jobs 1');
     expect(md).toContain('| `x.assumed` | assumed | 10 | 5: a → fails | 8: a → fails | 13: — | 15: b → holds |');
     expect(md).toContain('| `y.calibrated` | calibrated | 6 | 3: — | n/a (rounds to the base value) | 8: a → fails | 9: a → fails |');
     expect(md).toContain('**Fragile** (flip under ±25% of an assumed parameter): `a` (x.assumed −25%).');
