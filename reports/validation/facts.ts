@@ -330,7 +330,7 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     kind: 'validation',
     fact: 'N CPU-bound threads doing N× the work under the GIL take about N× the time (no scaling); on multicore it can be slower than one thread.',
     source: 'Beazley, "Understanding the Python GIL", PyCon 2010',
-    publishedBand: 'T(N) / (N · T(1)) ≈ 1 or above, i.e. ≥ 0.95, for N = 2 and 4 under both GILs, in runs spanning many switch intervals (validation-gil: ~13 ms per thread, 10 intervals at 4 threads)',
+    publishedBand: 'T(N) / (N · T(1)) ≈ 1 or above, i.e. ≥ 0.95, for N = 2 and 4 under both GILs, in runs spanning many switch intervals (validation-gil: ~11 ms of work per thread, ~45 ms and 9 switch intervals at 4 threads)',
     band: { lo: 1 - APPROX },
     measure(records) {
       const parts: string[] = [];
@@ -730,7 +730,7 @@ export const UNCHECKED_FACTS: readonly UncheckedFact[] = [
   { id: 'rtm-nesting', fact: 'Nesting is flattened; exceeding the maximum depth aborts.', source: 'Intel SDM', publishedBand: '—', reason: 'modelled (machine.htm.maxNestingDepth); checked by unit tests' },
   { id: 'rtm-always-abort', fact: 'XABORT, CPUID, PAUSE always abort; syscalls, I/O, interrupts may.', source: 'Intel SDM', publishedBand: '—', reason: 'modelled as abort causes; checked by unit tests' },
   { id: 'rtm-line-conflicts', fact: 'Conflicts are detected per 64-byte line; requester wins.', source: 'Intel SDM; gem5 HTM', publishedBand: '—', reason: 'modelled (machine.htm.conflictResolution); checked by unit tests' },
-  { id: 'gil-interval', fact: 'Python 3.2+: a waiter waits one 5 ms switch interval before a drop request; forced switching.', source: 'CPython ceval_gil', publishedBand: '5 ms', reason: 'configured (gil.switchIntervalUs, gil.forcedSwitching), so not evidence by itself: its effects are the gil-latency mechanism check and the long runs of gil-no-scaling (10 intervals at 4 threads)' },
+  { id: 'gil-interval', fact: 'Python 3.2+: a waiter waits one 5 ms switch interval before a drop request; forced switching.', source: 'CPython ceval_gil', publishedBand: '5 ms', reason: 'configured (gil.switchIntervalUs, gil.forcedSwitching), so not evidence by itself: its effects are the gil-latency mechanism check and the long runs of gil-no-scaling (9 intervals at 4 threads)' },
   { id: 'stm-granularity', fact: 'PyPy-STM: object-granularity conflicts, eager write–write, read–write at commit, inevitable transactions win.', source: 'PyPy-STM docs; DLS 2014', publishedBand: '—', reason: 'modelled; checked on small programs by tests/policies/shapes.test.ts' },
   { id: 'ruby-htm-npb', fact: 'HTM GIL elision in Ruby: 1.9–4.4× over the GIL on 12 threads (NPB), 1.2–1.6× on servers.', source: 'Odaira et al., PPoPP 2014', publishedBand: '1.9–4.4×; 1.2–1.6×', reason: 'not modelled: NPB is not ported, and the figures belong to a zEC12 / Xeon server and the Ruby interpreter' },
   { id: 'ruby-adaptive', fact: 'Adapting the transaction length per yield point was worth up to ~18%.', source: 'Odaira et al., PPoPP 2014', publishedBand: 'up to 18%', reason: 'modelled (htm.adaptive) but not swept here; see configs/long-vs-short.yaml' },
