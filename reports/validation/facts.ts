@@ -193,6 +193,13 @@ function overheads(records: readonly PointRecord[], a: Where, b: Where, programs
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** Overheads of `a` against `b` on the programs not in `fitted`, their mean and a listing; undefined when none. */
+function heldOut(records: readonly PointRecord[], a: Where, b: Where, fitted: readonly string[]): { os: { name: string; overhead: number }[]; mean: number; list: string } | undefined {
+  const os = overheads(records, a, b, oneCorePrograms(records, a).filter((n) => !fitted.includes(n)));
+  if (os.length === 0) return undefined;
+  return { os, mean: mean(os.map((o) => o.overhead)), list: os.map((o) => `${o.name} ${pct(o.overhead)}`).join(', ') };
+}
+
 /** Commit ratio (`result.metrics.commit_ratio`) of the capacity probe points matching `where` with `param` = `size`. */
 function commitRatio(records: readonly PointRecord[], where: Where, param: string, size: number): number | undefined {
   return get(records, { ...NOGIL, ...where, [`workload.params.${param}`]: size }, 'result.metrics.commit_ratio');
@@ -376,12 +383,10 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     publishedBand: `mean over the programs stm.readBarrierCycles was not fitted on ~40% (38–42%), and none above ~65% (68.3%); one thread, quiet interpreter on both sides`,
     band: STM_MEAN,
     measure(records) {
-      const held = oneCorePrograms(records, STM_QUIET).filter((n) => !STM_FIT_PROGRAMS.includes(n));
-      const os = overheads(records, STM_QUIET, GIL_QUIET, held);
-      if (os.length === 0) return NOT_MEASURED('held-out programs under stm and gil on one core, quiet interpreter (validation-overhead)');
-      const m = mean(os.map((o) => o.overhead));
-      const max = os.reduce((a, b) => (b.overhead > a.overhead ? b : a));
-      return { value: m, text: `mean ${pct(m)} over ${os.length} held-out programs, max ${pct(max.overhead)} (${max.name}): ${os.map((o) => `${o.name} ${pct(o.overhead)}`).join(', ')}`, detail: { max: max.overhead } };
+      const h = heldOut(records, STM_QUIET, GIL_QUIET, STM_FIT_PROGRAMS);
+      if (h === undefined) return NOT_MEASURED('held-out programs under stm and gil on one core, quiet interpreter (validation-overhead)');
+      const max = h.os.reduce((a, b) => (b.overhead > a.overhead ? b : a));
+      return { value: h.mean, text: `mean ${pct(h.mean)} over ${h.os.length} held-out programs, max ${pct(max.overhead)} (${max.name}): ${h.list}`, detail: { max: max.overhead } };
     },
     holds: (v, d) => (v === null ? 'not measured' : v >= STM_MEAN.lo && v <= STM_MEAN.hi && (d?.max ?? Infinity) <= STM_MAX),
   },
@@ -529,12 +534,10 @@ export const FACT_CHECKS: readonly FactCheck[] = [
     publishedBand: 'mean over the programs nogil.bytecodeCycles was not fitted on in 5–8%; free threading with its own interpreter vs the GIL with CPython\'s, one thread',
     band: NOGIL_BAND,
     measure(records) {
-      const held = oneCorePrograms(records, NOGIL_OWN).filter((n) => !NOGIL_FIT_PROGRAMS.includes(n));
-      const os = overheads(records, NOGIL_OWN, GIL_CPY, held);
-      if (os.length === 0) return NOT_MEASURED('held-out programs under nogil and gil on one core (validation-overhead)');
-      const m = mean(os.map((o) => o.overhead));
-      const inside = os.filter((o) => o.overhead >= NOGIL_BAND.lo && o.overhead <= NOGIL_BAND.hi).length;
-      return { value: m, text: `mean ${pct(m)} over ${os.length} held-out programs (${inside} of them in 5–8% alone): ${os.map((o) => `${o.name} ${pct(o.overhead)}`).join(', ')}` };
+      const h = heldOut(records, NOGIL_OWN, GIL_CPY, NOGIL_FIT_PROGRAMS);
+      if (h === undefined) return NOT_MEASURED('held-out programs under nogil and gil on one core (validation-overhead)');
+      const inside = h.os.filter((o) => o.overhead >= NOGIL_BAND.lo && o.overhead <= NOGIL_BAND.hi).length;
+      return { value: h.mean, text: `mean ${pct(h.mean)} over ${h.os.length} held-out programs (${inside} of them in 5–8% alone): ${h.list}` };
     },
     holds: inBand(NOGIL_BAND.lo, NOGIL_BAND.hi),
   },
