@@ -131,12 +131,13 @@ function cell(s: SensitivityResult, p: SensitivityResult['params'][number], fact
 
 export function renderSensitivityMarkdown(s: SensitivityResult, tornadoFile: string | undefined): string[] {
   const fragile = fragileRows(s);
+  const pending25 = s.pending.filter((p) => p.endsWith('×0.75') || p.endsWith('×1.25')).length;
   const minutes = `${Math.floor(s.seconds / 60)} min ${Math.round(s.seconds % 60)} s`;
   return [
     '## Sensitivity',
     '',
     `Every calibrated or assumed numeric parameter of configs/provenance.yaml moved ±25% and ±50%, one at a time (integers rounded); ` +
-      `only the points of the policies a parameter reaches were re-run (${s.points} points, ${minutes} of wall time with --jobs 1 on this shared 2-core host). ` +
+      `only the points of the policies a parameter reaches were re-run (${s.points} point results evaluated, ${minutes} of wall time with --jobs 1 on this shared 2-core host). ` +
       'A cell lists the rows whose verdict changes (— none). A row that flips under ±25% of an assumed parameter is **fragile**.',
     '',
     ...(tornadoFile ? [`![Rows flipped per parameter](${tornadoFile})`, ''] : []),
@@ -145,7 +146,7 @@ export function renderSensitivityMarkdown(s: SensitivityResult, tornadoFile: str
     ...s.params.map((p) => `| \`${p.path}\` | ${p.kind} | ${p.base} | ${FACTORS.map((f) => mdCell(cell(s, p, f))).join(' | ')} |`),
     '',
     fragile.size === 0
-      ? 'No row flips under ±25% of an assumed parameter.'
+      ? `No row flips under ±25% of an assumed parameter${pending25 ? ` among the ±25% variants run so far (${pending25} not run yet)` : ''}.`
       : `**Fragile** (flip under ±25% of an assumed parameter): ${[...fragile].map(([id, ps]) => `\`${id}\` (${ps.join(', ')})`).join('; ')}.`,
     '',
     ...(s.pending.length ? [`**Not swept yet** (the sweep was cut; rerun it, it resumes): ${s.pending.map((p) => `\`${p}\``).join(', ')}.`, ''] : []),

@@ -67,13 +67,15 @@ describe('sensitivity report', () => {
 
   it('the table lists the flipped rows per cell, the sweep time and what was not moved', () => {
     const md = renderSensitivityMarkdown(s, 'tornado.svg').join('\n');
-    expect(md).toContain('(40 points, 2 min 5 s of wall time with --jobs 1');
+    expect(md).toContain('(40 point results evaluated, 2 min 5 s of wall time with --jobs 1');
     expect(md).toContain('| `x.assumed` | assumed | 10 | 5: a → fails | 8: a → fails | 13: — | 15: b → holds |');
     expect(md).toContain('| `y.calibrated` | calibrated | 6 | 3: — | n/a (rounds to the base value) | 8: a → fails | 9: a → fails |');
     expect(md).toContain('**Fragile** (flip under ±25% of an assumed parameter): `a` (x.assumed −25%).');
     expect(md).toContain('![Rows flipped per parameter](tornado.svg)');
     expect(md).toContain('Not moved: `seed` (run setting).');
-    expect(renderSensitivityMarkdown({ ...s, pending: ['z.p'] }, undefined).join('\n')).toContain('**Not swept yet**');
+    const cut = renderSensitivityMarkdown({ ...s, params: [s.params[1]!], pending: ['z.p ×0.75'] }, undefined).join('\n');
+    expect(cut).toContain('**Not swept yet**');
+    expect(cut).toContain('No row flips under ±25% of an assumed parameter among the ±25% variants run so far (1 not run yet).');
   });
 
   it('the tornado chart draws one bar pair per parameter, most flips first', () => {
