@@ -232,7 +232,7 @@ describe('fact checks', () => {
   it('htm length sweep: capacity aborts rising into fallback, and an intermediate length winning', () => {
     // committed + fallbacks = the critical sections; begun counts every attempt.
     const point = (len: number, simSeconds: number, begun: number, capacity: number, fallbacks: number, committed = begun - capacity) =>
-      indep('htm', QUIET, 4, simSeconds, { 'htm.txLength': len, 'workload.params.table': 256 }, { htm: { begun, committed, fallbacks, abortsByCause: { capacity } } });
+      indep('htm', QUIET, 4, simSeconds, { 'htm.txLength': len, 'workload.params.table': 256, 'workload.params.iters': 6000 }, { htm: { begun, committed, fallbacks, abortsByCause: { capacity } } });
     const good = [point(10, 3, 1000, 0, 0), point(100, 1, 100, 5, 2), point(1000, 1.5, 20, 10, 8), point(10000, 4, 10, 8, 6, 2)];
     const rows = checkFacts(good);
     expect(row(rows, 'htm-length-capacity').verdict).toBe('holds');
@@ -255,7 +255,7 @@ describe('fact checks', () => {
 
   it('htm-lemming: judged at every length where sections fall back, with the windows stated', () => {
     const p = (len: number, wait: boolean, s: number, fallbacks: number, committed: number) =>
-      indep('htm', QUIET, 4, s, { 'htm.waitForLockFree': wait, 'htm.txLength': len, 'workload.params.table': 256 }, { htm: { fallbacks, committed } });
+      indep('htm', QUIET, 4, s, { 'htm.waitForLockFree': wait, 'htm.txLength': len, 'workload.params.table': 256, 'workload.params.iters': 6000 }, { htm: { fallbacks, committed } });
     // Length 10: no fallback (not judged); 1000 and 10000: more fallbacks and slower without waiting.
     const base = [p(10, true, 1, 0, 500), p(10, false, 1, 0, 500), p(1000, true, 1.5, 30, 100), p(1000, false, 2, 90, 20)];
     const ok = verdict([...base, p(10000, true, 3, 60, 10), p(10000, false, 4, 80, 10)], 'htm-lemming');
