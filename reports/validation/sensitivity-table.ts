@@ -168,21 +168,21 @@ export function tornadoSvg(s: SensitivityResult): string {
     return ids.size;
   };
   const bars = s.params.map((p) => ({
-    label: `${p.path} (${p.kind})`,
+    label: `${p.path} (${p.kind})${s.pending.some((x) => x.startsWith(`${p.path} ×`)) ? ' *' : ''}`,
     l25: count(p, [0.75]), l50: count(p, [0.5, 0.75]), r25: count(p, [1.25]), r50: count(p, [1.25, 1.5]),
   })).sort((a, b) => b.l50 + b.r50 - (a.l50 + a.r50) || a.label.localeCompare(b.label));
   const max = Math.max(1, ...bars.map((b) => Math.max(b.l50, b.r50)));
   const rowH = 22;
-  const labelW = 330;
+  const labelW = 380;
   const half = 220;
   const mid = labelW + half;
   const width = labelW + 2 * half + 20;
-  const height = 60 + bars.length * rowH + 30;
+  const height = 60 + bars.length * rowH + 50;
   const unit = half / max;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${width / 2}" y="18" text-anchor="middle" font-size="14">Validation rows whose verdict flips, per parameter moved one at a time</text>`,
+    `<text x="${width / 2}" y="18" text-anchor="middle" font-size="14">Rows whose verdict flips (any kind), per parameter moved one at a time</text>`,
     `<text x="${mid - half / 2}" y="38" text-anchor="middle">decrease (−25% dark, −50% light)</text>`,
     `<text x="${mid + half / 2}" y="38" text-anchor="middle">increase (+25% dark, +50% light)</text>`,
   ];
@@ -200,6 +200,7 @@ export function tornadoSvg(s: SensitivityResult): string {
   for (let k = 0; k <= max; k++) {
     for (const x of k === 0 ? [mid] : [mid - k * unit, mid + k * unit]) out.push(`<text x="${x}" y="${axisY + 14}" text-anchor="middle">${k}</text>`);
   }
+  if (s.pending.length) out.push(`<text x="10" y="${axisY + 34}">* not every variant of this parameter has run yet (the sweep was cut; it resumes)</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
