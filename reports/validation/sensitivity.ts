@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadResults, type PointRecord } from '../records.js';
 import { VALIDATION_PARTS } from './parts.js';
 import { loadProvenance } from './provenance.js';
-import { keptBase, planSweep, verdictsOf, type SensitivityResult, type SweepParam } from './sensitivity-table.js';
+import { FACTORS, keptBase, planSweep, verdictsOf, type SensitivityResult, type SweepParam } from './sensitivity-table.js';
 
 export const SENSITIVITY_DIR = 'results/validation-sensitivity';
 
@@ -21,8 +21,12 @@ function loadPart(dir: string): PointRecord[] {
 }
 
 export function main(argv: readonly string[]): number {
-  if (argv.length > 0) {
-    process.stderr.write('usage: node dist/reports/validation/sensitivity.js (after npm run validate)\n');
+  // --factors 0.75,1.25 runs only those factors; another invocation may run the others at the same
+  // time: each merges what the other saved.
+  const fi = argv.indexOf('--factors');
+  const factors = fi >= 0 ? (argv[fi + 1] ?? '').split(',').map(Number) : [0.75, 1.25, 0.5, 1.5];
+  if ((fi < 0 && argv.length > 0) || (fi >= 0 && argv.length !== 2) || factors.some((f) => !FACTORS.includes(f as (typeof FACTORS)[number]))) {
+    process.stderr.write(`usage: node dist/reports/validation/sensitivity.js [--factors ${FACTORS.join(',')}] (after npm run validate)\n`);
     return 2;
   }
   const base: PointRecord[] = [];
@@ -57,11 +61,25 @@ export function main(argv: readonly string[]): number {
   const save = (): void => {
     result.seconds = earlier + (Date.now() - start) / 1000;
     result.points = points;
+    // Keep the variants another invocation saved meanwhile (same base verdicts only).
+    const other = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SensitivityResult) : undefined;
+    const out: SensitivityResult = JSON.parse(JSON.stringify(result)) as SensitivityResult;
+    if (other && JSON.stringify(other.base) === JSON.stringify(result.base)) {
+      for (const p of out.params) {
+        const theirs = other.params.find((q) => q.path === p.path)?.variants ?? [];
+        for (const v of theirs) if (!p.variants.some((x) => x.factor === v.factor)) p.variants.push(v);
+        p.variants.sort((x, y) => x.factor - y.factor);
+      }
+      const done = new Set(out.params.flatMap((p) => p.variants.map((v) => `${p.path} ×${v.factor}`)));
+      out.pending = plan.params.flatMap((p) => p.variants.map((v) => `${p.path} ×${v.factor}`)).filter((x) => !done.has(x));
+      out.seconds = Math.max(out.seconds, other.seconds);
+      out.points = Math.max(out.points, other.points);
+    }
     mkdirSync(SENSITIVITY_DIR, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   };
   // ±25% of every parameter first (the fragility test), then ±50%: a cut sweep covers the most.
-  for (const factor of [0.75, 1.25, 0.5, 1.5]) {
+  for (const factor of factors) {
     for (const [i, p] of plan.params.entries()) {
       const v = p.variants.find((x) => x.factor === factor);
       if (!v) continue;
