@@ -1,12 +1,19 @@
 /**
  * `node dist/reports/validation/main.js RESULTS_DIR...`: checks the results of the validation
  * experiments (configs/validation*.yaml, one folder each) against shared/FACTS.md, writes
- * validation.md and validation.json into the first RESULTS_DIR, prints the table, and exits 0 when
- * every measured fact holds, 1 when one fails, 2 on bad usage.
+ * validation.md and validation.json into the first RESULTS_DIR, prints the three kinds of rows apart
+ * with the validation tally, and exits 0 when every measured row holds, 1 when one fails, 2 on bad
+ * usage. When the sensitivity sweep has run (validation-sensitivity/sensitivity.json beside the first
+ * RESULTS_DIR, i.e. results/validation-sensitivity/) its table and tornado chart are added; the
+ * published capacity points (docs/validation/) always are.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadResults, type LoadedResults } from '../records.js';
+import { buildFigure, figureSvg, renderFigureMarkdown, FIGURE_FILE } from './figure.js';
 import { buildValidation, renderValidationText, writeValidation } from './render.js';
+import { fragileRows, renderSensitivityMarkdown, tornadoSvg, type SensitivityResult } from './sensitivity-table.js';
+
 
 /** The folders' points as one set (the checks select points by their resolved configuration). */
 function combine(all: readonly LoadedResults[]): LoadedResults {
@@ -44,10 +51,36 @@ export function main(argv: readonly string[]): number {
     }
     loaded.push(results);
   }
-  const v = buildValidation(combine(loaded));
-  const written = writeValidation(argv[0]!, v);
-  process.stdout.write(`${renderValidationText(v)}\nwrote ${written.join(', ')}\n`);
-  return v.counts.fails > 0 ? 1 : 0;
+  const all = combine(loaded);
+  const v = buildValidation(all);
+  const out = argv[0]!;
+  const SENSITIVITY_JSON = join(dirname(resolve(out)), 'validation-sensitivity', 'sensitivity.json');
+  const extra: string[] = [];
+  const json: Record<string, unknown> = {};
+  let tail = '';
+
+  if (existsSync(FIGURE_FILE)) {
+    const fig = buildFigure(all.points, FIGURE_FILE);
+    writeFileSync(join(out, 'published-capacity.svg'), figureSvg(fig));
+    extra.push(...renderFigureMarkdown(fig, 'published-capacity.svg'));
+    json.figure = fig;
+  }
+  if (existsSync(SENSITIVITY_JSON)) {
+    const s = JSON.parse(readFileSync(SENSITIVITY_JSON, 'utf8')) as SensitivityResult;
+    writeFileSync(join(out, 'sensitivity-tornado.svg'), tornadoSvg(s));
+    extra.push(...renderSensitivityMarkdown(s, 'sensitivity-tornado.svg'));
+    json.sensitivity = { seconds: s.seconds, points: s.points, fragile: Object.fromEntries(fragileRows(s)) };
+    const stale = v.rows.filter((r) => s.base[r.id] !== undefined && s.base[r.id]!.verdict !== r.verdict).map((r) => r.id);
+    if (stale.length) extra.push(`**The sensitivity sweep is stale**: its base verdicts differ from this run for ${stale.join(', ')}; re-run it.`, '');
+    const fragile = [...fragileRows(s).keys()];
+    tail = `\nSensitivity: ${fragile.length ? `fragile rows (flip under ±25% of an assumed parameter): ${fragile.join(', ')}` : 'no row flips under ±25% of an assumed parameter'}`;
+  } else {
+    tail = '\nSensitivity: not run (node dist/reports/validation/sensitivity.js, after npm run validate)';
+  }
+  const written = writeValidation(out, v, extra, json);
+  process.stdout.write(`${renderValidationText(v)}${tail}\nwrote ${written.join(', ')}\n`);
+  const anyFails = v.rows.some((r) => r.verdict === 'fails');
+  return anyFails ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 /**
  * The validation entry points through the built files (npm test builds dist/ first):
- * `configs/validation.yaml` validates, and `dist/reports/validation/main.js` writes the table and
- * exits 0 when every measured fact holds, 1 when one fails, 2 on bad usage.
+ * `configs/validation*.yaml` validate, and `dist/reports/validation/main.js` writes the table and
+ * exits 0 when every measured row holds, 1 when one fails, 2 on bad usage.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function resultsDir(t4: number, threadCounts: readonly number[] = [1, 4]): strin
     params: { 'workload.name': 'independent', 'policy.name': 'nogil', 'machine.cores': 4, rep: 0, seed: 1 },
     result: {
       status: 'ok', exitCode: 0, simSeconds: threads === 1 ? 1 : t4,
-      config: { machine: { cores: 4 }, policy: { name: 'nogil' }, interp: QUIET, workload: { name: 'independent', params: { threads } } },
+      config: { machine: { cores: 4 }, policy: { name: 'nogil' }, interp: QUIET, workload: { name: 'independent', params: { threads, iters: 1500, table: 0 } } },
     },
   }));
   writeFileSync(join(dir, 'results.jsonl'), `${lines.join('\n')}\n`);
@@ -38,7 +38,7 @@ function resultsDir(t4: number, threadCounts: readonly number[] = [1, 4]): strin
   return dir;
 }
 
-const PARTS = ['validation', 'validation-contention', 'validation-probes', 'validation-length'];
+const PARTS = ['validation', 'validation-gil', 'validation-contention', 'validation-probes', 'validation-length', 'validation-overhead'];
 
 describe('configs/validation*.yaml', () => {
   beforeAll(requireBuild);
@@ -68,15 +68,17 @@ describe('reports/validation/main', () => {
     const r = node([MAIN, dir]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.81× at 4 threads/m);
-    expect(r.stdout).toContain('1 hold, 0 fail,');
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.810× at 4 threads/m);
+    expect(r.stdout).toContain('Validation tally: 1 hold, 0 fail,');
+    expect(r.stdout).toMatch(/^== Validation rows .*: 1 hold, 0 fail/m);
     const json = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as { counts: { holds: number; fails: number }; rows: { id: string; verdict: string }[] };
     expect(json.counts).toMatchObject({ holds: 1, fails: 0 });
     expect(json.rows.find((x) => x.id === 'nogil-scaling')?.verdict).toBe('holds');
     const md = readFileSync(join(dir, 'validation.md'), 'utf8');
     expect(md).toContain('| fact | published band | measured | verdict |');
-    expect(md).toMatch(/\*\*nogil-scaling\*\*.*3\.81× at 4 threads.*✔ holds/);
-    expect(md).toContain('## Facts this experiment does not check');
+    expect(md).toMatch(/\*\*nogil-scaling\*\*.*3\.810× at 4 threads.*✔ holds/);
+    expect(md).toContain('## Facts these experiments do not check');
+    expect(md).toContain('## Published Haswell capacity points beside htmsim');
   });
 
   it('several folders are checked as one set of points; the table goes into the first', () => {
@@ -86,7 +88,7 @@ describe('reports/validation/main', () => {
     const r = node([MAIN, one, four]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.81× at 4 threads/m);
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✔ holds\s+3\.810× at 4 threads/m);
     expect(readFileSync(join(one, 'validation.md'), 'utf8')).toMatch(/\*\*nogil-scaling\*\*.*✔ holds/);
     expect(existsSync(join(four, 'validation.md'))).toBe(false);
     const json = JSON.parse(readFileSync(join(one, 'validation.json'), 'utf8')) as { experiment: string; points: { present: number; total: number } };
@@ -97,7 +99,7 @@ describe('reports/validation/main', () => {
   it('a measured fact that fails: exit 1', () => {
     const r = node([MAIN, resultsDir(2)]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^nogil-scaling\s+✘ fails\s+2× at 4 threads/m);
+    expect(r.stdout).toMatch(/^nogil-scaling\s+✘ fails\s+2× at 4 threads .*misses by 1\.751 below/m);
   });
 
   it('no such folder: one line on stderr, exit 2', () => {
