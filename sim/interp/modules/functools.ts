@@ -1,7 +1,7 @@
 /**
- * `functools` in guest Python: reduce, partial, partialmethod, update_wrapper/wraps, lru_cache/cache (cache_info, cache_clear;
- * least-recently-used eviction kept in a dict's insertion order), total_ordering, cmp_to_key,
- * cached_property.
+ * `functools` in guest Python: reduce, partial, update_wrapper/wraps, lru_cache/cache (cache_info, cache_clear;
+ * least-recently-used eviction kept in a dict's insertion order), total_ordering, cmp_to_key.
+ * (cached_property and partialmethod wait for the VM to call a user descriptor's __get__.)
  */
 import { pythonModule } from './kit.js';
 
@@ -82,18 +82,6 @@ class partial:
         parts.extend(repr(x) for x in self.args)
         parts.extend('%s=%r' % (k, v) for k, v in self.keywords.items())
         return 'functools.partial(' + ', '.join(parts) + ')'
-
-
-class partialmethod:
-    def __init__(self, func, /, *args, **keywords):
-        self.func = func
-        self.args = args
-        self.keywords = keywords
-
-    def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        return partial(self.func, obj, *self.args, **self.keywords)
 
 
 CacheInfo = _namedtuple('CacheInfo', ['hits', 'misses', 'maxsize', 'currsize'])
@@ -318,21 +306,4 @@ def cmp_to_key(mycmp):
         __hash__ = None
     return K
 
-
-class cached_property:
-    def __init__(self, func):
-        self.func = func
-        self.attrname = None
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner, name):
-        self.attrname = name
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        name = self.attrname if self.attrname is not None else self.func.__name__
-        val = self.func(instance)
-        setattr(instance, name, val)
-        return val
 `);

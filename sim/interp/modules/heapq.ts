@@ -9,9 +9,11 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check(name, heap):
+def _check(name, heap, which=' 1'):
+    # Argument Clinic's message: a lone argument has no number; None is named, not typed.
     if not isinstance(heap, list):
-        raise TypeError(name + '() argument 1 must be list, not ' + type(heap).__name__)
+        got = 'None' if heap is None else type(heap).__name__
+        raise TypeError(name + '() argument' + which + ' must be list, not ' + got)
 
 
 def _sift_toward_root(heap, start, pos):
@@ -52,7 +54,7 @@ def heappush(heap, item):
 
 
 def heappop(heap):
-    _check('heappop', heap)
+    _check('heappop', heap, '')
     if not heap:
         raise IndexError('index out of range')
     last = heap.pop()
@@ -83,7 +85,7 @@ def heappushpop(heap, item):
 
 
 def heapify(heap):
-    _check('heapify', heap)
+    _check('heapify', heap, '')
     for i in range(len(heap) // 2 - 1, -1, -1):
         _sift_to_leaf(heap, i)
 
