@@ -248,7 +248,8 @@ class deque:
             return NotImplemented
         return list(self) >= list(other)
 
-    __hash__ = None
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.deque'")
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -284,6 +285,13 @@ class defaultdict(dict):
         dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
@@ -304,6 +312,13 @@ class defaultdict(dict):
 ################################################################ OrderedDict
 
 class OrderedDict(dict):
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
     def popitem(self, last=True):
         if not self:
             raise KeyError('dictionary is empty')
