@@ -1495,6 +1495,14 @@ export function installBuiltins(vm: Vm): Protocols {
   vm.method(T.object, '__init__', () => None);
   vm.method(T.object, '__new__', (a) => {
     const tp = a[0] as PyType;
+    // `cls.__new__(cls)` on a list/dict/set subclass (copy's reconstruction): an empty container
+    // of the subclass, as list.__new__ makes; a bare instance would have no storage.
+    const base = vm.builtinBase(tp);
+    if (base === T.list || base === T.dict || base === T.set) {
+      const o = vm.ctors.get(base)!([], null, tp) as PyObject;
+      o.cls = tp;
+      return o;
+    }
     return vm.instantiate(tp);
   });
   vm.method(T.object, '__repr__', (a) => {
