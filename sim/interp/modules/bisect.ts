@@ -50,20 +50,20 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
     return lo
 
 
-def insort_right(a, x, lo=0, hi=None, *, key=None):
+def _insort(search, a, x, lo, hi, key):
     if key is None:
-        lo = bisect_right(a, x, lo, hi)
+        lo = search(a, x, lo, hi)
     else:
-        lo = bisect_right(a, key(x), lo, hi, key=key)
+        lo = search(a, key(x), lo, hi, key=key)
     a.insert(lo, x)
+
+
+def insort_right(a, x, lo=0, hi=None, *, key=None):
+    _insort(bisect_right, a, x, lo, hi, key)
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    if key is None:
-        lo = bisect_left(a, x, lo, hi)
-    else:
-        lo = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(lo, x)
+    _insort(bisect_left, a, x, lo, hi, key)
 
 
 bisect = bisect_right

@@ -441,70 +441,40 @@ class Counter(dict):
             return '%s()' % type(self).__name__
         return '%s(%r)' % (type(self).__name__, dict(self.most_common()))
 
-    def __add__(self, other):
+    def _merged(self, other, op):
+        # Counter arithmetic: op of both counts (0 where one side lacks the element), kept if
+        # positive; this side's elements first, then the other's, in their insertion order.
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
         for elem, count in self.items():
-            n = count + other[elem]
+            n = op(count, other[elem])
             if n > 0:
                 result[elem] = n
         for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
+            if elem not in self:
+                n = op(0, count)
+                if n > 0:
+                    result[elem] = n
         return result
+
+    def __add__(self, other):
+        return self._merged(other, lambda a, b: a + b)
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            n = count - other[elem]
-            if n > 0:
-                result[elem] = n
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._merged(other, lambda a, b: a - b)
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            o = other[elem]
-            n = o if count < o else count
-            if n > 0:
-                result[elem] = n
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._merged(other, lambda a, b: b if a < b else a)
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            o = other[elem]
-            n = count if count < o else o
-            if n > 0:
-                result[elem] = n
-        return result
+        return self._merged(other, lambda a, b: a if a < b else b)
 
     def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        return Counter()._merged(self, lambda a, b: b)
 
     def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return Counter()._merged(self, lambda a, b: 0 - b)
 
     def _keep_positive(self):
         for elem in [e for e, c in self.items() if not c > 0]:

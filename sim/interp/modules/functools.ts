@@ -171,93 +171,29 @@ def cache(user_function, /):
     return _lru_wrapper(user_function, None, False)
 
 
+# What each derived comparison is, given r = the root comparison of the same operands.
+_FORMS = {
+    'not_and_ne': lambda r, a, b: not r and a != b,
+    'or_eq': lambda r, a, b: r or a == b,
+    'not': lambda r, a, b: not r,
+    'not_or_eq': lambda r, a, b: not r or a == b,
+    'and_ne': lambda r, a, b: r and a != b,
+}
 _convert = {
-    '__lt__': [('__gt__', lambda self, other: _gt_from_lt(self, other)),
-               ('__le__', lambda self, other: _le_from_lt(self, other)),
-               ('__ge__', lambda self, other: _ge_from_lt(self, other))],
-    '__le__': [('__ge__', lambda self, other: _ge_from_le(self, other)),
-               ('__lt__', lambda self, other: _lt_from_le(self, other)),
-               ('__gt__', lambda self, other: _gt_from_le(self, other))],
-    '__gt__': [('__lt__', lambda self, other: _lt_from_gt(self, other)),
-               ('__ge__', lambda self, other: _ge_from_gt(self, other)),
-               ('__le__', lambda self, other: _le_from_gt(self, other))],
-    '__ge__': [('__le__', lambda self, other: _le_from_ge(self, other)),
-               ('__gt__', lambda self, other: _gt_from_ge(self, other)),
-               ('__lt__', lambda self, other: _lt_from_ge(self, other))],
+    '__lt__': (('__gt__', 'not_and_ne'), ('__le__', 'or_eq'), ('__ge__', 'not')),
+    '__le__': (('__ge__', 'not_or_eq'), ('__lt__', 'and_ne'), ('__gt__', 'not')),
+    '__gt__': (('__lt__', 'not_and_ne'), ('__ge__', 'or_eq'), ('__le__', 'not')),
+    '__ge__': (('__le__', 'not_or_eq'), ('__gt__', 'and_ne'), ('__lt__', 'not')),
 }
 
 
-def _gt_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r and self != other
-
-def _le_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return r or self == other
-
-def _ge_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-
-def _ge_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r or self == other
-
-def _lt_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return r and self != other
-
-def _gt_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-
-def _lt_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r and self != other
-
-def _ge_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return r or self == other
-
-def _le_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-
-def _le_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r or self == other
-
-def _gt_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return r and self != other
-
-def _lt_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
+def _derived(root, form):
+    def op(self, other):
+        r = getattr(type(self), root)(self, other)
+        if r is NotImplemented:
+            return r
+        return form(r, self, other)
+    return op
 
 
 def _defines(cls, name):
@@ -274,9 +210,11 @@ def total_ordering(cls):
     if not roots:
         raise ValueError('must define at least one ordering operation: < > <= >=')
     root = max(roots)
-    for opname, opfunc in _convert[root]:
+    for opname, form in _convert[root]:
         if not _defines(cls, opname):
+            opfunc = _derived(root, _FORMS[form])
             opfunc.__name__ = opname
+            opfunc.__qualname__ = cls.__qualname__ + '.' + opname
             setattr(cls, opname, opfunc)
     return cls
 
