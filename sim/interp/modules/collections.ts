@@ -46,25 +46,27 @@ class deque:
         self._buf = buf[h:] + buf[:h] + [None] * n
         self._head = 0
 
-    def append(self, x):
+    def _room(self, evict):
+        # Room for one more item: a full bounded deque drops one from the other end first.
+        # False when maxlen is 0 (the item is dropped).
         self._state += 1
         if self._maxlen is not None and self._len >= self._maxlen:
             if self._maxlen == 0:
-                return
-            self.popleft()
+                return False
+            evict()
         if self._len == len(self._buf):
             self._grow()
+        return True
+
+    def append(self, x):
+        if not self._room(self.popleft):
+            return
         self._buf[(self._head + self._len) & (len(self._buf) - 1)] = x
         self._len += 1
 
     def appendleft(self, x):
-        self._state += 1
-        if self._maxlen is not None and self._len >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            self.pop()
-        if self._len == len(self._buf):
-            self._grow()
+        if not self._room(self.pop):
+            return
         self._head = (self._head - 1) & (len(self._buf) - 1)
         self._buf[self._head] = x
         self._len += 1
@@ -113,11 +115,7 @@ class deque:
     __copy__ = copy
 
     def count(self, x):
-        n = 0
-        for y in self:
-            if y is x or y == x:
-                n += 1
-        return n
+        return sum([1 for y in self if y is x or y == x])
 
     def _index(self, i):
         if not isinstance(i, int):
