@@ -1332,7 +1332,8 @@ export function installBuiltins(vm: Vm): Protocols {
   // tuple.__new__(cls[, iterable]): how a tuple subclass's own __new__ (namedtuple's) makes its object.
   vm.method(T.tuple, '__new__', (a) => {
     const tp = a[0];
-    if (!(tp instanceof PyType) || !vm.isSubtype(tp, T.tuple)) throw vm.typeErr(`tuple.__new__(X): X is not a type object (${tn(tp!)})`);
+    if (!(tp instanceof PyType)) throw vm.typeErr(`tuple.__new__(X): X is not a type object (${tn(tp!)})`);
+    if (!vm.isSubtype(tp, T.tuple)) throw vm.typeErr(`tuple.__new__(${tp.name}): ${tp.name} is not a subtype of tuple`);
     if (a.length > 2) throw vm.typeErr(`tuple expected at most 1 argument, got ${a.length - 1}`);
     return vm.tupleOfType(tp, a.length === 1 ? [] : vm.toList(a[1]!));
   });
