@@ -150,6 +150,12 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
   if (result.status === 'failed' && result.error !== undefined && !result.error.startsWith('guest exited')) {
     process.stderr.write(`htmsim: ${result.error}\n`);
   }
+  // The guest's traceback stays CPython's; the note says the module is missing from htmsim, not the machine.
+  const missing = result.error?.match(/: ModuleNotFoundError: No module named '([^']+)'$/);
+  if (missing) {
+    process.stderr.write(`htmsim: the program imports '${missing[1]}', a module htmsim's guest library lacks ` +
+      '(sim/interp/modules/README.md lists the modules it has)\n');
+  }
   // An output that could not be written is the user's to fix (a path, a full disk): exit 2, unless
   // the guest's own status already says something went wrong.
   return written || result.exitCode !== 0 ? result.exitCode : 2;

@@ -593,7 +593,7 @@ export function installBuiltins(vm: Vm): Protocols {
       return vm.NotImplemented;
     }
     if (op === 5 && b instanceof PyList && isIntLike(a)) return vm.placeList(vm.newList(repeatSeq(b.items, intOf(a))));
-    if (a instanceof PyTuple && a.cls.builtin) {
+    if (a instanceof PyTuple) {
       if (op === 0 && b instanceof PyTuple) return vm.newTuple(a.items.concat(b.items));
       if (op === 5 && isIntLike(b)) return vm.newTuple(repeatSeq(a.items, intOf(b)));
       return vm.NotImplemented;
@@ -1329,6 +1329,14 @@ export function installBuiltins(vm: Vm): Protocols {
   });
   ctor(T.list, (a) => vm.placeList(vm.newList(a.length === 0 ? [] : vm.toList(a[0]!))));
   ctor(T.tuple, (a) => (a.length === 0 ? vm.newTuple([]) : a[0] instanceof PyTuple && a[0].cls === T.tuple ? a[0] : vm.newTuple(vm.toList(a[0]!))));
+  // tuple.__new__(cls[, iterable]): how a tuple subclass's own __new__ (namedtuple's) makes its object.
+  vm.method(T.tuple, '__new__', (a) => {
+    const tp = a[0];
+    if (!(tp instanceof PyType)) throw vm.typeErr(`tuple.__new__(X): X is not a type object (${tn(tp!)})`);
+    if (!vm.isSubtype(tp, T.tuple)) throw vm.typeErr(`tuple.__new__(${tp.name}): ${tp.name} is not a subtype of tuple`);
+    if (a.length > 2) throw vm.typeErr(`tuple expected at most 1 argument, got ${a.length - 1}`);
+    return vm.tupleOfType(tp, a.length === 1 ? [] : vm.toList(a[1]!));
+  });
   const dictFromArgs = (d: PyDict, a: PyVal[], kw: Kw): void => {
     if (a.length > 1) throw vm.typeErr(`dict expected at most 1 argument, got ${a.length}`);
     if (a.length === 1) {
@@ -1488,6 +1496,14 @@ export function installBuiltins(vm: Vm): Protocols {
   vm.method(T.object, '__init__', () => None);
   vm.method(T.object, '__new__', (a) => {
     const tp = a[0] as PyType;
+    // `cls.__new__(cls)` on a list/dict/set subclass (copy's reconstruction): an empty container
+    // of the subclass, as list.__new__ makes; a bare instance would have no storage.
+    const base = vm.builtinBase(tp);
+    if (base === T.list || base === T.dict || base === T.set) {
+      const o = vm.ctors.get(base)!([], null, tp) as PyObject;
+      o.cls = tp;
+      return o;
+    }
     return vm.instantiate(tp);
   });
   vm.method(T.object, '__repr__', (a) => {

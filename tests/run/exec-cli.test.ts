@@ -42,6 +42,17 @@ describe('htmsim exec', () => {
     }
   });
 
+  it('names a module htmsim lacks after the CPython traceback, exit 1; the modules it has import', () => {
+    const r = exec([prog('lacks.py', 'import heapq, itertools, collections\nprint("ok")\nimport array\n')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('ok\n');
+    expect(r.stderr).toMatch(/\nModuleNotFoundError: No module named 'array'\nhtmsim: the program imports 'array', a module htmsim's guest library lacks/);
+    noStack(r.stderr);
+    const from = exec([prog('lacks-from.py', 'from fractions import Fraction\n')]);
+    expect(from.status).toBe(1);
+    expect(from.stderr).toMatch(/htmsim: the program imports 'fractions', a module htmsim's guest library lacks/);
+  });
+
   it('prints guest output and exits 0', () => {
     const r = exec([prog('ok.py', 'print(sum(range(10)), "done")\n')]);
     expect(r.status).toBe(0);

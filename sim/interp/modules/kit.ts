@@ -61,3 +61,13 @@ export function defineFn(vm: Vm, m: PyModule, name: string, impl: (a: PyVal[], k
 export function defineValue(m: PyModule, name: string, v: PyVal): void {
   (m.dict as PyDict).set(name, v);
 }
+
+/** A module written in guest Python: its source is compiled and run when it is first imported,
+ *  so its work runs as bytecodes with the traffic, undo and yield points of user code. */
+export function pythonModule(name: string, source: string): GuestModule {
+  return factoryModule(name, (vm) => {
+    const m = newModule(vm, name);
+    vm.runSourceModule(name, source, m.dict as PyDict);
+    return m;
+  });
+}

@@ -312,6 +312,15 @@ export abstract class VmCalls extends VmExceptions {
           return obj;
         }
         obj = ctor(args, kw, tp);
+        if (tp !== base && base === this.T.tuple) {
+          // A user subclass of tuple (namedtuple's shape): a fresh tuple of the subclass.
+          obj = this.tupleOfType(tp, (obj as PyTuple).items);
+          const userInit = this.lookupUser(tp, '__init__');
+          if (userInit !== undefined) {
+            const r = this.callValue(userInit, [obj, ...args], kw);
+            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
+          }
+        }
         return obj;
       }
     }
@@ -347,6 +356,12 @@ export abstract class VmCalls extends VmExceptions {
   builtinBase(tp: PyType): PyType {
     for (const c of tp.mro) if (c.builtin) return c;
     return this.T.object;
+  }
+  /** A new tuple whose type is `tp` (tuple or a subclass), as `tuple.__new__(tp, items)` makes. */
+  tupleOfType(tp: PyType, items: readonly PyVal[]): PyTuple {
+    const tu = new PyTuple(tp, items.slice());
+    tu.addr = this.tmp(this.cur, 40 + 8 * items.length);
+    return tu;
   }
   instantiate(tp: PyType): PyInstance {
     const base = this.builtinBase(tp);

@@ -421,7 +421,8 @@ export abstract class VmEvalLoop extends VmColdOps {
                 fAddr = f.addr + FRAME_HEADER_BYTES;
                 break;
               }
-              if (callable instanceof PyType && !callable.builtin && this.canInlineInit(callable)) {
+              // Only the NULL-callable layout: a decorator call has its one argument where obj would go.
+              if (callable instanceof PyType && !callable.builtin && argStart === baseSp + 2 && this.canInlineInit(callable)) {
                 const tp = callable;
                 const init = this.lookup(tp, '__init__') as PyFunction;
                 const obj = this.instantiate(tp);

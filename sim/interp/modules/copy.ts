@@ -1,0 +1,149 @@
+/**
+ * `copy` in guest Python: copy and deepcopy (memo dict, __copy__/__deepcopy__, __getstate__/__setstate__, slots, list/dict/set
+ * subclasses). Tuples are not memoized by id: the guest's short-lived tuples can share an id.
+ */
+import { pythonModule } from './kit.js';
+
+export const copy = pythonModule('copy', String.raw`
+class Error(Exception):
+    pass
+
+error = Error
+
+_ATOMIC = (type(None), int, float, bool, str, bytes, type, range, slice,
+           type(len), type(lambda: 0), type(Ellipsis), type(NotImplemented), property)
+
+
+def copy(x):
+    cls = type(x)
+    if cls in _ATOMIC or cls is tuple or cls is frozenset:
+        return x
+    if cls is list or cls is dict or cls is set or cls is bytearray:
+        return x.copy()
+    copier = getattr(cls, '__copy__', None)
+    if copier is not None:
+        return copier(x)
+    return _reconstruct(x, None)
+
+
+def _state_of(x):
+    getstate = getattr(type(x), '__getstate__', None)
+    if getstate is not None:
+        return getstate(x)
+    slots = {}
+    for c in type(x).__mro__:
+        for name in c.__dict__.get('__slots__', ()):
+            if name not in ('__dict__', '__weakref__') and hasattr(x, name):
+                slots[name] = getattr(x, name)
+    try:
+        d = vars(x)
+    except TypeError:
+        d = None
+    if slots:
+        return (d or None, slots)
+    return d or None
+
+
+def _set_state(y, state):
+    setstate = getattr(type(y), '__setstate__', None)
+    if setstate is not None:
+        setstate(y, state)
+        return
+    slots = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slots = state
+    if state:
+        for k, v in state.items():
+            setattr(y, k, v)
+    if slots:
+        for k, v in slots.items():
+            setattr(y, k, v)
+
+
+def _reconstruct(x, memo):
+    cls = type(x)
+    if isinstance(x, (list, dict, set)):
+        y = cls.__new__(cls)
+    else:
+        y = object.__new__(cls)
+    deep = memo is not None
+    if deep:
+        memo[id(x)] = y
+    state = _state_of(x)
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        _set_state(y, state)
+    if isinstance(x, list):
+        for item in x:
+            y.append(deepcopy(item, memo) if deep else item)
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            if deep:
+                y[deepcopy(k, memo)] = deepcopy(v, memo)
+            else:
+                y[k] = v
+    elif isinstance(x, set):
+        for item in x:
+            y.add(deepcopy(item, memo) if deep else item)
+    return y
+
+
+def deepcopy(x, memo=None, _nil=[]):
+    if memo is None:
+        memo = {}
+    cls = type(x)
+    if cls in _ATOMIC:
+        return x
+    d = id(x)
+    # Tuples are not memoized by id: the guest's short-lived tuples may share an id while alive.
+    if cls is not tuple:
+        y = memo.get(d, _nil)
+        if y is not _nil:
+            return y
+    if cls is list:
+        y = []
+        memo[d] = y
+        for a in x:
+            y.append(deepcopy(a, memo))
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif cls is tuple:
+        y = [deepcopy(a, memo) for a in x]
+        for i in range(len(x)):
+            if x[i] is not y[i]:
+                y = tuple(y)
+                break
+        else:
+            y = x
+        return y
+    elif cls is set or cls is frozenset:
+        y = cls([deepcopy(a, memo) for a in x])
+    else:
+        copier = getattr(x, '__deepcopy__', None)
+        if copier is not None and not isinstance(x, type):
+            y = copier(memo)
+        else:
+            y = _reconstruct(x, memo)
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+def _keep_alive(x, memo):
+    try:
+        memo[id(memo)].append(x)
+    except KeyError:
+        memo[id(memo)] = [x]
+
+
+def replace(obj, /, **changes):
+    func = getattr(type(obj), '__replace__', None)
+    if func is None:
+        raise TypeError('replace() does not support %s objects' % type(obj).__name__)
+    return func(obj, **changes)
+`);
