@@ -3,14 +3,14 @@
  * every complaint about an input file becomes one line `file:line:col: key.path: message`.
  * Experiment files report all of them together (a researcher fixes a config in one pass, not one
  * error per run); machine presets report the first with a count (`throwFirst`). Shapes declared
- * with config-shape.ts are checked here by ajv, so every loader words its problems the same way.
+ * with config-shape.ts are checked here by ajv (compiled at build time, schema-validators.ts), so every loader words its problems the same way.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { JsonSchema } from './config-shape.js';
 import { formatLocated, UserError } from './errors.js';
+import { validatorFor } from './schema-validators.js';
 
 export type PathSeg = string | number;
 
@@ -177,18 +177,6 @@ function firstLine(s: string): string {
   const line = s.split('\n')[0]!.trim();
   // yaml appends " at line N, column M" to some messages; the location is already in front.
   return line.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-
-export function validatorFor(schema: JsonSchema): ValidateFunction {
-  let v = compiled.get(schema);
-  if (!v) {
-    v = ajv.compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
 }
 
 function pointerToPath(ptr: string): PathSeg[] {
