@@ -14,15 +14,14 @@ program
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-// `htmsim exec` loads only its own module: the others bring the sweep pool, the progress bar, the
-// reports and their chart renderer (≈ 50 ms), none of which a run of one program uses.
-if (process.argv[2] === 'exec') {
-  (await import('./cli/exec.js')).registerExec(program);
-} else {
-  (await import('./cli/exec.js')).registerExec(program);
-  (await import('./cli/experiment.js')).registerExperiment(program);
-  (await import('./cli/report.js')).registerReport(program);
-  (await import('./cli/compare.js')).registerCompare(program);
-}
+// Each command loads only its own module: `exec` does not need the sweep pool, the progress bar,
+// the reports or their chart renderer, nor `run` the reports (unless it builds one). Help, a
+// mistyped command or no command at all registers every one, so that each is listed.
+const sub = process.argv[2];
+const all = !['exec', 'run', 'validate', 'list', 'schema', 'merge', 'report', 'compare'].includes(sub ?? '');
+if (all || sub === 'exec') (await import('./cli/exec.js')).registerExec(program);
+if (all || ['run', 'validate', 'list', 'schema', 'merge'].includes(sub!)) (await import('./cli/experiment.js')).registerExperiment(program);
+if (all || sub === 'report') (await import('./cli/report.js')).registerReport(program);
+if (all || sub === 'compare') (await import('./cli/compare.js')).registerCompare(program);
 
 await program.parseAsync(process.argv);
