@@ -5,7 +5,9 @@
  *   - the machine alone: simulated accesses per second, private vs shared data (machine-bench.ts)
  *   - a 20-point sweep with --jobs 1 vs --jobs 2 (sweep-bench.ts)
  *   - the report of a 30-point sweep (report-bench.ts)
- * `npm run bench -- guest` (or machine, sweep, report) runs one part; `scale=N` sets the guest
+ *   - start-up: `htmsim exec` of an empty program beside `python3 -c pass`, and the share of a
+ *     100-short-point sweep spent outside the simulation (startup-bench.ts)
+ * `npm run bench -- guest` (or machine, sweep, report, startup) runs one part; `scale=N` sets the guest
  * programs' SCALE (default 10: python3 ~0.3–0.5 s each), `programs=cpu,alloc`, `policies=serial,htm` and
  * `cores=1,4` pick some of them, `reps=N` (default 2) runs each point N times and keeps the best.
  */
@@ -15,6 +17,7 @@ import { runGuestBench } from './guest-bench.js';
 import { runMachineBench } from './machine-bench.js';
 import { runReportBench } from './report-bench.js';
 import { runSweepBench } from './sweep-bench.js';
+import { formatStartup, runStartupBench } from './startup-bench.js';
 
 const args = process.argv.slice(2);
 const option = (k: string): string | undefined => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
@@ -53,6 +56,12 @@ if (want('report')) {
   const r = await runReportBench();
   process.stdout.write(`${JSON.stringify(r)}\n`);
   out.report = r;
+}
+if (want('startup')) {
+  process.stdout.write('== start-up: exec of an empty program vs python3, a sweep of 100 short points\n');
+  const s = await runStartupBench();
+  process.stdout.write(formatStartup(s));
+  out.startup = s;
 }
 mkdirSync('results/bench', { recursive: true });
 writeFileSync('results/bench/bench.json', JSON.stringify(out, null, 2) + '\n');

@@ -3,16 +3,67 @@
  * every complaint about an input file becomes one line `file:line:col: key.path: message`.
  * Experiment files report all of them together (a researcher fixes a config in one pass, not one
  * error per run); machine presets report the first with a count (`throwFirst`). Shapes declared
- * with config-shape.ts are checked here by ajv, so every loader words its problems the same way.
+ * with config-shape.ts are checked here by ajv (compiled at build time, schema-validators.ts), so every loader words its problems the same way.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { JsonSchema } from './config-shape.js';
 import { formatLocated, UserError } from './errors.js';
+import { validatorFor } from './schema-validators.js';
 
 export type PathSeg = string | number;
+
+const require = createRequire(import.meta.url);
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+/** The yaml package (≈ 25 ms to load), loaded when a text is parsed, not by every start. */
+function yaml(): YamlModule {
+  return (yamlModule ??= require('yaml') as YamlModule);
+}
+
+/**
+ * The shipped YAML files (configs/defaults.yaml, configs/machines/*.yaml) as parsed at build time,
+ * text → value (dist/sim/common/known-yaml.json, written by sim/experiment/build-validators.ts):
+ * a file whose text is one of these is not parsed again at start-up. Keyed by the whole text, so an
+ * edited file is parsed as any other; its document is parsed only if a problem needs a position.
+ */
+const KNOWN_YAML = './known-yaml.json';
+let knownYaml: Map<string, unknown> | undefined;
+function known(): Map<string, unknown> {
+  if (knownYaml === undefined) {
+    const file = new URL(KNOWN_YAML, import.meta.url);
+    knownYaml = new Map(existsSync(file) ? Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : []);
+  }
+  return knownYaml;
+}
+
+/** The source of known-yaml.json for these files (used by the build): only texts that load
+ *  without a problem and whose value JSON carries exactly. */
+export function knownYamlSource(files: readonly string[]): string {
+  const out: Record<string, unknown> = {};
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let value: unknown;
+    try {
+      value = loadYaml(file, text).value;
+    } catch {
+      continue;
+    }
+    if (plainJson(value)) out[text] = value;
+  }
+  return `${JSON.stringify(out)}\n`;
+}
+
+/** Only plain JSON values (no dates, no infinities) are recorded. */
+function plainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(plainJson);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(plainJson);
+  return false;
+}
 
 /** Several located problems; the message is one line per problem. */
 export class ConfigError extends UserError {
@@ -49,6 +100,7 @@ interface Sortable { line: number; column: number; order: number; text: string; 
  * its mapping is). The only position finder: every loader locates its problems with it.
  */
 export function positionOf(src: Pick<LoadedYaml, 'doc' | 'lines'>, path: readonly PathSeg[], atKey: boolean): { line: number; col: number } | undefined {
+  const { isMap, isSeq, isScalar } = yaml();
   let node: unknown = src.doc.contents;
   let keyNode: unknown;
   for (const seg of path) {
@@ -126,8 +178,13 @@ export function loadYaml(file: string, text?: string, report: 'all' | 'first' = 
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`${file}: cannot read file${code ? ` (${code})` : ''}`);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (text === undefined && known().has(src)) {
+    const value = structuredClone(known().get(src));
+    let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+    const parse = (): { doc: Document.Parsed; lines: LineCounter } => (parsed ??= parseYaml(src));
+    return { file, value, get doc() { return parse().doc; }, get lines() { return parse().lines; } };
+  }
+  const { doc, lines } = parseYaml(src);
   if (doc.errors.length > 0) {
     const problems = new Problems({ file });
     for (const e of doc.errors) {
@@ -149,6 +206,12 @@ export function loadYaml(file: string, text?: string, report: 'all' | 'first' = 
   return { file, doc, lines, value };
 }
 
+function parseYaml(src: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
+  const lines = new LineCounter();
+  return { doc: parseDocument(src, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
 /**
  * Numbers a config cannot mean: `.inf`, `.nan`, `1e400` (infinite once read), and integers beyond
  * 2^53 (`99999999999999999999999` would silently become 1e+23). Each is one located problem
@@ -156,7 +219,7 @@ export function loadYaml(file: string, text?: string, report: 'all' | 'first' = 
  */
 function numberProblems(file: string, doc: Document.Parsed, lines: LineCounter): void {
   const problems = new Problems({ file });
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(_key, node) {
       const v = node.value;
       if (typeof v !== 'number' && typeof v !== 'bigint') return;
@@ -177,18 +240,6 @@ function firstLine(s: string): string {
   const line = s.split('\n')[0]!.trim();
   // yaml appends " at line N, column M" to some messages; the location is already in front.
   return line.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-
-export function validatorFor(schema: JsonSchema): ValidateFunction {
-  let v = compiled.get(schema);
-  if (!v) {
-    v = ajv.compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
 }
 
 function pointerToPath(ptr: string): PathSeg[] {

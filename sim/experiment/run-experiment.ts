@@ -7,7 +7,6 @@ import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { buildReport } from '../../reports/build-report.js';
 import { UserError } from '../common/errors.js';
 import type { RunResult } from '../run/result.js';
 import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js';
@@ -167,6 +166,8 @@ export function pointLabel(p: Point): string {
 /** Builds the report; a failure is said on stderr and returns false (the results stay). */
 export async function buildReportFor(dir: string, err: ProgressSink): Promise<boolean> {
   try {
+    // Loaded here: a sweep run with --no-report does not load the reports and their charts.
+    const { buildReport } = await import('../../reports/build-report.js');
     const summary = await buildReport(dir);
     err.write(`htmsim: report: ${summary.html}\n`);
     return true;
