@@ -51,7 +51,7 @@ describe('design capacity rows', () => {
     expect(high.verdict).toBe('fails');
     expect(high.miss).toContain('commits 24 MiB');
     expect(judge({ commits: 4, aborts: 16, curve: '', largest: 16 }, 8).verdict).toBe('coarse');
-    expect(judge({ commits: 9, aborts: null, curve: '', largest: 9 }, 8).verdict).toBe('coarse');
+    expect(judge({ commits: 8, aborts: null, curve: '', largest: 8 }, 8).verdict).toBe('coarse');
   });
 
   it('rows from records: zEC12 reads holding, BG/Q reads failing with the reason, POWER8 not measured', () => {
