@@ -91,7 +91,20 @@ export interface PublishedCapacity {
 
 const NAKAIKE = 'Nakaike, Odaira, Gaudet, Michael, Tomari, ISCA 2015, HTM comparison table (as FACTS.md cites it)';
 
-/** The published capacities, one row each. */
+/** POWER8's TMCAM holds loads and stores together: one figure, two probes. */
+const POWER8 = {
+  preset: 'power8', published: '8 KB for loads and stores (64 lines of 128 B, the TMCAM)', kib: 8, kind: 'mechanism',
+  why: 'htm.buffer.lines = 64 at 128-byte lines was set from this figure: the row shows the TMCAM at work',
+  configured: ['machine.htm.buffer.lines', 'machine.lineBytes'],
+} as const;
+/** Blue Gene/Q keeps both sets in its shared L2: one figure, two probes. */
+const BGQ = {
+  preset: 'bgq', published: '~20 MB (speculative state in the L2)', kib: 20480, kind: 'validation',
+  why: 'l3.sizeKiB (32 MB, Haring et al.) and read/writeSetTracking = l3 (Ohmacht et al.) did not use the ~20 MB figure',
+  expectedMiss: 'the model lets speculative lines fill every way of the 32 MB shared level; the real L2 keeps ways for non-speculative data (no per-set speculative-way limit is modelled)',
+} as const;
+
+/** The published capacities, one row per probe. */
 export const PUBLISHED_CAPACITIES: readonly PublishedCapacity[] = [
   {
     preset: 'haswell-4c', probe: 'write', published: '~22 KB stores (Intel Core i7-4770, measured)', kib: 22, kind: 'validation',
@@ -102,18 +115,8 @@ export const PUBLISHED_CAPACITIES: readonly PublishedCapacity[] = [
     why: 'readSetTracking (l3) comes from Dice et al. and l3.sizeKiB from Intel ARK; the 4 MB measurement set nothing',
     expectedMiss: 'the model tracks reads through the whole 8 MiB L3, as Dice et al. measured on the same part (7.5 MB committed); Nakaike et al.\'s ~4 MB is not reproduced',
   },
-  {
-    preset: 'power8', probe: 'write', published: '8 KB for loads and stores (64 lines of 128 B, the TMCAM)', kib: 8, kind: 'mechanism',
-    why: 'htm.buffer.lines = 64 at 128-byte lines was set from this figure: the row shows the TMCAM at work',
-    expectedMiss: 'the interpreter\'s own written lines (frame, stack, loop state) share the 64-entry TMCAM with the probe\'s',
-    configured: ['machine.htm.buffer.lines', 'machine.lineBytes'],
-  },
-  {
-    preset: 'power8', probe: 'read', published: '8 KB for loads and stores (64 lines of 128 B, the TMCAM)', kib: 8, kind: 'mechanism',
-    why: 'htm.buffer.lines = 64 at 128-byte lines was set from this figure: the row shows the TMCAM at work',
-    expectedMiss: 'the interpreter\'s own lines (code, frame, globals) read inside the transaction share the 64-entry TMCAM with the probe\'s',
-    configured: ['machine.htm.buffer.lines', 'machine.lineBytes'],
-  },
+  { ...POWER8, probe: 'write', expectedMiss: 'the interpreter\'s own written lines (frame, stack, loop state) share the 64-entry TMCAM with the probe\'s' },
+  { ...POWER8, probe: 'read', expectedMiss: 'the interpreter\'s own lines (code, frame, globals) read inside the transaction share the 64-entry TMCAM with the probe\'s' },
   {
     preset: 'zec12', probe: 'write', published: '8 KB stores (the gathering store cache)', kib: 8, kind: 'mechanism',
     why: 'htm.buffer.lines = 32 at 256-byte lines was set from this figure (and Jacobi et al.\'s 64 × 128 B)',
@@ -125,16 +128,8 @@ export const PUBLISHED_CAPACITIES: readonly PublishedCapacity[] = [
     why: 'readSetTracking = l2 was chosen with this figure (provenance cites it) on the 1 MB L2 of the Technical Guide',
     configured: ['machine.htm.readSetTracking', 'machine.l2.sizeKiB'],
   },
-  {
-    preset: 'bgq', probe: 'read', published: '~20 MB (speculative state in the L2)', kib: 20480, kind: 'validation',
-    why: 'l3.sizeKiB (32 MB, Haring et al.) and the tracking level (Ohmacht et al.) did not use the ~20 MB figure',
-    expectedMiss: 'the model lets speculative lines fill every way of the 32 MB shared level; the real L2 keeps ways for non-speculative data (no per-set speculative-way limit is modelled)',
-  },
-  {
-    preset: 'bgq', probe: 'write', published: '~20 MB (speculative state in the L2)', kib: 20480, kind: 'validation',
-    why: 'as the read row: writeSetTracking = l3 on the 32 MB shared level, not fitted to ~20 MB',
-    expectedMiss: 'as the read row: no per-set speculative-way limit is modelled',
-  },
+  { ...BGQ, probe: 'read' },
+  { ...BGQ, probe: 'write' },
 ];
 
 /** A probe of a preset without a published capacity: its assumed (or unbounded) structure at work. */
