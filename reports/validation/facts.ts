@@ -215,13 +215,19 @@ function probeSizes(records: readonly PointRecord[], where: Where, param: string
   return [...sizes].sort((a, b) => a - b);
 }
 
+/**
+ * The Haswell probes of validation-probes.yaml (preset `haswell`): the design probes of
+ * validation-designs.yaml run the same workloads on other presets (designs.ts judges those).
+ */
+export const HASWELL: Where = { 'machine.name': 'haswell' };
 /** The write-set probe at one byte per 64-byte line, quiet interpreter. */
-const WRITE_PROBE: Where = { ...QUIET_INTERP, 'workload.name': 'capacity-write', 'workload.params.line': 64 };
+const WRITE_PROBE: Where = { ...HASWELL, ...QUIET_INTERP, 'workload.name': 'capacity-write', 'workload.params.line': 64 };
 /** The read-set probe at one byte per 64-byte line, nothing written. */
-const READ_PROBE: Where = { ...READ_ONLY_INTERP, 'workload.name': 'capacity-read', 'workload.params.line': 64 };
+const READ_PROBE: Where = { ...HASWELL, ...READ_ONLY_INTERP, 'workload.name': 'capacity-read', 'workload.params.line': 64 };
 
+/** A number of the Haswell probes' machine (the first record of preset `haswell` that has it). */
 function machineNumber(records: readonly PointRecord[], path: string): number | undefined {
-  for (const r of records) {
+  for (const r of select(records, HASWELL)) {
     const v = paramOf(r, path);
     if (typeof v === 'number') return v;
   }
@@ -587,7 +593,7 @@ export const FACT_CHECKS: readonly FactCheck[] = [
       const line = machineNumber(records, 'machine.lineBytes') ?? 64;
       const sets = ((machineNumber(records, 'machine.l1d.sizeKiB') ?? 32) * 1024) / ways / line;
       // The probe's stride must be the machine's set stride, or its lines spread over several sets.
-      const where: Where = { ...QUIET_INTERP, 'workload.name': 'same-set', 'workload.params.sets': sets, 'workload.params.line': line };
+      const where: Where = { ...HASWELL, ...QUIET_INTERP, 'workload.name': 'same-set', 'workload.params.sets': sets, 'workload.params.line': line };
       const sizes = probeSizes(records, where, 'lines');
       if (sizes.length === 0) return NOT_MEASURED(`same-set with sets=${sets} line=${line} under nogil, quiet interpreter`);
       let best = 0;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { isObject, type PointRecord } from '../records.js';
 import { mdCell } from '../text.js';
-import { metricOf, paramOf, QUIET_INTERP, READ_ONLY_INTERP, select, type Where } from './facts.js';
+import { HASWELL, metricOf, paramOf, QUIET_INTERP, READ_ONLY_INTERP, select, type Where } from './facts.js';
 
 export const FIGURE_FILE = 'docs/validation/haswell-capacity.yaml';
 
@@ -35,7 +35,7 @@ export interface Figure {
 /** Commit ratio by size of a capacity probe under nogil. */
 function curve(records: readonly PointRecord[], where: Where): [number, number][] {
   const out = new Map<number, number>();
-  for (const r of select(records, { 'policy.name': 'nogil', 'workload.params.line': 64, ...where })) {
+  for (const r of select(records, { ...HASWELL, 'policy.name': 'nogil', 'workload.params.line': 64, ...where })) {
     const kib = paramOf(r, 'workload.params.kib');
     const ratio = metricOf(r, 'result.metrics.commit_ratio');
     if (typeof kib === 'number' && ratio !== undefined && !out.has(kib)) out.set(kib, ratio);

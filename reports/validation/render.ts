@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdCell } from '../text.js';
 import type { LoadedResults, PointRecord } from '../records.js';
+import { DESIGN_CHECKS } from './designs.js';
 import { configuredNumbers, echoOf } from './echo.js';
 import { checkFacts, FACT_CHECKS, ROW_KINDS, UNCHECKED_FACTS, type CheckRow, type FactCheck, type RowKind, type UncheckedFact } from './facts.js';
 
@@ -60,7 +61,10 @@ export function flagEchoes(rows: CheckRow[], points: readonly PointRecord[]): Ch
   });
 }
 
-export function buildValidation(results: LoadedResults, checks: readonly FactCheck[] = FACT_CHECKS): ValidationReport {
+/** Every row: the facts of facts.ts and the capacity rows of the HTM designs (designs.ts). */
+export const ALL_CHECKS: readonly FactCheck[] = [...FACT_CHECKS, ...DESIGN_CHECKS];
+
+export function buildValidation(results: LoadedResults, checks: readonly FactCheck[] = ALL_CHECKS): ValidationReport {
   const rows = flagEchoes(checkFacts(results.points, checks), results.points);
   const ok = results.points.filter((p) => p.status === 'ok').length;
   const byKind = Object.fromEntries(ROW_KINDS.map((k) => [k, countOf(rows.filter((r) => r.kind === k))])) as Record<RowKind, KindCounts>;

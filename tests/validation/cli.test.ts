@@ -51,6 +51,16 @@ describe('configs/validation*.yaml', () => {
     }
   });
 
+  it('the design probes validate and npm run validate runs both of their probes', () => {
+    const r = node([CLI, 'validate', 'configs/validation-designs.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.validate).toContain('configs/validation-designs.yaml --jobs 2 --no-report --filter $f');
+    expect(pkg.scripts.validate).toContain('interp.refcount=biased,workload.name=capacity-write interp.refcount=none,workload.name=capacity-read');
+    expect(pkg.scripts.validate).toMatch(/main\.js [^)]*results\/validation-designs/);
+  });
+
   it('npm run validate runs every part and checks their results together', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     for (const part of PARTS) {

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PointRecord } from '../../reports/records.js';
 import { checkFacts, FACT_CHECKS, UNCHECKED_FACTS, type CheckRow } from '../../reports/validation/facts.js';
-import { buildValidation, renderValidationMarkdown, renderValidationText } from '../../reports/validation/render.js';
+import { ALL_CHECKS, buildValidation, renderValidationMarkdown, renderValidationText } from '../../reports/validation/render.js';
 
 type Flat = Record<string, string | number | boolean>;
 
 const DEFAULT: Flat = { 'interp.refcount': 'cpython', 'interp.allocator': 'global', 'interp.smallIntCache': true, 'interp.ticker': 'shared' };
 const QUIET: Flat = { 'interp.refcount': 'biased', 'interp.allocator': 'per-thread', 'interp.smallIntCache': false, 'interp.ticker': 'per-thread' };
 const BASE: Flat = {
-  'machine.cores': 4, 'machine.lineBytes': 64, 'machine.l1d.sizeKiB': 32, 'machine.l1d.ways': 8, 'machine.l3.sizeKiB': 8192,
+  'machine.name': 'haswell', 'machine.cores': 4, 'machine.lineBytes': 64, 'machine.l1d.sizeKiB': 32, 'machine.l1d.ways': 8, 'machine.l3.sizeKiB': 8192,
   'gil.mode': 'interval', 'htm.txLength': 100, 'htm.waitForLockFree': true, 'htm.retries': 3,
 };
 
@@ -304,7 +304,7 @@ describe('fact checks', () => {
     const points = [indep('nogil', QUIET, 1, 1), indep('nogil', QUIET, 4, 2), ticks, failed('cycle limit reached'), failed('cycle limit reached'), failed('xend outside')];
     const v = buildValidation({ dir: 'x', experiment: { name: 'validation', totalPoints: 7 }, resolvedYaml: undefined, points, sources: { jsonl: 6, pointFiles: 0 }, problems: [] });
     expect(v.points).toEqual({ present: 6, ok: 3, failed: 3, total: 7 });
-    const nValidation = FACT_CHECKS.filter((c) => c.kind === 'validation').length;
+    const nValidation = ALL_CHECKS.filter((c) => c.kind === 'validation').length;
     // nogil-scaling fails, gil-ticks-retake holds; gil-tick-interval is a mechanism check and does not count.
     expect(v.counts).toEqual({ holds: 1, fails: 1, notMeasured: nValidation - 2 });
     expect(v.byKind.mechanism.holds).toBe(1);

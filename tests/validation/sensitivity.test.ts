@@ -89,7 +89,7 @@ describe('sensitivity report', () => {
 describe('published capacity points', () => {
   const probe = (workload: string, kib: number, ratio: number, interp: Record<string, unknown>): PointRecord => ({
     id: `${workload}${kib}`, index: 0, params: {}, status: 'ok', derived: {},
-    result: { config: { policy: { name: 'nogil' }, interp, workload: { name: workload, params: { kib, line: 64 } } }, metrics: { commit_ratio: ratio } },
+    result: { config: { machine: { name: 'haswell' }, policy: { name: 'nogil' }, interp, workload: { name: workload, params: { kib, line: 64 } } }, metrics: { commit_ratio: ratio } },
   });
   const QUIET = { refcount: 'biased', allocator: 'per-thread', smallIntCache: false, ticker: 'per-thread' };
   const READ = { refcount: 'none', allocator: 'per-thread', smallIntCache: true, ticker: 'per-thread' };
