@@ -854,6 +854,7 @@ export function installBuiltins(vm: Vm): Protocols {
   const rangeItems = (r: PyRange): PyVal[] => {
     const out: PyVal[] = [];
     const n = r.length;
+    vm.checkItems(n);
     for (let i = 0; i < n; i++) out.push(r.start + i * r.step);
     return out;
   };
@@ -989,6 +990,7 @@ export function installBuiltins(vm: Vm): Protocols {
     for (;;) {
       const x = vm.next(it);
       if (x === undefined) return out;
+      if ((out.length & 0xffff) === 0) vm.checkItems(out.length);
       out.push(x);
     }
   };

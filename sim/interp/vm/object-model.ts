@@ -278,6 +278,10 @@ export abstract class VmObjectModel {
     e.args = msg === null ? [] : [msg];
     return e;
   }
+  /** MemoryError for a container of `n` items whose 8-byte slots would pass `maxObjectBytes`. */
+  checkItems(n: number): void {
+    if (n * 8 > this.cfg.maxObjectBytes) throw this.err('MemoryError', null);
+  }
   typeErr(msg: string): PyExc {
     return this.err('TypeError', msg);
   }

@@ -1,0 +1,56 @@
+// Issue 20: guest sizes and chains that would overflow a host limit end as guest exceptions
+// (CPython's MemoryError, a printed chain), never as a host RangeError.
+import { describe, expect, it } from 'vitest';
+import { runSource } from './helpers.js';
+
+const lastLine = (s: string): string => s.trimEnd().split('\n').at(-1)!;
+
+describe('guest sizes past the simulated object limit raise MemoryError', () => {
+  const cases = [
+    's = "x"\nwhile True:\n    s += s\n',
+    "print(len('%*d' % (10**9, 1)))\n",
+    'print(len(f"{1:>1000000000}"))\n',
+    'print(len("x".ljust(10**10)))\n',
+    'print(len(bytearray(10**10)))\n',
+    'print(len(b"x" * 10**10))\n',
+    'print(len((1).to_bytes(10**10, "big")))\n',
+    'print(10**10**10)\n',
+    'print(len(list(range(10**9))))\n',
+    'def g():\n    while True:\n        yield 1\nprint(len(list(g())))\n',
+  ];
+  for (const src of cases) {
+    it(JSON.stringify(src), () => {
+      const r = runSource(src, { config: { maxObjectBytes: 1 << 20 } });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n/);
+      expect(lastLine(r.stderr)).toBe('MemoryError');
+    });
+  }
+  it('the MemoryError is catchable and the program goes on', () => {
+    const r = runSource('try:\n    x = [0] * 10**6\nexcept MemoryError as e:\n    print("caught", repr(e))\nprint(len([0] * 1000))\n', { config: { maxObjectBytes: 1 << 16 } });
+    expect(r.stdout).toBe('caught MemoryError()\n1000\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('a program under the limit is unaffected', () => {
+    const r = runSource('print(len(list(range(10**5))), len("x" * 10**6))\n');
+    expect(r.stdout).toBe('100000 1000000\n');
+  });
+});
+
+describe('exception chains are formatted without the host stack', () => {
+  it('a cyclic __cause__ chain is cut where it comes back (python3 3.11 output)', () => {
+    const r = runSource('a = ValueError("a")\nb = ValueError("b")\na.__cause__ = b\nb.__cause__ = a\nraise a\n', { filename: 'c.py' });
+    expect(r.stderr).toBe('ValueError: b\n\nThe above exception was the direct cause of the following exception:\n\n'
+      + 'Traceback (most recent call last):\n  File "c.py", line 5, in <module>\n    raise a\nValueError: a\n');
+    expect(r.exitCode).toBe(1);
+  });
+  it('a 20,000-long __context__ chain (past the host stack) is printed whole', () => {
+    const src = 'e = None\nfor i in range(20000):\n    try:\n        raise ValueError(i)\n    except ValueError as x:\n'
+      + '        if e is not None:\n            x.__context__ = e\n        e = x\nraise e\n';
+    const r = runSource(src);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split('During handling of the above exception').length).toBe(20000);
+    expect(r.stderr.startsWith('Traceback (most recent call last):')).toBe(true);
+    expect(lastLine(r.stderr)).toBe('ValueError: 19999');
+  });
+});
