@@ -34,7 +34,16 @@ export abstract class VmEvalLoop extends VmColdOps {
     }
     this.cur = t;
     t.nest = 0;
-    const code = this.execLoop(t, maxBytecodes, 0);
+    let code: number;
+    try {
+      code = this.execLoop(t, maxBytecodes, 0);
+    } catch (err) {
+      // An abort signalled while an exception unwinds (a frame freed, a traceback written) leaves
+      // the loop from its error path: the same outcome as an abort met mid-instruction.
+      if (err !== ABORT_SIGNAL) throw err;
+      if (t.tx !== null) this.txRollback(t, 0);
+      code = L_ABORT;
+    }
     if (code === L_BLOCK) t.state = 'blocked';
     return OUTCOME[code]!;
   }

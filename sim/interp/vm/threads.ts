@@ -116,6 +116,11 @@ export abstract class VmThreads extends VmAttributes {
   protected threadDied(t: GuestThread, e: PyExc): void {
     t.state = 'done';
     t.frames = [];
+    if (t.onUncaught !== null) {
+      t.onUncaught(e);
+      this.hooks.onThreadExit?.(t);
+      return;
+    }
     if (this.isSubtype(e.cls, this.exc.get('SystemExit')!)) {
       const code = e.args.length === 0 ? this.None : e.args[0]!;
       if (code === this.None) t.exitCode = 0;
