@@ -2,6 +2,8 @@
 // exit 1 — including a task of transaction.run() that raises and unbounded recursion under htm.
 import { describe, expect, it } from 'vitest';
 import { POLICY_NAMES } from '../../sim/policies/config.js';
+import { resolveExecConfig } from '../../sim/experiment/resolve.js';
+import { runPointSync } from '../../sim/run/run-point.js';
 import { runGuest } from './helpers.js';
 
 const raisingTask = `
@@ -31,6 +33,13 @@ except KeyError as e:
     print("caught", e)
 `;
 
+// Guest code the host runs to completion inside one instruction.
+const nestedLoops: [string, string][] = [
+  ['a class body', 'class A:\n    while True:\n        pass\n'],
+  ['__repr__ called by repr()', "class K:\n    def __repr__(self):\n        while True: pass\n        return ''\nprint(repr(K()))\n"],
+  ['a key function called by sorted()', 'def k(x):\n    while True: pass\nsorted([1, 2], key=k)\n'],
+];
+
 const recursion = 'def f(): return f()\nf()\n';
 
 describe.each(POLICY_NAMES.map((p) => [p]))('policy %s', (policy) => {
@@ -53,4 +62,12 @@ describe.each(POLICY_NAMES.map((p) => [p]))('policy %s', (policy) => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('RecursionError: maximum recursion depth exceeded');
   });
+  for (const [where, source] of nestedLoops) {
+    it(`a loop in ${where} stops at maxCycles`, () => {
+      const config = resolveExecConfig({ policy, cores: 2, sets: [], maxCycles: 2_000_000, workload: { name: 'independent', params: {} } });
+      const r = runPointSync(config, { source, filename: 'loop.py' });
+      expect(r.status).toBe('failed');
+      expect(r.error).toMatch(/^cycle limit reached/);
+    });
+  }
 });

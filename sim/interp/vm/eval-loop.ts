@@ -15,7 +15,7 @@ import { BinOp, CmpOp, Op, OP_NAMES } from '../opcodes.js';
 import * as R from '../runtime/int-ops.js';
 import { FRAME_HEADER_BYTES, GuestThread, U_FIELD, type StepOutcome } from '../thread.js';
 import { PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
-import { BLOCK_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
+import { BLOCK_SIGNAL, CYCLE_LIMIT_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
 import { L_BUDGET, L_YIELD, L_SUSPEND, L_BLOCK, L_ABORT, L_DONE, L_GENYIELD, OUTCOME } from './signals.js';
 import { VmColdOps } from './cold-ops.js';
 
@@ -337,6 +337,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               break;
             case Op.JUMP_BACKWARD:
               pc = arg;
+              if (nested && (port.now(core) as number) > this.cycleLimit) throw CYCLE_LIMIT_SIGNAL;
               if (!nested && this.yieldPoint(t, f, pc, sp)) {
                 t.tickCount = tick;
                 return L_YIELD;

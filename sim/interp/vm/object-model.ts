@@ -102,6 +102,12 @@ export abstract class VmObjectModel {
   protected nextTx = 1;
   protected nextThreadId = 0;
   recursionLimit: number;
+  /**
+   * The run's cycle limit, set by whoever schedules the threads: guest code run to completion
+   * inside one instruction (a class body, a dunder a builtin calls) stops at it with
+   * CYCLE_LIMIT_SIGNAL, as the scheduler stops a thread between steps.
+   */
+  cycleLimit = Infinity;
   protected readonly dispatch: number;
   protected readonly tickEvery: number;
   protected readonly rcOn: boolean;
