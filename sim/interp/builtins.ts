@@ -146,7 +146,7 @@ export function installBuiltins(vm: Vm): Protocols {
   const reprProto = (v: PyVal): string => {
     switch (typeof v) {
       case 'number': return String(v);
-      case 'bigint': return v.toString();
+      case 'bigint': return R.intToStr(v);
       case 'boolean': return v ? 'True' : 'False';
       case 'string': return RS.strRepr(v);
     }
@@ -850,6 +850,24 @@ export function installBuiltins(vm: Vm): Protocols {
   };
   const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
 
+  /**
+   * A class's instances are limited to its slots when it and every class above it but object
+   * declare `__slots__` (without `__dict__`); the allowed names are all of theirs.
+   */
+  const slotNamesOf = (tp: PyType, own: PyVal | undefined): Set<string> | null => {
+    if (own === undefined) return null;
+    // A tuple's or list's items are read without traffic: declaring slots costs nothing simulated.
+    const items = typeof own === 'string' ? [own] : own instanceof PyTuple || own instanceof PyList ? own.items : vm.toList(own);
+    const names = new Set<string>(items.map((x) => String(x)));
+    if (names.has('__dict__')) return null;
+    for (const c of tp.mro.slice(1)) {
+      if (c === T.object) continue;
+      if (c.slotNames === null) return null;
+      for (const n of c.slotNames) names.add(n);
+    }
+    return names;
+  };
+
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
     const out: PyVal[] = [];
@@ -1505,6 +1523,7 @@ export function installBuiltins(vm: Vm): Protocols {
   });
   vm.method(T.object, '__hash__', (a) => vm.hash(a[0]!));
   vm.method(T.object, '__setattr__', (a) => {
+    vm.checkSlot(a[0] as PyInstance, a[1] as string);
     vm.setAttrRaw(vm.cur, a[0] as PyInstance, a[1] as string, a[2]!);
     return None;
   });
@@ -2784,6 +2803,7 @@ export function installBuiltins(vm: Vm): Protocols {
       if (k === '__classcell__') continue;
       tp.dict.set(k, ns.vals[i]!);
     }
+    tp.slotNames = slotNamesOf(tp, ns.getStr('__slots__'));
     if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', None);
     if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', None); // a class's docstring is not inherited
     vm.place(tp, 400);

@@ -16,6 +16,7 @@ import type { InterpConfig } from '../config.js';
 import { PyDict, PySet, objId, type KeyOps } from '../dict.js';
 import { Heap, NONE_ADDR } from '../heap.js';
 import type { ExecHooks } from '../hooks.js';
+import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { GuestThread } from '../thread.js';
 import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
@@ -138,6 +139,8 @@ export abstract class VmObjectModel {
     this.hostModules = opts.hostModules ?? {};
     this.heap = new Heap(this.port, this.cfg);
     this.recursionLimit = this.cfg.recursionLimit;
+    // sys.set_int_max_str_digits() lives in the runtime library; each interpreter starts anew.
+    setIntMaxStrDigits(INT_MAX_STR_DIGITS);
     this.dispatch = this.cfg.dispatchCycles;
     this.tickEvery = Math.max(1, this.cfg.tickerEvery);
     this.rcOn = this.cfg.refcount !== 'none';
