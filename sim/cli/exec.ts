@@ -99,7 +99,13 @@ export function registerExec(program: Command): void {
 }
 
 async function execProgram(file: string, flags: ExecFlags): Promise<number> {
-  const source = readProgram(file);
+  let source: string;
+  try {
+    source = readProgram(file);
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) return syntaxError(e);
+    throw e;
+  }
   if (flags.stats !== undefined) checkOutputFile('--stats', flags.stats);
   if (flags.timeline !== undefined) checkOutputFile('--timeline', flags.timeline);
   if (flags.dis) {

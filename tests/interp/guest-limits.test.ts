@@ -1,6 +1,7 @@
 // Issue 20: guest sizes and chains that would overflow a host limit end as guest exceptions
 // (CPython's MemoryError, a printed chain), never as a host RangeError.
 import { describe, expect, it } from 'vitest';
+import { decodeSource, GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
 import { runSource } from './helpers.js';
 
 const lastLine = (s: string): string => s.trimEnd().split('\n').at(-1)!;
@@ -52,5 +53,28 @@ describe('exception chains are formatted without the host stack', () => {
     expect(r.stderr.split('During handling of the above exception').length).toBe(20000);
     expect(r.stderr.startsWith('Traceback (most recent call last):')).toBe(true);
     expect(lastLine(r.stderr)).toBe('ValueError: 19999');
+  });
+});
+
+describe('program files that are not UTF-8', () => {
+  const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  it('without a coding declaration: CPython\'s SyntaxError, no position lines (python3 3.11 wording)', () => {
+    let err: unknown;
+    try {
+      decodeSource(bytes('print(1)\n# caf\xe9\n'), 'p.py');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GuestSyntaxError);
+    expect((err as GuestSyntaxError).formatCPython()).toBe("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file p.py on line 2, "
+      + 'but no encoding declared; see https://peps.python.org/pep-0263/ for details\n');
+  });
+  it('well-formed UTF-8 and a declared latin-1 decode', () => {
+    expect(decodeSource(bytes('x = "\xc3\xa9"\n'), 'p.py')).toBe('x = "é"\n');
+    expect(decodeSource(bytes('# -*- coding: latin-1 -*-\nx = "\xe9"\n'), 'p.py')).toBe('# -*- coding: latin-1 -*-\nx = "é"\n');
+  });
+  it('an overlong or surrogate sequence is not UTF-8', () => {
+    expect(() => decodeSource(bytes('x = "\xc0\x80"\n'), 'p.py')).toThrow(/starting with '\\xc0'/);
+    expect(() => decodeSource(bytes('x = "\xed\xa0\x80"\n'), 'p.py')).toThrow(/starting with '\\xed'/);
   });
 });
