@@ -2,6 +2,7 @@
 // (CPython's MemoryError, a printed chain), never as a host RangeError.
 import { describe, expect, it } from 'vitest';
 import { decodeSource, GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
+import { MAX_NESTED_RUNS } from '../../sim/interp/vm/calls.js';
 import { runSource } from './helpers.js';
 
 const lastLine = (s: string): string => s.trimEnd().split('\n').at(-1)!;
@@ -76,5 +77,16 @@ describe('program files that are not UTF-8', () => {
   it('an overlong or surrogate sequence is not UTF-8', () => {
     expect(() => decodeSource(bytes('x = "\xc0\x80"\n'), 'p.py')).toThrow(/starting with '\\xc0'/);
     expect(() => decodeSource(bytes('x = "\xed\xa0\x80"\n'), 'p.py')).toThrow(/starting with '\\xed'/);
+  });
+});
+
+describe('guest code nested in host code (generators, dunders) has a fixed depth', () => {
+  const chain = (d: number): string => 'import sys\nsys.setrecursionlimit(10**5)\ndef g(n):\n    if n == 0:\n        yield 1\n'
+    + `    else:\n        yield from g(n - 1)\ntry:\n    print(list(g(${d})))\nexcept RecursionError as e:\n    print("RecursionError:", e)\n`;
+  it(`a yield from chain below MAX_NESTED_RUNS (${MAX_NESTED_RUNS}) runs`, () => {
+    expect(runSource(chain(MAX_NESTED_RUNS - 10)).stdout).toBe('[1]\n');
+  });
+  it('a deeper one is RecursionError with CPython\'s wording, on every host', () => {
+    expect(runSource(chain(5000)).stdout).toBe('RecursionError: maximum recursion depth exceeded\n');
   });
 });
