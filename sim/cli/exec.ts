@@ -80,7 +80,7 @@ export function registerExec(program: Command): void {
     .description(
       'Run the Python-subset program PROGRAM on the simulated machine under one execution policy.\n' +
       'Guest stdout goes to stdout, guest tracebacks (CPython format) to stderr.\n\n' +
-      'Exit status: 0 ok; 1 uncaught guest exception or deadlock; 2 bad usage, config, guest\n' +
+      'Exit status: 0 ok; 1 uncaught guest exception or deadlock (130 KeyboardInterrupt, as\nCPython); 2 bad usage, config, guest\n' +
       'syntax error, or the cycle limit (--max-cycles) reached.',
     )
     .argument('<program>', 'guest program (.py)')
@@ -99,7 +99,13 @@ export function registerExec(program: Command): void {
 }
 
 async function execProgram(file: string, flags: ExecFlags): Promise<number> {
-  const source = readProgram(file);
+  let source: string;
+  try {
+    source = readProgram(file);
+  } catch (e) {
+    if (e instanceof GuestSyntaxError) return syntaxError(e);
+    throw e;
+  }
   if (flags.stats !== undefined) checkOutputFile('--stats', flags.stats);
   if (flags.timeline !== undefined) checkOutputFile('--timeline', flags.timeline);
   if (flags.dis) {

@@ -146,7 +146,7 @@ export function installBuiltins(vm: Vm): Protocols {
   const reprProto = (v: PyVal): string => {
     switch (typeof v) {
       case 'number': return String(v);
-      case 'bigint': return v.toString();
+      case 'bigint': return R.intToStr(v);
       case 'boolean': return v ? 'True' : 'False';
       case 'string': return RS.strRepr(v);
     }
@@ -850,10 +850,29 @@ export function installBuiltins(vm: Vm): Protocols {
   };
   const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
 
+  /**
+   * A class's instances are limited to its slots when it and every class above it but object
+   * declare `__slots__` (without `__dict__`); the allowed names are all of theirs.
+   */
+  const slotNamesOf = (tp: PyType, own: PyVal | undefined): Set<string> | null => {
+    if (own === undefined) return null;
+    // A tuple's or list's items are read without traffic: declaring slots costs nothing simulated.
+    const items = typeof own === 'string' ? [own] : own instanceof PyTuple || own instanceof PyList ? own.items : vm.toList(own);
+    const names = new Set<string>(items.map((x) => String(x)));
+    if (names.has('__dict__')) return null;
+    for (const c of tp.mro.slice(1)) {
+      if (c === T.object) continue;
+      if (c.slotNames === null) return null;
+      for (const n of c.slotNames) names.add(n);
+    }
+    return names;
+  };
+
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
     const out: PyVal[] = [];
     const n = r.length;
+    vm.checkItems(n);
     for (let i = 0; i < n; i++) out.push(r.start + i * r.step);
     return out;
   };
@@ -989,6 +1008,7 @@ export function installBuiltins(vm: Vm): Protocols {
     for (;;) {
       const x = vm.next(it);
       if (x === undefined) return out;
+      if ((out.length & 0xffff) === 0) vm.checkItems(out.length);
       out.push(x);
     }
   };
@@ -1519,6 +1539,7 @@ export function installBuiltins(vm: Vm): Protocols {
   });
   vm.method(T.object, '__hash__', (a) => vm.hash(a[0]!));
   vm.method(T.object, '__setattr__', (a) => {
+    vm.checkSlot(a[0] as PyInstance, a[1] as string);
     vm.setAttrRaw(vm.cur, a[0] as PyInstance, a[1] as string, a[2]!);
     return None;
   });
@@ -1579,7 +1600,9 @@ export function installBuiltins(vm: Vm): Protocols {
     return makeBytes(T.bytes, out);
   });
   const fromBytes = (a: PyVal[], kw: Kw): PyVal => {
-    const bytes = bytesOf(a[0]!);
+    const b0 = a[0] ?? kwArg(kw, 'bytes');
+    if (b0 === undefined) throw vm.typeErr("from_bytes() missing required argument 'bytes' (pos 1)");
+    const bytes = bytesOf(b0);
     const order = (a[1] ?? kwArg(kw, 'byteorder') ?? 'big') as string;
     const signed = vm.truthy(kwArg(kw, 'signed') ?? false);
     let v = 0n;
@@ -1750,9 +1773,10 @@ export function installBuiltins(vm: Vm): Protocols {
   sm('removesuffix', (a) => RS.strRemovesuffix(S(a), affixArg(a[1], 'removesuffix')));
   sm('format', (a, kw) => strFormat(S(a), a.slice(1), kw));
   sm('format_map', (a) => {
-    const m = a[1] as PyDict;
+    const m = a[1]!;
     const kw = new Map<string, PyVal>();
-    for (const i of m.entries()) kw.set(m.keys[i] as string, m.vals[i]!);
+    if (m instanceof PyDict) for (const i of m.entries()) kw.set(m.keys[i] as string, m.vals[i]!);
+    else if (/\{[^{]/.test(S(a).replace(/\{\{/g, ''))) throw vm.typeErr(`'${vm.typeOf(m).name}' object is not subscriptable`);
     return strFormat(S(a), [], kw);
   });
   sm('encode', (a) => makeBytes(T.bytes, new TextEncoder().encode(S(a))));
@@ -2231,7 +2255,8 @@ export function installBuiltins(vm: Vm): Protocols {
     vm.method(bt, '__len__', (a) => By(a).len);
   }
   T.bytes.dict.set('fromhex', new PyWrapper(T.classmethod, vm.builtin('fromhex', (a) => {
-    const s = (a[1] as string).replace(/\s+/g, '');
+    if (typeof a[1] !== 'string') throw vm.typeErr(`fromhex() argument must be str, not ${vm.typeOf(a[1]!).name}`);
+    const s = a[1].replace(/\s+/g, '');
     const out = new Uint8Array(s.length / 2);
     for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
     return makeBytes(a[0] as PyType, out);
@@ -2794,6 +2819,7 @@ export function installBuiltins(vm: Vm): Protocols {
       if (k === '__classcell__') continue;
       tp.dict.set(k, ns.vals[i]!);
     }
+    tp.slotNames = slotNamesOf(tp, ns.getStr('__slots__'));
     if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', None);
     if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', None); // a class's docstring is not inherited
     vm.place(tp, 400);
@@ -2809,6 +2835,38 @@ export function installBuiltins(vm: Vm): Protocols {
     }
     return tp;
   });
+  declareArity(vm, [
+    // Slot wrappers (CPython: "expected 1 argument, got 0").
+    [T.object, 'slot', 1, 1, ['__eq__', '__ne__']],
+    [T.object, 'slot', 0, 0, ['__repr__', '__str__']],
+    [T.str, 'slot', 1, 1, ['__add__', '__contains__', '__getitem__', '__mod__', '__mul__', '__eq__']],
+    [T.list, 'slot', 1, 1, ['__add__', '__contains__', '__getitem__', '__eq__']],
+    [T.list, 'slot', 2, 2, ['__setitem__']],
+    [T.tuple, 'slot', 1, 1, ['__add__', '__getitem__', '__eq__']],
+    [T.dict, 'slot', 1, 1, ['__contains__', '__getitem__', '__delitem__', '__eq__']],
+    [T.dict, 'slot', 2, 2, ['__setitem__']],
+    ...viewTypes.map((vt): [PyType, ArityStyle, number, number, string[]] => [vt, 'slot', 1, 1, ['__contains__']]),
+    // METH_O ("str.join() takes exactly one argument (0 given)").
+    [T.object, 'o', 1, 1, ['__format__']],
+    [T.str, 'o', 1, 1, ['__format__', 'join', 'format_map', 'translate']],
+    [T.bytes, 'o', 1, 1, ['join', 'fromhex']],
+    [T.bytearray, 'o', 1, 1, ['join', 'append', 'extend', 'remove']],
+    [T.list, 'o', 1, 1, ['extend', 'append', 'remove']],
+    [T.set, 'o', 1, 1, ['isdisjoint', 'issuperset', 'issubset', 'symmetric_difference_update', 'add', 'remove', 'discard']],
+    [T.frozenset, 'o', 1, 1, ['isdisjoint', 'issuperset', 'issubset']],
+    [T.range, 'o', 1, 1, ['index', 'count']],
+    [T.type, 'o', 0, 0, ['mro']],
+    // Argument clinic positional ranges ("center expected at least 1 argument, got 0").
+    [T.str, 'clinic', 1, 2, ['center', 'ljust', 'rjust']],
+    [T.list, 'clinic', 2, 2, ['insert']],
+    [T.list, 'clinic', 1, 3, ['index']],
+    [T.tuple, 'clinic', 1, 3, ['index']],
+    [T.dict, 'clinic', 1, 2, ['get', 'pop', 'setdefault', 'fromkeys']],
+    // PyArg_ParseTuple ("startswith() takes at least 1 argument (0 given)").
+    [T.str, 'tuple', 1, 3, ['startswith', 'endswith', 'index', 'rindex', 'find', 'rfind', 'count']],
+    [T.bytes, 'tuple', 1, 3, ['startswith', 'endswith', 'index', 'find', 'count']],
+    [T.bytearray, 'tuple', 1, 3, ['startswith', 'endswith']],
+  ]);
   // classmethods / staticmethods on functions used as decorators need __get__ semantics only.
   void CodeHolder;
   return {
@@ -2829,4 +2887,48 @@ export function installBuiltins(vm: Vm): Protocols {
     delItem: delItemProto,
     contains: containsProto,
   };
+}
+
+type ArityStyle = 'slot' | 'o' | 'clinic' | 'tuple';
+
+/** CPython's wording when a built-in method gets `n` positional arguments outside lo..hi. */
+function arityMessage(style: ArityStyle, owner: string, name: string, lo: number, hi: number, n: number): string {
+  const args = (k: number): string => `${k} argument${k === 1 ? '' : 's'}`;
+  switch (style) {
+    case 'slot':
+      return `expected ${args(lo)}, got ${n}`;
+    case 'o':
+      return hi === 0 ? `${owner}.${name}() takes no arguments (${n} given)` : `${owner}.${name}() takes exactly one argument (${n} given)`;
+    case 'clinic':
+      if (lo === hi) return `${name} expected ${args(lo)}, got ${n}`;
+      return n < lo ? `${name} expected at least ${args(lo)}, got ${n}` : `${name} expected at most ${args(hi)}, got ${n}`;
+    case 'tuple':
+      return n < lo ? `${name}() takes at least ${args(lo)} (${n} given)` : `${name}() takes at most ${args(hi)} (${n} given)`;
+  }
+}
+
+/**
+ * Wraps each named method of a built-in type (a method or a classmethod) so a call with too few
+ * or too many positional arguments raises CPython's TypeError before the implementation reads an
+ * argument that is not there. The receiver (or class) is a[0].
+ */
+function declareArity(vm: Vm, table: [PyType, ArityStyle, number, number, string[]][]): void {
+  for (const [tp, style, lo, hi, names] of table) {
+    for (const name of names) {
+      const d = tp.dict.get(name);
+      const b = d instanceof PyWrapper ? d.fget : d;
+      if (!(b instanceof PyBuiltin)) throw new Error(`htmsim builtins: no built-in method ${tp.name}.${name} to declare the arity of`);
+      const inner = b.fn;
+      const method = !(d instanceof PyWrapper) && tp !== vm.T.object;
+      b.fn = (a, kw, self) => {
+        if (a.length === 0) throw vm.typeErr(`descriptor '${name}' of '${tp.name}' object needs an argument`);
+        if (method && !vm.isInstance(a[0]!, tp)) {
+          throw vm.typeErr(`descriptor '${name}' for '${tp.name}' objects doesn't apply to a '${vm.typeOf(a[0]!).name}' object`);
+        }
+        const n = a.length - 1;
+        if (n < lo || n > hi) throw vm.typeErr(arityMessage(style, tp.name, name, lo, hi, n));
+        return inner(a, kw, self);
+      };
+    }
+  }
 }

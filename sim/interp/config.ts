@@ -17,6 +17,9 @@ export const interpShape = section('Switches for the interpreter\'s own memory b
   dispatchCycles: int('Cycles charged per bytecode for dispatch, on top of its memory accesses'),
   // As sys.getrecursionlimit().
   recursionLimit: int('Guest recursion limit (RecursionError beyond it)', 1),
+  // Below V8's own limits (a string of 2^29 UTF-16 units, an array of 2^27 slots), so a guest
+  // object that would reach them gets MemoryError instead of killing the host.
+  maxObjectBytes: int('Largest simulated allocation of one guest object, in bytes (MemoryError beyond it)', 4096),
 });
 
 export type InterpConfig = ValueOf<typeof interpShape>;

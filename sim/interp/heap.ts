@@ -27,6 +27,7 @@
 import { asAddr, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { InterpConfig } from './config.js';
+import { RuntimeOpError } from './runtime/errors.js';
 
 export const NONE_ADDR = 0x1000;
 export const TRUE_ADDR = 0x1040;
@@ -139,6 +140,7 @@ export class Heap {
 
   /** A long-lived object (list, dict, instance, ...). Buffers >= 4 KiB are page-aligned. */
   allocLong(tid: number, core: CoreId, bytes: number): number {
+    if (bytes > this.cfg.maxObjectBytes) throw new RuntimeOpError('MemoryError', '');
     const d = this.domain(tid);
     const a = this.fresh(d, bytes);
     if (bytes < PAGE && !this.refcountNone && !this.headTraffic(core, d, this.sizeClass(bytes))) throw ABORT_SIGNAL;

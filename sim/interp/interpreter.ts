@@ -24,6 +24,7 @@ import { Vm, type InterpreterOptions } from './vm/vm.js';
 
 export { GuestThread, Frame, PyGenerator } from './thread.js';
 export type { StepOutcome, TxKind } from './thread.js';
+export { CYCLE_LIMIT_SIGNAL } from './vm/signals.js';
 export type { HostModuleSpec, InterpreterOptions, TraceEvent } from './vm/vm.js';
 
 export class Interpreter extends Vm {

@@ -150,6 +150,8 @@ export class GuestThread {
   isMain: boolean;
   /** A `transaction.run()` worker: pops tasks until the queue is empty. */
   isWorker = false;
+  /** Takes this thread's uncaught exception instead of printing it (a transaction worker's task). */
+  onUncaught: ((e: PyExc) => void) | null = null;
   /** Value handed back by a nested run. */
   retVal: PyVal | undefined = undefined;
   /** Cycle (on its creator's core) at which the thread was started. */

@@ -43,6 +43,8 @@ export class PyType extends PyObject {
   bases: PyType[];
   mro: PyType[] = [];
   dict = new Map<string, PyVal>();
+  /** The attribute names `__slots__` allows on instances (own and inherited); null: a `__dict__`. */
+  slotNames: Set<string> | null = null;
   /** Which host class instances of this type use ('object' for plain user classes). */
   layout: Layout;
   builtin: boolean;

@@ -11,6 +11,7 @@ import { createMachine, type Machine } from '../machine/machine.js';
 import type { CacheLevelStats } from '../machine/stats.js';
 import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
 import { DefaultHooks } from '../interp/hooks.js';
+import { decodeSource } from '../interp/front/syntax-error.js';
 import { createPolicy } from '../policies/create-policy.js';
 import type { Policy, PolicyEnv } from '../policies/policy.js';
 import { CycleLedger, idleBreakdown } from '../policies/cycle-ledger.js';
@@ -244,10 +245,12 @@ function sumLockWait(sched: Scheduler): number {
 
 /** Reads a guest program from disk for exec, with a one-line error when it cannot. */
 export function readProgram(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`${file}: cannot read the program (${code ?? String(e)})`);
   }
+  return decodeSource(bytes, file);
 }

@@ -12,7 +12,7 @@
  */
 import { asCycles, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
-import type { GuestThread, StepOutcome } from '../interp/interpreter.js';
+import { CYCLE_LIMIT_SIGNAL, type GuestThread, type StepOutcome } from '../interp/interpreter.js';
 import type { ParkReason, Policy, SchedulerControl } from '../policies/policy.js';
 import type { TimelineRecorder } from './timeline.js';
 import type { CycleLedger } from '../policies/cycle-ledger.js';
@@ -23,6 +23,8 @@ export interface SchedInterp {
   step(t: GuestThread, maxBytecodes: number): StepOutcome;
   canResume(t: GuestThread): boolean;
   wakeCycle(t: GuestThread): number;
+  /** Where guest code run inside one step stops (CYCLE_LIMIT_SIGNAL): the run's maxCycles. */
+  cycleLimit: number;
 }
 
 export interface SchedulerOptions {
@@ -121,6 +123,7 @@ export class Scheduler implements SchedulerControl {
     private readonly opts: SchedulerOptions,
     private readonly ledger: CycleLedger,
   ) {
+    interp.cycleLimit = opts.maxCycles;
     this.grow(8);
   }
 
@@ -378,7 +381,13 @@ export class Scheduler implements SchedulerControl {
       const start = port.now(core) as number;
       const startedInTx = t.tx !== null;
       const budget = policy.stepBudget(t, active > 1 || anyBlocked ? this.opts.quantum : this.opts.soloQuantum);
-      const outcome = this.interp.step(t, budget);
+      let outcome: StepOutcome;
+      try {
+        outcome = this.interp.step(t, budget);
+      } catch (err) {
+        if (err !== CYCLE_LIMIT_SIGNAL) throw err;
+        return { kind: 'cycle-limit', cycles: port.now(core) as number };
+      }
       const end = port.now(core) as number;
       if (this.timeline.enabled && !startedInTx && t.tx === null) this.timeline.span(core, t.id, policy.runningKind(t), start, end);
       policy.afterStep(t, outcome);

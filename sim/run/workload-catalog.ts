@@ -29,6 +29,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { UserError, formatLocated } from '../common/errors.js';
 import { repoFolder } from '../common/repo-folder.js';
+import { decodeSource } from '../interp/front/syntax-error.js';
 
 export type WorkloadParamType = 'int' | 'float' | 'str' | 'bool';
 export type WorkloadParamValue = number | string | boolean;
@@ -145,11 +146,13 @@ export function getWorkload(nameOrPath: string): WorkloadInfo {
 
 /** The program's source text. */
 export function loadWorkloadSource(info: WorkloadInfo): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(info.file, 'utf8');
+    bytes = readFileSync(info.file);
   } catch (err) {
     throw new UserError(`cannot read workload ${info.name} (${info.file}): ${(err as Error).message}`);
   }
+  return decodeSource(bytes, info.file);
 }
 
 /**

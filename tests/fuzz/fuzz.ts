@@ -55,11 +55,16 @@ function guestChosenStatus(c: Case | undefined): boolean {
   return c?.kind === 'guest' && /\bexit\(|SystemExit/.test(c.source);
 }
 
+/** CPython's status after an uncaught KeyboardInterrupt's traceback: 130 (128 + SIGINT). */
+function keyboardInterrupt(o: { status: number; stderr: string }): boolean {
+  return o.status === 130 && /(^|\n)KeyboardInterrupt\n?$/.test(o.stderr);
+}
+
 /** What about an outcome of case `c` breaks the promise, or undefined when it keeps it. */
 export function violation(o: Outcome, c?: Case): string | undefined {
   switch (o.kind) {
     case 'exit':
-      if (![0, 1, 2].includes(o.status) && !guestChosenStatus(c)) return `exit status ${o.status}`;
+      if (![0, 1, 2].includes(o.status) && !guestChosenStatus(c) && !keyboardInterrupt(o)) return `exit status ${o.status}`;
       if (/\n\s+at .*\.(js|ts|mjs):\d+/.test(o.stderr)) return 'host stack trace in the guest\'s stderr';
       return undefined;
     case 'internal':

@@ -31,8 +31,11 @@ def run_program(name: str) -> None:
         f.write(proc.stdout)
     with open(base + ".err", "wb") as f:
         f.write(stderr)
+    # A program ended by a signal (an uncaught KeyboardInterrupt: CPython re-raises SIGINT) exits
+    # with the status a shell reports, 128 + the signal number.
+    code = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
     with open(base + ".code", "w") as f:
-        f.write(f"{proc.returncode}\n")
+        f.write(f"{code}\n")
 
 
 def syntax_golden(name: str) -> None:

@@ -14,6 +14,7 @@ export const DEFAULT_INTERP: InterpConfig = {
   tickerEvery: 100,
   dispatchCycles: 4,
   recursionLimit: 1000,
+  maxObjectBytes: 268435456,
 };
 
 export function haswell(cores = 4): MemoryPort {

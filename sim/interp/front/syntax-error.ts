@@ -20,6 +20,8 @@ export class GuestSyntaxError extends UserError {
   readonly endColumn: number;
   /** The offending source line, without its newline ('' when past the end of the file). */
   readonly sourceLine: string;
+  /** Raised before tokenizing (the file's encoding): CPython prints the message alone. */
+  positionless = false;
 
   constructor(
     msg: string,
@@ -46,6 +48,7 @@ export class GuestSyntaxError extends UserError {
 
   /** The text CPython 3.11 prints to stderr for this error (with trailing newline). */
   formatCPython(): string {
+    if (this.positionless) return `${this.kind}: ${this.msg}\n`;
     let out = `  File "${this.filename}", line ${this.line}\n`;
     const raw = this.sourceLine.replace(/[\r\n]+$/, '');
     if (raw.trim() !== '') {
@@ -77,4 +80,60 @@ export function syntaxErrorAt(
   const lines = source.split('\n');
   const src = line >= 1 && line <= lines.length ? lines[line - 1]! : '';
   return new GuestSyntaxError(msg, filename, line, column, src, kind, endLine, endColumn);
+}
+
+/** `# -*- coding: NAME -*-` on line 1 or 2 (PEP 263). */
+const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+/**
+ * A program file's bytes as source text. Without a coding declaration the file must be UTF-8, as
+ * CPython requires: otherwise the SyntaxError CPython's tokenizer raises before reading a token
+ * (no position, so formatCPython prints the message alone). A declared coding keeps the lenient
+ * decoding (latin-1 when declared so).
+ */
+export function decodeSource(bytes: Uint8Array, filename: string): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).split('\n', 2);
+  const declared = head.map((l) => CODING.exec(l)?.[1]).find((c) => c !== undefined);
+  if (declared !== undefined) {
+    return /^(latin-1|latin1|iso-8859-1|iso8859-1)$/i.test(declared)
+      ? new TextDecoder('latin1').decode(bytes)
+      : new TextDecoder('utf-8').decode(bytes);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return new TextDecoder('utf-8').decode(bytes);
+  let line = 1;
+  for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
+  const hex = bytes[bad]!.toString(16).padStart(2, '0');
+  const e = new GuestSyntaxError(`Non-UTF-8 code starting with '\\x${hex}' in file ${filename} on line ${line}, `
+    + 'but no encoding declared; see https://peps.python.org/pep-0263/ for details', filename, line, 1, '');
+  e.positionless = true;
+  throw e;
+}
+
+/** Offset of the first byte that starts an ill-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
 }

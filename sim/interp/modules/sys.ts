@@ -2,6 +2,7 @@
  * `sys`: stdout/stderr (write is an unfriendly 'output' operation), argv, exit (SystemExit),
  * the recursion limit, exc_info and a few constants.
  */
+import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { PyObject, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
@@ -51,6 +52,15 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
     return None;
   });
   defineFn(vm, m, 'getrecursionlimit', () => vm.recursionLimit);
+  defineFn(vm, m, 'set_int_max_str_digits', (a, kw) => {
+    const v = a[0] ?? kw?.get('maxdigits');
+    if (v === undefined) throw vm.typeErr("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    const n = Number(toInt(vm, v));
+    if (n !== 0 && n < INT_STR_DIGITS_THRESHOLD) throw vm.err('ValueError', `maxdigits must be 0 or larger than ${INT_STR_DIGITS_THRESHOLD}`);
+    setIntMaxStrDigits(n);
+    return None;
+  });
+  defineFn(vm, m, 'get_int_max_str_digits', () => getIntMaxStrDigits());
   defineFn(vm, m, 'exc_info', () => {
     const e = vm.cur.excInfo;
     if (e === null) return vm.newTuple([None, None, None]);

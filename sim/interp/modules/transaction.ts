@@ -7,7 +7,7 @@
  */
 import type { PyDict } from '../dict.js';
 import type { GuestThread } from '../thread.js';
-import { PyObject, type PyFunction, type PyModule } from '../values.js';
+import { PyObject, type PyExc, type PyFunction, type PyModule } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, newModule, type GuestModule } from './kit.js';
@@ -44,12 +44,23 @@ export const transaction: GuestModule = {
       return false;
     });
 
-    const pendingWorkers = new Map<GuestThread, GuestThread[]>();
+    const pendingWorkers = new Map<GuestThread, RunGroup>();
     vm.moduleFactories.set('transaction', () => makeTransaction(vm, pendingWorkers));
   },
 };
 
-function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, GuestThread[]>): PyModule {
+/**
+ * One parallel run(): its workers and the first exception a task raised. As under serial (where
+ * the exception leaves the single worker loop), that exception stops the workers taking tasks
+ * and leaves run() in the thread that called it; the untaken tasks stay queued.
+ */
+interface RunGroup {
+  workers: GuestThread[];
+  failure: PyExc | null;
+}
+
+function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, RunGroup>): PyModule {
+  const groupOf = new Map<GuestThread, RunGroup>();
   const None = vm.None;
   const atomicT = vm.T.atomic;
   const m = newModule(vm, 'transaction');
@@ -66,6 +77,7 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, GuestThread[]>
   defineFn(vm, m, '_pop', () => {
     const t = vm.cur;
     const q = vm.taskQueue;
+    if ((groupOf.get(t)?.failure ?? null) !== null) return None;
     const task = q.shift();
     if (task === undefined) return None;
     vm.logUndo(t, () => {
@@ -88,14 +100,21 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, GuestThread[]>
     const done = pendingWorkers.get(t);
     if (done !== undefined) {
       pendingWorkers.delete(t);
+      for (const w of done.workers) groupOf.delete(w);
+      if (done.failure !== null) raiseFromRun(t, done.failure);
       return false;
     }
     if (vm.hooks.transactionRunMode() === 'serial') return true;
     const worker = (m.dict as PyDict).getStr('_worker') as PyFunction;
     const workers: GuestThread[] = [];
+    const group: RunGroup = { workers, failure: null };
     for (let c = 0; c < vm.port.cores; c++) {
       const w = vm.newThread(`transaction-worker-${c}`, c, false);
       w.isWorker = true;
+      groupOf.set(w, group);
+      w.onUncaught = (e) => {
+        if (group.failure === null) group.failure = e;
+      };
       const prev = vm.cur;
       vm.cur = w;
       try {
@@ -105,10 +124,22 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, GuestThread[]>
       }
       workers.push(w);
     }
-    pendingWorkers.set(t, workers);
+    pendingWorkers.set(t, group);
     t.blockedOn = { kind: 'tasks', workers };
     throw BLOCK_SIGNAL;
   }, 'tx-run');
+  /**
+   * Raises a worker's exception from run() with the traceback serial gives it: run's entry at its
+   * `_worker()` call (the line after `_begin_run()`), then the worker's own entries.
+   */
+  const raiseFromRun = (t: GuestThread, e: PyExc): never => {
+    const f = t.frames[t.frames.length - 1]!;
+    const c = f.code;
+    const line = (c.lines[f.lasti] ?? c.firstLine) + 1;
+    e.tb.push({ filename: c.filename, line, name: c.name, col: 0, endLine: 0, endCol: 0 });
+    t.reraise = true;
+    throw e;
+  };
   defineFn(vm, m, 'atomic', () => vm.place(new PyObject(atomicT), 16));
   defineFn(vm, m, 'local_size', () => vm.taskQueue.length);
   vm.runSourceModule('transaction', TRANSACTION_SRC, m.dict as PyDict);

@@ -16,7 +16,18 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
 /** CPython 3.11's default sys.get_int_max_str_digits(). */
+/** CPython's default sys.get_int_max_str_digits(); the guest may change the limit (0: none). */
 export const INT_MAX_STR_DIGITS = 4300;
+/** The smallest nonzero limit sys.set_int_max_str_digits() accepts (sys.int_info.str_digits_check_threshold). */
+export const INT_STR_DIGITS_THRESHOLD = 640;
+let maxStrDigits = INT_MAX_STR_DIGITS;
+export function getIntMaxStrDigits(): number {
+  return maxStrDigits;
+}
+/** Set per interpreter: each Interpreter starts at the default. */
+export function setIntMaxStrDigits(n: number): void {
+  maxStrDigits = n;
+}
 
 /** Renormalize a bigint result: a safe integer becomes a number. */
 export function normInt(b: bigint): IntVal {
@@ -387,7 +398,7 @@ export function intTrueDiv(a: IntVal, b: IntVal): number {
 
 function digitLimitError(): RuntimeOpError {
   return valueError(
-    `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+    `Exceeds the limit (${maxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
   );
 }
 
@@ -397,9 +408,9 @@ export function intToStr(v: IntVal, base = 10): string {
   if (base === 10) {
     if (typeof v === 'number') return String(v);
     // Cheap pre-check before converting, as CPython does, then the exact one.
-    if (intBitLength(v) > INT_MAX_STR_DIGITS * 3.33 + 64) throw digitLimitError();
+    if (maxStrDigits > 0 && intBitLength(v) > maxStrDigits * 3.33 + 64) throw digitLimitError();
     const s = v.toString();
-    if (s.length - (v < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) throw digitLimitError();
+    if (maxStrDigits > 0 && s.length - (v < 0n ? 1 : 0) > maxStrDigits) throw digitLimitError();
     return s;
   }
   return v.toString(base);
@@ -479,9 +490,9 @@ export function intFromStr(s: string, base: IntVal = 10): IntVal {
   // Base 0 without a prefix is decimal, where "010" is an error (but "000" and "0_0" are zero).
   if (base === 0 && !prefixed && !allZero && t[firstDigitPos] === '0') throw bad();
   const body = t.slice(start).replace(/_/g, '');
-  if ((b & (b - 1)) !== 0 && digits > INT_MAX_STR_DIGITS) {
+  if ((b & (b - 1)) !== 0 && maxStrDigits > 0 && digits > maxStrDigits) {
     throw valueError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+      `Exceeds the limit (${maxStrDigits} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   let v: IntVal;

@@ -47,7 +47,7 @@ export abstract class VmAttributes extends VmGenerators {
         if (s !== undefined) return s;
       }
       if (name === '__class__') return tp;
-      if (name === '__dict__') return this.dictOfAttrs(v.attrs);
+      if (name === '__dict__' && tp.slotNames === null) return this.dictOfAttrs(v.attrs);
       const ga = this.lookup(tp, '__getattr__');
       if (ga !== undefined) {
         try {
@@ -241,6 +241,14 @@ export abstract class VmAttributes extends VmGenerators {
     return d;
   }
 
+  /** AttributeError, worded as CPython's, for a name outside the instance's `__slots__`. */
+  checkSlot(v: PyInstance, name: string): void {
+    const slots = v.cls.slotNames;
+    if (slots !== null && !slots.has(name) && !(this.lookup(v.cls, name) instanceof PyWrapper)) {
+      throw this.err('AttributeError', `'${v.cls.name}' object has no attribute '${name}'`);
+    }
+  }
+
   setAttr(v: PyVal, name: string, val: PyVal): void {
     const t = this.cur;
     const userSub = v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction);
@@ -265,6 +273,7 @@ export abstract class VmAttributes extends VmGenerators {
         } else v.context = val === this.None ? null : val;
         return;
       }
+      this.checkSlot(v, name);
       this.setAttrRaw(t, v, name, val);
       return;
     }

@@ -18,6 +18,9 @@ import { VmExceptions } from './exceptions.js';
 /** Builtin layouts a user class may extend with fresh instances of the subclass. */
 const MUTABLE_LAYOUTS: ReadonlySet<string> = new Set(['list', 'dict', 'set', 'bytearray']);
 
+/** Host eval loops one thread may nest (checkNest). */
+export const MAX_NESTED_RUNS = 350;
+
 export abstract class VmCalls extends VmExceptions {
   protected abstract execLoop(t: GuestThread, budget: number, base: number): number;
   abstract makeGenerator(fr: Frame): PyGenerator;
@@ -264,6 +267,17 @@ export abstract class VmCalls extends VmExceptions {
   /** CPython's recursion limit, checked before a call binds its frame. */
   checkDepth(t: GuestThread): void {
     if (t.frames.length >= this.recursionLimit) throw this.err('RecursionError', 'maximum recursion depth exceeded');
+    this.checkNest(t);
+  }
+
+  /**
+   * Guest code run from host code (a generator resumed, a dunder a builtin calls) nests a host
+   * eval loop, so its depth is bounded by the host stack whatever sys.setrecursionlimit says
+   * (a `yield from` chain overflowed it near 400 levels): past MAX_NESTED_RUNS it is CPython's
+   * RecursionError, at the same depth on every host.
+   */
+  checkNest(t: GuestThread): void {
+    if (t.nest >= MAX_NESTED_RUNS) throw this.err('RecursionError', 'maximum recursion depth exceeded');
   }
 
   /** Runs frame fr on thread t to completion, nested inside host code; returns its value. */

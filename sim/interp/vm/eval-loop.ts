@@ -15,7 +15,7 @@ import { BinOp, CmpOp, Op, OP_NAMES } from '../opcodes.js';
 import * as R from '../runtime/int-ops.js';
 import { FRAME_HEADER_BYTES, GuestThread, U_FIELD, type StepOutcome } from '../thread.js';
 import { PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
-import { BLOCK_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
+import { BLOCK_SIGNAL, CYCLE_LIMIT_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
 import { L_BUDGET, L_YIELD, L_SUSPEND, L_BLOCK, L_ABORT, L_DONE, L_GENYIELD, OUTCOME } from './signals.js';
 import { VmColdOps } from './cold-ops.js';
 
@@ -34,7 +34,16 @@ export abstract class VmEvalLoop extends VmColdOps {
     }
     this.cur = t;
     t.nest = 0;
-    const code = this.execLoop(t, maxBytecodes, 0);
+    let code: number;
+    try {
+      code = this.execLoop(t, maxBytecodes, 0);
+    } catch (err) {
+      // An abort signalled while an exception unwinds (a frame freed, a traceback written) leaves
+      // the loop from its error path: the same outcome as an abort met mid-instruction.
+      if (err !== ABORT_SIGNAL) throw err;
+      if (t.tx !== null) this.txRollback(t, 0);
+      code = L_ABORT;
+    }
     if (code === L_BLOCK) t.state = 'blocked';
     return OUTCOME[code]!;
   }
@@ -328,6 +337,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               break;
             case Op.JUMP_BACKWARD:
               pc = arg;
+              if (nested && (port.now(core) as number) > this.cycleLimit) throw CYCLE_LIMIT_SIGNAL;
               if (!nested && this.yieldPoint(t, f, pc, sp)) {
                 t.tickCount = tick;
                 return L_YIELD;

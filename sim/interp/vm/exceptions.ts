@@ -10,20 +10,46 @@ import { PyExc, PyTuple, PyType, type PyVal } from '../values.js';
 import { sourceWithCarets } from '../traceback.js';
 import { VmTransactions } from './transactions.js';
 
+/** V8's messages for a string, array, typed array or BigInt larger than it can hold. */
+const HOST_SIZE_LIMIT = /^(Invalid string length|Invalid typed array length|Invalid array length|Array buffer allocation failed|Maximum BigInt size exceeded)/;
+
 export abstract class VmExceptions extends VmTransactions {
   abstract callType(tp: PyType, args: PyVal[], kw: Map<string, PyVal> | null): PyVal;
 
 
 
+  /**
+   * The whole chain, oldest first, as CPython's print_exception_recursive prints it: a `__cause__`
+   * (or, unless suppressed, a `__context__`) is printed before the exception it leads to, and an
+   * exception already printed ends the chain (a cycle). Iterative, so no chain length reaches the
+   * host stack.
+   */
   formatException(e: PyExc): string {
-    let out = '';
-    const ctx = e.cause !== null ? e.cause : !e.suppressContext ? e.context : null;
-    if (ctx instanceof PyExc) {
-      out += this.formatException(ctx);
-      out += e.cause !== null
-        ? '\nThe above exception was the direct cause of the following exception:\n\n'
-        : '\nDuring handling of the above exception, another exception occurred:\n\n';
+    const chain: PyExc[] = [e];
+    const byCause: boolean[] = [];
+    const seen = new Set<PyExc>(chain);
+    for (let cur = e; ;) {
+      const next = cur.cause !== null ? cur.cause : !cur.suppressContext ? cur.context : null;
+      if (!(next instanceof PyExc) || seen.has(next)) break;
+      byCause.push(cur.cause !== null);
+      seen.add(next);
+      chain.push(next);
+      cur = next;
     }
+    let out = '';
+    for (let i = chain.length - 1; i >= 0; i--) {
+      out += this.formatOne(chain[i]!);
+      if (i > 0) {
+        out += byCause[i - 1]!
+          ? '\nThe above exception was the direct cause of the following exception:\n\n'
+          : '\nDuring handling of the above exception, another exception occurred:\n\n';
+      }
+    }
+    return out;
+  }
+
+  private formatOne(e: PyExc): string {
+    let out = '';
     if (e.tb.length > 0) {
       out += 'Traceback (most recent call last):\n';
       // CPython collapses runs of an identical entry after 3 (TB_RECURSIVE_CUTOFF).
@@ -95,9 +121,13 @@ export abstract class VmExceptions extends VmTransactions {
     if (e instanceof PyExc) return e;
     if (e instanceof RuntimeOpError) {
       const pt = e.pyType;
-      return this.err(this.exc.has(pt) ? pt : 'ValueError', e.message);
+      return this.err(this.exc.has(pt) ? pt : 'ValueError', pt === 'MemoryError' && e.message === '' ? null : e.message);
     }
-    if (e instanceof RangeError && /call stack/.test(e.message)) return this.err('RecursionError', 'maximum recursion depth exceeded');
+    if (e instanceof RangeError) {
+      if (/call stack/.test(e.message)) return this.err('RecursionError', 'maximum recursion depth exceeded');
+      // The last-resort net under maxObjectBytes: a guest size past one of V8's own limits.
+      if (HOST_SIZE_LIMIT.test(e.message)) return this.err('MemoryError', null);
+    }
     return null;
   }
 

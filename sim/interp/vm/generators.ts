@@ -26,6 +26,7 @@ export abstract class VmGenerators extends VmCalls {
       return undefined;
     }
     if (g.running) throw this.err('ValueError', 'generator already executing');
+    this.checkNest(t);
     const fr = g.frame;
     if (!g.started && value !== this.None && throwExc === null) throw this.typeErr("can't send non-None value to a just-started generator");
     this.fieldSet(t, g, 'running', true);

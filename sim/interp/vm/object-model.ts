@@ -16,6 +16,7 @@ import type { InterpConfig } from '../config.js';
 import { PyDict, PySet, objId, type KeyOps } from '../dict.js';
 import { Heap, NONE_ADDR } from '../heap.js';
 import type { ExecHooks } from '../hooks.js';
+import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { GuestThread } from '../thread.js';
 import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
@@ -102,6 +103,12 @@ export abstract class VmObjectModel {
   protected nextTx = 1;
   protected nextThreadId = 0;
   recursionLimit: number;
+  /**
+   * The run's cycle limit, set by whoever schedules the threads: guest code run to completion
+   * inside one instruction (a class body, a dunder a builtin calls) stops at it with
+   * CYCLE_LIMIT_SIGNAL, as the scheduler stops a thread between steps.
+   */
+  cycleLimit = Infinity;
   protected readonly dispatch: number;
   protected readonly tickEvery: number;
   protected readonly rcOn: boolean;
@@ -132,6 +139,8 @@ export abstract class VmObjectModel {
     this.hostModules = opts.hostModules ?? {};
     this.heap = new Heap(this.port, this.cfg);
     this.recursionLimit = this.cfg.recursionLimit;
+    // sys.set_int_max_str_digits() lives in the runtime library; each interpreter starts anew.
+    setIntMaxStrDigits(INT_MAX_STR_DIGITS);
     this.dispatch = this.cfg.dispatchCycles;
     this.tickEvery = Math.max(1, this.cfg.tickerEvery);
     this.rcOn = this.cfg.refcount !== 'none';
@@ -277,6 +286,10 @@ export abstract class VmObjectModel {
     const e = new PyExc(tp);
     e.args = msg === null ? [] : [msg];
     return e;
+  }
+  /** MemoryError for a container of `n` items whose 8-byte slots would pass `maxObjectBytes`. */
+  checkItems(n: number): void {
+    if (n * 8 > this.cfg.maxObjectBytes) throw this.err('MemoryError', null);
   }
   typeErr(msg: string): PyExc {
     return this.err('TypeError', msg);

@@ -116,6 +116,11 @@ export abstract class VmThreads extends VmAttributes {
   protected threadDied(t: GuestThread, e: PyExc): void {
     t.state = 'done';
     t.frames = [];
+    if (t.onUncaught !== null) {
+      t.onUncaught(e);
+      this.hooks.onThreadExit?.(t);
+      return;
+    }
     if (this.isSubtype(e.cls, this.exc.get('SystemExit')!)) {
       const code = e.args.length === 0 ? this.None : e.args[0]!;
       if (code === this.None) t.exitCode = 0;
@@ -135,7 +140,8 @@ export abstract class VmThreads extends VmAttributes {
     t.uncaughtText = this.formatException(e);
     if (t.isMain) {
       this.errOut(t.uncaughtText);
-      this.exitCode = 1;
+      // CPython exits 130 (128 + SIGINT) after an uncaught KeyboardInterrupt's traceback.
+      this.exitCode = this.isSubtype(e.cls, this.exc.get('KeyboardInterrupt')!) ? 130 : 1;
       this.finished = true;
     } else {
       this.errOut(`Exception in thread ${t.name}:\n` + t.uncaughtText);

@@ -1,0 +1,6 @@
+print("before")
+try:
+    raise KeyboardInterrupt
+except KeyboardInterrupt:
+    print("caught")
+raise KeyboardInterrupt
