@@ -2766,7 +2766,10 @@ export function installBuiltins(vm: Vm): Protocols {
   });
   def('vars', (a) => {
     if (a.length === 0) return vm.cur.frames[vm.cur.frames.length - 1]!.locals ?? vm.placeDict(vm.newDict());
-    return vm.getAttr(a[0]!, '__dict__');
+    // CPython: an object without a __dict__ (a slotted instance) is a TypeError, not an AttributeError.
+    const d = vm.getAttrOpt(a[0]!, '__dict__');
+    if (d === undefined) throw vm.typeErr('vars() argument must have __dict__ attribute');
+    return d;
   });
   def('globals', () => vm.cur.frames[vm.cur.frames.length - 1]!.globals);
   def('locals', () => {
