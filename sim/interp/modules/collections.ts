@@ -276,6 +276,14 @@ class deque:
 
 ################################################################ defaultdict
 
+def _fromkeys(cls, iterable, value=None):
+    # dict.fromkeys for the subclasses here: an instance of the subclass, filled through __setitem__.
+    self = cls()
+    for key in iterable:
+        self[key] = value
+    return self
+
+
 class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
@@ -283,12 +291,7 @@ class defaultdict(dict):
         dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
+    fromkeys = classmethod(_fromkeys)
 
     def __missing__(self, key):
         if self.default_factory is None:
@@ -310,12 +313,7 @@ class defaultdict(dict):
 ################################################################ OrderedDict
 
 class OrderedDict(dict):
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
+    fromkeys = classmethod(_fromkeys)
 
     def popitem(self, last=True):
         if not self:
