@@ -14,7 +14,8 @@
  * With both, an earlier run is used where there is one. Points with neither are counted in one
  * line, not guessed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { UserError } from '../common/errors.js';
 import { join } from 'node:path';
 import type { PointConfig } from '../run/point-config.js';
 import { runPointSync } from '../run/run-point.js';
@@ -84,6 +85,8 @@ export type LengthOf = (p: Point) => Length | undefined;
 /** Simulated seconds of the points stored in a results folder (points/<id>.json), by id. */
 export function earlierLengths(dir: string): Map<string, number> {
   const out = new Map<string, number>();
+  // A folder that is not there is a mistyped option, not a folder without earlier runs.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--results ${dir}: no such results folder`);
   const points = join(dir, 'points');
   if (!existsSync(points)) return out;
   for (const f of readdirSync(points)) {

@@ -90,6 +90,13 @@ describe('time-scale check', () => {
     expect(checkTimeScales('cfg', points, {})).toEqual([]);
   });
 
+  it('refuses a --results folder that does not exist, in one line (a folder without points is fine)', () => {
+    expect(() => checkTimeScales('cfg', points, { results: join(dir, 'no-such-folder') })).toThrow(/--results .*no-such-folder: no such results folder/);
+    const empty = join(dir, 'empty-results');
+    mkdirSync(empty, { recursive: true });
+    expect(checkTimeScales('cfg', points, { results: empty })[0]).toMatch(/note: the simulated length of \d+ points is not known/);
+  });
+
   describe('htmsim validate', () => {
     beforeAll(requireBuild);
     it('without --results/--calibrate prints what it did; with --calibrate, one warning line per class on stderr, exit 0', () => {
