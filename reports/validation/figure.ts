@@ -82,7 +82,7 @@ export function renderFigureMarkdown(f: Figure, svgFile: string): string[] {
   return [
     '## Published Haswell capacity points beside htmsim',
     '',
-    `Not one whole published figure: the figures' plotted data could not be found as text, so these are the capacity numbers the papers state, with their sources (${f.file}). ` +
+    `Not a whole figure (the whole published figure reproduced is the PyPy-STM one above): no capacity curve's plotted data could be found as text, so these are the capacity numbers the papers state, with their sources (${f.file}). ` +
       'The simulated range is what the probes resolve (a write knee lies between two tested sizes; the read limit between the largest committed and the smallest aborted size). ' +
       'Error: simulated midpoint against published midpoint.',
     '',

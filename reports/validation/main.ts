@@ -5,13 +5,15 @@
  * with the validation tally, and exits 0 when every measured row holds, 1 when one fails, 2 on bad
  * usage. When the sensitivity sweep has run (validation-sensitivity/sensitivity.json beside the first
  * RESULTS_DIR, i.e. results/validation-sensitivity/) its table and tornado chart are added; the
- * published capacity points (docs/validation/) always are.
+ * published figure (docs/validation/pypy-stm-nojit-figure.json: its rows, chart and per-point
+ * table) and the published capacity points (docs/validation/) always are.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadResults, type LoadedResults } from '../records.js';
 import { buildFigure, figureSvg, renderFigureMarkdown, FIGURE_FILE } from './figure.js';
-import { buildValidation, renderValidationText, writeValidation } from './render.js';
+import { compareFigure, figureChecks, loadPublishedFigure, publishedFigurePng, renderPublishedFigureMarkdown, PUBLISHED_FIGURE_FILE } from './published-figure.js';
+import { ALL_CHECKS, buildValidation, renderValidationText, writeValidation } from './render.js';
 import { fragileRows, renderSensitivityMarkdown, tornadoSvg, type SensitivityResult } from './sensitivity-table.js';
 
 
@@ -52,13 +54,20 @@ export function main(argv: readonly string[]): number {
     loaded.push(results);
   }
   const all = combine(loaded);
-  const v = buildValidation(all);
+  const published = existsSync(PUBLISHED_FIGURE_FILE) ? loadPublishedFigure(PUBLISHED_FIGURE_FILE) : undefined;
+  const v = buildValidation(all, published ? [...ALL_CHECKS, ...figureChecks(published)] : ALL_CHECKS);
   const out = argv[0]!;
   const SENSITIVITY_JSON = join(dirname(resolve(out)), 'validation-sensitivity', 'sensitivity.json');
   const extra: string[] = [];
   const json: Record<string, unknown> = {};
   let tail = '';
 
+  if (published) {
+    const cmp = compareFigure(published, all.points);
+    writeFileSync(join(out, 'published-figure.png'), publishedFigurePng(cmp));
+    extra.push(...renderPublishedFigureMarkdown(cmp, 'published-figure.png'));
+    json.publishedFigure = { file: published.file, points: cmp.points, meanAbsError: cmp.meanAbsError };
+  }
   if (existsSync(FIGURE_FILE)) {
     const fig = buildFigure(all.points, FIGURE_FILE);
     writeFileSync(join(out, 'published-capacity.svg'), figureSvg(fig));
