@@ -114,7 +114,7 @@ describe('published capacity points', () => {
     expect(knee.overlaps).toBe(true);
     const md = renderFigureMarkdown(fig, 'f.svg').join('\n');
     expect(md).toContain('| write-set knee, Haswell parts | 16 KiB–20 KiB | 20 KiB–24 KiB | +22% | yes |');
-    expect(md).toContain('Not one whole published figure');
+    expect(md).toContain('Not a whole figure (the whole published figure reproduced is the PyPy-STM one above)');
     expect(figureSvg(fig)).toContain('+22%');
     expect(buildFigure([]).points.every((p) => p.simulated === null && p.error === null)).toBe(true);
   });
