@@ -12,10 +12,11 @@ import type { CacheLevelStats } from '../machine/stats.js';
 import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
 import { DefaultHooks } from '../interp/hooks.js';
 import { decodeSource } from '../interp/front/syntax-error.js';
+import { Forensics } from '../interp/forensics.js';
 import { createPolicy } from '../policies/create-policy.js';
 import type { Policy, PolicyEnv } from '../policies/policy.js';
 import { CycleLedger, idleBreakdown } from '../policies/cycle-ledger.js';
-import type { PointConfig } from './point-config.js';
+import { FORENSICS_TOP_DEFAULT, type PointConfig } from './point-config.js';
 import type { CacheLevelRecord, RunResult } from './result.js';
 import { Scheduler, type SchedulerEnd } from './scheduler.js';
 import { TimelineRecorder } from './timeline.js';
@@ -42,6 +43,8 @@ export interface RunOptions {
   onStderr?: (text: string) => void;
   trace?: (ev: TraceEvent) => void;
   argv?: string[];
+  /** Receives the run's abort forensics (its per-abort records) when the point records forensics. */
+  onForensics?: (f: Forensics) => void;
 }
 
 export async function runPoint(config: PointConfig, opts: RunOptions = {}): Promise<RunResult> {
@@ -69,6 +72,11 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
   const stderr: string[] = [];
   const metrics: Record<string, number> = {};
   const timeline = new TimelineRecorder(config.timeline, config.machine.cores);
+  // Abort forensics (docs/forensics.md): off unless the point asks; it changes no other figure.
+  const forensics = config.forensics === true
+    ? new Forensics(config.machine.lineBytes, config.interp, config.policy.name === 'stm' ? 'stm' : 'htm')
+    : undefined;
+  forensics?.owners.tag(GIL_WORD_ADDR, 8, 'gil', 'the GIL word');
 
   // The policy drives the interpreter, so it is created after it; the interpreter's hooks are
   // set to the policy before any guest code runs.
@@ -98,6 +106,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     },
     trace: opts.trace,
     argv: opts.argv ?? [filename],
+    ...(forensics !== undefined ? { forensics } : {}),
   });
 
   const ledger = new CycleLedger(config.machine.cores, (c) => machine.now(c) as number);
@@ -132,6 +141,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
 
   const end: SchedulerEnd = sched.run();
   const simCycles = sched.finish();
+  if (forensics !== undefined) opts.onForensics?.(forensics);
   return assemble(config, machine, interp, policy, sched, ledger, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
 }
 
@@ -225,6 +235,9 @@ function assemble(
     gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(sched) },
     metrics,
     ...(config.timeline ? { timeline: timeline.sorted() } : {}),
+    ...(interp.forensics !== null
+      ? { forensics: interp.forensics.report(config.forensicsTop ?? FORENSICS_TOP_DEFAULT, (f, l) => interp.sources.get(f)?.[l - 1]?.trim() ?? '') }
+      : {}),
     host: {
       seconds: hostSeconds,
       bytecodesPerSecond: hostSeconds > 0 ? bytecodes / hostSeconds : 0,
