@@ -106,7 +106,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     const s = raw[sec];
     if (isObj(s)) for (const [k, v] of flatten(s)) base.push({ path: `${sec}.${k}`, value: v, at: [sec, ...k.split('.')] });
   }
-  for (const k of ['seed', 'maxCycles', 'timeline'] as const) {
+  for (const k of ['seed', 'maxCycles', 'timeline', 'forensics', 'forensicsTop'] as const) {
     if (raw[k] !== undefined) base.push({ path: k, value: raw[k], at: [k] });
   }
 
