@@ -6,7 +6,7 @@
  */
 import type { ChartPanel } from './chart-data.js';
 import { buildChartData } from './chart-data.js';
-import { valueLabel } from './labels.js';
+import { labelFor, valueLabel } from './labels.js';
 import { REPETITION_KEYS, varyingParams } from './metrics.js';
 import { isObject, type PointRecord } from './records.js';
 import type { ChartSpec } from './spec.js';
@@ -45,7 +45,10 @@ export interface ForensicsGroup {
 
 export interface ForensicsView {
   panels: ChartPanel[];
+  /** Configurations whose runs aborted, each with its tables. */
   groups: ForensicsGroup[];
+  /** Transactional configurations (htm, stm) that recorded forensics and never aborted. */
+  clean: string[];
 }
 
 interface ForensicsJson {
@@ -65,11 +68,27 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
-/** Each point's configuration in words: the values of the parameters that vary (policy, workload and repetitions aside). */
+/**
+ * Each point's configuration in words: the values of the parameters that vary (policy, workload
+ * and repetitions aside). With several such parameters (switches changed one at a time, say) only
+ * the values that differ from each parameter's most common one are named, and a point that
+ * differs in none is the "baseline".
+ */
 function withConfiguration(points: readonly PointRecord[]): PointRecord[] {
   const varying = varyingParams(points).filter((k) => k !== 'policy.name' && k !== 'workload.name' && !REPETITION_KEYS.includes(k));
+  const usual = new Map<string, string>();
+  if (varying.length > 1) {
+    for (const k of varying) {
+      const counts = new Map<string, number>();
+      for (const p of points) if (k in p.params) counts.set(String(p.params[k]), (counts.get(String(p.params[k])) ?? 0) + 1);
+      usual.set(k, [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+    }
+  }
+  const words = (k: string, v: PointRecord['params'][string]): string =>
+    (k.startsWith('interp.') ? `${labelFor(k)} ${String(v)}` : valueLabel(k, v));
   return points.map((p) => {
-    const label = varying.filter((k) => k in p.params).map((k) => valueLabel(k, p.params[k])).join(', ') || 'all';
+    const named = varying.filter((k) => k in p.params && usual.get(k) !== String(p.params[k]));
+    const label = named.map((k) => words(k, p.params[k])).join(', ') || (varying.length > 1 ? 'baseline' : 'all');
     return { ...p, params: { ...p.params, [CONFIGURATION]: label } };
   });
 }
@@ -137,7 +156,10 @@ export function forensicsView(points: readonly PointRecord[], number: number): F
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  return { panels: buildChartData(spec, labelled, { number }), groups: [...groups.values()].map(group) };
+  // Runs without a transaction (serial, the GIL) have nothing to explain.
+  const all = [...groups.values()].map(group);
+  const clean = all.filter((g) => g.aborts === 0 && (g.policy === 'htm' || g.policy === 'stm')).map((g) => `${g.workload} — ${g.configuration} — ${g.policy}`);
+  return { panels: buildChartData(spec, labelled, { number }), groups: all.filter((g) => g.aborts > 0), clean };
 }
 
 function where(s: SiteRow): string {
@@ -186,6 +208,7 @@ export function forensicsMarkdown(view: ForensicsView, pngs: Map<string, string>
     }
     out.push(`Conflict owners: ${mdCell(conflictText(g))}.`, '', `Capacity: ${mdCell(capacityText(g))}.`, '');
   }
+  if (view.clean.length) out.push(`No abort at all: ${view.clean.join('; ')}.`, '');
   return out;
 }
 
@@ -200,5 +223,6 @@ export function forensicsHtml(view: ForensicsView, chart: (panel: ChartPanel) =>
   return `<section id="forensics"><h2>Why transactions abort</h2><p>${e(INTRO)}</p>
 ${view.panels.map(chart).join('\n')}
 ${groups}
+${view.clean.length ? `<p>No abort at all: ${e(view.clean.join('; '))}.</p>` : ''}
 </section>`;
 }

@@ -217,13 +217,19 @@ export class Forensics implements AbortProbe {
     }
   }
 
-  /** The bounded aggregate for the run record: each list the `top` largest, ties in a fixed order. */
-  report(top: number, sourceLine: (file: string, line: number) => string = () => ''): ForensicsRecord {
+  /**
+   * The bounded aggregate for the run record: each list the `top` largest, ties in a fixed order.
+   * `sourceLine` gives a site's source text, `fileName` how a file is written (a checkout-free path).
+   */
+  report(top: number, sourceLine: (file: string, line: number) => string = () => '', fileName: (file: string) => string = (f) => f): ForensicsRecord {
     const sites = [...this.sites.values()]
       .map((s) => ({ policy: s.policy, cause: s.cause, file: s.site.file, line: s.site.line, function: s.site.function, source: '', count: s.count, wastedCycles: s.wasted }))
       .sort((a, b) => b.count - a.count || b.wastedCycles - a.wastedCycles || keyOrder(a, b))
       .slice(0, top);
-    for (const s of sites) s.source = sourceLine(s.file, s.line);
+    for (const s of sites) {
+      s.source = sourceLine(s.file, s.line);
+      s.file = fileName(s.file);
+    }
     const conflicts = [...this.conflicts.values()]
       .map((c) => ({ ...c }))
       .sort((a, b) => b.count - a.count || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0))

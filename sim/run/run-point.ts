@@ -4,6 +4,8 @@
  * (shared/DESIGN.md, "Results and statistics"). Everything host-dependent goes under `host`.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { repoFolder } from '../common/repo-folder.js';
 import { asAddr, type CoreId } from '../common/brand.js';
 import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
@@ -236,7 +238,13 @@ function assemble(
     metrics,
     ...(config.timeline ? { timeline: timeline.sorted() } : {}),
     ...(interp.forensics !== null
-      ? { forensics: interp.forensics.report(config.forensicsTop ?? FORENSICS_TOP_DEFAULT, (f, l) => interp.sources.get(f)?.[l - 1]?.trim() ?? '') }
+      ? {
+        forensics: interp.forensics.report(
+          config.forensicsTop ?? FORENSICS_TOP_DEFAULT,
+          (f, l) => interp.sources.get(f)?.[l - 1]?.trim() ?? '',
+          repoRelative,
+        ),
+      }
       : {}),
     host: {
       seconds: hostSeconds,
@@ -248,6 +256,14 @@ function assemble(
     },
   };
   return result;
+}
+
+/** A path inside the repository written from its root (workloads/x.py), so records do not depend on the checkout. */
+function repoRelative(file: string): string {
+  if (file.startsWith('<')) return file; // a built-in guest module (<threading>)
+  const root = dirname(repoFolder('workloads'));
+  const rel = relative(root, resolvePath(file));
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 function sumLockWait(sched: Scheduler): number {
