@@ -15,6 +15,7 @@
 import { asAddr } from '../../common/brand.js';
 import { PyDict, PySet } from '../dict.js';
 import { ABORT_SIGNAL, FALSE_ADDR, SMALL_INT_BASE, SMALL_INT_SIZE, TRUE_ADDR } from '../heap.js';
+import type { CodeObject } from '../chunk.js';
 import { threadSite } from '../forensics.js';
 import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
@@ -86,11 +87,19 @@ export abstract class VmWritePath extends VmObjectModel {
     }
     return o;
   }
-  /** Forensics: "type allocated at file:line" for an object the current thread allocates. */
+  /** Forensics: "type allocated at file:line" for an object the current thread allocates (cached per code, line and type). */
   allocDetail(what: string): string {
-    const s = threadSite(this.cur);
-    return s === null ? `${what} allocated outside guest code` : `${what} allocated at ${s.file}:${s.line}`;
+    const f = this.cur?.frames[this.cur.frames.length - 1];
+    if (f === undefined) return `${what} allocated outside guest code`;
+    const line = f.code.lines[f.at >= 0 ? f.at : f.pc] ?? f.code.firstLine;
+    let byLine = this.allocDetails.get(f.code);
+    if (byLine === undefined) this.allocDetails.set(f.code, (byLine = new Map()));
+    const key = `${line} ${what}`;
+    let d = byLine.get(key);
+    if (d === undefined) byLine.set(key, (d = `${what} allocated at ${threadSite(this.cur)!.file}:${line}`));
+    return d;
   }
+  private readonly allocDetails = new WeakMap<CodeObject, Map<string, string>>();
   /** Forensics: tags a guest object's separate buffer (list items, dict table, bytes data). */
   tagBuffer(addr: number, bytes: number, what: string): void {
     if (this.owners === null) return;
