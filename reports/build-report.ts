@@ -9,6 +9,7 @@ import { cpus, hostname, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildAllChartData, buildChartData, type ChartPanel } from './chart-data.js';
 import { ReportError } from './errors.js';
+import { forensicsView } from './forensics.js';
 import { CHART_JS_FILE, renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { valueAt } from './metrics.js';
@@ -122,6 +123,8 @@ export async function buildReport(dir: string, opts: BuildReportOptions = {}): P
     ...(userCharts && cycles && !placed ? buildChartData(cycles, loaded.points, { number: 0 }) : []),
     ...buildAllChartData(specs, loaded.points, spec.timelinePoint),
   ];
+  // Numbered past the configured charts, so their ids (c01 = report.charts[0]) stay put.
+  const forensics = forensicsView(loaded.points, specs.length + 1);
   const notes = [...loaded.problems, ...(userCharts ? unknownPaths(specs, loaded) : [])];
   if (!exp) notes.push('experiment.json is missing: the title, the config and the number of expected points are unknown.');
 
@@ -131,7 +134,7 @@ export async function buildReport(dir: string, opts: BuildReportOptions = {}): P
     const chartsDir = join(dir, 'charts');
     mkdirSync(chartsDir, { recursive: true });
     const renderer = new PngRenderer();
-    for (const panel of panels) {
+    for (const panel of [...panels, ...(forensics?.panels ?? [])]) {
       if (panel.empty) continue;
       const rel = `charts/${panel.id}.png`;
       try {
@@ -161,6 +164,7 @@ export async function buildReport(dir: string, opts: BuildReportOptions = {}): P
     environment: environment(loaded, opts.now ?? new Date()),
     dataFiles: ['results.csv', 'results.jsonl'].filter((f) => existsSync(join(dir, f))),
     notes,
+    ...(forensics ? { forensics } : {}),
   };
   copyFileSync(chartJsSource(), join(dir, CHART_JS_FILE));
   const html = join(dir, 'report.html');

@@ -328,6 +328,12 @@ function stackedText(preset: string | undefined, parts: readonly StackPart[]): {
         yLabel: 'share of core time (%)',
         empty: 'no finished point has a cycle accounting',
       };
+    case 'conflictOwners':
+      return {
+        caption: `Conflicts by the owner of the contested line (HTM) or object (STM): ${named}. Only runs that recorded abort forensics have them.`,
+        yLabel: 'conflicts (count)',
+        empty: 'no run that recorded forensics had a conflict',
+      };
     case 'lostTime':
       return {
         caption: `Lost time: ${named}, as a share of all core time (simulated cycles × cores).`,

@@ -7,6 +7,7 @@ import { chartConfig, drawErrorBars, padLogX } from './chart-config.js';
 import type { ChartPanel, SeriesPoint } from './chart-data.js';
 import { isObject, type Json, type PointRecord } from './records.js';
 import { distinctValues, formatScalar, numberAt, varyingParams } from './metrics.js';
+import { forensicsHtml } from './forensics.js';
 import type { ReportModel } from './model.js';
 import { formatNumber, formatRanges, formatStat, paramText } from './summary.js';
 import { escapeHtml as e, jsonForScript, markdownToHtml } from './text.js';
@@ -256,7 +257,8 @@ function clientScript(): string {
 }
 
 export function renderHtml(model: ReportModel): string {
-  const embedded: EmbeddedData = { charts: model.panels.map((panel) => ({ panel, config: chartConfig(panel) })) };
+  const allPanels = [...model.panels, ...(model.forensics?.panels ?? [])];
+  const embedded: EmbeddedData = { charts: allPanels.map((panel) => ({ panel, config: chartConfig(panel) })) };
   const charts = model.panels.map((p) => chartSection(p, model.pngs.get(p.id))).join('\n');
   const exp = model.loaded.experiment;
   const tables = model.tables;
@@ -264,6 +266,7 @@ export function renderHtml(model: ReportModel): string {
     statusSection(model),
     tables.includes('summary') ? summarySection(model) : '',
     `<section id="charts"><h2>Charts</h2>${model.panels.length ? charts : '<p class="empty">No charts: no finished points yet.</p>'}</section>`,
+    model.forensics ? forensicsHtml(model.forensics, (p) => chartSection(p, model.pngs.get(p.id))) : '',
     failedSection(model),
     pointsSection(model.loaded.points, tables.includes('points')),
     machineSection(model),
@@ -283,7 +286,7 @@ export function renderHtml(model: ReportModel): string {
 <h1>${e(model.title)}</h1>
 ${exp?.name && exp.name !== model.title ? `<p class="note">experiment <code>${e(exp.name)}</code></p>` : ''}
 ${model.description ? `<div class="description">${markdownToHtml(model.description)}</div>` : ''}
-<nav><a href="#summary">Summary</a><a href="#charts">Charts</a>${model.completeness.failed.length ? '<a href="#failed">Failed</a>' : ''}<a href="#machine">Machine</a><a href="#config">Config</a><a href="#environment">Environment</a><a href="report.md">report.md</a>${model.dataFiles.map((f) => `<a href="${e(f)}">${e(f)}</a>`).join('')}</nav>
+<nav><a href="#summary">Summary</a><a href="#charts">Charts</a>${model.forensics ? '<a href="#forensics">Why transactions abort</a>' : ''}${model.completeness.failed.length ? '<a href="#failed">Failed</a>' : ''}<a href="#machine">Machine</a><a href="#config">Config</a><a href="#environment">Environment</a><a href="report.md">report.md</a>${model.dataFiles.map((f) => `<a href="${e(f)}">${e(f)}</a>`).join('')}</nav>
 </header>
 <main>
 ${sections}

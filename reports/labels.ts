@@ -75,6 +75,7 @@ export function valueLabel(path: string, v: Scalar | undefined): string {
   switch (path) {
     case 'policy.name':
     case 'workload.name':
+    case 'configuration': // abort forensics' configuration in words (reports/forensics.ts)
       return text;
     case 'machine.cores':
       return `${text} ${v === 1 ? 'core' : 'cores'}`;

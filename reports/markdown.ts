@@ -1,4 +1,5 @@
 /** report.md: the summary for a README or a paper draft, linking the PNG charts. */
+import { forensicsMarkdown } from './forensics.js';
 import type { ReportModel } from './model.js';
 import { formatNumber, formatRanges, formatStat, paramText } from './summary.js';
 import { mdCell } from './text.js';
@@ -48,6 +49,8 @@ export function renderMarkdown(model: ReportModel): string {
       }
     }
   }
+
+  if (model.forensics) out.push(...forensicsMarkdown(model.forensics, model.pngs));
 
   if (c.failed.length) {
     out.push('## Failed points', '', mdTable(['#', 'parameters', 'message'],

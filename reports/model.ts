@@ -1,5 +1,6 @@
 /** Everything one report shows, gathered once and rendered as HTML and as Markdown. */
 import type { ChartPanel } from './chart-data.js';
+import type { ForensicsView } from './forensics.js';
 import type { LoadedResults } from './records.js';
 import type { Completeness, Summary } from './summary.js';
 import type { TableType } from './spec.js';
@@ -32,4 +33,6 @@ export interface ReportModel {
   dataFiles: string[];
   /** Things that went wrong building the report itself (unreadable files, chart failures). */
   notes: string[];
+  /** "Why transactions abort", when the sweep recorded abort forensics. */
+  forensics?: ForensicsView;
 }

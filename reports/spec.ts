@@ -43,6 +43,11 @@ export interface StackPart {
   label: string;
 }
 
+/** The owner kinds of abort forensics, as the run record lists them (docs/forensics.md). */
+export const CONFLICT_OWNERS: readonly string[] = [
+  'refcount', 'allocator', 'ticker', 'gil', 'small-int', 'frame', 'guest-object', 'interp-static', 'stm-meta', 'other',
+];
+
 /** Named lists of stacked components, so configs can say `y: abortCauses`. */
 export const Y_PRESETS: Record<string, readonly StackPart[]> = {
   abortCauses: [
@@ -62,6 +67,8 @@ export const Y_PRESETS: Record<string, readonly StackPart[]> = {
     { path: 'computed.wastedPercent', label: 'wasted in aborted transactions' },
     { path: 'computed.lockWaitPercent', label: 'waiting for the lock' },
   ],
+  /** Conflicts by the owner of the contested line or object (runs that recorded forensics). */
+  conflictOwners: CONFLICT_OWNERS.map((owner) => ({ path: `result.forensics.conflictsByOwner.${owner}`, label: owner })),
   /** Where the cycles went, in units of the serial run's time (needs derived.speedup). */
   cycles: CYCLE_PARTS.map(({ key, label }) => ({ path: `computed.coreTime.${key}`, label })),
   /** The same parts as a share of all core time, for sweeps without a serial baseline. */

@@ -16,6 +16,7 @@ import { disassemble } from '../interp/front/disassembler.js';
 import { GuestSyntaxError } from '../interp/front/syntax-error.js';
 import { readProgram, runPoint } from '../run/run-point.js';
 import { formatCycleSummary } from '../run/cycle-summary.js';
+import { formatForensicsSummary } from '../run/forensics-summary.js';
 
 interface ExecFlags {
   machine?: string;
@@ -29,6 +30,7 @@ interface ExecFlags {
   trace?: boolean;
   dis?: boolean;
   summary?: boolean;
+  forensics?: boolean;
 }
 
 function nonNegInt(text: string): number {
@@ -95,6 +97,7 @@ export function registerExec(program: Command): void {
     .option('--trace', 'print one line per executed bytecode to stderr')
     .option('--dis', 'print the disassembly of the program and exit')
     .option('--summary', "print where each core's cycles went (a table) to stderr after the run")
+    .option('--forensics', 'record abort forensics (where transactions abort, on which line, owned by what) and print a summary to stderr after the run')
     .action(action(async (file: string, flags: ExecFlags) => execProgram(file, flags)));
 }
 
@@ -133,6 +136,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     throw e;
   }
   if (flags.timeline !== undefined) config = { ...config, timeline: true };
+  if (flags.forensics) config = { ...config, forensics: true };
   let result;
   try {
     result = await runPoint(config, {
@@ -149,6 +153,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     throw e;
   }
   if (flags.summary) process.stderr.write(formatCycleSummary(result));
+  if (result.forensics !== undefined && (flags.forensics || flags.summary)) process.stderr.write(formatForensicsSummary(result));
   // The record first: a timeline that cannot be written does not take the run's record with it.
   let written = true;
   if (flags.stats !== undefined) written = writeOutput('--stats', flags.stats, JSON.stringify(result, null, 2) + '\n') && written;

@@ -106,7 +106,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     const s = raw[sec];
     if (isObj(s)) for (const [k, v] of flatten(s)) base.push({ path: `${sec}.${k}`, value: v, at: [sec, ...k.split('.')] });
   }
-  for (const k of ['seed', 'maxCycles', 'timeline'] as const) {
+  for (const k of ['seed', 'maxCycles', 'timeline', 'forensics', 'forensicsTop'] as const) {
     if (raw[k] !== undefined) base.push({ path: k, value: raw[k], at: [k] });
   }
 
@@ -171,6 +171,10 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
   const sweep = isObj(raw.sweep) ? raw.sweep : {};
   const rawAxes = isObj(sweep.axes) ? sweep.axes : {};
   const seenAxis = new Map<string, string>();
+  // A zipped axis may repeat a value (the group's tuples must differ, checked below): a list of
+  // configurations that each change one switch repeats the others' defaults.
+  const zippedPaths = new Set((Array.isArray(sweep.zip) ? sweep.zip : []).flatMap((g) => (Array.isArray(g) ? g : []))
+    .filter((n): n is string => typeof n === 'string').map(canonicalPath));
   for (const [key, values] of Object.entries(rawAxes)) {
     const path = canonicalPath(key);
     const at: PathSeg[] = ['sweep', 'axes', key];
@@ -199,7 +203,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     const seen = new Set<unknown>(); // a set: an axis may be long, and is refused later if too long
     let ok = true;
     values.forEach((v, j) => {
-      if (seen.has(v)) {
+      if (seen.has(v) && !zippedPaths.has(path)) {
         problems.at([...at, j], `duplicate value ${show(v)} in axis ${key}`);
         ok = false;
         return;
@@ -254,6 +258,16 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     if (lengths.some((l) => l !== lengths[0])) {
       problems.at(['sweep', 'zip', i], `zipped axes must have equal lengths (${paths.map((p, x) => `${p}: ${lengths[x]}`).join(', ')})`);
       return;
+    }
+    const columns = paths.map((p) => axes.find((a) => a.path === p)?.values ?? []);
+    const tuples = new Set<string>();
+    for (let j = 0; j < (lengths[0] ?? 0); j++) {
+      const tuple = JSON.stringify(columns.map((c) => c[j]));
+      if (tuples.has(tuple)) {
+        problems.at(['sweep', 'zip', i], `zipped axes repeat the combination ${tuple} (position ${j})`);
+        return;
+      }
+      tuples.add(tuple);
     }
     if (paths.length >= 2) zip.push(paths);
   });

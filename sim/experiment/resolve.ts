@@ -175,6 +175,11 @@ export function resolvePoint(assignments: readonly Assignment[], report: Report,
   }
   if (bad) return undefined;
   point.workload.params = resolveWorkloadParams(info, params, configLabel);
+  // Forensics off is the field left out, so such a point keeps the identity it always had.
+  if (point.forensics !== true) {
+    delete point.forensics;
+    delete point.forensicsTop;
+  }
 
   for (const prob of machineConfigProblems(point.machine)) {
     const path = `machine.${prob.keyPath}`;

@@ -91,6 +91,7 @@ export function resolvedExperiment(spec: ExperimentSpec): Record<string, unknown
   });
   // Left out unless the config sets it: by default the sweep records the timelines the report draws.
   if (spec.base.some((a) => a.path === 'timeline')) out.timeline = base.timeline;
+  for (const k of ['forensics', 'forensicsTop'] as const) if (base[k] !== undefined) out[k] = base[k];
   return out;
 }
 

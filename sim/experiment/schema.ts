@@ -188,6 +188,8 @@ export const experimentSchema: JsonSchema = {
     seed: int('Base seed'),
     maxCycles: int('Cycle limit per run', 1),
     timeline: bool('Record per-core timelines'),
+    forensics: bool('Record abort forensics in every run (docs/forensics.md); the report then explains why transactions abort'),
+    forensicsTop: int('Entries kept per forensics list (default 10)', 1),
     baseline: {
       type: 'object', additionalProperties: scalar,
       description: 'Parameters of the baseline point for speedups (default: policy.name serial, machine.cores 1)',

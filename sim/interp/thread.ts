@@ -30,6 +30,8 @@ export class Frame {
   /** Instruction index being executed when the frame last stopped (tracebacks). */
   lasti = 0;
   txId = 0;
+  /** The instruction being executed, kept only while abort forensics is on (-1: not kept). */
+  at = -1;
   /** generator.throw(): an exception to raise when the frame resumes. */
   pendingThrow: PyExc | null = null;
   constructor(code: CodeObject, fn: PyFunction | null, globals: PyDict, locals: PyDict | null, consts: PyVal[]) {

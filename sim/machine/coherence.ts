@@ -25,6 +25,7 @@ import type { MachineConfig } from './config.js';
 import { Footprint } from './footprint.js';
 import { STATUS_CAPACITY, STATUS_CONFLICT, type HtmUnit } from './htm-unit.js';
 import { MESI_E, MESI_M, MESI_S, type MesiState } from './mesi.js';
+import { OVERFLOW_READ, OVERFLOW_WRITE } from './port.js';
 import {
   C_L1_EVICTIONS, C_L1_HITS, C_L1_INVALIDATIONS, C_L1_MISSES, C_L1_WRITEBACKS, C_L2_EVICTIONS, C_L2_HITS,
   C_L2_INVALIDATIONS, C_L2_MISSES, C_L2_WRITEBACKS, C_L3_HITS, C_L3_MISSES, C_STRIDE, G_BACK_INVALIDATIONS,
@@ -192,20 +193,21 @@ export class CoherentHierarchy {
     const bit = (1 << core) >>> 0;
     let victims = ((l3.txWriters[s3]! | (write ? l3.txReaders[s3]! : 0)) & ~bit) >>> 0;
     if (this.htm.beyond) victims = (victims | this.htm.beyondConflicts(core, line, write)) >>> 0;
-    return this.resolveVictims(core, victims);
+    return this.resolveVictims(core, victims, line);
   }
 
-  /** Apply a conflict between `core`'s request and the transactions of `victims`. */
-  private resolveVictims(core: number, victims: number): boolean {
+  /** Apply a conflict between `core`'s request for `line` and the transactions of `victims`. */
+  private resolveVictims(core: number, victims: number, line: number): boolean {
     if (victims === 0) return true;
     const htm = this.htm;
     if (!htm.requesterWins && htm.depths[core] !== 0) {
-      htm.abortTx(core, STATUS_CONFLICT, 'conflict');
+      // The requester loses to the lowest-numbered holder.
+      htm.abortTx(core, STATUS_CONFLICT, 'conflict', line, 31 - Math.clz32(victims & -victims));
       return false;
     }
     // Requester wins; a non-transactional requester always wins (strong isolation).
     for (let v = 0; v < this.cores; v++) {
-      if ((victims & (1 << v)) !== 0) htm.abortTx(v, STATUS_CONFLICT, 'conflict');
+      if ((victims & (1 << v)) !== 0) htm.abortTx(v, STATUS_CONFLICT, 'conflict', line, core);
     }
     return true;
   }
@@ -287,7 +289,7 @@ export class CoherentHierarchy {
     } else {
       const htm = this.htm;
       // Designs tracking beyond the caches: the line may be in a transaction's structure.
-      if (htm.beyond && htm.running !== 0 && !this.resolveVictims(core, htm.beyondConflicts(core, line, write))) return -1;
+      if (htm.beyond && htm.running !== 0 && !this.resolveVictims(core, htm.beyondConflicts(core, line, write), line)) return -1;
       k[b + C_L3_MISSES]!++;
       g[G_MEMORY_READS]!++;
       s3 = l3.victimSlot(l3.setOf(line));
@@ -340,7 +342,8 @@ export class CoherentHierarchy {
     if (f !== 0 && htm.live(core)) {
       // A written line is lost when the write set lives in L1; any tracked line when the read set does.
       if (htm.writeLevel === 1 ? (f & TX_WRITE) !== 0 || htm.tracking === 1 : htm.tracking === 1 && (f & TX_READ) !== 0) {
-        htm.abortTx(core, STATUS_CAPACITY, 'capacity');
+        const lost = htm.writeLevel === 1 && (f & TX_WRITE) !== 0 ? OVERFLOW_WRITE : OVERFLOW_READ;
+        htm.abortTx(core, STATUS_CAPACITY, 'capacity', l1.tags[s1]!, -1, lost);
       }
     }
     if (!l1.isValid(s1)) return; // the abort discarded it already
@@ -363,7 +366,8 @@ export class CoherentHierarchy {
       const f1 = t1 >= 0 ? l1.tx[t1]! : 0;
       const f = f1 | l2.tx[s2]!;
       if (((f & TX_WRITE) !== 0 && htm.writeLevel <= 2) || (htm.tracking <= 2 && (f & TX_READ) !== 0)) {
-        htm.abortTx(core, STATUS_CAPACITY, 'capacity');
+        const lost = (f & TX_WRITE) !== 0 && htm.writeLevel <= 2 ? OVERFLOW_WRITE : OVERFLOW_READ;
+        htm.abortTx(core, STATUS_CAPACITY, 'capacity', line, -1, lost);
       }
     }
     // Inclusion: the L1 copy goes too.
@@ -397,7 +401,9 @@ export class CoherentHierarchy {
     const trackers = ((htm.writeLevel <= 3 ? l3.txWriters[s3]! : 0) | (htm.tracking <= 3 ? l3.txReaders[s3]! : 0)) >>> 0;
     if (trackers !== 0) {
       for (let v = 0; v < this.cores; v++) {
-        if ((trackers & (1 << v)) !== 0) this.htm.abortTx(v, STATUS_CAPACITY, 'capacity');
+        if ((trackers & (1 << v)) === 0) continue;
+        const lost = htm.writeLevel <= 3 && (l3.txWriters[s3]! & (1 << v)) !== 0 ? OVERFLOW_WRITE : OVERFLOW_READ;
+        htm.abortTx(v, STATUS_CAPACITY, 'capacity', line, -1, lost);
       }
     }
     const sharers = l3.sharers[s3]!;

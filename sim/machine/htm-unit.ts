@@ -32,8 +32,9 @@ import { Cache, TX_READ, TX_WRITE } from './cache.js';
 import type { HtmConfig, ReadSetTracking, WriteSetTracking } from './config.js';
 import { FOOTPRINT_BUCKETS, footprintBucket, sparseHistogram, type FootprintHistogram } from './footprint-histogram.js';
 import {
-  ABORT_CAUSES, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_EXPLICIT, XABORT_NESTED, XABORT_RETRY, XBEGIN_STARTED,
-  type AbortCause, type AbortHandler, type HtmPort,
+  ABORT_CAUSES, OVERFLOW_NONE, OVERFLOW_READ, OVERFLOW_WRITE, XABORT_CAPACITY, XABORT_CONFLICT, XABORT_EXPLICIT,
+  XABORT_NESTED, XABORT_RETRY, XBEGIN_STARTED,
+  type AbortCause, type AbortHandler, type AbortProbe, type HtmPort, type OverflowSet, type TxFootprintView,
 } from './port.js';
 import {
   ABORT_CAUSE_INDEX, C_ABORT_BASE, C_HTM_ABORTED, C_HTM_BEGUN, C_HTM_COMMITTED, C_HTM_COMMITTED_CYCLES, C_HTM_WASTED,
@@ -90,7 +91,7 @@ export interface FootprintHistograms {
   abortedWriteLines: FootprintHistogram;
 }
 
-export class HtmUnit implements HtmPort {
+export class HtmUnit implements HtmPort, TxFootprintView {
   readonly enabled: boolean;
   /** Flat nesting depth per core (0 = not in a transaction). */
   readonly depths: Int32Array;
@@ -137,6 +138,8 @@ export class HtmUnit implements HtmPort {
   /** Beside each log3 entry: the L2 slot the line had when it was marked (a hint for clearing). */
   private readonly log3l2: SlotLog[] = [];
   private handler: AbortHandler | undefined;
+  /** Abort forensics (null: off; only abortTx looks at it). */
+  private probe: AbortProbe | null = null;
   private pendCore: Int32Array;
   private pendStatus: Float64Array;
   private pendCause: Uint8Array;
@@ -273,6 +276,23 @@ export class HtmUnit implements HtmPort {
     this.handler = handler;
   }
 
+  setAbortProbe(probe: AbortProbe | null): void {
+    this.probe = probe;
+  }
+
+  /** TxFootprintView: the lines `core`'s transaction tracks (its directory log) and whether it wrote them. */
+  forEachLine(core: number, visit: (line: number, written: boolean) => void): void {
+    const l3 = this.l3;
+    const log3 = this.log3[core]!;
+    const bit = (1 << core) >>> 0;
+    for (let i = 0; i < log3.n; i++) {
+      const s = log3.data[i]!;
+      const w = (l3.txWriters[s]! & bit) !== 0;
+      if (!w && (l3.txReaders[s]! & bit) === 0) continue; // the slot was taken by another line since
+      visit(l3.tags[s]!, w);
+    }
+  }
+
   /**
    * A rollback-only transaction (POWER8 `tbegin. ROT`): like begin, but its reads are not
    * tracked, so no other core's write to a line it only read aborts it. Outermost level only;
@@ -351,7 +371,7 @@ export class HtmUnit implements HtmPort {
     if ((f & want) !== 0 || (!write && f !== 0)) return; // already tracked (a written line counts as read)
     if (!write && this.rot[core] !== 0) return; // rollback-only: reads are not tracked
     if (this.beyond && !this.markBeyond(core, l1.tags[s1]!, write)) {
-      this.abortTx(core, STATUS_CAPACITY, 'capacity');
+      this.abortTx(core, STATUS_CAPACITY, 'capacity', l1.tags[s1]!, -1, write ? OVERFLOW_WRITE : OVERFLOW_READ);
       return;
     }
     l1.tx[s1] = f | want;
@@ -385,10 +405,16 @@ export class HtmUnit implements HtmPort {
   /**
    * Abort `core`'s transaction now: discard its speculative L1 lines, clear its tracking, account
    * the wasted cycles, charge the abort cost and queue the handler call. No-op outside a transaction.
+   * `line`, `by` and `overflow` are for the abort probe (forensics): the line that caused it, the
+   * core whose access did (conflicts), the set a capacity abort lost.
    */
-  abortTx(core: number, status: number, cause: AbortCause): void {
+  abortTx(core: number, status: number, cause: AbortCause, line = -1, by = -1, overflow: OverflowSet = OVERFLOW_NONE): void {
     const d = this.depths[core]! || this.suspended[core]!;
     if (d === 0) return;
+    if (this.probe !== null) {
+      const wasted = this.clocks[core]! + this.cfg.abortCycles - this.startAt[core]!;
+      this.probe.onAbort(core, cause, line, by, overflow, wasted, this);
+    }
     let st = status >>> 0;
     if (d > 1 && st !== 0) st = (st | XABORT_NESTED) >>> 0;
     this.histAborted[footprintBucket(this.lines[core]!)]!++;

@@ -35,6 +35,33 @@ export const ABORT_CAUSES: readonly AbortCause[] = [
  */
 export type AbortHandler = (core: CoreId, status: number, cause: AbortCause) => void;
 
+/** Which transactional set a capacity abort overflowed (0: none, not a capacity abort). */
+export const OVERFLOW_NONE = 0;
+export const OVERFLOW_READ = 1;
+export const OVERFLOW_WRITE = 2;
+export type OverflowSet = typeof OVERFLOW_NONE | typeof OVERFLOW_READ | typeof OVERFLOW_WRITE;
+
+/**
+ * The lines of a transaction at the moment it aborts (the abort probe's view; valid only during
+ * the probe call). Visits each tracked line once per time it was marked, with whether the
+ * transaction wrote it.
+ */
+export interface TxFootprintView {
+  forEachLine(core: number, visit: (line: number, written: boolean) => void): void;
+}
+
+/**
+ * Abort forensics (optional; docs/forensics.md): told of every hardware abort, synchronously,
+ * before the core's footprint is cleared and before the abort handler runs. `line` is the line
+ * whose access caused it (a conflict: the contested line; a capacity abort: the line whose
+ * eviction or overflow lost the set) or -1; `by` is the core whose access caused a conflict
+ * (-1 otherwise); `overflow` says which set a capacity abort lost; `wastedCycles` is what the
+ * abort adds to the core's wasted cycles. The machine knows lines, never who owns them.
+ */
+export interface AbortProbe {
+  onAbort(core: number, cause: AbortCause, line: number, by: number, overflow: OverflowSet, wastedCycles: number, footprint: TxFootprintView): void;
+}
+
 /** Returned by read/write/advance when the calling core's own transaction aborted during the call. */
 export const ACCESS_ABORTED = -1;
 
@@ -84,6 +111,8 @@ export interface HtmPort {
   active(core: CoreId): boolean;
   depth(core: CoreId): number;
   setAbortHandler(handler: AbortHandler): void;
+  /** Abort forensics: null (the default) turns it off; nothing on the access path changes. */
+  setAbortProbe(probe: AbortProbe | null): void;
 
   // ---- POWER8 extensions (issue 18), usable where the preset enables them ----------------------
   /** The preset has rollback-only transactions / suspend-resume (calls throw otherwise). */

@@ -9,6 +9,7 @@
  * writes the GIL word aborts every transaction that read it (the lemming effect emerges from the
  * machine, it is not scripted here).
  */
+import type { Forensics } from '../interp/forensics.js';
 import type { Addr, CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { ExecHooks } from '../interp/hooks.js';
@@ -31,6 +32,8 @@ export interface PolicyInterp {
   txBegin(t: GuestThread, kind: TxKind): void;
   txCommit(t: GuestThread): void;
   txRollback(t: GuestThread, status: number): void;
+  /** Abort forensics, when the run records it (null: off). */
+  readonly forensics?: Forensics | null;
 }
 
 export interface SchedulerControl {

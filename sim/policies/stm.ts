@@ -124,10 +124,15 @@ export class StmPolicy extends PolicyBase {
     this.charge(t, c);
   }
 
-  /** Aborts t's transaction (t may be running or not) and restarts its bookkeeping. */
-  private abort(t: GuestThread, kind: StmConflictKind, rollback: boolean): void {
+  /**
+   * Aborts t's transaction (t may be running or not) and restarts its bookkeeping. `obj` and
+   * `other` (the contested object, the transaction on the other side) are for abort forensics.
+   */
+  private abort(t: GuestThread, kind: StmConflictKind, rollback: boolean, obj: PyObject | null = null, other: GuestThread | null = null): void {
     const s = this.state(t);
     const now = this.env.port.now(t.core) as number;
+    const fx = this.env.interp.forensics ?? null;
+    if (fx !== null) fx.stmAbort(t, kind, obj?.addr ?? 0, other, Math.max(0, now - s.startCycle), this.env.port.lineBytes);
     this.st.stm.aborted++;
     this.st.stm.abortsByKind[kind]++;
     this.st.stm.wastedCycles += Math.max(0, now - s.startCycle);
@@ -155,7 +160,7 @@ export class StmPolicy extends PolicyBase {
     }
     for (const v of res.victims) {
       const vt = this.byId.get(v.tx);
-      if (vt !== undefined) this.abort(vt, v.kind, true);
+      if (vt !== undefined) this.abort(vt, v.kind, true, null, t);
     }
     this.charge(t, this.env.stm.commitCycles);
     this.env.cycles.txBeginCommit(t.core, this.env.stm.commitCycles);
@@ -218,7 +223,7 @@ export class StmPolicy extends PolicyBase {
     // writer to finish. It holds nothing while it waits, so waiting cannot deadlock.
     const owner = this.tracker.ownerOf(obj);
     if (owner >= 0 && owner !== t.id) {
-      this.abort(t, 'readWrite', false);
+      this.abort(t, 'readWrite', false, obj, this.byId.get(owner) ?? null);
       this.waitFor(t, owner);
       return BARRIER_ABORT;
     }
@@ -238,7 +243,7 @@ export class StmPolicy extends PolicyBase {
       // Contention management: the loser waits for the winner to finish before it retries,
       // instead of re-running into the same conflict (stmgc waits on write–write conflicts).
       const winner = this.tracker.ownerOf(obj);
-      this.abort(t, r.conflict, false);
+      this.abort(t, r.conflict, false, obj, this.byId.get(winner) ?? null);
       if (winner >= 0) this.waitFor(t, winner);
       return BARRIER_ABORT;
     }
@@ -246,7 +251,7 @@ export class StmPolicy extends PolicyBase {
       if (this.tracker.isInevitable(t.id)) {
         const displaced = this.tracker.displacedOwner(t.id, obj);
         const dt = displaced >= 0 ? this.byId.get(displaced) : undefined;
-        if (dt !== undefined) this.abort(dt, 'inevitable', true);
+        if (dt !== undefined) this.abort(dt, 'inevitable', true, obj, t);
       }
       const c = this.env.stm.writeBarrierCycles;
       this.st.stm.barrierCycles += c;

@@ -4,7 +4,7 @@
  * sections each layer declares; `--set` paths and sweep axes address its leaves
  * (sim/experiment/params.ts).
  */
-import { bool, int, mapOf, scalar, section, text, type ValueOf } from '../common/config-shape.js';
+import { bool, int, mapOf, scalar, section, sectionWithOptional, text, type ValueOf } from '../common/config-shape.js';
 import { interpShape } from '../interp/config.js';
 import { machineShape, perturbationShape } from '../machine/config.js';
 import { gilShape, htmPolicyShape, nogilShape, policyShape, stmShape } from '../policies/config.js';
@@ -14,7 +14,10 @@ export const workloadRefShape = section('The guest program and its parameters', 
   params: mapOf(scalar, 'Parameters the workload declares'),
 });
 
-export const pointShape = section('A fully resolved point (what `--set` paths and sweep axes address)', {
+/** How many entries each list of the run record's `forensics` keeps when `forensicsTop` is not set. */
+export const FORENSICS_TOP_DEFAULT = 10;
+
+export const pointShape = sectionWithOptional('A fully resolved point (what `--set` paths and sweep axes address)', {
   machine: machineShape,
   interp: interpShape,
   policy: policyShape,
@@ -27,6 +30,10 @@ export const pointShape = section('A fully resolved point (what `--set` paths an
   seed: int('Seed of every pseudo-random choice (repetitions derive theirs from it)'),
   maxCycles: int('Stop the run (status failed) when any core\'s clock passes this many cycles', 1),
   timeline: bool('Record per-core intervals for the timeline chart'),
+}, {
+  // Optional, so that a point without forensics keeps the identity (and record) it always had.
+  forensics: bool('Record abort forensics: where transactions abort, on which line, owned by what (docs/forensics.md)'),
+  forensicsTop: int(`Entries kept per forensics list (default ${FORENSICS_TOP_DEFAULT})`, 1),
 });
 
 export type PointConfig = ValueOf<typeof pointShape>;

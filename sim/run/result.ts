@@ -3,6 +3,7 @@
  * `htmsim exec --stats` and by every sweep point. Everything that depends on the host lives under
  * `host`, so records compare byte for byte without it. Reports read these records as JSON only.
  */
+import type { ForensicsRecord } from '../interp/forensics.js';
 import type { FootprintHistograms } from '../machine/htm-unit.js';
 import type { PointConfig } from './point-config.js';
 import type { AbortCause } from '../machine/port.js';
@@ -93,5 +94,7 @@ export interface RunResult {
   /** Values the guest reported with htmsim-specific metrics (e.g. response times), by name. */
   metrics: Record<string, number>;
   timeline?: TimelineInterval[];
+  /** Abort forensics, when the point records it (`forensics: true`; docs/forensics.md). */
+  forensics?: ForensicsRecord;
   host: HostRecord;
 }

@@ -4,6 +4,8 @@
  * (shared/DESIGN.md, "Results and statistics"). Everything host-dependent goes under `host`.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { repoFolder } from '../common/repo-folder.js';
 import { asAddr, type CoreId } from '../common/brand.js';
 import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
@@ -12,10 +14,11 @@ import type { CacheLevelStats } from '../machine/stats.js';
 import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
 import { DefaultHooks } from '../interp/hooks.js';
 import { decodeSource } from '../interp/front/syntax-error.js';
+import { Forensics } from '../interp/forensics.js';
 import { createPolicy } from '../policies/create-policy.js';
 import type { Policy, PolicyEnv } from '../policies/policy.js';
 import { CycleLedger, idleBreakdown } from '../policies/cycle-ledger.js';
-import type { PointConfig } from './point-config.js';
+import { FORENSICS_TOP_DEFAULT, type PointConfig } from './point-config.js';
 import type { CacheLevelRecord, RunResult } from './result.js';
 import { Scheduler, type SchedulerEnd } from './scheduler.js';
 import { TimelineRecorder } from './timeline.js';
@@ -42,6 +45,8 @@ export interface RunOptions {
   onStderr?: (text: string) => void;
   trace?: (ev: TraceEvent) => void;
   argv?: string[];
+  /** Receives the run's abort forensics (its per-abort records) when the point records forensics. */
+  onForensics?: (f: Forensics) => void;
 }
 
 export async function runPoint(config: PointConfig, opts: RunOptions = {}): Promise<RunResult> {
@@ -69,6 +74,11 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
   const stderr: string[] = [];
   const metrics: Record<string, number> = {};
   const timeline = new TimelineRecorder(config.timeline, config.machine.cores);
+  // Abort forensics (docs/forensics.md): off unless the point asks; it changes no other figure.
+  const forensics = config.forensics === true
+    ? new Forensics(config.machine.lineBytes, config.interp, config.policy.name === 'stm' ? 'stm' : 'htm')
+    : undefined;
+  forensics?.owners.tag(GIL_WORD_ADDR, 8, 'gil', 'the GIL word');
 
   // The policy drives the interpreter, so it is created after it; the interpreter's hooks are
   // set to the policy before any guest code runs.
@@ -98,6 +108,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     },
     trace: opts.trace,
     argv: opts.argv ?? [filename],
+    ...(forensics !== undefined ? { forensics } : {}),
   });
 
   const ledger = new CycleLedger(config.machine.cores, (c) => machine.now(c) as number);
@@ -132,6 +143,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
 
   const end: SchedulerEnd = sched.run();
   const simCycles = sched.finish();
+  if (forensics !== undefined) opts.onForensics?.(forensics);
   return assemble(config, machine, interp, policy, sched, ledger, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
 }
 
@@ -225,6 +237,15 @@ function assemble(
     gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(sched) },
     metrics,
     ...(config.timeline ? { timeline: timeline.sorted() } : {}),
+    ...(interp.forensics !== null
+      ? {
+        forensics: interp.forensics.report(
+          config.forensicsTop ?? FORENSICS_TOP_DEFAULT,
+          (f, l) => interp.sources.get(f)?.[l - 1]?.trim() ?? '',
+          repoRelative,
+        ),
+      }
+      : {}),
     host: {
       seconds: hostSeconds,
       bytecodesPerSecond: hostSeconds > 0 ? bytecodes / hostSeconds : 0,
@@ -235,6 +256,14 @@ function assemble(
     },
   };
   return result;
+}
+
+/** A path inside the repository written from its root (workloads/x.py), so records do not depend on the checkout. */
+function repoRelative(file: string): string {
+  if (file.startsWith('<')) return file; // a built-in guest module (<threading>)
+  const root = dirname(repoFolder('workloads'));
+  const rel = relative(root, resolvePath(file));
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 function sumLockWait(sched: Scheduler): number {

@@ -44,6 +44,7 @@ export abstract class VmCalls extends VmExceptions {
       case 'float': {
         const f = new PyFloat(this.T.float, k.value);
         f.addr = this.heap.allocStatic(24);
+        this.owners?.tag(f.addr, 24, 'interp-static', 'float constant');
         return f;
       }
       case 'str': return k.value;
@@ -51,11 +52,13 @@ export abstract class VmCalls extends VmExceptions {
         const b = new PyBytes(this.T.bytes, k.value.slice(), k.value.length);
         b.addr = this.heap.allocStatic(33 + k.value.length);
         b.dataAddr = b.addr + 32;
+        this.owners?.tag(b.addr, 33 + k.value.length, 'interp-static', 'bytes constant');
         return b;
       }
       case 'tuple': {
         const tu = new PyTuple(this.T.tuple, k.items.map((x) => this.constValue(x)));
         tu.addr = this.heap.allocStatic(40 + 8 * k.items.length);
+        this.owners?.tag(tu.addr, 40 + 8 * k.items.length, 'interp-static', 'tuple constant');
         return tu;
       }
       case 'frozenset': {
@@ -72,6 +75,7 @@ export abstract class VmCalls extends VmExceptions {
           fs = next;
         }
         fs.addr = this.heap.allocStatic(200);
+        this.owners?.tag(fs.addr, 200, 'interp-static', 'frozenset constant');
         return fs;
       }
       case 'code': return new CodeHolder(this.T.code, k.code);
@@ -86,7 +90,10 @@ export abstract class VmCalls extends VmExceptions {
     const f = new Frame(code, fn, globals, locals, fn !== null ? fn.consts : this.consts(code));
     const ncells = code.cellvars.length + code.freevars.length;
     f.size = FRAME_HEADER_BYTES + 8 * (code.varnames.length + ncells + code.stacksize);
-    if (t.id >= 0) f.addr = this.heap.allocFrame(t.id, t.core, f.size);
+    if (t.id >= 0) {
+      f.addr = this.heap.allocFrame(t.id, t.core, f.size);
+      if (this.owners !== null) this.owners.tag(f.addr, f.size, 'frame', `frame of ${code.qualname} (${code.filename})`);
+    }
     if (ncells > 0) {
       const cells: PyCell[] = [];
       for (let i = 0; i < code.cellvars.length; i++) {

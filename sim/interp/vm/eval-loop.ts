@@ -75,6 +75,8 @@ export abstract class VmEvalLoop extends VmColdOps {
     const tickEvery = this.tickEvery;
     const tickerAddr = this.heap.tickerAddr(t.id);
     const trace = this.trace;
+    // Per instruction, one test whether anything watches: the trace, or forensics (Frame.at).
+    const watch = trace !== null || this.forensics !== null;
     this.activate(t, f);
     if (f.pendingThrow !== null) {
       const e = f.pendingThrow;
@@ -102,8 +104,9 @@ export abstract class VmEvalLoop extends VmColdOps {
           const arg = code[(pc << 1) + 1]!;
           pc++;
           t.bytecodes++;
-          if (trace !== null) {
-            trace({ thread: t.id, core, cycle: port.now(core), line: f.code.lines[opPc]!, op: OP_NAMES[op] ?? String(op), arg });
+          if (watch) {
+            f.at = opPc;
+            if (trace !== null) trace({ thread: t.id, core, cycle: port.now(core), line: f.code.lines[opPc]!, op: OP_NAMES[op] ?? String(op), arg });
           }
           if (port.advance(core, dispatch) === ACCESS_ABORTED) throw ABORT_SIGNAL;
           if (++tick >= tickEvery) {

@@ -15,7 +15,9 @@ import type { CodeObject } from '../chunk.js';
 import type { InterpConfig } from '../config.js';
 import { PyDict, PySet, objId, type KeyOps } from '../dict.js';
 import { Heap, NONE_ADDR } from '../heap.js';
+import type { Forensics } from '../forensics.js';
 import type { ExecHooks } from '../hooks.js';
+import type { OwnershipTable } from '../ownership.js';
 import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { GuestThread } from '../thread.js';
 import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
@@ -49,6 +51,8 @@ export interface InterpreterOptions {
   argv?: string[];
   /** Register handleHwAbort as the machine's abort handler (default true). */
   registerAbortHandler?: boolean;
+  /** Abort forensics (docs/forensics.md); absent: off, and nothing is tagged or watched. */
+  forensics?: Forensics;
 }
 
 /** What fills the builtins: the object protocols (built once) and the guest modules. */
@@ -78,6 +82,9 @@ export abstract class VmObjectModel {
   readonly out: (text: string) => void;
   readonly errOut: (text: string) => void;
   readonly trace: ((ev: TraceEvent) => void) | null;
+  /** Abort forensics and its line-ownership table (both null when off). */
+  readonly forensics: Forensics | null;
+  readonly owners: OwnershipTable | null;
   readonly argv: string[];
   readonly hostModules: Record<string, HostModuleSpec>;
 
@@ -135,6 +142,8 @@ export abstract class VmObjectModel {
     this.out = opts.stdout;
     this.errOut = opts.stderr;
     this.trace = opts.trace ?? null;
+    this.forensics = opts.forensics ?? null;
+    this.owners = this.forensics !== null ? this.forensics.owners : null;
     this.argv = opts.argv ?? [];
     this.hostModules = opts.hostModules ?? {};
     this.heap = new Heap(this.port, this.cfg);
@@ -195,6 +204,7 @@ export abstract class VmObjectModel {
     if (opts.registerAbortHandler !== false && this.port.htm.enabled) {
       this.port.htm.setAbortHandler((core, status, cause) => this.handleHwAbort(core, status, cause));
     }
+    if (this.forensics !== null && this.port.htm.enabled) this.port.htm.setAbortProbe(this.forensics);
   }
 
 

@@ -118,11 +118,13 @@ export abstract class VmTransactions extends VmWritePath {
   handleHwAbort(core: CoreId, status: number, cause: AbortCause): void {
     for (const t of this.threads) {
       if (t.core === core && t.tx !== null && t.state !== 'done' && t.tx.hw) {
+        if (this.forensics !== null) this.forensics.hwAbort(core, t, this.cur ?? null);
         this.txRollback(t, status);
         this.hooks.onHwAbort?.(t, status, cause);
         return;
       }
     }
+    if (this.forensics !== null) this.forensics.hwAbort(core, null, this.cur ?? null);
   }
 
   /** Before an unfriendly operation: ask the policy (may suspend), then abort any hardware tx. */

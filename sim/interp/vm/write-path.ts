@@ -15,7 +15,10 @@
 import { asAddr } from '../../common/brand.js';
 import { PyDict, PySet } from '../dict.js';
 import { ABORT_SIGNAL, FALSE_ADDR, SMALL_INT_BASE, SMALL_INT_SIZE, TRUE_ADDR } from '../heap.js';
+import type { CodeObject } from '../chunk.js';
+import { threadSite } from '../forensics.js';
 import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
+import type { OwnerKind } from '../ownership.js';
 import { GuestThread, U_BYTE, U_CALL, U_CELL, U_FIELD, U_LIST_SLOT, U_MAP_SNAP, U_SNAP } from '../thread.js';
 import { PyBytes, PyCell, PyFloat, PyInstance, PyList, PyObject, PyType, type PyVal } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
@@ -60,6 +63,12 @@ export abstract class VmWritePath extends VmObjectModel {
   tmp(t: GuestThread, bytes: number): number {
     const a = this.heap.allocTemp(t.id, t.core, bytes);
     t.scratchAddr = a;
+    if (this.owners !== null) {
+      // Temporaries reuse one recycled block per size class and allocator (heap.ts): shared by
+      // every thread under the global allocator; a per-thread nursery without refcounting.
+      if (this.rcOn) this.owners.tag(a, bytes, 'allocator', `recycled temporary block, ${(bytes + 15) & ~15} B class`);
+      else this.owners.tag(a, bytes, 'guest-object', 'temporaries (thread nursery)');
+    }
     return a;
   }
   /** Gives a new long-lived object its simulated block. */
@@ -72,18 +81,43 @@ export abstract class VmWritePath extends VmObjectModel {
       o.owner = t.id;
     }
     o.size = bytes;
+    if (this.owners !== null) {
+      if (t === undefined) this.owners.tag(o.addr, bytes, 'interp-static', `${o.cls.name} (built at start-up)`);
+      else this.owners.tagObject(o.addr, bytes, this.allocDetail(o.cls.name));
+    }
     return o;
+  }
+  /** Forensics: "type allocated at file:line" for an object the current thread allocates (cached per code, line and type). */
+  allocDetail(what: string): string {
+    const f = this.cur?.frames[this.cur.frames.length - 1];
+    if (f === undefined) return `${what} allocated outside guest code`;
+    const line = f.code.lines[f.at >= 0 ? f.at : f.pc] ?? f.code.firstLine;
+    let byLine = this.allocDetails.get(f.code);
+    if (byLine === undefined) this.allocDetails.set(f.code, (byLine = new Map()));
+    const key = `${line} ${what}`;
+    let d = byLine.get(key);
+    if (d === undefined) byLine.set(key, (d = `${what} allocated at ${threadSite(this.cur)!.file}:${line}`));
+    return d;
+  }
+  private readonly allocDetails = new WeakMap<CodeObject, Map<string, string>>();
+  /** Forensics: tags a guest object's separate buffer (list items, dict table, bytes data). */
+  tagBuffer(addr: number, bytes: number, what: string): void {
+    if (this.owners === null) return;
+    const kind: OwnerKind = this.cur === undefined ? 'interp-static' : 'guest-object';
+    this.owners.tag(addr, bytes, kind, this.cur === undefined ? `${what} (built at start-up)` : this.allocDetail(what));
   }
   placeList(l: PyList): PyList {
     this.place(l, 56);
     const cap = Math.max(4, l.items.length);
     l.cap = cap;
     l.itemsAddr = this.cur === undefined ? this.heap.allocStatic(cap * 8) : this.heap.allocLong(this.cur.id, this.cur.core, cap * 8);
+    if (this.owners !== null) this.tagBuffer(l.itemsAddr, cap * 8, 'list items');
     return l;
   }
   placeDict(d: PyDict): PyDict {
     this.place(d, 64);
     d.tableAddr = this.cur === undefined ? this.heap.allocStatic(8 * 24) : this.heap.allocLong(this.cur.id, this.cur.core, 8 * 24);
+    if (this.owners !== null) this.tagBuffer(d.tableAddr, 8 * 24, 'dict table');
     return d;
   }
   placeFloat(t: GuestThread, v: number): PyFloat {
@@ -153,6 +187,7 @@ export abstract class VmWritePath extends VmObjectModel {
     if (n <= l.cap) return;
     const newCap = n + (n >> 3) + (n < 9 ? 3 : 6);
     l.itemsAddr = this.heap.realloc(t.id, t.core, l.itemsAddr, l.items.length * 8, newCap * 8);
+    if (this.owners !== null) this.tagBuffer(l.itemsAddr, newCap * 8, 'list items');
     l.cap = newCap;
   }
   listAppend(t: GuestThread, l: PyList, v: PyVal): void {
@@ -184,6 +219,7 @@ export abstract class VmWritePath extends VmObjectModel {
     const isNew = d.set(k, v);
     if (isNew && d.count * 3 > 8 * 2 && (d.count & (d.count - 1)) === 0) {
       d.tableAddr = this.heap.realloc(t.id, t.core, d.tableAddr, d.count * 24, d.count * 2 * 24);
+      if (this.owners !== null) this.tagBuffer(d.tableAddr, d.count * 2 * 24, 'dict table');
     }
     this.wr(t, d.tableAddr + ((d.keys.length - 1) % 64) * 24, 8);
     this.rc(t, v);
