@@ -19,6 +19,7 @@ import { UserError } from '../common/errors.js';
 import { join } from 'node:path';
 import type { PointConfig } from '../run/point-config.js';
 import { runPointSync } from '../run/run-point.js';
+import type { RunResult } from '../run/result.js';
 import type { Point } from './expand.js';
 
 /** The targets of issue 22: a point's region should span ≥ 20 timer ticks and ≥ 4 GIL switch intervals. */
@@ -103,20 +104,33 @@ export function earlierLengths(dir: string): Map<string, number> {
 
 /**
  * Runs the point with its cycle limit lowered to the longest threshold it must span: a finished
- * run measured its length; one stopped by the limit is at least that long. A run that fails for
- * another reason gives no estimate.
+ * run measured its length; one stopped by the limit is at least that long. What counts is the
+ * region the record counts (RunResult.region): when the limit stopped a run inside its region of
+ * interest, it runs again capped at the region's start plus the threshold; when it stopped
+ * before the guest's roi_begin, again with a cap four times higher (twice at most, then the
+ * length is not known). A run that fails for another reason gives no estimate.
  */
 export function calibratedLength(p: Point): Length | undefined {
   const need = Math.max(0, ...mechanismsOf(p.config).map((m) => m.minSeconds));
   if (need === 0) return undefined;
-  const cap = Math.ceil(need * p.config.machine.freqGHz * 1e9);
-  const config: PointConfig = { ...p.config, timeline: false, maxCycles: Math.min(p.config.maxCycles, cap) };
-  try {
-    const r = runPointSync(config);
+  const needCycles = Math.ceil(need * p.config.machine.freqGHz * 1e9);
+  let cap = needCycles;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const config: PointConfig = { ...p.config, timeline: false, maxCycles: Math.min(p.config.maxCycles, cap) };
+    let r: RunResult;
+    try {
+      r = runPointSync(config);
+    } catch {
+      return undefined; // a guest that does not compile is reported by `htmsim run`, not here
+    }
     if (r.status === 'ok') return { seconds: r.simSeconds, atLeast: false };
-    if (r.simCycles >= config.maxCycles || (r.error ?? '').startsWith('cycle limit')) return { seconds: need, atLeast: true };
-  } catch {
-    // A guest that does not compile is reported by `htmsim run`, not here.
+    if (!(r.error ?? '').startsWith('cycle limit')) return undefined;
+    const begin = r.region.kind === 'roi' ? r.region.beginCycle : 0;
+    if (config.maxCycles - begin >= needCycles) return { seconds: need, atLeast: true };
+    if (config.maxCycles >= p.config.maxCycles) return undefined;
+    // Stopped before the region could span the threshold: its start is known, or not yet reached.
+    cap = r.region.kind === 'roi' ? begin + needCycles : cap * 4;
+    if (r.region.kind !== 'roi' && attempt >= 2) return undefined;
   }
   return undefined;
 }
