@@ -19,6 +19,7 @@ import { UserError } from '../common/errors.js';
 import { join } from 'node:path';
 import type { PointConfig } from '../run/point-config.js';
 import { runPointSync } from '../run/run-point.js';
+import { getWorkload, loadWorkloadSource } from '../run/workload-catalog.js';
 import type { RunResult } from '../run/result.js';
 import type { Point } from './expand.js';
 
@@ -125,14 +126,25 @@ export function calibratedLength(p: Point): Length | undefined {
     }
     if (r.status === 'ok') return { seconds: r.simSeconds, atLeast: false };
     if (!(r.error ?? '').startsWith('cycle limit')) return undefined;
-    const begin = r.region.kind === 'roi' ? r.region.beginCycle : 0;
-    if (config.maxCycles - begin >= needCycles) return { seconds: need, atLeast: true };
-    if (config.maxCycles >= p.config.maxCycles) return undefined;
-    // Stopped before the region could span the threshold: its start is known, or not yet reached.
-    cap = r.region.kind === 'roi' ? begin + needCycles : cap * 4;
-    if (r.region.kind !== 'roi' && attempt >= 2) return undefined;
+    // Stopped by the cap: in the region (its start is known), before a roi_begin the program has
+    // yet to reach, or in a program without markers (all of it counts).
+    const inRegion = r.region.kind === 'roi';
+    if (!inRegion && !marksRegion(p.config)) return { seconds: need, atLeast: true };
+    const begin = inRegion ? r.region.beginCycle : 0;
+    if (inRegion && config.maxCycles - begin >= needCycles) return { seconds: need, atLeast: true };
+    if (config.maxCycles >= p.config.maxCycles || (!inRegion && attempt >= 2)) return undefined;
+    cap = inRegion ? begin + needCycles : cap * 4;
   }
   return undefined;
+}
+
+/** Whether the point's program calls roi_begin anywhere (its text names it). */
+function marksRegion(c: PointConfig): boolean {
+  try {
+    return loadWorkloadSource(getWorkload(c.workload.name)).includes('roi_begin');
+  } catch {
+    return false;
+  }
 }
 
 const ms = (s: number): string => (s * 1e3 < 10 ? (s * 1e3).toPrecision(2) : (s * 1e3).toFixed(0));
