@@ -12,7 +12,7 @@
 # so the final balances equal those of any serial run and their checksum matches CPython's.
 # Under nogil the tasks run without isolation and may lose updates.
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 INITIAL = 100
@@ -42,7 +42,9 @@ def main():
     balances = [INITIAL] * naccounts
     for task in range(params["tasks"]):
         transaction.add(transfer_batch, task, params["batch"], balances, params["seed"])
+    roi_begin()
     transaction.run()
+    roi_end()
     total = sum(balances)
     if total != INITIAL * naccounts:
         raise RuntimeError("self-check failed: race: total %d, expected %d" % (total, INITIAL * naccounts))

@@ -12,7 +12,7 @@
 # every serial order: their checksum is printed and compared with CPython's. With locking=none the
 # program is racy under free threading (a lost update changes the total).
 import threading
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 INITIAL = 100
@@ -61,8 +61,10 @@ def main():
                                                    params["locking"], big_lock, locks, params["seed"]))
         workers.append(th)
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     total = sum(balances)
     if total != INITIAL * naccounts:
         raise RuntimeError("self-check failed: race: total %d, expected %d" % (total, INITIAL * naccounts))

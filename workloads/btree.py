@@ -16,7 +16,7 @@
 # certainly present (the initial keys and the thread's own inserts), so every one must hit.
 import threading
 import transaction
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 MOD = 2147483647
 
@@ -143,8 +143,10 @@ def main():
         th = threading.Thread(target=worker, args=(tree, mine, initial_keys, params["lookups"], params["seed"], t, hits))
         workers.append(th)
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     ordered = []
     leaf_depths = {}
     check_node(tree, tree.root, 0, leaf_depths, ordered)

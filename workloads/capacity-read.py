@@ -13,7 +13,7 @@
 # `interp.refcount: none` to probe the hardware limit: reference counts are writes, so with them
 # the transaction is not read-only and its early writes get evicted by the stream.
 import rtm
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 
 def main():
@@ -32,6 +32,7 @@ def main():
     capacity = 0
     conflict = 0
     other = 0
+    roi_begin()
     for k in range(attempts):
         # Everything the transaction would otherwise allocate or write once and then leave (the
         # range iterator, the accumulator) is made before xbegin: a line written early and then
@@ -56,6 +57,7 @@ def main():
                 total ^= buf[i]
         if total != want:
             raise RuntimeError("self-check failed: attempt %d read xor %d, expected %d" % (k, total, want))
+    roi_end()
     metric("commits", commits)
     metric("capacity_aborts", capacity)
     metric("conflict_aborts", conflict)

@@ -11,7 +11,7 @@
 # fallback path, so the buffer is correct either way. Commit counts differ between policies and
 # machines, so they go to metrics, not to stdout.
 import rtm
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 
 def main():
@@ -27,6 +27,7 @@ def main():
     capacity = 0
     conflict = 0
     other = 0
+    roi_begin()
     for k in range(attempts):
         tag = k % 200 + 1
         status = rtm.xbegin()
@@ -46,6 +47,7 @@ def main():
                 buf[i] = tag
         if buf[0] != tag or buf[size - stride] != tag:
             raise RuntimeError("self-check failed: attempt %d left a stale line" % k)
+    roi_end()
     last = (attempts - 1) % 200 + 1
     for i in range(0, size, stride):
         if buf[i] != last:

@@ -15,7 +15,7 @@
 # (but one object, so an object-granularity STM sees every update as a conflict).
 # Counter values wrap at 256 so that updates never allocate a new int object.
 import threading
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 
 class Counter:
@@ -59,8 +59,10 @@ def main():
             workers.append(threading.Thread(target=bump_byte, args=(buf, t * stride, iters, done, t)))
     for th in workers:
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     for t in range(nthreads):
         value = counters[t].n if params["layout"] == "objects" else buf[t * stride]
         if value != iters & 255 or done[t] != iters:

@@ -16,7 +16,7 @@
 # compares it with the original gene.
 import threading
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 BASES = "ACGT"
@@ -101,6 +101,7 @@ def main():
         j = x % (i + 1)
         sample[i], sample[j] = sample[j], sample[i]
 
+    roi_begin()
     unique = {}
     parallel(nthreads, len(sample), dedup, (sample, unique))
     segments = sorted(unique)
@@ -109,6 +110,7 @@ def main():
     successor = {}
     has_pred = {}
     parallel(nthreads, len(segments), link, (segments, by_prefix, successor, has_pred))
+    roi_end()
 
     starts = [s for s in segments if s not in has_pred]
     if len(starts) != 1:

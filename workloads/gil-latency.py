@@ -13,7 +13,7 @@
 # under htmsim; they are reported as metrics, never printed.
 import threading
 import time
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 MOD = 2147483647
 
@@ -64,8 +64,10 @@ def main():
         threads.append(threading.Thread(target=cpu_bound, args=(done, result)))
     for th in threads:
         th.start()
+    roi_begin()
     for th in threads:
         th.join()
+    roi_end()
     if len(samples) != count:
         raise RuntimeError("self-check failed: %d wakeups, expected %d" % (len(samples), count))
     responses = []

@@ -13,7 +13,7 @@
 # iteration, wrapping around, so the lines a transaction writes grow with its length: the
 # STAMP-style shape (tasks that build their own data) that overflows the HTM write set in L1D.
 import threading
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 MUL = 48271
@@ -86,8 +86,10 @@ def main():
             th = threading.Thread(target=work, args=(iters, t + 1, results[t]))
         workers.append(th)
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     # The generator's state after n steps has a closed form: seed * MUL^n mod MOD.
     for t in range(nthreads):
         want = (t + 1) * power_mod(MUL, iters, MOD) % MOD

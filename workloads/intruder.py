@@ -16,7 +16,7 @@
 # planted ones.
 import threading
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 SIGNATURES = ("ATTACK", "EXPLOIT", "ROOTKIT")
@@ -101,8 +101,10 @@ def main():
                for t in range(nthreads)]
     for th in workers:
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     found = sorted(detected)
     if completed[0] != nflows or pending or found != planted:
         raise RuntimeError("self-check failed: race: %d of %d flows completed, %d pending, detected %r, planted %r"

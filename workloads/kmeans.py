@@ -15,7 +15,7 @@
 # integers, so the sums are exact and the result is the same in every commit order.
 import threading
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 
@@ -87,6 +87,7 @@ def main():
     bounds = [(t * n // nthreads, (t + 1) * n // nthreads) for t in range(nthreads)]
     memberships = [[-1] * (hi - lo) for lo, hi in bounds]
     rounds = 0
+    roi_begin()
     while rounds < params["iterations"]:
         rounds += 1
         sums = [[0] * dims for c in range(k)]
@@ -117,6 +118,7 @@ def main():
                 centers[c] = [sums[c][d] / counts[c] for d in range(dims)]
         if changed[0] == 0:
             break
+    roi_end()
     text = " ".join(["(" + ",".join(["%.2f" % v for v in center]) + ")" for center in centers])
     print("ok kmeans points=%d clusters=%d rounds=%d centers=%s" % (n, k, rounds, text))
 

@@ -16,7 +16,7 @@
 # verifies every routed path (connected, from source to destination, cells owned by it alone).
 import threading
 import transaction
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 MOD = 2147483647
 
@@ -114,8 +114,10 @@ def main():
                for t in range(nthreads)]
     for th in workers:
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     # Self-check: each routed path is connected, joins its endpoints, and owns exactly its cells.
     owned = [0] * (npaths + 1)
     for cell in range(width * height):

@@ -12,7 +12,7 @@
 # row height-1-y must have identical counts: the self-check. The printed checksum is exact integer
 # arithmetic over the counts.
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 
 class Row:
@@ -52,7 +52,9 @@ def main():
     rows = [Row(y) for y in range(height)]
     for first in range(0, height, step):
         transaction.add(compute_rows, rows, first, min(first + step, height), width, height, max_iter)
+    roi_begin()
     transaction.run()
+    roi_end()
     inside = 0
     checksum = 0
     for y in range(height):

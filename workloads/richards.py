@@ -12,7 +12,7 @@
 # times (the classic benchmark's check values); KNOWN holds those and the counts of this
 # algorithm at the sizes used by default and in tests. Every run must also agree with the first.
 import threading
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 IDLE = 0
 WORKER = 1
@@ -232,8 +232,10 @@ def main():
                for t in range(nthreads)]
     for th in workers:
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     first = results[0][0]
     want = KNOWN.get(idle_count)
     if want is not None and first != want:

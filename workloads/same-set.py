@@ -14,7 +14,7 @@
 # set is away from set 0, where page-aligned runtime data would add lines of its own. The offsets
 # are computed before the transaction so that no int object is allocated inside it.
 import rtm
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 
 def main():
@@ -34,6 +34,7 @@ def main():
     commits = 0
     capacity = 0
     other = 0
+    roi_begin()
     for a in range(attempts):
         tag = a % 200 + 1
         status = rtm.xbegin()
@@ -49,6 +50,7 @@ def main():
                 other += 1
             for off in offsets:
                 buf[off] = tag
+    roi_end()
     last = (attempts - 1) % 200 + 1
     for off in offsets:
         if buf[off] != last:

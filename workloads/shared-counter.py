@@ -10,7 +10,7 @@
 # (which changes hands only at back-edges and calls) and under transactions it never loses an
 # update; free threading interleaves the three steps and does.
 import threading
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 counter = [0]
 
@@ -28,8 +28,10 @@ def main():
     workers = [threading.Thread(target=worker, args=(iters,)) for t in range(nthreads)]
     for th in workers:
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     want = nthreads * iters
     if counter[0] != want:
         raise RuntimeError("self-check failed: race: counter=%d, expected %d (%d updates lost)"

@@ -15,7 +15,7 @@
 # the interleaving, so the printed checksum is taken over each list sorted.
 import threading
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 MOD = 2147483647
 
@@ -67,6 +67,7 @@ def main():
         x = x * 48271 % MOD
         dst.append(x % nv)
 
+    roi_begin()
     degree = [0] * nv
     parallel(nthreads, ne, count_degrees, (src, degree))
     offset = [0] * (nv + 1)
@@ -75,6 +76,7 @@ def main():
     fill = offset[:nv]
     adjacency = [-1] * ne
     parallel(nthreads, ne, place_edges, (src, dst, fill, adjacency))
+    roi_end()
 
     # Self-check: every slice is full and holds exactly that vertex's out-neighbours.
     if offset[nv] != ne:

@@ -15,7 +15,7 @@
 # and no transaction ever conflicted. The sum is order-independent, so the output still equals
 # CPython's.
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 stats = {"steps": 0, "updates": 0}
 
@@ -63,7 +63,9 @@ def main():
     items = [Item(1 + i * span, span) for i in range(params["items"])]
     for i in range(len(items)):
         transaction.add(run_item, items[i], i % every == every - 1)
+    roi_begin()
     transaction.run()
+    roi_end()
     want_steps = 0
     want_updates = 0
     for i in range(len(items)):

@@ -9,7 +9,7 @@
 # in its own Item object, so items share nothing and the outcome is the same in every order: the
 # case the `transaction` module was made for (long transactions that almost never conflict).
 import transaction
-from htmsim import params
+from htmsim import params, roi_begin, roi_end
 
 
 class Item:
@@ -50,7 +50,9 @@ def main():
     items = [Item(1 + i * span, span) for i in range(params["items"])]
     for item in items:
         transaction.add(run_item, item)
+    roi_begin()
     transaction.run()
+    roi_end()
     # Self-check: recompute a few items serially (first, middle, last) and compare.
     for k in sorted(set([0, len(items) // 2, len(items) - 1])):
         item = items[k]

@@ -16,7 +16,7 @@
 # every booking recorded on both sides) and stdout shows only order-independent facts.
 import threading
 import transaction
-from htmsim import params, metric
+from htmsim import params, metric, roi_begin, roi_end
 
 MOD = 2147483647
 KINDS = ("car", "flight", "room")
@@ -119,8 +119,10 @@ def main():
         th = threading.Thread(target=client, args=(manager, t, n, relations, queries, span, user_pct, params["seed"], made))
         workers.append(th)
         th.start()
+    roi_begin()
     for th in workers:
         th.join()
+    roi_end()
     # Self-check: every resource's use count equals the bookings that name it, and none is overbooked.
     uses = {}
     for customer in manager.customers:

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoFolder } from '../common/repo-folder.js';
 import type { InterpConfig } from '../interp/config.js';
 import type { PerturbationConfig } from '../machine/config.js';
+import type { RoiConfig } from '../run/region.js';
 import type { GilConfig, HtmPolicyConfig, NogilConfig, PolicyName, StmConfig } from '../policies/config.js';
 import { checkSchema, loadYaml, Problems } from '../common/located.js';
 import { defaultsSchema } from './schema.js';
@@ -15,6 +16,7 @@ export interface Defaults {
   timeline: boolean;
   repetitions: number;
   perturbation: PerturbationConfig;
+  roi: RoiConfig;
   /** Interpreter settings each policy implies (between `interp` and explicit settings). */
   policyInterp: Partial<Record<PolicyName, Partial<InterpConfig>>>;
   interp: InterpConfig;

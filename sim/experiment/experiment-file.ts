@@ -102,7 +102,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     for (const [k, v] of flatten(m)) if (k !== 'preset') base.push({ path: `machine.${k}`, value: v, at: ['machine', ...k.split('.')] });
   }
   checkBaseMachine(base, d.machine, problems);
-  for (const sec of ['interp', 'perturbation', ...POLICY_SECTIONS] as const) {
+  for (const sec of ['interp', 'perturbation', 'roi', ...POLICY_SECTIONS] as const) {
     const s = raw[sec];
     if (isObj(s)) for (const [k, v] of flatten(s)) base.push({ path: `${sec}.${k}`, value: v, at: [sec, ...k.split('.')] });
   }

@@ -66,6 +66,7 @@ export function listing(): Listing {
     run: [
       ...(['seed', 'maxCycles', 'timeline'] as const).map((k) => ({ path: k, type: typeOf(props[k]!), default: d[k], description: String(props[k]!.description ?? '') })),
       ...sectionParams('perturbation', props.perturbation!, d.perturbation as unknown as Record<string, unknown>),
+      ...sectionParams('roi', props.roi!, d.roi as unknown as Record<string, unknown>),
     ],
     workloads: listWorkloads().map((w) => ({
       name: w.name,

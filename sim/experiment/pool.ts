@@ -16,6 +16,7 @@ import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import type { PointConfig } from '../run/point-config.js';
 import type { RunResult } from '../run/result.js';
+import { wholeRun } from '../run/region.js';
 import type { WorkerReply } from './point-worker.js';
 
 /** The default point runner module, beside this file in sim/ or dist/sim/. */
@@ -53,6 +54,7 @@ export function failedResult(config: PointConfig, error: string, seconds: number
     },
     gil: { acquisitions: 0, switches: 0, waitCycles: 0 },
     metrics: {},
+    region: wholeRun(0),
     host: {
       seconds, bytecodesPerSecond: 0, memoryAccessesPerSecond: 0,
       peakRssMiB: Math.round(process.memoryUsage().rss / 1048576), htmsimVersion: HTMSIM_VERSION, nodeVersion: process.version,

@@ -83,7 +83,7 @@ export function resolvedExperiment(spec: ExperimentSpec): Record<string, unknown
   if (spec.title !== undefined) out.title = spec.title;
   if (spec.description !== undefined) out.description = spec.description;
   Object.assign(out, {
-    machine: base.machine, interp: base.interp, gil: base.gil, htm: base.htm, stm: base.stm, nogil: base.nogil, perturbation: base.perturbation,
+    machine: base.machine, interp: base.interp, gil: base.gil, htm: base.htm, stm: base.stm, nogil: base.nogil, perturbation: base.perturbation, roi: base.roi,
     workloads, policies,
     sweep: { axes: Object.fromEntries(spec.axes.map((a) => [a.path, a.values])), zip: spec.zip },
     repetitions: spec.repetitions, seed: base.seed, maxCycles: base.maxCycles,

@@ -13,6 +13,7 @@ import { interpShape } from '../interp/config.js';
 import { machineShape, perturbationShape } from '../machine/config.js';
 import { gilShape, htmPolicyShape, nogilShape, POLICY_NAMES, policyShape, stmShape } from '../policies/config.js';
 import { pointShape, workloadRefShape } from '../run/point-config.js';
+import { roiShape } from '../run/region.js';
 
 export type { JsonSchema } from '../common/config-shape.js';
 
@@ -35,7 +36,7 @@ export function partial(s: JsonSchema): JsonSchema {
 export const defaultsSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['machine', 'policy', 'policyInterp', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions', 'perturbation'],
+  required: ['machine', 'policy', 'policyInterp', 'interp', 'gil', 'htm', 'stm', 'nogil', 'seed', 'maxCycles', 'timeline', 'repetitions', 'perturbation', 'roi'],
   properties: {
     $schema: { type: 'string' },
     policyInterp: {
@@ -56,6 +57,7 @@ export const defaultsSchema: JsonSchema = {
     timeline: bool('Record timelines by default'),
     repetitions: int('Default number of repetitions', 1),
     perturbation: perturbationShape,
+    roi: roiShape,
   },
 };
 
@@ -167,6 +169,7 @@ export const experimentSchema: JsonSchema = {
     policies: { type: 'array', minItems: 1, items: policyEntry, description: 'Policies to compare, each with its parameters' },
     ...sectionOverrides,
     perturbation: partial(perturbationShape),
+    roi: partial(roiShape),
     sweep: {
       type: 'object',
       additionalProperties: false,

@@ -19,6 +19,8 @@ import { UserError } from '../common/errors.js';
 import { join } from 'node:path';
 import type { PointConfig } from '../run/point-config.js';
 import { runPointSync } from '../run/run-point.js';
+import { getWorkload, loadWorkloadSource } from '../run/workload-catalog.js';
+import type { RunResult } from '../run/result.js';
 import type { Point } from './expand.js';
 
 /** The targets of issue 22: a point's region should span ≥ 20 timer ticks and ≥ 4 GIL switch intervals. */
@@ -103,22 +105,46 @@ export function earlierLengths(dir: string): Map<string, number> {
 
 /**
  * Runs the point with its cycle limit lowered to the longest threshold it must span: a finished
- * run measured its length; one stopped by the limit is at least that long. A run that fails for
- * another reason gives no estimate.
+ * run measured its length; one stopped by the limit is at least that long. What counts is the
+ * region the record counts (RunResult.region): when the limit stopped a run inside its region of
+ * interest, it runs again capped at the region's start plus the threshold; when it stopped
+ * before the guest's roi_begin, again with a cap four times higher (twice at most, then the
+ * length is not known). A run that fails for another reason gives no estimate.
  */
 export function calibratedLength(p: Point): Length | undefined {
   const need = Math.max(0, ...mechanismsOf(p.config).map((m) => m.minSeconds));
   if (need === 0) return undefined;
-  const cap = Math.ceil(need * p.config.machine.freqGHz * 1e9);
-  const config: PointConfig = { ...p.config, timeline: false, maxCycles: Math.min(p.config.maxCycles, cap) };
-  try {
-    const r = runPointSync(config);
+  const needCycles = Math.ceil(need * p.config.machine.freqGHz * 1e9);
+  let cap = needCycles;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const config: PointConfig = { ...p.config, timeline: false, maxCycles: Math.min(p.config.maxCycles, cap) };
+    let r: RunResult;
+    try {
+      r = runPointSync(config);
+    } catch {
+      return undefined; // a guest that does not compile is reported by `htmsim run`, not here
+    }
     if (r.status === 'ok') return { seconds: r.simSeconds, atLeast: false };
-    if (r.simCycles >= config.maxCycles || (r.error ?? '').startsWith('cycle limit')) return { seconds: need, atLeast: true };
-  } catch {
-    // A guest that does not compile is reported by `htmsim run`, not here.
+    if (!(r.error ?? '').startsWith('cycle limit')) return undefined;
+    // Stopped by the cap: in the region (its start is known), before a roi_begin the program has
+    // yet to reach, or in a program without markers (all of it counts).
+    const inRegion = r.region.kind === 'roi';
+    if (!inRegion && !marksRegion(p.config)) return { seconds: need, atLeast: true };
+    const begin = inRegion ? r.region.beginCycle : 0;
+    if (inRegion && config.maxCycles - begin >= needCycles) return { seconds: need, atLeast: true };
+    if (config.maxCycles >= p.config.maxCycles || (!inRegion && attempt >= 2)) return undefined;
+    cap = inRegion ? begin + needCycles : cap * 4;
   }
   return undefined;
+}
+
+/** Whether the point's program calls roi_begin anywhere (its text names it). */
+function marksRegion(c: PointConfig): boolean {
+  try {
+    return loadWorkloadSource(getWorkload(c.workload.name)).includes('roi_begin');
+  } catch {
+    return false;
+  }
 }
 
 const ms = (s: number): string => (s * 1e3 < 10 ? (s * 1e3).toPrecision(2) : (s * 1e3).toFixed(0));

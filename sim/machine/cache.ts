@@ -11,6 +11,9 @@ import { createReplacementPolicy, LruPolicy, SharedClockLru, type ReplacementPol
 /** Per-line transactional bits in private caches (Cache.tx). */
 export const TX_READ = 1;
 export const TX_WRITE = 2;
+/** `Cache.unread` bits (L1): the footprint has not yet seen this line read / written. */
+export const UNREAD = 1;
+export const UNWRITTEN = 2;
 
 /** Lines are non-negative; an invalid slot holds this tag so it can never match. */
 const NO_LINE = -1;
@@ -28,7 +31,8 @@ export class Cache {
   readonly state: Uint8Array;
   /** TX_READ / TX_WRITE per slot (private caches). */
   readonly tx: Uint8Array;
-  /** L1: 1 while the slot's line came in by a write and has never been read (footprint.ts). */
+  /** L1: UNREAD while the slot's line came in by a write and has never been read, plus UNWRITTEN
+   *  (and UNREAD) for a line held when the footprint was restarted (footprint.ts). */
   readonly unread: Uint8Array;
   /** L1: the L2 slot of the same line; L2: the L3 slot (stable under inclusion). */
   readonly link: Int32Array;

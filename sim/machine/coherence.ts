@@ -20,7 +20,7 @@
  *   falsely), and a line installed again gets its transactional marks and sticky sharers back.
  *   Which evictions are capacity aborts follows the design's tracking depth for each set.
  */
-import { Cache, TX_READ, TX_WRITE } from './cache.js';
+import { Cache, TX_READ, TX_WRITE, UNREAD, UNWRITTEN } from './cache.js';
 import type { MachineConfig } from './config.js';
 import { Footprint } from './footprint.js';
 import { STATUS_CAPACITY, STATUS_CONFLICT, type HtmUnit } from './htm-unit.js';
@@ -96,7 +96,8 @@ export class CoherentHierarchy {
         this.k[core * C_STRIDE + C_L1_HITS]!++;
         l1.touch(s1);
         if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
-        if (l1.unread[s1] !== 0 && !write) this.firstRead(l1, s1, line);
+        const u = l1.unread[s1]!;
+        if (u !== 0 && (u & (write ? UNWRITTEN : UNREAD)) !== 0) this.firstTouch(l1, s1, line, write);
         return this.l1Lat;
       }
     }
@@ -116,7 +117,8 @@ export class CoherentHierarchy {
       // L2's LRU victim (an inclusion victim would be back-invalidated from L1 and, if it is in a
       // transaction's write set, abort it). Haswell's L2 is non-inclusive and never does that.
       if (!this.lazyL2) this.l2[core]!.touch(l1.link[s1]!);
-      if (l1.unread[s1] !== 0 && !write) this.firstRead(l1, s1, line);
+      const u = l1.unread[s1]!;
+      if (u !== 0 && (u & (write ? UNWRITTEN : UNREAD)) !== 0) this.firstTouch(l1, s1, line, write);
       let lat = this.l1Lat;
       if (write) {
         const st = l1.state[s1]!;
@@ -178,10 +180,25 @@ export class CoherentHierarchy {
     return lat;
   }
 
-  /** The first read of a line this core's L1 got by a write (the footprint's one hit-path event). */
-  private firstRead(l1: Cache, s1: number, line: number): void {
-    l1.unread[s1] = 0;
-    this.footprint.noteRead(line);
+  /**
+   * A hit the footprint must see (its only hit-path events): the first read of a line this L1 got
+   * by a write, or, after `restartFootprint`, the first read or write of a line the L1 already held.
+   */
+  private firstTouch(l1: Cache, s1: number, line: number, write: boolean): void {
+    l1.unread[s1] = l1.unread[s1]! & ~(write ? UNWRITTEN : UNREAD);
+    this.footprint.noteHit(line, write);
+  }
+
+  /**
+   * Counts the footprint afresh from now (a region of interest begins): the bitmaps are cleared
+   * and every line the L1s hold is marked unread and unwritten, so that its first hit is counted
+   * as a miss would have been.
+   */
+  restartFootprint(): void {
+    this.footprint.clear();
+    for (const l1 of this.l1) {
+      for (let s = 0; s < l1.lines; s++) l1.unread[s] = l1.isValid(s) ? UNREAD | UNWRITTEN : 0;
+    }
   }
 
   /**

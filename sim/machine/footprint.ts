@@ -11,7 +11,9 @@
  *   S/E → M upgrade on the slow path, which calls `noteWrite`);
  * - the one first touch an L1 hit can make is the first read of a line the core brought in by a
  *   write. `noteMiss` returns 1 for such a line and the caller keeps that in the L1 slot
- *   (`Cache.unread`); the hit path tests that byte and calls `noteRead` once.
+ *   (`Cache.unread`); the hit path tests that byte and calls `noteHit` once.
+ * - `clear` (a region of interest begins) forgets every line; the caller then marks every line the
+ *   L1s hold as unread and unwritten in `Cache.unread`, so its first hit of each kind is noted.
  *
  * Storage: one bitmap page per 2^15 lines (2 MiB of address space), three bits per line (touched,
  * read, written), found by index (through a Map beyond 128 GiB) with the last page cached; a page
@@ -111,9 +113,24 @@ export class Footprint {
     if (this.set(line, WRITTEN)) this.written++;
   }
 
-  /** The first read hit on a line the core brought into its L1 by a write. */
-  noteRead(line: number): void {
-    if (this.set(line, READ)) this.read++;
+  /** A hit the footprint has not seen: the first read of a line the core brought into its L1 by
+   *  a write, or (after `clear`) the first read or write of a line the L1 held then. */
+  noteHit(line: number, write: boolean): void {
+    if (this.set(line, 0)) this.lines++;
+    if (write) {
+      if (this.set(line, WRITTEN)) this.written++;
+    } else if (this.set(line, READ)) {
+      this.read++;
+    }
+  }
+
+  /** Forgets every line (a region of interest begins; the caller marks the lines the L1s hold). */
+  clear(): void {
+    for (const p of this.low) p?.fill(0);
+    for (const p of this.pages.values()) p.fill(0);
+    this.lines = 0;
+    this.read = 0;
+    this.written = 0;
   }
 
   stats(): FootprintStats {

@@ -38,6 +38,8 @@ export interface Machine extends MemoryPort {
   stats(): MachineStats;
   /** Zero every counter (caches, clocks and transactions are untouched). */
   resetStats(): void;
+  /** Count the footprint afresh from now on: distinct lines touched from here (a region of interest). */
+  restartFootprint(): void;
   probe(core: CoreId, addr: Addr): LineProbe;
   /** Cycles → simulated seconds at this machine's clock. */
   seconds(cycles: number): number;
@@ -210,6 +212,10 @@ class SimMachine implements Machine {
   resetStats(): void {
     this.counters.reset();
     this.unit.resetHistograms();
+  }
+
+  restartFootprint(): void {
+    this.sys.restartFootprint();
   }
 
   footprintHistograms(): FootprintHistograms {

@@ -65,8 +65,15 @@ function waitIndex(reason: ParkReason): number {
   }
 }
 
+/** Every core's attributed parts as of one cycle (CycleLedger.mark). */
+export interface LedgerMark {
+  readonly at: number;
+  readonly k: Float64Array;
+}
+
 export class CycleLedger {
   private readonly k: Float64Array;
+  private readonly marks: LedgerMark[] = [];
   /** Per thread index (id + 1): cycles the thread has run in finished steps. */
   private run = new Float64Array(8);
   /** The thread index whose step is in progress (-1: none), and its core's clock at the start. */
@@ -88,15 +95,57 @@ export class CycleLedger {
     this.k[core * N + K_ROLLED_BACK]! += cycles;
   }
 
-  // ── attributed by the scheduler ──
+  // ── attributed by the scheduler: a gap in the core's clock, from its clock now ──
+  /** The core waited `cycles` for `reason` (parked). */
   wait(core: CoreId, reason: ParkReason, cycles: number): void {
-    this.k[core * N + waitIndex(reason)]! += cycles;
+    this.gap(core, waitIndex(reason), cycles, K_OS, 0);
   }
-  os(core: CoreId, cycles: number): void {
-    this.k[core * N + K_OS]! += cycles;
+  /** The core had nothing to run for `cycles`, of which the last `os` were the OS waking a thread. */
+  idle(core: CoreId, cycles: number, os = 0): void {
+    this.gap(core, K_IDLE, cycles - os, K_OS, os);
   }
-  idle(core: CoreId, cycles: number): void {
-    this.k[core * N + K_IDLE]! += cycles;
+
+  private gap(core: CoreId, head: number, headCycles: number, tail: number, tailCycles: number): void {
+    const b = core * N;
+    this.k[b + head]! += headCycles;
+    this.k[b + tail]! += tailCycles;
+    if (this.marks.length === 0) return;
+    // A boundary the gap straddles: its share before the boundary belongs to the snapshot.
+    const from = this.now(core);
+    for (const m of this.marks) {
+      let before = m.at - from;
+      if (before <= 0) continue;
+      const h = Math.min(before, headCycles);
+      m.k[b + head]! += h;
+      before -= h;
+      m.k[b + tail]! += Math.min(before, tailCycles);
+    }
+  }
+
+  /**
+   * Every core's parts as of cycle `at` (a region of interest's boundary), to subtract with
+   * `between`. A core whose clock is behind `at` has a gap the scheduler attributes later; the
+   * share of that gap before `at` joins this snapshot then. A core a scheduling batch ahead of
+   * `at` has its excess in the snapshot (counted as useful work by `between`).
+   */
+  mark(at: number): LedgerMark {
+    const m = { at, k: this.k.slice() };
+    this.marks.push(m);
+    return m;
+  }
+
+  /** A core's parts between two marks, over `total` cycles: useful work is what no part claims. */
+  between(core: CoreId, from: LedgerMark, to: LedgerMark, total: number): CycleBreakdown {
+    const out = idleBreakdown(0);
+    let claimed = 0;
+    for (let j = 0; j < N; j++) {
+      if (j === K_USEFUL) continue;
+      const v = to.k[core * N + j]! - from.k[core * N + j]!;
+      out[CYCLE_CATEGORIES[j]!] = v;
+      claimed += v;
+    }
+    out.useful = total - claimed;
+    return out;
   }
 
   /** The scheduler is about to let t run (admit, step, afterStep). */
@@ -124,10 +173,13 @@ export class CycleLedger {
     return i === this.curIdx ? done + this.now(t.core) - this.curStart : done;
   }
 
-  /** Hardware-transaction parts from the machine's per-core counters (end of run). */
-  hardware(core: CoreId, wastedCycles: number, beginCommitCycles: number): void {
-    this.k[core * N + K_ROLLED_BACK]! += wastedCycles;
-    this.k[core * N + K_TX]! += beginCommitCycles;
+  /** Hardware-transaction parts from the machine's per-core counters (end of run; when a region
+   *  of interest is counted, the counters cover the region and so must the parts: `into` is then
+   *  the region's end mark, adjusted after the run). */
+  hardware(core: CoreId, wastedCycles: number, beginCommitCycles: number, into: LedgerMark | null = null): void {
+    const k = into?.k ?? this.k;
+    k[core * N + K_ROLLED_BACK]! += wastedCycles;
+    k[core * N + K_TX]! += beginCommitCycles;
   }
 
   /** The breakdown of a core whose clock reads `total`: useful work is what no part claims. */

@@ -7,6 +7,7 @@
 import { bool, int, mapOf, scalar, section, sectionWithOptional, text, type ValueOf } from '../common/config-shape.js';
 import { interpShape } from '../interp/config.js';
 import { machineShape, perturbationShape } from '../machine/config.js';
+import { roiShape } from './region.js';
 import { gilShape, htmPolicyShape, nogilShape, policyShape, stmShape } from '../policies/config.js';
 
 export const workloadRefShape = section('The guest program and its parameters', {
@@ -27,6 +28,7 @@ export const pointShape = sectionWithOptional('A fully resolved point (what `--s
   nogil: nogilShape,
   workload: workloadRefShape,
   perturbation: perturbationShape,
+  roi: roiShape,
   seed: int('Seed of every pseudo-random choice (repetitions derive theirs from it)'),
   maxCycles: int('Stop the run (status failed) when any core\'s clock passes this many cycles', 1),
   timeline: bool('Record per-core intervals for the timeline chart'),

@@ -10,6 +10,7 @@ import type { AbortCause } from '../machine/port.js';
 import type { SpanKind } from '../policies/policy.js';
 import type { StmStats } from '../policies/stats.js';
 import type { CycleBreakdown } from '../policies/cycle-ledger.js';
+import type { RegionRecord } from './region.js';
 
 export interface CoreRecord {
   busyCycles: number;
@@ -93,6 +94,10 @@ export interface RunResult {
   gil: GilRecord;
   /** Values the guest reported with htmsim-specific metrics (e.g. response times), by name. */
   metrics: Record<string, number>;
+  /** The part of the run the figures above count (from simCycles to gil): the guest's region of
+   *  interest, or the whole run (sim/run/region.ts). stdout, stderr, metrics and timeline cover
+   *  the whole run. */
+  region: RegionRecord;
   timeline?: TimelineInterval[];
   /** Abort forensics, when the point records it (`forensics: true`; docs/forensics.md). */
   forensics?: ForensicsRecord;

@@ -10,16 +10,17 @@ import { asAddr, type CoreId } from '../common/brand.js';
 import { UserError } from '../common/errors.js';
 import { HTMSIM_VERSION } from '../common/version.js';
 import { createMachine, type Machine } from '../machine/machine.js';
-import type { CacheLevelStats } from '../machine/stats.js';
+import type { CacheLevelStats, MachineStats } from '../machine/stats.js';
 import { Interpreter, type TraceEvent } from '../interp/interpreter.js';
 import { DefaultHooks } from '../interp/hooks.js';
 import { decodeSource } from '../interp/front/syntax-error.js';
 import { Forensics } from '../interp/forensics.js';
 import { createPolicy } from '../policies/create-policy.js';
 import type { Policy, PolicyEnv } from '../policies/policy.js';
-import { CycleLedger, idleBreakdown } from '../policies/cycle-ledger.js';
+import { CycleLedger, idleBreakdown, type CycleBreakdown } from '../policies/cycle-ledger.js';
 import { FORENSICS_TOP_DEFAULT, type PointConfig } from './point-config.js';
-import type { CacheLevelRecord, RunResult } from './result.js';
+import type { CacheLevelRecord, CoreRecord, RunResult } from './result.js';
+import { callerClock, Region, wholeRun, type RegionFigures } from './region.js';
 import { Scheduler, type SchedulerEnd } from './scheduler.js';
 import { TimelineRecorder } from './timeline.js';
 import { getWorkload, loadWorkloadSource, resolveWorkloadParams } from './workload-catalog.js';
@@ -103,6 +104,14 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
             if (typeof name === 'string' && typeof value === 'number') metrics[name] = value;
             return null;
           },
+          roi_begin: () => {
+            region.roiBegin(callerClock(machine, interp));
+            return null;
+          },
+          roi_end: () => {
+            region.roiEnd(callerClock(machine, interp));
+            return null;
+          },
         },
       },
     },
@@ -137,51 +146,89 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
   const policy = createPolicy(config.policy.name, env);
   interp.hooks = policy;
   sched.setPolicy(policy);
+  const warmupCycles = Math.round(config.roi.warmupUs * config.machine.freqGHz * 1e3);
+  const region = new Region(warmupCycles, machine, interp, ledger, () => policy, sched);
 
   // A GuestSyntaxError propagates: exec prints it CPython-style (exit 2), sweeps record it.
   interp.startMain(source, filename);
 
   const end: SchedulerEnd = sched.run();
-  const simCycles = sched.finish();
+  const runCycles = sched.finish();
+  const counted = region.finish(runCycles);
   if (forensics !== undefined) opts.onForensics?.(forensics);
-  return assemble(config, machine, interp, policy, sched, ledger, timeline, end, simCycles, stdout, stderr, metrics, hostStart);
+  const run: RunParts = { config, machine, interp, policy, sched, ledger, timeline, end, runCycles, counted };
+  return assemble(run, stdout, stderr, metrics, hostStart);
+}
+
+/** What assemble reads: the finished run, and the region of interest's figures if one was counted. */
+interface RunParts {
+  config: PointConfig;
+  machine: Machine;
+  interp: Interpreter;
+  policy: Policy;
+  sched: Scheduler;
+  ledger: CycleLedger;
+  timeline: TimelineRecorder;
+  end: SchedulerEnd;
+  /** Every core's final clock. */
+  runCycles: number;
+  counted: RegionFigures | null;
 }
 
 function level(s: CacheLevelStats): CacheLevelRecord {
   return { hits: s.hits, misses: s.misses, evictions: s.evictions, writebacks: s.writebacks, invalidations: s.invalidations };
 }
 
-function assemble(
-  config: PointConfig, machine: Machine, interp: Interpreter, policy: Policy, sched: Scheduler, ledger: CycleLedger,
-  timeline: TimelineRecorder, end: SchedulerEnd, simCycles: number, stdout: string[], stderr: string[],
-  metrics: Record<string, number>, hostStart: bigint,
-): RunResult {
-  const ms = machine.stats();
-  const ps = policy.stats();
-  let bytecodes = 0;
-  const perCoreBytecodes = new Array<number>(config.machine.cores).fill(0);
-  for (const t of interp.threads) {
-    bytecodes += t.bytecodes;
-    if (t.core >= 0 && t.core < perCoreBytecodes.length) perCoreBytecodes[t.core] = perCoreBytecodes[t.core]! + t.bytecodes;
+/** The counted figures per core: the whole run's, or the region of interest's (region.ts). */
+function coreRecords(r: RunParts, ms: MachineStats, simCycles: number): CoreRecord[] {
+  const { config, machine, interp, sched, ledger, counted } = r;
+  let perCoreBytecodes = counted?.perCoreBytecodes;
+  if (perCoreBytecodes === undefined) {
+    perCoreBytecodes = new Array<number>(config.machine.cores).fill(0);
+    for (const t of interp.threads) {
+      if (t.core >= 0 && t.core < perCoreBytecodes.length) perCoreBytecodes[t.core] = perCoreBytecodes[t.core]! + t.bytecodes;
+    }
   }
-  const cores = [];
+  const cores: CoreRecord[] = [];
   for (let c = 0; c < config.machine.cores; c++) {
-    const acc = sched.accounting[c] ?? { idleCycles: 0, lockWaitCycles: 0 };
-    const clock = machine.now(c as CoreId) as number;
-    // Cores the policy did not use idle for the whole run.
-    const idle = c < sched.accounting.length ? acc.idleCycles : simCycles;
-    const busy = Math.max(0, (c < sched.accounting.length ? clock : simCycles) - idle - acc.lockWaitCycles);
-    let cycles;
-    if (c < sched.accounting.length) {
+    const used = c < sched.accounting.length;
+    let cycles: CycleBreakdown;
+    if (used) {
       // Hardware transactions: rolled-back work and begin/commit costs as the machine counted them.
       const h = ms.cores[c]!.htm;
-      ledger.hardware(c as CoreId, h.wastedCycles, h.committed * (config.machine.htm.beginCycles + config.machine.htm.commitCycles));
-      cycles = ledger.breakdown(c as CoreId, clock);
+      const beginCommit = h.committed * (config.machine.htm.beginCycles + config.machine.htm.commitCycles);
+      ledger.hardware(c as CoreId, h.wastedCycles, beginCommit, counted?.end ?? null);
+      cycles = counted ? ledger.between(c as CoreId, counted.begin, counted.end, simCycles) : ledger.breakdown(c as CoreId, machine.now(c as CoreId) as number);
     } else {
       cycles = idleBreakdown(simCycles);
     }
-    cores.push({ busyCycles: busy, idleCycles: idle, lockWaitCycles: acc.lockWaitCycles, bytecodes: perCoreBytecodes[c]!, cycles });
+    let idle: number;
+    let lockWait: number;
+    if (counted) {
+      idle = cycles.idle + cycles.osScheduling;
+      lockWait = cycles.waitGil + cycles.waitFallbackLock + cycles.waitStmConflict + cycles.waitInevitable;
+    } else {
+      const acc = sched.accounting[c] ?? { idleCycles: 0, lockWaitCycles: 0 };
+      // Cores the policy did not use idle for the whole run.
+      idle = used ? acc.idleCycles : simCycles;
+      lockWait = acc.lockWaitCycles;
+    }
+    const clock = counted || !used ? simCycles : machine.now(c as CoreId) as number;
+    const busy = Math.max(0, clock - idle - lockWait);
+    cores.push({ busyCycles: busy, idleCycles: idle, lockWaitCycles: lockWait, bytecodes: perCoreBytecodes[c]!, cycles });
   }
+  return cores;
+}
+
+function assemble(r: RunParts, stdout: string[], stderr: string[], metrics: Record<string, number>, hostStart: bigint): RunResult {
+  const { config, machine, interp, policy, timeline, end, counted } = r;
+  const ms = counted?.machine ?? machine.stats();
+  const ps = counted?.policy ?? policy.stats();
+  const regionRecord = counted?.record ?? wholeRun(r.runCycles);
+  const simCycles = regionRecord.endCycle - regionRecord.beginCycle;
+  let bytecodes = counted?.bytecodes ?? 0;
+  if (!counted) for (const t of interp.threads) bytecodes += t.bytecodes;
+  const cores = coreRecords(r, ms, simCycles);
   let status: 'ok' | 'failed' = 'ok';
   let error: string | undefined;
   let exitCode = interp.exitCode;
@@ -232,10 +279,11 @@ function assemble(
       wastedCycles: ms.htm.wastedCycles,
       abortsByCause: { ...ms.htm.abortsByCause },
     },
-    htmFootprint: machine.footprintHistograms(), // issue 18: the design-space footprint block
+    htmFootprint: counted?.histograms ?? machine.footprintHistograms(), // issue 18: the design-space footprint block
     stm: { ...ps.stm, abortsByKind: { ...ps.stm.abortsByKind } },
-    gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(sched) },
+    gil: { acquisitions: ps.gil.acquisitions, switches: ps.gil.switches, waitCycles: sumLockWait(cores) },
     metrics,
+    region: regionRecord,
     ...(config.timeline ? { timeline: timeline.sorted() } : {}),
     ...(interp.forensics !== null
       ? {
@@ -266,9 +314,9 @@ function repoRelative(file: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-function sumLockWait(sched: Scheduler): number {
+function sumLockWait(cores: CoreRecord[]): number {
   let n = 0;
-  for (const a of sched.accounting) n += a.lockWaitCycles;
+  for (const c of cores) n += c.lockWaitCycles;
   return n;
 }
 

@@ -115,6 +115,9 @@ export class Scheduler implements SchedulerControl {
   accounting: CoreAccounting[] = [];
   private policy: Policy | null = null;
   private cores = 0;
+  /** The region of interest's warm-up end (Infinity: none pending) and what to do then. */
+  private alarmAt = Infinity;
+  private alarm: (() => void) | null = null;
 
   constructor(
     private readonly interp: SchedInterp,
@@ -138,6 +141,13 @@ export class Scheduler implements SchedulerControl {
     this.coreInts = new Int32Array(n * CF);
     this.sliceStart = new Float64Array(n);
     this.accounting = Array.from({ length: n }, () => ({ idleCycles: 0, lockWaitCycles: 0 }));
+  }
+
+  /** Calls `fire` once, at the first scheduling decision at or past cycle `at` (before the chosen
+   *  core's clock moves there); `setAlarm(Infinity, null)` cancels. */
+  setAlarm(at: number, fire: (() => void) | null): void {
+    this.alarmAt = at;
+    this.alarm = fire;
   }
 
   // ── SchedulerControl (for policies) ──
@@ -340,6 +350,11 @@ export class Scheduler implements SchedulerControl {
       const ti = bestIdx;
       const t = this.byIdx[ti]!;
       const b = ti * TF;
+      if (bestAt >= this.alarmAt) {
+        const fire = this.alarm!;
+        this.setAlarm(Infinity, null);
+        fire();
+      }
       const clock = port.now(core) as number;
       if (bestAt > clock) {
         const gap = bestAt - clock;
@@ -358,8 +373,7 @@ export class Scheduler implements SchedulerControl {
           const woken = this.tf[b + F_WOKEN]!;
           const wake = woken >= 0 ? woken : this.tf[b + F_BORN]!;
           const os = wake === bestAt ? Math.min(gap, this.opts.wakeupCycles) : 0;
-          this.ledger.os(core, os);
-          this.ledger.idle(core, gap - os);
+          this.ledger.idle(core, gap, os);
           if (this.timeline.enabled) this.timeline.span(core, t.id, 'idle', clock, bestAt);
         }
         port.advanceTo(core, asCycles(bestAt));

@@ -79,6 +79,39 @@ describe('time-scale check', () => {
     expect(calibratedLength(points.find((p) => p.config.policy.name === 'stm')!)).toBeUndefined();
   });
 
+  it('calibration measures the counted region, not the set-up before roi_begin', () => {
+    // A 2000-cycle tick: the threshold is 40000 cycles; the set-up alone lasts longer than that.
+    const program = (regionIters: number): string => join(dir, `roi-${regionIters}.py`);
+    for (const n of [3, 3000]) {
+      writeFileSync(program(n), `from htmsim import roi_begin, roi_end
+def loop(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+loop(500)
+roi_begin()
+loop(${n})
+roi_end()
+`);
+    }
+    const htmPoint = points.find((p) => p.config.policy.name === 'htm' && p.config.machine.cores === 1 && p.rep === 0)!;
+    const at = (n: number): Point => ({
+      ...htmPoint,
+      config: {
+        ...htmPoint.config,
+        workload: { name: program(n), params: {} },
+        machine: { ...htmPoint.config.machine, htm: { ...htmPoint.config.machine.htm, timerIntervalCycles: 2000 } },
+      },
+    });
+    const short = runPointSync(at(3).config);
+    expect(short.region.beginCycle).toBeGreaterThan(40000);
+    expect(short.simCycles).toBeLessThan(40000);
+    expect(calibratedLength(at(3))).toEqual({ seconds: short.simSeconds, atLeast: false });
+    // A region longer than the threshold: stopped inside it once, then capped past its start.
+    expect(calibratedLength(at(3000))).toEqual({ seconds: 40000 / 3.4e9, atLeast: true });
+  });
+
   it('uses an earlier run of the same point from a results folder, without running it', () => {
     const results = join(dir, 'earlier');
     mkdirSync(join(results, 'points'), { recursive: true });

@@ -163,3 +163,12 @@ def metric(name, value):
     metrics[name] = value
     if os.environ.get("HTMSIM_METRICS"):
         sys.stderr.write("metric %s=%r\n" % (name, value))
+
+
+def roi_begin():
+    """Marks the start of the region of interest. Under htmsim the run's figures count only the
+    region (docs/results-format.md, "region"); under CPython it does nothing."""
+
+
+def roi_end():
+    """Marks the end of the region of interest (see roi_begin); under CPython it does nothing."""
