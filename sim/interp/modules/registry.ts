@@ -24,6 +24,7 @@ import { math } from './math.js';
 import { operator } from './operator.js';
 import { os, osPath, posixpath } from './os.js';
 import { random } from './random.js';
+import { re } from './re.js';
 import { rtm } from './rtm.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
@@ -35,7 +36,7 @@ import { typing } from './typing.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
-  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array];
+  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
