@@ -40,7 +40,13 @@ class _MemoryIO:
             self._parts = []
         return self._buf
 
+    _closed_msg = 'I/O operation on closed file.'
+
     def _open(self):
+        if self._closed:
+            raise ValueError(self._closed_msg)
+
+    def _open_dot(self):
         if self._closed:
             raise ValueError('I/O operation on closed file.')
 
@@ -53,7 +59,7 @@ class _MemoryIO:
         self._parts = []
 
     def __enter__(self):
-        self._open()
+        self._open_dot()
         return self
 
     def __exit__(self, *exc):
@@ -76,7 +82,8 @@ class _MemoryIO:
         return False
 
     def flush(self):
-        self._open()
+        if not isinstance(self, StringIO):
+            self._open()
 
     def getvalue(self):
         self._open()
@@ -168,7 +175,8 @@ class _MemoryIO:
         return size
 
     def __iter__(self):
-        self._open()
+        if isinstance(self, StringIO):
+            self._open_dot()
         return self
 
     def __next__(self):
@@ -180,6 +188,7 @@ class _MemoryIO:
 
 class StringIO(_MemoryIO):
     _newline = '\n'
+    _closed_msg = 'I/O operation on closed file'
 
     def __init__(self, initial_value='', newline='\n'):
         _MemoryIO.__init__(self, initial_value)

@@ -197,12 +197,12 @@ function intArg(vm: Vm, fail: (m: string) => never, v: PyVal): bigint {
 
 function packInt(fail: (m: string) => never, dv: DataView, code: string, size: number, at: number, x: bigint, little: boolean): void {
   const signed = code === code.toLowerCase();
-  if (signed ? x < -(1n << 63n) || x >= 1n << 63n : x < 0n || x >= 1n << 64n) fail('argument out of range');
+  const named = SMALL_NAMES[code];
+  if (named !== undefined ? x < -(1n << 63n) || x >= 1n << 63n : signed ? x < -(1n << 63n) || x >= 1n << 63n : x < 0n || x >= 1n << 64n) fail('argument out of range');
   const bits = BigInt(size * 8);
   const lo = signed ? -(1n << (bits - 1n)) : 0n;
   const hi = signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
   if (x < lo || x > hi) {
-    const named = SMALL_NAMES[code];
     if (named !== undefined) fail(`${named} format requires ${lo} <= number <= ${hi}`);
     if (!signed && x < 0n) fail('argument out of range');
     fail(`'${code}' format requires ${lo} <= number <= ${hi}`);
