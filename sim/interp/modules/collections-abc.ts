@@ -21,9 +21,10 @@ from abc import ABC as _ABC, ABCMeta, abstractmethod
 
 
 # Built-in types whose dict does not show a slot CPython's shows: unhashable containers
-# (__hash__ = None) and the callable built-in types (__call__).
+# (__hash__ = None), dicts and their views (__reversed__) and the callable built-in types (__call__).
 _SLOTS = {
-    '__hash__': {list: None, dict: None, set: None, bytearray: None},
+    '__hash__': {list: None, dict: None, set: None, bytearray: None, type({}.keys()): None, type({}.items()): None},
+    '__reversed__': {dict: True, type({}.keys()): True, type({}.values()): True, type({}.items()): True},
     '__call__': {type: True, type(len): True, type(lambda: None): True, type(''.join): True},
 }
 

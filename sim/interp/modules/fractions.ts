@@ -145,11 +145,6 @@ class Fraction:
             return str(self._numerator)
         return '%s/%s' % (self._numerator, self._denominator)
 
-    def __format__(self, spec):
-        if not spec:
-            return str(self)
-        return format(float(self), spec)
-
     def _coerce(self, other):
         if isinstance(other, Fraction):
             return other

@@ -41,6 +41,7 @@ class _MemoryIO:
         return self._buf
 
     _closed_msg = 'I/O operation on closed file.'
+    _negative_seek = 'negative seek value %d'
 
     def _open(self):
         if self._closed:
@@ -97,7 +98,7 @@ class _MemoryIO:
         self._open()
         if whence == 0:
             if pos < 0:
-                raise ValueError('negative seek value %d' % pos)
+                raise ValueError(self._negative_seek % pos)
             self._pos = pos
         elif whence == 1:
             self._pos = max(0, self._pos + pos)
@@ -189,6 +190,7 @@ class _MemoryIO:
 class StringIO(_MemoryIO):
     _newline = '\n'
     _closed_msg = 'I/O operation on closed file'
+    _negative_seek = 'Negative seek position %d'
 
     def __init__(self, initial_value='', newline='\n'):
         _MemoryIO.__init__(self, initial_value)

@@ -64,6 +64,8 @@ class _Alias:
     def __call__(self, *args, **kwargs):
         if self.__origin__ is None or not isinstance(self.__origin__, type):
             raise TypeError('Type %s cannot be instantiated' % self._name)
+        if self.__origin__.__module__ == 'builtins':
+            raise TypeError('Type %s cannot be instantiated; use %s() instead' % (self._name, self.__origin__.__name__))
         return self.__origin__(*args, **kwargs)
 
     def __instancecheck__(self, obj):
@@ -105,6 +107,8 @@ class _SpecialForm:
         return self._getitem(params)
 
     def __call__(self, *args, **kwargs):
+        if self._name == 'Any':
+            raise TypeError('Any cannot be instantiated')
         raise TypeError('Cannot instantiate %r' % self)
 
     def __instancecheck__(self, obj):
@@ -205,7 +209,7 @@ class _CallableAlias(_Alias):
         if args is ...:
             return _CallableAlias('Callable', self.__origin__, (..., result))
         if not isinstance(args, list):
-            raise TypeError('Callable[args, result]: args must be a list. Got %s' % _type_repr(args))
+            args = [args]
         return _CallableAlias('Callable', self.__origin__, tuple(args) + (result,))
 
     __repr__ = _callable_repr

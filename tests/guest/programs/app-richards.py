@@ -228,7 +228,7 @@ def richards(count):
     return s, ''.join(a.output), ''.join(b.output)
 
 
-for count in (50, 400, 1000):
+for count in (50, 300, 600):
     s, a, b = richards(count)
     print(count, s.qpkt_count, s.hold_count, a[:30], b[:30], len(a), len(b))
 print(''.join(s.trace))
