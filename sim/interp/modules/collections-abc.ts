@@ -47,6 +47,16 @@ def _check_methods(C, *methods):
     return True
 
 
+def _structural(*methods):
+    # CPython's hooks apply to the ABC that defines them ('if cls is Iterable'), not to its subclasses.
+    def hook(cls, C):
+        if cls.__dict__.get('__subclasshook__') is own:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    own = classmethod(hook)
+    return own
+
+
 class Hashable(_ABC):
     __slots__ = ()
 
@@ -54,11 +64,7 @@ class Hashable(_ABC):
     def __hash__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, '__hash__')
-        return NotImplemented
+    __subclasshook__ = _structural('__hash__')
 
 
 class Iterable(_ABC):
@@ -69,11 +75,7 @@ class Iterable(_ABC):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, '__iter__')
-        return NotImplemented
+    __subclasshook__ = _structural('__iter__')
 
 
 class Iterator(Iterable):
@@ -86,11 +88,7 @@ class Iterator(Iterable):
     def __iter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, '__iter__', '__next__')
-        return NotImplemented
+    __subclasshook__ = _structural('__iter__', '__next__')
 
 
 class Reversible(Iterable):
@@ -101,11 +99,7 @@ class Reversible(Iterable):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, '__reversed__', '__iter__')
-        return NotImplemented
+    __subclasshook__ = _structural('__reversed__', '__iter__')
 
 
 class Generator(Iterator):
@@ -134,11 +128,7 @@ class Generator(Iterator):
         else:
             raise RuntimeError('generator ignored GeneratorExit')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
-        return NotImplemented
+    __subclasshook__ = _structural('__iter__', '__next__', 'send', 'throw', 'close')
 
 
 class Sized(_ABC):
@@ -148,11 +138,7 @@ class Sized(_ABC):
     def __len__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, '__len__')
-        return NotImplemented
+    __subclasshook__ = _structural('__len__')
 
 
 class Container(_ABC):
@@ -162,21 +148,13 @@ class Container(_ABC):
     def __contains__(self, x):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, '__contains__')
-        return NotImplemented
+    __subclasshook__ = _structural('__contains__')
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, '__len__', '__iter__', '__contains__')
-        return NotImplemented
+    __subclasshook__ = _structural('__len__', '__iter__', '__contains__')
 
 
 class Callable(_ABC):
@@ -186,11 +164,7 @@ class Callable(_ABC):
     def __call__(self, *args, **kwds):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, '__call__')
-        return NotImplemented
+    __subclasshook__ = _structural('__call__')
 
 
 class Set(Collection):
