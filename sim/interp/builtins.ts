@@ -1272,6 +1272,8 @@ export function installBuiltins(vm: Vm): Protocols {
   const bytesOf = (v: PyVal, what = 'bytes'): number[] => {
     if (v instanceof PyBytes) return Array.from(v.data.subarray(0, v.len));
     if (typeof v === 'string') throw vm.typeErr('cannot convert \'str\' object to bytes');
+    const asBytes = v instanceof PyObject ? vm.lookup(v.cls, '__bytes__') : undefined; // __bytes__ stands for the buffer protocol (array.array)
+    if (asBytes !== undefined) return bytesOf(vm.callValue(asBytes, [v], null), what);
     return vm.toList(v).map((x) => {
       const n = Number(index(x));
       if (n < 0 || n > 255) throw err('ValueError', `${what} must be in range(0, 256)`);
@@ -2633,6 +2635,8 @@ export function installBuiltins(vm: Vm): Protocols {
     nargs(a, 2, 2, 'isinstance');
     const check = (spec: PyVal): boolean => {
       if (spec instanceof PyTuple) return spec.items.some(check);
+      const hook = spec instanceof PyType && spec.cls === vm.T.type ? undefined : vm.lookup(vm.typeOf(spec), '__instancecheck__');
+      if (hook !== undefined) return vm.truthy(vm.callValue(hook, [spec, a[0]!], null));
       if (!(spec instanceof PyType)) throw vm.typeErr('isinstance() arg 2 must be a type, a tuple of types, or a union');
       return vm.isInstance(a[0]!, spec);
     };
@@ -2642,6 +2646,8 @@ export function installBuiltins(vm: Vm): Protocols {
     if (!(a[0] instanceof PyType)) throw vm.typeErr('issubclass() arg 1 must be a class');
     const check = (spec: PyVal): boolean => {
       if (spec instanceof PyTuple) return spec.items.some(check);
+      const hook = spec instanceof PyType && spec.cls === vm.T.type ? undefined : vm.lookup(vm.typeOf(spec), '__subclasscheck__');
+      if (hook !== undefined) return vm.truthy(vm.callValue(hook, [spec, a[0]!], null));
       if (!(spec instanceof PyType)) throw vm.typeErr('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       return vm.isSubtype(a[0] as PyType, spec);
     };

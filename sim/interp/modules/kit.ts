@@ -5,7 +5,7 @@
  */
 import type { PyDict } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
-import { PyFloat, PyModule, PyObject, type PyBuiltin, type PyVal, type UnfriendlyKind } from '../values.js';
+import { PyBytes, PyFloat, PyModule, PyObject, type PyBuiltin, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
 export type Kw = Map<string, PyVal> | null;
@@ -67,6 +67,33 @@ export function defineValue(m: PyModule, name: string, v: PyVal): void {
 export function pythonModule(name: string, source: string): GuestModule {
   return factoryModule(name, (vm) => {
     const m = newModule(vm, name);
+    vm.runSourceModule(name, source, m.dict as PyDict);
+    return m;
+  });
+}
+
+/** A new bytes object holding `data` (its payload block placed like the builtins' bytes). */
+export function newBytes(vm: Vm, data: Uint8Array): PyBytes {
+  const b = vm.place(new PyBytes(vm.T.bytes, data, data.length), 56);
+  const cap = Math.max(data.length, 1);
+  b.dataAddr = vm.cur === undefined ? vm.heap.allocStatic(cap) : vm.heap.allocLong(vm.cur.id, vm.cur.core, cap);
+  return b;
+}
+
+/** Raises the exception class `cls` (a guest class, e.g. a module's `error`) with message `msg`. */
+export function raiseGuest(vm: Vm, cls: PyVal | undefined, msg: string): never {
+  if (cls === undefined) throw vm.err('RuntimeError', msg);
+  throw vm.callValue(cls, [msg], null);
+}
+
+/**
+ * A module whose host part (`setup`: the kernels CPython runs in C) is defined first and whose
+ * guest-Python part (`source`: classes, wrappers, error types) runs on top of it at first import.
+ */
+export function hybridModule(name: string, setup: (vm: Vm, m: PyModule) => void, source: string): GuestModule {
+  return factoryModule(name, (vm) => {
+    const m = newModule(vm, name);
+    setup(vm, m);
     vm.runSourceModule(name, source, m.dict as PyDict);
     return m;
   });

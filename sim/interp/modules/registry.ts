@@ -4,28 +4,39 @@
  * take static addresses in this order. A new module is one new file plus its line here.
  */
 import type { Vm } from '../vm/vm.js';
+import { abc } from './abc.js';
+import { array } from './array.js';
 import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
+import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
 import { copy } from './copy.js';
 import { functools } from './functools.js';
+import { fractions } from './fractions.js';
 import { future } from './future.js';
+import { gc } from './gc.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { host } from './host.js';
+import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { math } from './math.js';
 import { operator } from './operator.js';
+import { os, osPath, posixpath } from './os.js';
 import { random } from './random.js';
+import { re } from './re.js';
 import { rtm } from './rtm.js';
 import { string } from './string.js';
+import { struct } from './struct.js';
 import { sys } from './sys.js';
 import { threading } from './threading.js';
 import { time } from './time.js';
 import { transaction } from './transaction.js';
+import { typing } from './typing.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
-  bisect, heapq, operator, functools, itertools, collections, copy, string, future];
+  bisect, heapq, operator, functools, itertools, collections, copy, string, future,
+  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

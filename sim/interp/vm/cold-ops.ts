@@ -394,7 +394,9 @@ export abstract class VmColdOps extends VmThreads {
       case Op.IMPORT_FROM: {
         const m = stack[sp - 1] as PyVal;
         const name = f.code.names[arg]!;
-        const v = this.getAttrOpt(m, name);
+        let v = this.getAttrOpt(m, name);
+        // `from package import submodule` imports the submodule (`from collections import abc`).
+        if (v === undefined && m instanceof PyModule && this.moduleFactories.has(`${m.name}.${name}`)) v = this.moduleOf(`${m.name}.${name}`);
         if (v === undefined) {
           const mn = m instanceof PyModule ? m.name : '?';
           throw this.err('ImportError', `cannot import name '${name}' from '${mn}' (unknown location)`);

@@ -332,6 +332,9 @@ export abstract class VmObjectModel {
     if (v instanceof PyRange) return v.length > 0;
     return true;
   }
+  /** gc.collect's hook: the number of unreachable objects a cyclic collection of `generation`
+   *  found. No-op (0) until the heap models a cyclic collector. */
+  collectCycles(_generation: number): number { return 0; }
   repr(v: PyVal): string { return this.proto.repr(v); }
   str(v: PyVal): string { return this.proto.str(v); }
   hash(v: PyVal): number | bigint { return this.proto.hash(v); }
