@@ -2356,23 +2356,12 @@ export function installBuiltins(vm: Vm): Protocols {
       g.done = true;
       throw e;
     }
-    const r = vm.genSend(g, None, e);
+    const r = vm.genThrow(g, e);
     if (r === undefined) throw stopIteration(vm.genReturn);
     return r;
   });
   vm.method(T.generator, 'close', (a) => {
-    const g = a[0] as PyGenerator;
-    if (g.done || !g.started) {
-      g.done = true;
-      return None;
-    }
-    try {
-      const r = vm.genSend(g, None, vm.err('GeneratorExit', null));
-      if (r !== undefined) throw err('RuntimeError', 'generator ignored GeneratorExit');
-    } catch (e) {
-      if (e instanceof PyExc && (vm.isSubtype(e.cls, vm.exc.get('GeneratorExit')!) || vm.isSubtype(e.cls, StopIter))) return None;
-      throw e;
-    }
+    vm.genClose(a[0] as PyGenerator);
     return None;
   });
   const stopIteration = (v: PyVal): PyExc => {
