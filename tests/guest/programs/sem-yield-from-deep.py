@@ -22,7 +22,7 @@ def chain(n):
 def topn(n):
     r = yield from chain(n)
     yield r
-print(list(topn(20000)))
+print(list(topn(10001)))
 def bad(n):
     if n == 0:
         raise KeyError('x')
@@ -102,7 +102,7 @@ def chain(n):
             yield 'deep caught'
         return
     yield from chain(n - 1)
-g = chain(20000); next(g); print(g.throw(ValueError)); g.close(); print('closed')
+g = chain(3000); next(g); print(g.throw(ValueError)); g.close(); print('closed')
 def chain2(n):
     if n == 0:
         yield 0
