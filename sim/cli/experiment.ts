@@ -10,7 +10,7 @@ import { DEFAULT_MAX_POINTS, expand } from '../experiment/expand.js';
 import { loadExperiment } from '../experiment/experiment-file.js';
 import { formatListing, listing } from '../experiment/list.js';
 import { mergeResults } from '../experiment/merge.js';
-import { defaultJobs } from '../experiment/pool.js';
+import { DEFAULT_POINT_TIMEOUT_S, defaultJobs } from '../experiment/pool.js';
 import { runExperiment } from '../experiment/run-experiment.js';
 import { publishedSchema } from '../experiment/schema.js';
 import { checkTimeScales } from '../experiment/time-scale.js';
@@ -35,6 +35,13 @@ function act<A extends unknown[]>(fn: (...args: A) => Promise<number | void> | n
 function positiveInt(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new InvalidArgumentError('must be a whole number >= 1');
   return Number(text);
+}
+
+/** A time in seconds: a positive decimal number, at most a day (setTimeout's range). */
+function positiveSeconds(text: string): number {
+  const v = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(v > 0) || v > 86400) throw new InvalidArgumentError('must be a number of seconds > 0 and <= 86400');
+  return v;
 }
 
 export function registerExperiment(program: Command): void {
@@ -70,16 +77,18 @@ export function registerExperiment(program: Command): void {
     .option('--dry-run', 'list the points (index, id, parameters) and exit without running or writing anything')
     .option('--no-report', 'do not build the report at the end')
     .option('--max-points <n>', `refuse a sweep of more points than this (default ${DEFAULT_MAX_POINTS})`, positiveInt)
+    .option('--point-timeout <seconds>', `wall-clock limit of one point (default ${DEFAULT_POINT_TIMEOUT_S}): a worker past it is killed, ` +
+      'the point recorded as failed and run again by the next resume', positiveSeconds)
     .addOption(new Option('--runner <module>', 'module exporting runPoint(config) (testing and plug-ins)').hideHelp())
     .addHelpText('after', '\nExamples:\n' +
       '  htmsim run configs/examples/scaling.yaml --jobs 2\n' +
       '  htmsim run configs/examples/scaling.yaml --dry-run --filter "policy.name=htm"\n' +
       '  htmsim run configs/examples/scaling.yaml --shard 2/4 --out results/scaling-2   # then htmsim merge')
-    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string; set: string[]; maxPoints?: number }) => {
+    .action(act((config: string, o: { out?: string; jobs?: number; shard?: string; filter?: string; resume?: boolean; fresh?: boolean; retryFailed?: boolean; dryRun?: boolean; report: boolean; runner?: string; set: string[]; maxPoints?: number; pointTimeout?: number }) => {
       if (o.resume && o.fresh) throw new UserError('--resume and --fresh exclude each other');
       return runExperiment({
         config, out: o.out, jobs: o.jobs, shard: o.shard, filter: o.filter, fresh: o.fresh, retryFailed: o.retryFailed,
-        dryRun: o.dryRun, report: o.report, runner: o.runner, sets: o.set, maxPoints: o.maxPoints,
+        dryRun: o.dryRun, report: o.report, runner: o.runner, sets: o.set, maxPoints: o.maxPoints, pointTimeout: o.pointTimeout,
       });
     }));
 
@@ -94,6 +103,8 @@ export function registerExperiment(program: Command): void {
       'from earlier runs of the same points or from runs capped at that length (docs/experiments.md).')
     .argument('<config...>', 'experiment YAML files')
     .option('--max-points <n>', `refuse a sweep of more points than this (default ${DEFAULT_MAX_POINTS})`, positiveInt)
+    .option('--point-timeout <seconds>', `wall-clock limit of one point (default ${DEFAULT_POINT_TIMEOUT_S}): a worker past it is killed, ` +
+      'the point recorded as failed and run again by the next resume', positiveSeconds)
     .option('--results <dir>', 'check point lengths against the time constants, from earlier runs in this results folder')
     .option('--calibrate', 'check point lengths by running each point (no earlier run) capped at its threshold')
     .action(act((configs: string[], o: { maxPoints?: number; results?: string; calibrate?: boolean }) => {

@@ -15,8 +15,9 @@ export type PointOutcome =
   | { kind: 'done'; result: RunResult }
   | { kind: 'failed'; message: string; seconds: number }
   | { kind: 'init-error'; message: string };
-/** The message a worker process posts back for task number `task`. */
-export type WorkerReply = { task: number; outcome: PointOutcome };
+/** The messages a worker process posts back for task number `task`: that the point itself begins
+ *  (the runner is loaded; the pool's point timeout counts from here), then its outcome. */
+export type WorkerReply = { task: number; started: true } | { task: number; outcome: PointOutcome };
 
 type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
 
@@ -33,7 +34,7 @@ async function loadRunner(runnerModule: string): Promise<Runner> {
   return mod.runPoint;
 }
 
-export async function runTask(task: PointTask): Promise<PointOutcome> {
+export async function runTask(task: PointTask, onStarted: () => void = () => {}): Promise<PointOutcome> {
   let loading = runners.get(task.runnerModule);
   if (!loading) runners.set(task.runnerModule, (loading = loadRunner(task.runnerModule)));
   let run: Runner;
@@ -42,6 +43,7 @@ export async function runTask(task: PointTask): Promise<PointOutcome> {
   } catch (err) {
     return { kind: 'init-error', message: firstLine(err) };
   }
+  onStarted();
   const t0 = performance.now();
   try {
     return { kind: 'done', result: await run(task.config) };
@@ -63,6 +65,7 @@ if (process.send !== undefined) {
   // The parent went away (it finished, or was killed): nothing left to report to.
   process.on('disconnect', () => process.exit(0));
   process.on('message', (msg: PointTask & { task: number }) => {
-    void runTask(msg).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
+    const started = (): void => void process.send!({ task: msg.task, started: true } satisfies WorkerReply);
+    void runTask(msg, started).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
   });
 }

@@ -7,6 +7,10 @@
  * worker: its point is recorded as failed with the process's last words (the fatal line on its
  * stderr), a fresh worker takes the next point, and the sweep goes on. A point whose runner throws
  * comes back as a failed RunResult too. The price is one Node start per job, not per point.
+ *
+ * A worker still on one point after `pointTimeoutMs` of wall-clock time (a host-side hang or spin
+ * no guest limit catches) is killed the same way; its point is recorded as failed with a
+ * TIMEOUT_ERROR line, which a resume does not count as done (isTimedOut), and the sweep goes on.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -62,8 +66,21 @@ export function failedResult(config: PointConfig, error: string, seconds: number
   };
 }
 
+/** Default wall-clock limit of one point in a worker (--point-timeout), in seconds. */
+export const DEFAULT_POINT_TIMEOUT_S = 600;
+
+/** How a point killed by the point timeout is recorded (the start of its `error`). */
+export const TIMEOUT_ERROR = 'timed out';
+
+/** A stored failure that a resume runs again: the point timed out (the host, not the point, may be at fault). */
+export function isTimedOut(result: RunResult): boolean {
+  return result.status === 'failed' && result.error?.startsWith(`${TIMEOUT_ERROR}:`) === true;
+}
+
 export interface PoolOptions {
   jobs: number;
+  /** Wall-clock limit of one point, in ms (default DEFAULT_POINT_TIMEOUT_S); its worker is killed past it. */
+  pointTimeoutMs?: number;
   /** Module URL or path exporting `runPoint(config)`. */
   runnerModule: string;
   /** Called in completion order. */
@@ -102,6 +119,9 @@ interface Worker {
   /** The task it is running, with the time it was sent. */
   task?: { index: number; sentAt: number };
   stderr: string;
+  /** The point timeout's timer while a task runs; `timedOut` once it fired. */
+  timer?: NodeJS.Timeout;
+  timedOut?: boolean;
 }
 
 /**
@@ -112,6 +132,7 @@ interface Worker {
 export async function runPool(configs: readonly PointConfig[], opts: PoolOptions): Promise<void> {
   if (configs.length === 0 || opts.signal?.aborted) return;
   const jobs = Math.max(1, Math.min(opts.jobs, configs.length));
+  const timeoutMs = opts.pointTimeoutMs ?? DEFAULT_POINT_TIMEOUT_S * 1000;
   const workerFile = fileURLToPath(new URL('./point-worker.js', import.meta.url));
   const live = new Set<Worker>();
   let next = 0;
@@ -139,6 +160,15 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       stop();
     }
   };
+  // Armed as the point is sent (a worker that never starts it is caught too), armed again as the
+  // worker starts the point itself, so a fresh worker's start-up is not charged to its point.
+  const armTimeout = (w: Worker): void => {
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => {
+      w.timedOut = true;
+      w.child.kill('SIGKILL');
+    }, timeoutMs);
+  };
   const dispatch = (w: Worker): void => {
     if (stopped || next >= configs.length) {
       if (w.child.connected) w.child.disconnect();
@@ -154,6 +184,7 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       return;
     }
     w.task = { index, sentAt: performance.now() };
+    armTimeout(w);
     w.child.send({ task: index, runnerModule: opts.runnerModule, config: configs[index]! });
   };
   const spawnWorker = (): void => {
@@ -165,8 +196,13 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
     });
     child.on('message', (m: WorkerReply) => {
       const t = w.task;
-      if (!t || m.task !== t.index) return;
+      if (!t || m.task !== t.index || w.timedOut) return;
+      if (!('outcome' in m)) {
+        armTimeout(w);
+        return;
+      }
       w.task = undefined;
+      clearTimeout(w.timer);
       const out = m.outcome;
       switch (out.kind) {
         case 'done':
@@ -196,11 +232,14 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
     });
     const ended = (code: number | null, signal: NodeJS.Signals | null): void => {
       live.delete(w);
+      clearTimeout(w.timer);
       const t = w.task;
       if (t && !stopped) {
         const why = deathLine(w.stderr);
-        report(t.index, failedResult(configs[t.index]!, `worker died: ${exitText(code, signal)}${why ? `: ${why}` : ''}`,
-          (performance.now() - t.sentAt) / 1000));
+        const seconds = (performance.now() - t.sentAt) / 1000;
+        report(t.index, failedResult(configs[t.index]!, w.timedOut
+          ? `${TIMEOUT_ERROR}: still running after ${timeoutMs / 1000} s (--point-timeout), worker killed; a resume runs it again`
+          : `worker died: ${exitText(code, signal)}${why ? `: ${why}` : ''}`, seconds));
       }
       if (!stopped && next < configs.length) spawnWorker();
       else if (live.size === 0) done();

@@ -13,7 +13,7 @@ import { computeDerived, computeGroups, groupsToCsv, toCsv } from './derived.js'
 import { expand, type Point } from './expand.js';
 import { loadExperiment, type ExperimentSpec } from './experiment-file.js';
 import type { ParamValue } from './params.js';
-import { DEFAULT_RUNNER, defaultJobs, failedResult, runPool } from './pool.js';
+import { DEFAULT_POINT_TIMEOUT_S, DEFAULT_RUNNER, defaultJobs, failedResult, isTimedOut, runPool } from './pool.js';
 import { Progress, type ProgressSink } from './progress.js';
 import { checkAssignment, parseSet, resolvePoint, type Assignment } from './resolve.js';
 import { ConfigError } from '../common/located.js';
@@ -39,6 +39,8 @@ export interface RunOptions {
   report?: boolean;
   /** Refuse a sweep of more points than this (default DEFAULT_MAX_POINTS). */
   maxPoints?: number;
+  /** Wall-clock limit of one point in seconds (default DEFAULT_POINT_TIMEOUT_S); past it the point fails. */
+  pointTimeout?: number;
   stdout?: ProgressSink;
   stderr?: ProgressSink;
 }
@@ -280,7 +282,8 @@ async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], s
   const stored = store.storedIds();
   const todo = selected.filter((p) => {
     if (!stored.has(p.id)) return true;
-    return opts.retryFailed === true && store.read(p.id)?.result.status !== 'ok';
+    const r = store.read(p.id)?.result;
+    return opts.retryFailed === true ? r?.status !== 'ok' : r !== undefined && isTimedOut(r);
   });
   const progress = new Progress(todo.length, err);
   progress.start(selected.length - todo.length);
@@ -293,6 +296,7 @@ async function runInto(store: ResultStore, spec: ExperimentSpec, all: Point[], s
   try {
     await runPool(todo.map((p) => p.config), {
       jobs: opts.jobs ?? defaultJobs(),
+      pointTimeoutMs: (opts.pointTimeout ?? DEFAULT_POINT_TIMEOUT_S) * 1000,
       runnerModule: opts.runner ? pathToFileURL(resolvePath(opts.runner)).href : DEFAULT_RUNNER,
       signal: interrupt.signal,
       onStart: (task: number) => store.markStarted(todo[task]!.id),

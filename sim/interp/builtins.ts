@@ -6,6 +6,7 @@
 import { PyDict, PySet } from './dict.js';
 import { installMatchHelpers } from './match-runtime.js';
 import { installExceptionTypes } from './objects/exceptions.js';
+import * as Rg from './objects/range.js';
 import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
@@ -198,7 +199,7 @@ export function installBuiltins(vm: Vm): Protocols {
       return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
     }
     if (v instanceof PyBytes) return bytesRepr(v);
-    if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+    if (v instanceof PyRange) return Rg.rangeRepr(v, (x) => vm.repr(x));
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${hexAddr(v)}>`;
     if (v instanceof PyBuiltin) {
       return v.isMethod ? `<method '${v.name}' of '${v.ownerName}' objects>` : `<built-in function ${v.name}>`;
@@ -275,6 +276,20 @@ export function installBuiltins(vm: Vm): Protocols {
     return h;
   };
   const M64 = (1n << 64n) - 1n;
+  /** CPython's tuple hash (xxHash-based), in 64-bit unsigned arithmetic. */
+  const tupleHash = (items: readonly PyVal[]): R.IntVal => {
+    const P1 = 11400714785074694791n, P2 = 14029467366897019727n, P5 = 2870177450012600261n;
+    let acc = P5;
+    for (const it of items) {
+      const h = BigInt.asUintN(64, BigInt(vm.hash(it)));
+      acc = (acc + h * P2) & M64;
+      acc = ((acc << 31n) | (acc >> 33n)) & M64;
+      acc = (acc * P1) & M64;
+    }
+    acc = (acc + (BigInt(items.length) ^ (P5 ^ 3527539n))) & M64;
+    if (acc === M64) return 1546275796;
+    return R.normInt(BigInt.asIntN(64, acc));
+  };
   const hashProto = (v: PyVal): R.IntVal => {
     switch (typeof v) {
       case 'number': return v === -1 ? -2 : v;
@@ -283,20 +298,7 @@ export function installBuiltins(vm: Vm): Protocols {
       case 'string': return strHash(v);
     }
     if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
-    if (v instanceof PyTuple) {
-      // CPython's tuple hash (xxHash-based), in 64-bit unsigned arithmetic.
-      const P1 = 11400714785074694791n, P2 = 14029467366897019727n, P5 = 2870177450012600261n;
-      let acc = P5;
-      for (const it of v.items) {
-        const h = BigInt.asUintN(64, BigInt(vm.hash(it)));
-        acc = (acc + h * P2) & M64;
-        acc = ((acc << 31n) | (acc >> 33n)) & M64;
-        acc = (acc * P1) & M64;
-      }
-      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M64;
-      if (acc === M64) return 1546275796;
-      return R.normInt(BigInt.asIntN(64, acc));
-    }
+    if (v instanceof PyTuple) return tupleHash(v.items);
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');
       if (hm === None) throw vm.typeErr(`unhashable type: '${v.cls.name}'`);
@@ -324,14 +326,10 @@ export function installBuiltins(vm: Vm): Protocols {
       return R.normInt(BigInt.asIntN(64, h));
     }
     if (v instanceof PyBytes) return rtBytesHash(v.data, v.len);
+    if (v instanceof PyRange) return tupleHash(Rg.rangeHashKey(v).map((x) => x ?? None));
     return Math.floor(vm.id(v) / 16);
   };
 
-  const seqEq = (a: PyVal[], b: PyVal[]): boolean => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !vm.eq(a[i]!, b[i]!)) return false;
-    return true;
-  };
   const eqProto = (a: PyVal, b: PyVal): boolean => {
     if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
     const ta = typeof a, tb = typeof b;
@@ -440,7 +438,7 @@ export function installBuiltins(vm: Vm): Protocols {
         return cmpResult(x < y ? -1 : x > y ? 1 : 0, op);
       }
       if (a instanceof PyRange && b instanceof PyRange && (op === 2 || op === 3)) {
-        const s = seqEq(rangeItems(a), rangeItems(b));
+        const s = Rg.rangeEquals(a, b);
         return op === 2 ? s : !s;
       }
     }
@@ -871,10 +869,26 @@ export function installBuiltins(vm: Vm): Protocols {
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
     const out: PyVal[] = [];
-    const n = r.length;
+    const n = Number(Rg.rangeLen(r));
     vm.checkItems(n);
-    for (let i = 0; i < n; i++) out.push(r.start + i * r.step);
+    const { start, step } = r;
+    if (typeof start === 'number' && typeof step === 'number' && Rg.rangeIsSmall(r)) for (let i = 0; i < n; i++) out.push(start + i * step);
+    else for (let i = 0; i < n; i++) out.push(Rg.rangeAt(r, i));
     return out;
+  };
+  /** A range too big to list (bigint fields, or past maxObjectBytes) is walked lazily. */
+  const rangeListable = (r: PyRange): boolean => Rg.rangeIsSmall(r) && Number(Rg.rangeLen(r)) * 8 <= vm.cfg.maxObjectBytes;
+  const rangeIter = (r: PyRange): PyIter => {
+    const { start, step } = r;
+    const n = Rg.rangeLen(r);
+    if (typeof start === 'number' && typeof step === 'number' && typeof n === 'number' && Rg.rangeIsSmall(r)) {
+      const it = posIter(rangeIterT, (k) => (k < n ? start + step * k : undefined));
+      it.rn = n;
+      it.rstart = start;
+      it.rstep = step;
+      return it;
+    }
+    return posIter(rangeIterT, (k) => (R.intLt(k, n) ? Rg.rangeAt(r, k) : undefined));
   };
   const viewItems = (v: PyView): PyVal[] => {
     const d = v.d;
@@ -924,15 +938,7 @@ export function installBuiltins(vm: Vm): Protocols {
       const items = v.items;
       return posIter(tupleIterT, (k) => items[k]);
     }
-    if (v instanceof PyRange) {
-      const n = v.length;
-      const { start, step } = v;
-      const it = posIter(rangeIterT, (k) => (k < n ? start + step * k : undefined));
-      it.rn = n;
-      it.rstart = start;
-      it.rstep = step;
-      return it;
-    }
+    if (v instanceof PyRange) return rangeIter(v);
     if (typeof v === 'string') {
       // Position counts UTF-16 units so astral characters advance by their length.
       const it: PyIter = mkIter(strIterT, () => {
@@ -1067,10 +1073,14 @@ export function installBuiltins(vm: Vm): Protocols {
     if (o instanceof PyRange) {
       if (k instanceof PySlice) {
         // CPython maps the clamped slice indices through the range (not start + n * step).
-        const [start, stop, step] = sliceIdx(k, o.length);
-        return new PyRange(T.range, o.start + start * o.step, o.start + stop * o.step, o.step * step);
+        const si = (x: PyVal): R.IntVal | null => (x === None ? null : index(x, 'slice indices must be integers or None or have an __index__ method'));
+        const [start, stop, step] = Rg.rangeSlice(o, si(k.start), si(k.stop), si(k.step));
+        return new PyRange(T.range, start, stop, step);
       }
-      return o.start + o.step * seqIndex(k, o.length, 'range object index out of range', 'range');
+      if (!isIntLike(k) && !(k instanceof PyInstance && vm.lookup(k.cls, '__index__'))) {
+        throw vm.typeErr(`range indices must be integers or slices, not ${tn(k)}`);
+      }
+      return Rg.rangeItem(o, index(k));
     }
     if (o instanceof PyBytes) {
       if (k instanceof PySlice) return makeBytes(o.cls, Uint8Array.from(sliceOf(o.data.subarray(0, o.len), k)));
@@ -1217,10 +1227,11 @@ export function installBuiltins(vm: Vm): Protocols {
       return false;
     }
     if (o instanceof PyRange) {
-      if (!isIntLike(k)) return rangeItems(o).some((x) => vm.eq(x, k));
-      const x = Number(intOf(k));
-      if (o.step > 0 ? x < o.start || x >= o.stop : x > o.start || x <= o.stop) return false;
-      return (x - o.start) % o.step === 0;
+      if (isIntLike(k)) return Rg.rangeContains(o, intOf(k));
+      if (rangeListable(o)) return rangeItems(o).some((x) => vm.eq(x, k));
+      const n = Rg.rangeLen(o);
+      for (let i = 0; R.intLt(i, n); i++) if (vm.eq(Rg.rangeAt(o, i), k)) return true;
+      return false;
     }
     if (o instanceof PyBytes) {
       if (isIntLike(k)) return o.data.subarray(0, o.len).includes(Number(intOf(k)));
@@ -1437,7 +1448,7 @@ export function installBuiltins(vm: Vm): Protocols {
   ctor(T.range, (a) => {
     if (a.length === 0) throw vm.typeErr('range expected at least 1 argument, got 0');
     if (a.length > 3) throw vm.typeErr(`range expected at most 3 arguments, got ${a.length}`);
-    const nums = a.map((x) => Number(index(x)));
+    const nums = a.map((x) => index(x));
     let r: PyRange;
     if (nums.length === 1) r = new PyRange(T.range, 0, nums[0]!, 1);
     else {
@@ -2332,12 +2343,14 @@ export function installBuiltins(vm: Vm): Protocols {
 
   // ───────────── range ─────────────
   vm.method(T.range, 'index', (a) => {
-    const r = a[0] as PyRange;
-    if (!vm.contains(r, a[1]!)) throw err('ValueError', `${vm.repr(a[1]!)} is not in range`);
-    return (Number(intOf(a[1] as number)) - r.start) / r.step;
+    const r = a[0] as PyRange, x = a[1]!;
+    if (isIntLike(x)) return Rg.rangeIndexOf(r, intOf(x), vm.repr(x));
+    const n = Rg.rangeLen(r);
+    for (let i = 0; R.intLt(i, n); i++) if (vm.eq(Rg.rangeAt(r, i), x)) return i;
+    throw err('ValueError', `${vm.repr(x)} is not in range`);
   });
   vm.method(T.range, 'count', (a) => (vm.contains(a[0]!, a[1]!) ? 1 : 0));
-  vm.method(T.range, '__len__', (a) => (a[0] as PyRange).length);
+  vm.method(T.range, '__len__', (a) => Rg.rangeSize(a[0] as PyRange));
 
   // ───────────── generators ─────────────
   vm.method(T.generator, 'send', (a) => {
@@ -2358,23 +2371,12 @@ export function installBuiltins(vm: Vm): Protocols {
       g.done = true;
       throw e;
     }
-    const r = vm.genSend(g, None, e);
+    const r = vm.genThrow(g, e);
     if (r === undefined) throw stopIteration(vm.genReturn);
     return r;
   });
   vm.method(T.generator, 'close', (a) => {
-    const g = a[0] as PyGenerator;
-    if (g.done || !g.started) {
-      g.done = true;
-      return None;
-    }
-    try {
-      const r = vm.genSend(g, None, vm.err('GeneratorExit', null));
-      if (r !== undefined) throw err('RuntimeError', 'generator ignored GeneratorExit');
-    } catch (e) {
-      if (e instanceof PyExc && (vm.isSubtype(e.cls, vm.exc.get('GeneratorExit')!) || vm.isSubtype(e.cls, StopIter))) return None;
-      throw e;
-    }
+    vm.genClose(a[0] as PyGenerator);
     return None;
   });
   const stopIteration = (v: PyVal): PyExc => {
@@ -2444,7 +2446,7 @@ export function installBuiltins(vm: Vm): Protocols {
     }
     if (v instanceof PySet) return v.used;
     if (v instanceof PyBytes) return v.len;
-    if (v instanceof PyRange) return v.length;
+    if (v instanceof PyRange) return Rg.rangeSize(v);
     if (v instanceof PyView) return v.d.count;
     if (v instanceof PyObject) {
       const m = vm.lookup(v.cls, '__len__');
@@ -2525,6 +2527,7 @@ export function installBuiltins(vm: Vm): Protocols {
       const n = v.items.length;
       return posIter(iterT('list_reverseiterator'), (k) => (n - 1 - k >= 0 && n - 1 - k < v.items.length ? vm.listGet(vm.cur, v, n - 1 - k) : undefined));
     }
+    if (v instanceof PyRange && !rangeListable(v)) return rangeIter(new PyRange(T.range, ...Rg.rangeReversed(v)));
     if (!(v instanceof PyTuple || v instanceof PyRange || typeof v === 'string' || v instanceof PyBytes || v instanceof PyView || v instanceof PyDict || v instanceof PyInstance)) {
       throw vm.typeErr(`'${tn(v)}' object is not reversible`);
     }

@@ -6,22 +6,11 @@
  */
 import { PyDict } from './dict.js';
 import type { Vm } from './vm/vm.js';
+import { rangeAt, rangeLen, rangeSize } from './objects/range.js';
 import { PyList, PyRange, PyTuple, PyType, type BuiltinImpl, type PyVal } from './values.js';
 
 /** Builtin types whose instances (and subclasses' instances) match one positional sub-pattern as themselves. */
 const MATCH_SELF = ['bool', 'bytearray', 'bytes', 'dict', 'float', 'frozenset', 'int', 'list', 'set', 'str', 'tuple'] as const;
-
-function rangeItems(r: PyRange): number[] {
-  const out: number[] = [];
-  if (r.step > 0) for (let v = r.start; v < r.stop; v += r.step) out.push(v);
-  else for (let v = r.start; v > r.stop; v += r.step) out.push(v);
-  return out;
-}
-
-function rangeLen(r: PyRange): number {
-  const n = r.step > 0 ? Math.ceil((r.stop - r.start) / r.step) : Math.ceil((r.start - r.stop) / -r.step);
-  return Math.max(0, n);
-}
 
 export function installMatchHelpers(vm: Vm, def: (name: string, fn: BuiltinImpl) => unknown): void {
   const None = vm.None;
@@ -37,7 +26,7 @@ export function installMatchHelpers(vm: Vm, def: (name: string, fn: BuiltinImpl)
   /** The subject's length when it is a sequence pattern's kind of sequence (list, tuple, range), else -1. */
   def('.match_seq', (a) => {
     const v = a[0]!;
-    if (v instanceof PyRange) return rangeLen(v);
+    if (v instanceof PyRange) return rangeSize(v);
     const items = seqItems(v);
     return items === null ? -1 : items.length;
   });
@@ -46,7 +35,13 @@ export function installMatchHelpers(vm: Vm, def: (name: string, fn: BuiltinImpl)
   def('.match_star', (a) => {
     const v = a[0]!;
     const before = a[1] as number, after = a[2] as number;
-    const items: PyVal[] = v instanceof PyRange ? rangeItems(v) : seqItems(v)!;
+    let items: PyVal[];
+    if (v instanceof PyRange) {
+      const n = Number(rangeLen(v));
+      vm.checkItems(n);
+      items = [];
+      for (let i = 0; i < n; i++) items.push(rangeAt(v, i));
+    } else items = seqItems(v)!;
     return vm.newList(items.slice(before, items.length - after));
   });
 

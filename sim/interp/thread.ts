@@ -51,6 +51,10 @@ export class PyGenerator extends PyObject {
   running = false;
   done = false;
   started = false;
+  /** Resumed by its delegator's SEND inside the delegator's own eval loop (generators.ts). */
+  delegated = false;
+  /** The delegator loop's ticker count while this generator runs delegated. */
+  outerTick = 0;
   name: string;
   qualname: string;
   constructor(cls: PyType, frame: Frame) {

@@ -107,20 +107,16 @@ export class PyBytes extends PyObject {
   }
 }
 
+/** Ints of any size (a number is a safe integer: runtime/int-ops.ts's IntVal contract); objects/range.ts. */
 export class PyRange extends PyObject {
-  start: number;
-  stop: number;
-  step: number;
-  constructor(cls: PyType, start: number, stop: number, step: number) {
+  start: number | bigint;
+  stop: number | bigint;
+  step: number | bigint;
+  constructor(cls: PyType, start: number | bigint, stop: number | bigint, step: number | bigint) {
     super(cls);
     this.start = start;
     this.stop = stop;
     this.step = step;
-  }
-  get length(): number {
-    const { start, stop, step } = this;
-    if (step > 0) return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
-    return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
   }
 }
 

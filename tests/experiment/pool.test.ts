@@ -42,6 +42,32 @@ describe('the sweep pool', () => {
     expect(again.stderr).toContain('16/16 points stored, 4/16 selected ok, 12 failed');
   });
 
+  it('a point past --point-timeout (a spinning or hung worker) is killed, recorded as failed, and run again on resume', () => {
+    const dir = scratch('pool-timeout');
+    const cfg = writeConfig(dir, 'hangs', `name: hangs\nmachine: ${MACHINE}\nworkloads:\n  - { name: bank, params: { transfers: 10 } }\n` +
+      'sweep:\n  axes:\n    workload.params.accounts: [23, 12, 24, 16]\n');
+    const out = join(dir, 'out');
+    const runLog = join(dir, 'runs.log');
+    const args = ['run', cfg, '--out', out, '--runner', FAKE_RUNNER, '--no-report', '--jobs', '2', '--point-timeout', '1.5'];
+    const r = htmsim(args, { HTMSIM_FAKE_LOG: runLog });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    const recs = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const timedOut = 'timed out: still running after 1.5 s (--point-timeout), worker killed; a resume runs it again';
+    expect(recs.map((x) => [x.params['workload.params.accounts'], x.result.status, x.result.error ?? null]))
+      .toEqual([[23, 'failed', timedOut], [12, 'ok', null], [24, 'failed', timedOut], [16, 'ok', null]]);
+    expect(r.stderr).toContain('2/4 selected ok, 2 failed');
+    expect(log(runLog)).toHaveLength(4);
+    // A resume runs the timed-out points again (and only them); without --point-timeout the default is minutes.
+    const again = htmsim(args, { HTMSIM_FAKE_LOG: runLog });
+    expect(again.status).toBe(1);
+    expect(log(runLog)).toHaveLength(6);
+    expect(again.stderr).toContain('4/4 points stored, 2/4 selected ok, 2 failed');
+    const bad = htmsim(['run', cfg, '--out', out, '--point-timeout', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: option '--point-timeout <seconds>' argument '0' is invalid\. must be a number of seconds > 0/);
+  });
+
   it('a runner that cannot be loaded is one line and exit 2, like other bad input', () => {
     const dir = scratch('pool-bad-runner');
     const runner = join(dir, 'no-run-point.mjs');

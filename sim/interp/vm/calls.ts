@@ -279,9 +279,9 @@ export abstract class VmCalls extends VmExceptions {
 
   /**
    * Guest code run from host code (a generator resumed, a dunder a builtin calls) nests a host
-   * eval loop, so its depth is bounded by the host stack whatever sys.setrecursionlimit says
-   * (a `yield from` chain overflowed it near 400 levels): past MAX_NESTED_RUNS it is CPython's
-   * RecursionError, at the same depth on every host.
+   * eval loop, so its depth is bounded by the host stack whatever sys.setrecursionlimit says:
+   * past MAX_NESTED_RUNS it is CPython's RecursionError, at the same depth on every host.
+   * (`yield from` does not nest: generators.ts runs a delegate in its delegator's loop.)
    */
   checkNest(t: GuestThread): void {
     if (t.nest >= MAX_NESTED_RUNS) throw this.err('RecursionError', 'maximum recursion depth exceeded');

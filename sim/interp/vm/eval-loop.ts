@@ -13,7 +13,7 @@ import { PyDict } from '../dict.js';
 import { ABORT_SIGNAL } from '../heap.js';
 import { BinOp, CmpOp, Op, OP_NAMES } from '../opcodes.js';
 import * as R from '../runtime/int-ops.js';
-import { FRAME_HEADER_BYTES, GuestThread, U_FIELD, type StepOutcome } from '../thread.js';
+import { FRAME_HEADER_BYTES, GuestThread, PyGenerator, U_FIELD, type StepOutcome } from '../thread.js';
 import { PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { BLOCK_SIGNAL, CYCLE_LIMIT_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
 import { L_BUDGET, L_YIELD, L_SUSPEND, L_BLOCK, L_ABORT, L_DONE, L_GENYIELD, OUTCOME } from './signals.js';
@@ -538,6 +538,20 @@ export abstract class VmEvalLoop extends VmColdOps {
                 return L_DONE;
               }
               f = t.frames[t.frames.length - 1]!;
+              if (done.gen !== null && done.gen.delegated) {
+                // A delegate returned: its delegator's SEND jumps to its target with the value.
+                this.delegateLeave(done.gen, r);
+                tick = done.gen.outerTick;
+                code = f.code.code;
+                stack = f.stack;
+                fast = f.fast;
+                consts = f.consts;
+                pc = code[(f.lasti << 1) + 1]!;
+                sp = f.sp;
+                fAddr = f.addr + FRAME_HEADER_BYTES;
+                stack[sp - 1] = r;
+                break;
+              }
               this.activate(t, f);
               code = f.code.code;
               stack = f.stack;
@@ -585,9 +599,53 @@ export abstract class VmEvalLoop extends VmColdOps {
               f.sp = sp;
               f.lasti = opPc;
               t.frames.pop();
-              t.retVal = v;
               t.tickCount = tick;
+              const g = f.gen!;
+              if (g.delegated) {
+                // A delegate yielded: its delegator's SEND pushes the value and goes on.
+                this.delegateLeave(g, undefined);
+                tick = g.outerTick;
+                f = t.frames[t.frames.length - 1]!;
+                code = f.code.code;
+                stack = f.stack;
+                fast = f.fast;
+                consts = f.consts;
+                pc = f.pc;
+                sp = f.sp;
+                fAddr = f.addr + FRAME_HEADER_BYTES;
+                stack[sp++] = v;
+                break;
+              }
+              t.retVal = v;
               return L_GENYIELD;
+            }
+            case Op.SEND: {
+              const it = stack[sp - 2] as PyVal;
+              if (nested && it instanceof PyGenerator) {
+                const v = stack[sp - 1] as PyVal;
+                f.pc = pc;
+                f.sp = sp - 1;
+                f.lasti = opPc;
+                const nf = this.delegateEnter(t, it, v, tick);
+                if (nf !== null) {
+                  tick = t.tickCount;
+                  f = nf;
+                  code = f.code.code;
+                  stack = f.stack;
+                  fast = f.fast;
+                  consts = f.consts;
+                  pc = f.pc;
+                  sp = f.sp;
+                  fAddr = f.addr + FRAME_HEADER_BYTES;
+                  break;
+                }
+              }
+              f.pc = pc;
+              f.sp = sp;
+              this.coldOp(t, f, op, arg, opPc, nested);
+              pc = f.pc;
+              sp = f.sp;
+              break;
             }
             case Op.NOP:
             case Op.COPY:
@@ -631,7 +689,6 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.JUMP_IF_TRUE_OR_POP:
             case Op.GET_ITER:
             case Op.MAKE_FUNCTION:
-            case Op.SEND:
             case Op.GET_YIELD_FROM_ITER:
             case Op.RAISE_VARARGS:
             case Op.RERAISE:
@@ -656,7 +713,10 @@ export abstract class VmEvalLoop extends VmColdOps {
       } catch (err0) {
         if (!nested) t.midCall = false;
         if (err0 === SUSPEND_SIGNAL || err0 === BLOCK_SIGNAL) {
-          if (nested) throw err0;
+          if (nested) {
+            this.delegateAbandon(t, base);
+            throw err0;
+          }
           // Drop frames a nested run left behind and re-execute the current instruction later.
           while (t.frames.length > 0 && t.frames[t.frames.length - 1] !== f) t.frames.pop();
           f.pc = opPc;
@@ -665,14 +725,20 @@ export abstract class VmEvalLoop extends VmColdOps {
           return err0 === SUSPEND_SIGNAL ? L_SUSPEND : L_BLOCK;
         }
         if (err0 === ABORT_SIGNAL) {
-          if (nested) throw err0;
+          if (nested) {
+            this.delegateAbandon(t, base);
+            throw err0;
+          }
           t.tickCount = tick;
           // The transaction's rollback (abort handler or policy) already restored the frames.
           if (t.tx !== null) this.txRollback(t, 0);
           return L_ABORT;
         }
-        const e = this.toGuest(err0);
-        if (e === null) throw err0;
+        let e = this.toGuest(err0);
+        if (e === null) {
+          if (nested) this.delegateAbandon(t, base);
+          throw err0;
+        }
         // Error path: traceback entry for this frame (not for a re-raise), implicit context.
         if (!t.reraise) {
           this.addTb(e, f, opPc);
@@ -690,9 +756,17 @@ export abstract class VmEvalLoop extends VmColdOps {
             break;
           }
           // Unwind this frame.
-          if (f.gen !== null) f.gen.done = true;
+          const ug = f.gen;
+          if (ug !== null) ug.done = true;
           this.heap.freeFrame(t.id, core, f.addr, f.size);
           t.frames.pop();
+          const fromDelegate = ug !== null && ug.delegated;
+          if (fromDelegate) {
+            // A delegate raised: its delegator sees it at the SEND.
+            e = this.delegateRaised(t, ug, e);
+            t.tickCount = tick;
+            tick = ug.outerTick;
+          }
           if (t.frames.length === base) {
             t.tickCount = tick;
             if (base === 0 && !nested) {
@@ -702,7 +776,7 @@ export abstract class VmEvalLoop extends VmColdOps {
             throw e;
           }
           f = t.frames[t.frames.length - 1]!;
-          this.activate(t, f);
+          if (!fromDelegate) this.activate(t, f);
           code = f.code.code;
           stack = f.stack;
           fast = f.fast;

@@ -18,7 +18,8 @@ import { Heap, NONE_ADDR } from '../heap.js';
 import type { Forensics } from '../forensics.js';
 import type { ExecHooks } from '../hooks.js';
 import type { OwnershipTable } from '../ownership.js';
-import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from '../runtime/int-ops.js';
+import { rangeLen } from '../objects/range.js';
+import { INT_MAX_STR_DIGITS, intIsZero, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { GuestThread } from '../thread.js';
 import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
@@ -189,6 +190,7 @@ export abstract class VmObjectModel {
       hash: (v) => self.hash(v),
       eq: (a, b) => self.eq(a, b),
       customKey: (v) => {
+        if (v instanceof PyRange) return true; // equal by value (objects/range.ts)
         if (!(v instanceof PyInstance)) return false;
         const eqm = self.lookup(v.cls, '__eq__');
         const hm = self.lookup(v.cls, '__hash__');
@@ -329,7 +331,7 @@ export abstract class VmObjectModel {
       return true;
     }
     if (v instanceof PyBytes) return v.len > 0;
-    if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PyRange) return !intIsZero(rangeLen(v));
     return true;
   }
   /** gc.collect's hook: the number of unreachable objects a cyclic collection of `generation`
