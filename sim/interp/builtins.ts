@@ -7,6 +7,7 @@ import { PyDict, PySet } from './dict.js';
 import { installMatchHelpers } from './match-runtime.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import * as Rg from './objects/range.js';
+import { installTypeForms } from './objects/type-forms.js';
 import * as RF from './runtime/str-format.js';
 import { formatFloat, formatInt, formatStr } from './runtime/format-spec.js';
 import { floatDivmod as rtFloatDivmod, floatFloorDiv as rtFloatFloorDiv, floatFromStr as rtFloatFromStr, floatMod as rtFloatMod, floatPow as rtFloatPow, floatRepr as rtFloatRepr, floatRound as rtFloatRound } from './runtime/float-ops.js';
@@ -14,6 +15,7 @@ import { percentFormat, type PercentArgs, type PercentConv } from './runtime/per
 import type { Protocols } from './vm/protocols.js';
 import type { Vm } from './vm/vm.js';
 import * as R from './runtime/int-ops.js';
+import { floatFromHex, floatToHex } from './runtime/float-hex.js';
 import * as RS from './runtime/str-methods.js';
 import { bytesHash as rtBytesHash, strHash as strHashRt } from './runtime/str-hash.js';
 import { PyGenerator, U_FIELD, type Frame } from './thread.js';
@@ -69,6 +71,7 @@ export function installBuiltins(vm: Vm): Protocols {
   };
 
   installExceptionTypes(vm);
+  const typeForms = installTypeForms(vm);
 
   // ───────────── helpers ─────────────
   const index = (v: PyVal, what?: string): R.IntVal => {
@@ -211,7 +214,7 @@ export function installBuiltins(vm: Vm): Protocols {
     }
     if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
     if (v instanceof PySlice) return `slice(${vm.repr(v.start)}, ${vm.repr(v.stop)}, ${vm.repr(v.step)})`;
-    if (v instanceof PyGenerator) return `<generator object ${v.qualname} at ${hexAddr(v)}>`;
+    if (v instanceof PyGenerator) return `<${v.cls.name} object ${v.qualname} at ${hexAddr(v)}>`;
     if (v instanceof PyView) {
       const name = ['dict_keys', 'dict_values', 'dict_items'][v.kind];
       return `${name}(${vm.repr(vm.newList(viewItems(v)))})`;
@@ -305,7 +308,10 @@ export function installBuiltins(vm: Vm): Protocols {
       if (hm instanceof PyFunction) {
         const r = vm.callValue(hm, [v], null);
         if (!isIntLike(r)) throw vm.typeErr('__hash__ method should return an integer');
-        return R.intHash(intOf(r));
+        // CPython keeps a result that fits Py_hash_t (-1 becomes -2); only a wider int is hashed.
+        const iv = intOf(r);
+        if (typeof iv === 'number' || BigInt.asIntN(64, iv) === iv) return iv === -1 || iv === -1n ? -2 : iv;
+        return R.intHash(iv);
       }
       const eqm = vm.lookup(v.cls, '__eq__');
       if (eqm instanceof PyFunction) throw vm.typeErr(`unhashable type: '${v.cls.name}'`);
@@ -743,6 +749,10 @@ export function installBuiltins(vm: Vm): Protocols {
         if (r !== undefined) return r;
       }
     }
+    if (op === 7) {
+      const u = typeForms.or(a, b); // int | None
+      if (u !== vm.NotImplemented) return u;
+    }
     const sym = OP_SYM[op]! + (inplace ? '=' : '');
     if (op === 8 && !inplace) throw vm.typeErr(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
     if (op === 6 && typeof a === 'string') throw vm.typeErr('not all arguments converted during string formatting');
@@ -848,24 +858,6 @@ export function installBuiltins(vm: Vm): Protocols {
   };
   const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
 
-  /**
-   * A class's instances are limited to its slots when it and every class above it but object
-   * declare `__slots__` (without `__dict__`); the allowed names are all of theirs.
-   */
-  const slotNamesOf = (tp: PyType, own: PyVal | undefined): Set<string> | null => {
-    if (own === undefined) return null;
-    // A tuple's or list's items are read without traffic: declaring slots costs nothing simulated.
-    const items = typeof own === 'string' ? [own] : own instanceof PyTuple || own instanceof PyList ? own.items : vm.toList(own);
-    const names = new Set<string>(items.map((x) => String(x)));
-    if (names.has('__dict__')) return null;
-    for (const c of tp.mro.slice(1)) {
-      if (c === T.object) continue;
-      if (c.slotNames === null) return null;
-      for (const n of c.slotNames) names.add(n);
-    }
-    return names;
-  };
-
   // ───────────── iteration ─────────────
   const rangeItems = (r: PyRange): PyVal[] => {
     const out: PyVal[] = [];
@@ -961,7 +953,7 @@ export function installBuiltins(vm: Vm): Protocols {
       });
     }
     if (v instanceof PyBytes) return posIter(iterT('bytes_iterator'), (k) => (k < v.len ? vm.byteGet(vm.cur, v, k) : undefined));
-    if (v instanceof PyIter || v instanceof PyGenerator) return v;
+    if (v instanceof PyIter || (v instanceof PyGenerator && v.cls !== T.coroutine)) return v;
     if (v instanceof PyObject) {
       const m = vm.lookup(v.cls, '__iter__');
       if (m !== undefined && m !== None) {
@@ -988,7 +980,7 @@ export function installBuiltins(vm: Vm): Protocols {
   const StopIter = vm.exc.get('StopIteration')!;
   const nextProto = (it: PyVal): PyVal | undefined => {
     if (it instanceof PyIter) return it.next();
-    if (it instanceof PyGenerator) return vm.genSend(it, None);
+    if (it instanceof PyGenerator && it.cls !== T.coroutine) return vm.genSend(it, None);
     const m = vm.lookup(vm.typeOf(it), '__next__');
     if (m === undefined) throw vm.typeErr(`'${tn(it)}' object is not an iterator`);
     try {
@@ -1093,7 +1085,7 @@ export function installBuiltins(vm: Vm): Protocols {
       if (o instanceof PyType) {
         const cg = vm.lookup(o, '__class_getitem__');
         if (cg !== undefined) return vm.callValue(cg instanceof PyWrapper ? cg.fget : cg, [o, k], null);
-        if (o.builtin) return o;
+        if (o.builtin) return typeForms.alias(o, k);
         throw vm.typeErr(`type '${o.name}' is not subscriptable`);
       }
     }
@@ -1166,6 +1158,14 @@ export function installBuiltins(vm: Vm): Protocols {
     throw vm.typeErr(`'${tn(o)}' object does not support item assignment`);
   };
   const delItemProto = (o: PyVal, k: PyVal): void => {
+    const so = subclassOverride(o, '__delitem__');
+    if (so !== undefined) {
+      vm.callValue(so, [o, k], null);
+      return;
+    }
+    delItemRaw(o, k);
+  };
+  const delItemRaw = (o: PyVal, k: PyVal): void => {
     const t = vm.cur;
     if (o instanceof PyList) {
       if (k instanceof PySlice) {
@@ -1470,17 +1470,40 @@ export function installBuiltins(vm: Vm): Protocols {
     return new PySlice(T.slice, a[0]!, a[1]!, a[2] ?? None);
   });
   ctor(T.object, () => vm.instantiate(T.object));
-  ctor(T.type, (a) => {
-    if (a.length === 1) return vm.typeOf(a[0]!);
+  // type(name, bases, ns) and type.__new__(meta, name, bases, ns, **kwds): vm.newClass.
+  const typeNew = (meta: PyType, a: PyVal[], kw: Kw): PyVal => {
     if (a.length !== 3) throw vm.typeErr('type() takes 1 or 3 arguments');
-    const name = a[0] as string;
-    const bases = (a[1] as PyTuple).items as PyType[];
-    const tp = new PyType(T.type, name, bases.length ? bases : [T.object], vm.builtinBase(bases[0] ?? T.object).layout, false);
-    tp.module = '__main__';
-    tp.mro = vm.computeMro(tp);
-    const ns = a[2] as PyDict;
-    for (const i of ns.entries()) tp.dict.set(ns.keys[i] as string, ns.vals[i]!);
-    return tp;
+    if (typeof a[0] !== 'string') throw vm.typeErr(`type.__new__() argument 1 must be str, not ${tn(a[0]!)}`);
+    if (!(a[1] instanceof PyTuple)) throw vm.typeErr(`type.__new__() argument 2 must be tuple, not ${tn(a[1]!)}`);
+    if (!(a[2] instanceof PyDict)) throw vm.typeErr(`type.__new__() argument 3 must be dict, not ${tn(a[2]!)}`);
+    const bases = a[1].items.map((b) => {
+      if (!(b instanceof PyType)) throw vm.typeErr('bases must be types');
+      return b;
+    });
+    const ns = a[2];
+    if (ns.getStr('__module__') === undefined) {
+      const g = vm.cur.frames[vm.cur.frames.length - 1]?.globals.getStr('__name__');
+      ns.set('__module__', g ?? '__main__');
+    }
+    const winner = vm.winnerMeta(meta, bases);
+    const wnew = winner === meta ? undefined : vm.lookupUser(winner, '__new__');
+    if (wnew !== undefined) return vm.callValue(wnew, [winner, ...a], kw);
+    return vm.newClass(winner, a[0], bases, ns, kw !== null && kw.size > 0 ? kw : null);
+  };
+  ctor(T.type, (a, kw, self) => {
+    if (a.length === 1 && self === T.type) return vm.typeOf(a[0]!);
+    return typeNew(self instanceof PyType ? self : T.type, a, kw);
+  });
+  vm.method(T.type, '__new__', (a, kw) => {
+    if (!(a[0] instanceof PyType)) throw vm.typeErr(`type.__new__(X): X is not a type object (${tn(a[0]!)})`);
+    if (a.length === 2 && a[0] === T.type) return vm.typeOf(a[1]!);
+    return typeNew(a[0], a.slice(1), kw);
+  });
+  vm.method(T.type, '__init__', () => None);
+  vm.method(T.type, '__call__', (a, kw) => vm.typeCall(a[0] as PyType, a.slice(1), kw));
+  vm.method(T.type, '__setattr__', (a) => {
+    vm.setTypeAttr(a[0] as PyType, a[1] as string, a[2]!);
+    return None;
   });
   const wrapperCtor = (tp: PyType) => (a: PyVal[], kw: Kw): PyVal => {
     const g = a[0] ?? kwArg(kw, 'fget') ?? None;
@@ -1563,10 +1586,31 @@ export function installBuiltins(vm: Vm): Protocols {
   });
   vm.method(T.object, '__format__', (a) => vm.format(a[0]!, a[1] as string));
   vm.method(T.object, '__init_subclass__', () => None);
+  // Protocol 2's reduction of a plain object: (copyreg.__newobj__, (cls,), its __dict__ or None, None, None).
+  const newobj = vm.builtin('__newobj__', (a) => vm.callValue(vm.getAttr(a[0]!, '__new__'), a, null));
+  const reduceEx = (a: PyVal[]): PyVal => {
+    const d = vm.getAttrOpt(a[0]!, '__dict__');
+    const state = d instanceof PyDict && d.count > 0 ? d : None;
+    return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!)]), state, None, None]);
+  };
+  vm.method(T.object, '__reduce_ex__', reduceEx);
+  vm.method(T.object, '__reduce__', reduceEx);
   vm.method(T.type, 'mro', (a) => vm.placeList(vm.newList((a[0] as PyType).mro)));
   vm.method(T.type, '__subclasses__', () => vm.placeList(vm.newList([])));
 
   // ───────────── int / float ─────────────
+  vm.method(T.float, 'hex', (a) => floatToHex((a[0] as PyFloat).v));
+  T.float.dict.set('fromhex', new PyWrapper(T.classmethod, vm.builtin('fromhex', (a) => {
+    if (typeof a[1] !== 'string') throw vm.typeErr(`must be str, not ${tn(a[1]!)}`);
+    let v: number | null;
+    try {
+      v = floatFromHex(a[1]);
+    } catch (e) {
+      throw err('OverflowError', (e as Error).message);
+    }
+    if (v === null) throw err('ValueError', 'invalid hexadecimal floating-point string');
+    return a[0] === T.float ? vm.float(v) : vm.callValue(a[0]!, [vm.float(v)], null);
+  }), None, None, None));
   vm.method(T.int, 'bit_length', (a) => {
     const x = intOf(a[0] as number);
     const v = x < 0 ? -BigInt(x) : BigInt(x);
@@ -2031,7 +2075,7 @@ export function installBuiltins(vm: Vm): Protocols {
     return None;
   });
   dm('__delitem__', (a) => {
-    vm.delItem(a[0]!, a[1]!);
+    delItemRaw(a[0]!, a[1]!);
     return None;
   });
   dm('__contains__', (a) => vm.contains(a[0]!, a[1]!));
@@ -2379,6 +2423,8 @@ export function installBuiltins(vm: Vm): Protocols {
     vm.genClose(a[0] as PyGenerator);
     return None;
   });
+  // A coroutine is driven as a generator is (send/throw/close), but it is no iterator.
+  for (const n of ['send', 'throw', 'close']) T.coroutine.dict.set(n, T.generator.dict.get(n)!);
   const stopIteration = (v: PyVal): PyExc => {
     const e = new PyExc(StopIter);
     e.args = v === None ? [] : [v];
@@ -2638,9 +2684,16 @@ export function installBuiltins(vm: Vm): Protocols {
     nargs(a, 2, 2, 'isinstance');
     const check = (spec: PyVal): boolean => {
       if (spec instanceof PyTuple) return spec.items.some(check);
-      const hook = spec instanceof PyType && spec.cls === vm.T.type ? undefined : vm.lookup(vm.typeOf(spec), '__instancecheck__');
+      const union = typeForms.unionArgs(spec);
+      if (union !== null) return union.some(check);
+      if (!(spec instanceof PyType)) {
+        // A non-class with __instancecheck__ (typing's special forms) answers for itself.
+        const own = vm.lookup(vm.typeOf(spec), '__instancecheck__');
+        if (own !== undefined) return vm.truthy(vm.callValue(own, [spec, a[0]!], null));
+        throw vm.typeErr('isinstance() arg 2 must be a type, a tuple of types, or a union');
+      }
+      const hook = spec.cls.builtin || vm.typeOf(a[0]!) === spec ? undefined : vm.lookupUser(spec.cls, '__instancecheck__');
       if (hook !== undefined) return vm.truthy(vm.callValue(hook, [spec, a[0]!], null));
-      if (!(spec instanceof PyType)) throw vm.typeErr('isinstance() arg 2 must be a type, a tuple of types, or a union');
       return vm.isInstance(a[0]!, spec);
     };
     return check(a[1]!);
@@ -2649,9 +2702,13 @@ export function installBuiltins(vm: Vm): Protocols {
     if (!(a[0] instanceof PyType)) throw vm.typeErr('issubclass() arg 1 must be a class');
     const check = (spec: PyVal): boolean => {
       if (spec instanceof PyTuple) return spec.items.some(check);
-      const hook = spec instanceof PyType && spec.cls === vm.T.type ? undefined : vm.lookup(vm.typeOf(spec), '__subclasscheck__');
+      if (!(spec instanceof PyType)) {
+        const own = vm.lookup(vm.typeOf(spec), '__subclasscheck__');
+        if (own !== undefined) return vm.truthy(vm.callValue(own, [spec, a[0]!], null));
+        throw vm.typeErr('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+      }
+      const hook = spec.cls.builtin ? undefined : vm.lookupUser(spec.cls, '__subclasscheck__');
       if (hook !== undefined) return vm.truthy(vm.callValue(hook, [spec, a[0]!], null));
-      if (!(spec instanceof PyType)) throw vm.typeErr('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       return vm.isSubtype(a[0] as PyType, spec);
     };
     return check(a[1]!);
@@ -2806,46 +2863,11 @@ export function installBuiltins(vm: Vm): Protocols {
     throw err('OSError', 'htmsim guests have no file system');
   });
 
-  // class creation
+  // class creation (vm/calls.ts: metaclass, __prepare__, type.__new__)
   def('__build_class__', (a, kw) => {
     const body = a[0];
     if (!(body instanceof PyFunction)) throw vm.typeErr('__build_class__: func must be a function');
-    const name = a[1] as string;
-    const bases = a.slice(2).map((b) => {
-      if (!(b instanceof PyType)) throw vm.typeErr('bases must be types');
-      return b;
-    });
-    if (kw !== null && kw.has('metaclass')) throw vm.typeErr('metaclasses are not supported by htmsim');
-    const ns = vm.placeDict(vm.newDict());
-    const t = vm.cur;
-    const fr = vm.newFrame(t, body.code, body, body.globals as PyDict, ns);
-    const cellRet = vm.runNested(t, fr);
-    const layoutBase = bases.length ? vm.builtinBase(bases[0]!) : T.object;
-    const tp = new PyType(T.type, name, bases.length ? bases : [T.object], layoutBase.layout, false);
-    tp.module = (ns.getStr('__module__') as string | undefined) ?? '__main__';
-    const qn = ns.getStr('__qualname__');
-    if (typeof qn === 'string') tp.qualname = qn;
-    tp.mro = vm.computeMro(tp);
-    for (const i of ns.entries()) {
-      const k = ns.keys[i] as string;
-      if (k === '__classcell__') continue;
-      tp.dict.set(k, ns.vals[i]!);
-    }
-    tp.slotNames = slotNamesOf(tp, ns.getStr('__slots__'));
-    if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', None);
-    if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', None); // a class's docstring is not inherited
-    vm.place(tp, 400);
-    if (cellRet instanceof PyCell) cellRet.value = tp;
-    // super(tp, tp).__init_subclass__(): the parents' hook, never the new class's own.
-    let isub: PyVal | undefined;
-    for (const c of tp.mro.slice(1)) {
-      isub = c.dict.get('__init_subclass__');
-      if (isub !== undefined) break;
-    }
-    if (isub instanceof PyFunction || (isub instanceof PyWrapper && isub.fget instanceof PyFunction)) {
-      vm.callValue(isub instanceof PyWrapper ? isub.fget : isub, [tp], null);
-    }
-    return tp;
+    return vm.buildClass(body, a[1] as string, a.slice(2), kw);
   });
   declareArity(vm, [
     // Slot wrappers (CPython: "expected 1 argument, got 0").
@@ -2868,6 +2890,11 @@ export function installBuiltins(vm: Vm): Protocols {
     [T.frozenset, 'o', 1, 1, ['isdisjoint', 'issuperset', 'issubset']],
     [T.range, 'o', 1, 1, ['index', 'count']],
     [T.type, 'o', 0, 0, ['mro']],
+    [T.type, 'slot', 0, Infinity, ['__call__']],
+    [T.float, 'o', 0, 0, ['hex']],
+    [T.float, 'o', 1, 1, ['fromhex']],
+    [T.object, 'o', 1, 1, ['__reduce_ex__']],
+    [T.object, 'o', 0, 0, ['__reduce__']],
     // Argument clinic positional ranges ("center expected at least 1 argument, got 0").
     [T.str, 'clinic', 1, 2, ['center', 'ljust', 'rjust']],
     [T.list, 'clinic', 2, 2, ['insert']],

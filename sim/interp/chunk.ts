@@ -26,6 +26,8 @@ export const CodeFlag = {
   VARKEYWORDS: 0x8,
   NESTED: 0x10,
   GENERATOR: 0x20,
+  /** `async def` (set together with GENERATOR: a coroutine runs as a generator of type coroutine). */
+  COROUTINE: 0x80,
 } as const;
 
 /** One row of the exception table (CPython 3.11): instructions [start, end) are covered. */

@@ -45,6 +45,8 @@ export const Op = {
   LOAD_METHOD: 28,
   LOAD_BUILD_CLASS: 29,
   LOAD_ASSERTION_ERROR: 30,
+  /** Module and class bodies that annotate a name: `__annotations__ = {}` unless it exists. */
+  SETUP_ANNOTATIONS: 31,
 
   /** BINARY_OP arg: a BinOp code below (the INPLACE_ variants try __i*__ first). */
   BINARY_OP: 40,
@@ -99,7 +101,7 @@ export const Op = {
   /** FOR_ITER target: push next item, or pop the iterator and jump to target when exhausted. */
   FOR_ITER: 89,
 
-  /** MAKE_FUNCTION flags: 1 defaults tuple, 2 kw-defaults dict, 4 annotations (ignored), 8 closure tuple. */
+  /** MAKE_FUNCTION flags: 1 defaults tuple, 2 kw-defaults dict, 4 annotations (a tuple of name, value pairs), 8 closure tuple. */
   MAKE_FUNCTION: 90,
   /** CALL argc: stack is [callable-or-NULL, self-or-callable, args...] as 3.11 after LOAD_METHOD;
    *  when no LOAD_METHOD was used the compiler emits PUSH_NULL first. */
@@ -122,6 +124,8 @@ export const Op = {
   /** SEND target: delegate to a sub-iterator for `yield from` (3.11). */
   SEND: 102,
   GET_YIELD_FROM_ITER: 103,
+  /** GET_AWAITABLE where: the iterator `await` delegates to (a coroutine, or `__await__()`'s result). */
+  GET_AWAITABLE: 104,
 
   /** RAISE_VARARGS 0 (re-raise), 1 (raise exc), 2 (raise exc from cause). */
   RAISE_VARARGS: 110,

@@ -41,6 +41,7 @@ function sx(e: Expr | null): string {
     case 'List': return `[${e.elts.map(sx).join(' ')}]`;
     case 'Tuple': return `(tuple ${e.elts.map(sx).join(' ')})`;
     case 'Slice': return `(slice ${sx(e.lower)} ${sx(e.upper)} ${sx(e.step)})`;
+    case 'Await': return `(await ${sx(e.value)})`;
     default: {
       const _never: never = e;
       return String(_never);
@@ -157,8 +158,9 @@ describe('parser: syntax errors against CPython goldens', () => {
   });
   it('rejects unsupported syntax with a clear message naming htmsim', () => {
     const cases: [string, string][] = [
-      ['async def f():\n    pass\n', "'async' is not supported by htmsim"],
-      ['class C(metaclass=M):\n    pass\n', 'metaclasses are not supported by htmsim'],
+      ['async def f():\n    async for x in y:\n        pass\n', "'async for' is not supported by htmsim"],
+      ['async def f():\n    async with y:\n        pass\n', "'async with' is not supported by htmsim"],
+      ['async def f():\n    yield 1\n', 'asynchronous generators are not supported by htmsim'],
       ['try:\n    pass\nexcept* E:\n    pass\n', "'except*' is not supported by htmsim"],
     ];
     for (const [src, msg] of cases) {

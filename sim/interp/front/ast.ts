@@ -54,6 +54,7 @@ export type Expr = Span & (
   | { kind: 'GeneratorExp'; elt: Expr; generators: Comprehension[] }
   | { kind: 'Yield'; value: Expr | null }
   | { kind: 'YieldFrom'; value: Expr }
+  | { kind: 'Await'; value: Expr }
   | { kind: 'Compare'; left: Expr; ops: CmpOperator[]; comparators: Expr[] }
   | { kind: 'Call'; func: Expr; args: Expr[]; keywords: Keyword[] }
   /** conversion: -1 none, or the char code of 's', 'r', 'a' (as CPython). */
@@ -69,6 +70,8 @@ export type Expr = Span & (
 
 export interface Arg extends Span {
   arg: string;
+  /** The parameter's annotation (`def f(x: int)`), null without one. */
+  annotation: Expr | null;
 }
 
 export interface Arguments {
@@ -100,13 +103,13 @@ export interface Alias extends Span {
 }
 
 export type Stmt = Span & (
-  | { kind: 'FunctionDef'; name: string; args: Arguments; body: Stmt[]; decorators: Expr[] }
+  | { kind: 'FunctionDef'; name: string; args: Arguments; body: Stmt[]; decorators: Expr[]; returns: Expr | null; isAsync: boolean }
   | { kind: 'ClassDef'; name: string; bases: Expr[]; keywords: Keyword[]; body: Stmt[]; decorators: Expr[] }
   | { kind: 'Return'; value: Expr | null }
   | { kind: 'Delete'; targets: Expr[] }
   | { kind: 'Assign'; targets: Expr[]; value: Expr }
   | { kind: 'AugAssign'; target: Expr; op: BinOperator; value: Expr }
-  | { kind: 'AnnAssign'; target: Expr; value: Expr | null; simple: boolean }
+  | { kind: 'AnnAssign'; target: Expr; annotation: Expr; value: Expr | null; simple: boolean }
   | { kind: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
   | { kind: 'While'; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { kind: 'If'; test: Expr; body: Stmt[]; orelse: Stmt[] }
@@ -126,6 +129,16 @@ export type Stmt = Span & (
 
 export interface Module {
   body: Stmt[];
+}
+
+/** `from __future__ import annotations` among the module's leading statements (PEP 563). */
+export function hasFutureAnnotations(m: Module): boolean {
+  for (const [i, s] of m.body.entries()) {
+    if (i === 0 && s.kind === 'Expr' && s.value.kind === 'Constant' && s.value.value.type === 'str') continue;
+    if (s.kind !== 'ImportFrom' || s.module !== '__future__') return false;
+    if (s.names.some((a) => a.name === 'annotations')) return true;
+  }
+  return false;
 }
 
 export type ExprKind = Expr['kind'];
@@ -153,6 +166,7 @@ export function exprDescription(e: Expr): string {
     case 'DictComp': return 'dict comprehension';
     case 'GeneratorExp': return 'generator expression';
     case 'Yield': case 'YieldFrom': return 'yield expression';
+    case 'Await': return 'await expression';
     case 'Compare': return 'comparison';
     case 'Call': return 'function call';
     case 'FormattedValue': case 'JoinedStr': return 'f-string expression';

@@ -45,18 +45,25 @@
  *   must set the cell to the new class. Zero-argument super() finds `__class__` in the calling
  *   function's freevars (present whenever the function mentions `super` or `__class__`) and the
  *   first argument in local 0 (or in its cell, cell2arg).
- * - Annotations are evaluated and discarded for `x: T = v` (only v is stored); `x: T` alone is a
- *   no-op (no __annotations__). Private-name mangling (`__x` in classes) is not done.
+ * - Annotations are 3.11's: a module or class body that annotates a name starts SETUP_ANNOTATIONS
+ *   and stores each annotation in `__annotations__` after the value; a function evaluates no
+ *   annotation of its locals; a def's parameter and return annotations go to MAKE_FUNCTION (flag
+ *   4) as a tuple of (name, value) pairs. Under `from __future__ import annotations` the values
+ *   are their source text (unparse.ts). Private-name mangling (`__x` in classes) is not done.
+ * - `async def` code has flags GENERATOR | COROUTINE and starts as a generator's; `await x` is x,
+ *   GET_AWAITABLE 0, then `yield from`'s SEND loop with RESUME 3. `async for`/`async with`, async
+ *   generators and async comprehensions are refused (GuestSyntaxError naming htmsim).
  * - Functions (not lambdas, comprehensions, modules) have consts[0] = docstring or None, as 3.11.
  *   Module and class docstrings are stored in `__doc__`.
  * - Imports: LOAD_CONST level, LOAD_CONST fromlist (None or a tuple of str), IMPORT_NAME name;
  *   `import a.b as c` then IMPORT_FROM b, SWAP 2, POP_TOP, as 3.11.
  */
-import type { Arguments, BinOperator, Comprehension, Constant, Expr, ExprContext, Keyword, Module, Span, Stmt } from './ast.js';
+import { hasFutureAnnotations, type Arguments, type BinOperator, type Comprehension, type Constant, type Expr, type ExprContext, type Keyword, type Module, type Span, type Stmt } from './ast.js';
 import { type CodeObject, type ConstValue, type ExceptionTableEntry, CodeFlag } from '../chunk.js';
 import { BinOp, CmpOp, JUMP_OPS, Op } from '../opcodes.js';
 import { type Block, type SymbolTable } from './symtable.js';
 import { GuestSyntaxError } from './syntax-error.js';
+import { unparse } from './unparse.js';
 
 // Pseudo-instructions (resolved in assembly, never emitted).
 const SETUP_FINALLY = -1;
@@ -230,6 +237,8 @@ export class Compiler {
   private readonly lines: string[];
   private u!: Unit;
   private readonly stack: Unit[] = [];
+  /** PEP 563: annotations compile to their source text (`from __future__ import annotations`). */
+  private futureAnnotations = false;
 
   constructor(table: SymbolTable, filename: string, source: string) {
     this.table = table;
@@ -295,8 +304,10 @@ export class Compiler {
   compileModule(mod: Module): CodeObject {
     const block = this.table.top;
     this.u = new Unit(block, '<module>', '<module>', 1);
+    this.futureAnnotations = hasFutureAnnotations(mod);
     this.emit(Op.RESUME, 0);
     let body = mod.body;
+    this.setupAnnotations(body);
     const doc = docstring(body);
     if (doc !== null) {
       this.setLoc(body[0]!);
@@ -374,12 +385,7 @@ export class Compiler {
         break;
       }
       case 'AugAssign': this.augAssign(s); break;
-      case 'AnnAssign':
-        if (s.value) {
-          this.expr(s.value);
-          this.assignTarget(s.target);
-        }
-        break;
+      case 'AnnAssign': this.annAssign(s); break;
       case 'For': this.forStmt(s); break;
       case 'While': this.whileStmt(s); break;
       case 'If': {
@@ -796,6 +802,78 @@ export class Compiler {
     this.expr({ ...t, ctx: 'store' } as Expr);
   }
 
+  /** The SEND loop of `yield from` (RESUME 2) and `await` (RESUME 3) over the iterator on top. */
+  private delegate(resume: number): void {
+    this.loadConst(NONE);
+    const start = this.newLabel();
+    const exit = this.newLabel();
+    this.bind(start);
+    this.emitJump(Op.SEND, exit);
+    this.emit(Op.YIELD_VALUE);
+    this.emit(Op.RESUME, resume);
+    this.emitJump(JUMP, start);
+    this.bind(exit);
+  }
+
+  /** SETUP_ANNOTATIONS first in a module or class body that annotates a name (find_ann). */
+  private setupAnnotations(body: Stmt[]): void {
+    const find = (ss: Stmt[]): boolean => ss.some((s) => {
+      switch (s.kind) {
+        case 'AnnAssign': return true;
+        case 'For': case 'While': case 'If': return find(s.body) || find(s.orelse);
+        case 'With': return find(s.body);
+        case 'Try': return find(s.body) || find(s.orelse) || find(s.finalbody) || s.handlers.some((h) => find(h.body));
+        default: return false;
+      }
+    });
+    if (find(body)) this.emit(Op.SETUP_ANNOTATIONS);
+  }
+
+  /** An annotation's value: the expression, or its text under PEP 563. */
+  private annotationValue(e: Expr): void {
+    if (this.futureAnnotations) this.loadConst({ kind: 'str', value: unparse(e) });
+    else this.expr(e);
+  }
+
+  /** `x: T = v` (3.11): store v, then in a module or class `__annotations__['x'] = T`; a
+   *  function evaluates no annotation of its locals. */
+  private annAssign(s: Extract<Stmt, { kind: 'AnnAssign' }>): void {
+    if (s.value) {
+      this.expr(s.value);
+      this.assignTarget(s.target);
+    }
+    if (this.u.block.kind === 'function') return;
+    if (s.simple && s.target.kind === 'Name') {
+      this.setLoc(s);
+      this.annotationValue(s.annotation);
+      this.emit(Op.LOAD_NAME, this.u.nameIndex('__annotations__'));
+      this.loadConst({ kind: 'str', value: s.target.id });
+      this.emit(Op.STORE_SUBSCR);
+    } else if (!this.futureAnnotations) {
+      this.expr(s.annotation);
+      this.emit(Op.POP_TOP);
+    }
+  }
+
+  /** Pushes a def's annotations as the (name, value, ...) tuple MAKE_FUNCTION takes (flag 4). */
+  private functionAnnotations(a: Arguments, returns: Expr | null): number {
+    let n = 0;
+    for (const p of [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg]) {
+      if (p === null || p.annotation === null) continue;
+      this.loadConst({ kind: 'str', value: p.arg });
+      this.annotationValue(p.annotation);
+      n++;
+    }
+    if (returns !== null) {
+      this.loadConst({ kind: 'str', value: 'return' });
+      this.annotationValue(returns);
+      n++;
+    }
+    if (n === 0) return 0;
+    this.emit(Op.BUILD_TUPLE, 2 * n);
+    return 4;
+  }
+
   // ---- functions and classes -----------------------------------------------------------------
 
   /** Pushes defaults/kwdefaults; returns the MAKE_FUNCTION flags they need. */
@@ -847,11 +925,12 @@ export class Compiler {
 
   private functionFlags(u: Unit, parent: Unit): void {
     if (u.block.isGenerator) u.flags |= CodeFlag.GENERATOR;
+    if (u.block.isCoroutine) u.flags |= CodeFlag.GENERATOR | CodeFlag.COROUTINE;
     if (parent.block.kind === 'function') u.flags |= CodeFlag.NESTED;
   }
 
   private prologue(block: Block): void {
-    if (block.isGenerator) {
+    if (block.isGenerator || block.isCoroutine) {
       this.emit(Op.RETURN_GENERATOR);
       this.emit(Op.POP_TOP);
     }
@@ -861,7 +940,8 @@ export class Compiler {
   private functionDef(s: Extract<Stmt, { kind: 'FunctionDef' }>): void {
     for (const d of s.decorators) this.expr(d);
     this.setLoc(s);
-    const flags = this.defaultsFor(s.args);
+    const flags = this.defaultsFor(s.args) | this.functionAnnotations(s.args, s.returns);
+    this.setLoc(s);
     const block = this.table.blocks.get(s)!;
     const parent = this.u;
     this.enterUnit(block, s.name, s.decorators.length > 0 ? s.decorators[0]!.line : s.line); // co_firstlineno: the first decorator
@@ -888,9 +968,6 @@ export class Compiler {
   }
 
   private classDef(s: Extract<Stmt, { kind: 'ClassDef' }>): void {
-    for (const k of s.keywords) {
-      if (k.arg === 'metaclass') throw this.error('metaclasses are not supported by htmsim', k);
-    }
     for (const d of s.decorators) this.expr(d);
     this.setLoc(s);
     const block = this.table.blocks.get(s)!;
@@ -902,6 +979,7 @@ export class Compiler {
     this.loadConst({ kind: 'str', value: u.qualname });
     this.emit(Op.STORE_NAME, u.nameIndex('__qualname__'));
     let body = s.body;
+    this.setupAnnotations(body);
     const doc = docstring(body);
     if (doc !== null) {
       this.setLoc(body[0]!);
@@ -1142,17 +1220,15 @@ export class Compiler {
         this.expr(e.value);
         this.setLoc(e);
         this.emit(Op.GET_YIELD_FROM_ITER);
-        this.loadConst(NONE);
-        const start = this.newLabel();
-        const exit = this.newLabel();
-        this.bind(start);
-        this.emitJump(Op.SEND, exit);
-        this.emit(Op.YIELD_VALUE);
-        this.emit(Op.RESUME, 2);
-        this.emitJump(JUMP, start);
-        this.bind(exit);
+        this.delegate(2);
         return;
       }
+      case 'Await':
+        this.expr(e.value);
+        this.setLoc(e);
+        this.emit(Op.GET_AWAITABLE, 0);
+        this.delegate(3);
+        return;
       case 'Compare':
         this.compare(e);
         return;
@@ -1475,10 +1551,10 @@ function docstring(body: Stmt[]): string | null {
 /** Stack effect of a real instruction; `jump` selects the branch-taken effect. */
 export function stackEffect(op: number, arg: number, jump: boolean): number {
   switch (op) {
-    case Op.NOP: case Op.SWAP: case Op.RESUME: case Op.LOAD_ATTR: case Op.UNARY_NEGATIVE:
+    case Op.NOP: case Op.SWAP: case Op.RESUME: case Op.SETUP_ANNOTATIONS: case Op.LOAD_ATTR: case Op.UNARY_NEGATIVE:
     case Op.UNARY_POSITIVE: case Op.UNARY_NOT: case Op.UNARY_INVERT: case Op.GET_ITER:
     case Op.LIST_TO_TUPLE: case Op.JUMP_FORWARD: case Op.JUMP_BACKWARD: case Op.YIELD_VALUE:
-    case Op.GET_YIELD_FROM_ITER: case Op.CHECK_EXC_MATCH: case Op.DELETE_FAST: case Op.DELETE_DEREF:
+    case Op.GET_YIELD_FROM_ITER: case Op.GET_AWAITABLE: case Op.CHECK_EXC_MATCH: case Op.DELETE_FAST: case Op.DELETE_DEREF:
     case Op.DELETE_GLOBAL: case Op.DELETE_NAME:
       return 0;
     case Op.POP_TOP: case Op.STORE_FAST: case Op.STORE_DEREF: case Op.STORE_GLOBAL: case Op.STORE_NAME:

@@ -61,6 +61,8 @@ export class Parser {
   private matchTemps = 0;
   /** Inside a def or lambda body (for CPython's two `await` messages). */
   private inFunction = false;
+  /** Directly inside an `async def` body (where `await` is an expression). */
+  private inAsync = false;
 
   constructor(tokens: Token[], filename: string, fileSource: string, fstringDepth = 0) {
     this.toks = tokens;
@@ -180,7 +182,11 @@ export class Parser {
         case 'try': return [this.tryStmt()];
         case 'with': return [this.withStmt()];
         case 'async':
-          throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
+          if (this.isKw('def', 1)) {
+            this.next();
+            return [this.funcDef([], true)];
+          }
+          throw this.error(`'async ${this.peek(1).text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
         case 'match':
           if (this.looksLikeMatch()) return this.matchStmt();
           break;
@@ -375,10 +381,10 @@ export class Parser {
         throw this.errorAt(`only single target (not ${what}) can be annotated`, first);
       }
       this.next();
-      this.expression(); // the annotation: parsed, then ignored
+      const annotation = this.expression();
       let value: Expr | null = null;
       if (this.eatOp('=')) value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
-      return this.st({ kind: 'AnnAssign', target: this.toTarget(first, 'store'), value, simple: first.kind === 'Name' }, start);
+      return this.st({ kind: 'AnnAssign', target: this.toTarget(first, 'store'), annotation, value, simple: first.kind === 'Name' && !(start.kind === 'OP' && start.text === '(') }, start);
     }
     if (first.kind === 'Starred') throw this.errorAt("can't use starred expression here", first);
     return this.st({ kind: 'Expr', value: first }, start);
@@ -786,23 +792,28 @@ export class Parser {
     }
     if (this.isKw('def')) return this.funcDef(decorators);
     if (this.isKw('class')) return this.classDef(decorators);
-    if (this.isKw('async')) { const a = this.peek(); throw this.error("'async' is not supported by htmsim", a.line, a.col, a.endLine, a.endCol); }
+    if (this.isKw('async') && this.isKw('def', 1)) {
+      this.next();
+      return this.funcDef(decorators, true);
+    }
     throw this.invalid();
   }
 
-  private funcDef(decorators: Expr[]): Stmt {
+  private funcDef(decorators: Expr[], isAsync = false): Stmt {
     const t = this.next();
     const name = this.expectName().text;
     if (!this.isOp('(')) throw this.invalid();
     this.next();
     const args = this.parameters(')', true);
     this.expectOp(')');
-    if (this.eatOp('->')) this.expression();
-    const outer = this.inFunction;
+    const returns = this.eatOp('->') ? this.expression() : null;
+    const outer = this.inFunction, outerAsync = this.inAsync;
     this.inFunction = true;
+    this.inAsync = isAsync;
     const body = this.block('function definition', t.line);
     this.inFunction = outer;
-    return this.st({ kind: 'FunctionDef', name, args, body, decorators }, decorators[0] ? { ...t } : t);
+    this.inAsync = outerAsync;
+    return this.st({ kind: 'FunctionDef', name, args, body, decorators, returns, isAsync }, decorators[0] ? { ...t } : t);
   }
 
   /** Parameter list up to `close` (')' for def, ':' for lambda). */
@@ -812,8 +823,8 @@ export class Parser {
     let seenSlash = false;
     const argTok = (): Arg => {
       const n = this.expectName();
-      if (annotations && this.eatOp(':')) this.expression();
-      return { ...this.span(n, n), arg: n.text };
+      const annotation = annotations && this.eatOp(':') ? this.expression() : null;
+      return { ...this.span(n, n), arg: n.text, annotation };
     };
     while (!this.isOp(close)) {
       if (a.kwarg) {
@@ -965,10 +976,12 @@ export class Parser {
     const t = this.next();
     const args = this.parameters(':', false);
     this.expectOp(':');
-    const outer = this.inFunction;
+    const outer = this.inFunction, outerAsync = this.inAsync;
     this.inFunction = true;
+    this.inAsync = false;
     const body = this.expression();
     this.inFunction = outer;
+    this.inAsync = outerAsync;
     return this.mk({ kind: 'Lambda', args, body }, t);
   }
 
@@ -1047,13 +1060,16 @@ export class Parser {
 
   private power(): Expr {
     const start = this.peek();
-    // `async def` is rejected, so every `await` htmsim sees is outside an async function, as CPython says.
-    if (this.isKw('await')) {
+    if (this.isKw('await') && !this.inAsync) {
       this.next();
       if (!this.atExprStart()) throw this.invalid();
       throw this.error(this.inFunction ? "'await' outside async function" : "'await' outside function", start.line, start.col, start.endLine, start.endCol);
     }
-    const base = this.primary();
+    let base: Expr;
+    if (this.isKw('await')) {
+      this.next();
+      base = this.mk({ kind: 'Await', value: this.primary() }, start);
+    } else base = this.primary();
     if (this.eatOp('**')) {
       const right = this.factor(); // right-associative, binds tighter than unary minus on its left
       return this.mk({ kind: 'BinOp', left: base, op: '**', right }, start);

@@ -3,7 +3,7 @@
  * free, explicit global or implicit global before code generation. Blocks are the module, class
  * bodies and functions (def, lambda, and each comprehension, which has its own scope in Python 3).
  */
-import type { Arguments, Comprehension, Expr, Module, Span, Stmt } from './ast.js';
+import { hasFutureAnnotations, type Arguments, type Comprehension, type Expr, type Module, type Span, type Stmt } from './ast.js';
 import { GuestSyntaxError } from './syntax-error.js';
 
 export type BlockKind = 'module' | 'class' | 'function';
@@ -32,6 +32,8 @@ export class Block {
   /** Parameter names in CPython's co_varnames order (positional, kw-only, *args, **kwargs). */
   readonly params: string[] = [];
   isGenerator = false;
+  /** An `async def`: its code makes a coroutine (flags GENERATOR | COROUTINE). */
+  isCoroutine = false;
   isComprehension = false;
   /** >0 while a comprehension's iterable expression is being visited in this block (PEP 572 forbids `:=` there). */
   compIterDepth = 0;
@@ -75,6 +77,8 @@ class Builder {
   private readonly lines: string[];
   private cur!: Block;
   private readonly blocks = new Map<object, Block>();
+  /** PEP 563: annotations are kept as strings, never evaluated, so they use no names. */
+  private futureAnnotations = false;
 
   constructor(filename: string, source: string) {
     this.filename = filename;
@@ -88,6 +92,7 @@ class Builder {
   build(mod: Module): SymbolTable {
     const top = new Block('module', '<module>', 1, null);
     this.cur = top;
+    this.futureAnnotations = hasFutureAnnotations(mod);
     for (const s of mod.body) this.stmt(s);
     return { top, blocks: this.blocks };
   }
@@ -125,6 +130,13 @@ class Builder {
     for (const d of a.kwDefaults) if (d) this.expr(d);
   }
 
+  /** A def's annotations, evaluated in the enclosing scope when the def runs. */
+  private annotations(a: Arguments, returns: Expr | null): void {
+    if (this.futureAnnotations) return;
+    for (const p of [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg]) if (p?.annotation) this.expr(p.annotation);
+    if (returns !== null) this.expr(returns);
+  }
+
   private stmts(ss: Stmt[]): void {
     for (const s of ss) this.stmt(s);
   }
@@ -134,10 +146,12 @@ class Builder {
       case 'FunctionDef':
         for (const d of s.decorators) this.expr(d);
         this.defaults(s.args);
+        this.annotations(s.args, s.returns);
         this.add(s.name, DEF_LOCAL, s);
-        this.enter('function', s.name, s, s.line);
+        this.enter('function', s.name, s, s.line).isCoroutine = s.isAsync;
         this.params(s.args);
         this.stmts(s.body);
+        if (s.isAsync && this.cur.isGenerator) throw this.error('asynchronous generators are not supported by htmsim', s);
         this.leave();
         break;
       case 'ClassDef':
@@ -166,6 +180,7 @@ class Builder {
         break;
       case 'AnnAssign':
         if (s.value) this.expr(s.value);
+        if (this.cur.kind !== 'function' && !this.futureAnnotations) this.expr(s.annotation);
         if (s.value || s.target.kind === 'Name') this.expr(s.target);
         break;
       case 'For':
@@ -332,6 +347,10 @@ class Builder {
         if (e.value) this.expr(e.value);
         break;
       }
+      case 'Await':
+        if (this.cur.isComprehension) throw this.error('asynchronous comprehensions are not supported by htmsim', e);
+        this.expr(e.value);
+        break;
       case 'Compare': this.expr(e.left); for (const c of e.comparators) this.expr(c); break;
       case 'Call':
         this.expr(e.func);

@@ -19,6 +19,8 @@ const SOURCE = String.raw`
 import collections as _collections
 from abc import ABC as _ABC, ABCMeta, abstractmethod
 
+GenericAlias = type(list[int])
+
 
 # Built-in types whose dict does not show a slot CPython's shows: unhashable containers
 # (__hash__ = None), dicts and their views (__reversed__) and the callable built-in types (__call__).
@@ -69,6 +71,7 @@ class Hashable(_ABC):
 
 class Iterable(_ABC):
     __slots__ = ()
+    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __iter__(self):
@@ -143,6 +146,7 @@ class Sized(_ABC):
 
 class Container(_ABC):
     __slots__ = ()
+    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __contains__(self, x):
@@ -159,6 +163,7 @@ class Collection(Sized, Iterable, Container):
 
 class Callable(_ABC):
     __slots__ = ()
+    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __call__(self, *args, **kwds):
@@ -389,6 +394,7 @@ class MappingView(Sized):
 
 class KeysView(MappingView, Set):
     __slots__ = ()
+    __class_getitem__ = classmethod(GenericAlias)
 
     @classmethod
     def _from_iterable(cls, it):

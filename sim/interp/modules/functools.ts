@@ -1,7 +1,7 @@
 /**
  * `functools` in guest Python: reduce, partial, update_wrapper/wraps, lru_cache/cache (cache_info, cache_clear;
- * least-recently-used eviction kept in a dict's insertion order), total_ordering, cmp_to_key.
- * (cached_property and partialmethod wait for the VM to call a user descriptor's __get__.)
+ * least-recently-used eviction kept in a dict's insertion order), total_ordering, cmp_to_key,
+ * cached_property and partialmethod (user descriptors: the VM calls their __get__).
  */
 import { pythonModule } from './kit.js';
 
@@ -244,4 +244,49 @@ def cmp_to_key(mycmp):
         __hash__ = None
     return K
 
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError('Cannot assign the same cached_property to two different names (%r and %r).'
+                            % (self.attrname, name))
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError('Cannot use cached_property instance without calling __set_name__ on it.')
+        val = self.func(instance)
+        object.__setattr__(instance, self.attrname, val)
+        return val
+
+
+class partialmethod:
+    def __init__(self, func, /, *args, **keywords):
+        if isinstance(func, partialmethod):
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __repr__(self):
+        parts = [repr(self.func)]
+        parts.extend(repr(x) for x in self.args)
+        parts.extend('%s=%r' % (k, v) for k, v in self.keywords.items())
+        return 'functools.partialmethod(' + ', '.join(parts) + ')'
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return partial(self.func, obj, *self.args, **self.keywords)
 `);

@@ -6,11 +6,14 @@
 import type { Vm } from '../vm/vm.js';
 import { abc } from './abc.js';
 import { array } from './array.js';
+import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
 import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
 import { copy } from './copy.js';
+import { dataclasses } from './dataclasses.js';
+import { enumModule } from './enum.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
@@ -36,7 +39,8 @@ import { typing } from './typing.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
-  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re];
+  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
+  enumModule, dataclasses, asyncio];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

@@ -7,6 +7,40 @@ import { PyGenerator } from '../thread.js';
 import { PyBuiltin, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper, PyType, PyWrapper, CodeHolder, type PyVal } from '../values.js';
 import { VmGenerators } from './generators.js';
 
+/**
+ * An instance's attribute map once the guest has asked for its `__dict__`: the map reads and
+ * writes that dict, so `obj.__dict__.update(...)`, `vars(obj)[k] = v` and attribute stores see
+ * each other (the dict is the attributes, as CPython's). Keys that are not str are no attributes.
+ */
+export class AttrView extends Map<string, PyVal> {
+  readonly d: PyDict;
+  constructor(d: PyDict) {
+    super();
+    this.d = d;
+  }
+  override get(k: string): PyVal | undefined { return this.d.getStr(k); }
+  override has(k: string): boolean { return this.d.getStr(k) !== undefined; }
+  override set(k: string, v: PyVal): this {
+    this.d.set(k, v);
+    return this;
+  }
+  override delete(k: string): boolean { return this.d.delete(k) !== undefined; }
+  override clear(): void { this.d.clear(); }
+  override get size(): number { return this.d.count; }
+  override *entries(): MapIterator<[string, PyVal]> {
+    for (const i of this.d.entries()) {
+      const k = this.d.keys[i];
+      if (typeof k === 'string') yield [k, this.d.vals[i]!];
+    }
+  }
+  override [Symbol.iterator](): MapIterator<[string, PyVal]> { return this.entries(); }
+  override *keys(): MapIterator<string> { for (const [k] of this.entries()) yield k; }
+  override *values(): MapIterator<PyVal> { for (const [, v] of this.entries()) yield v; }
+  override forEach(cb: (v: PyVal, k: string, m: Map<string, PyVal>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+}
+
 export abstract class VmAttributes extends VmGenerators {
 
 
@@ -38,16 +72,22 @@ export abstract class VmAttributes extends VmGenerators {
         if (d.fget === this.None) throw this.err('AttributeError', `property '${name}' of '${tp.name}' object has no getter`);
         return this.callValue(d.fget, [v], null);
       }
+      // A user descriptor: a data descriptor (with __set__ or __delete__) before the instance's own attribute.
+      const get = d instanceof PyInstance ? this.lookupUser(d.cls, '__get__') : undefined;
+      if (get !== undefined && (this.lookupUser((d as PyInstance).cls, '__set__') !== undefined || this.lookupUser((d as PyInstance).cls, '__delete__') !== undefined)) {
+        return this.callValue(get, [d!, v, tp], null);
+      }
       this.readObj(t, v);
       const a = v.attrs.get(name);
       if (a !== undefined) return a;
+      if (get !== undefined) return this.callValue(get, [d!, v, tp], null);
       if (d !== undefined) return this.bind(d, v, tp);
       if (v instanceof PyExc) {
         const s = this.excAttr(v, name);
         if (s !== undefined) return s;
       }
       if (name === '__class__') return tp;
-      if (name === '__dict__' && tp.slotNames === null) return this.dictOfAttrs(v.attrs);
+      if (name === '__dict__' && tp.slotNames === null) return this.liveDict(v);
       const ga = this.lookup(tp, '__getattr__');
       if (ga !== undefined) {
         try {
@@ -108,6 +148,14 @@ export abstract class VmAttributes extends VmGenerators {
     return undefined;
   }
 
+  /** An instance's `__dict__`: made once, from then on the instance's attributes (AttrView). */
+  protected liveDict(v: PyInstance): PyDict {
+    if (v.attrs instanceof AttrView) return v.attrs.d;
+    const d = this.dictOfAttrs(v.attrs);
+    v.attrs = new AttrView(d);
+    return d;
+  }
+
   /** A fresh dict of an attribute map (`obj.__dict__`). */
   protected dictOfAttrs(attrs: ReadonlyMap<string, PyVal> | undefined): PyDict {
     const dd = this.newDict();
@@ -145,7 +193,18 @@ export abstract class VmAttributes extends VmGenerators {
         case '__globals__': return v.globals as PyDict;
         case '__dict__': {
           const d = this.newDict();
-          if (v.attrs) for (const [k, x] of v.attrs) d.set(k, x);
+          if (v.attrs) for (const [k, x] of v.attrs) if (k !== '__annotations__') d.set(k, x);
+          return d;
+        }
+        case '__kwdefaults__': return v.kwdefaults === null ? this.None : this.dictOfAttrs(v.kwdefaults);
+        case '__annotations__': {
+          // Made on first use and kept, as CPython's func_get_annotations.
+          let d = v.attrs?.get(name);
+          if (d === undefined) {
+            d = this.placeDict(this.newDict());
+            if (v.attrs === null) v.attrs = new Map();
+            v.attrs.set(name, d);
+          }
           return d;
         }
       }
@@ -198,6 +257,10 @@ export abstract class VmAttributes extends VmGenerators {
   typeAttr(tp: PyType, name: string): PyVal | undefined {
     const d = this.lookup(tp, name);
     if (d !== undefined) {
+      if (d instanceof PyInstance) {
+        const get = this.lookupUser(d.cls, '__get__');
+        if (get !== undefined) return this.callValue(get, [d, this.None, tp], null);
+      }
       if (d instanceof PyWrapper) {
         if (d.cls === this.T.staticmethod) return d.fget;
         if (d.cls === this.T.classmethod) return this.boundMethod(d.fget, tp);
@@ -221,7 +284,12 @@ export abstract class VmAttributes extends VmGenerators {
       }
     }
     const meta = this.lookup(tp.cls, name);
+    if (meta instanceof PyWrapper && meta.cls === this.T.property) return this.callValue(meta.fget, [tp], null);
     if (meta !== undefined) return this.bind(meta, tp, tp.cls);
+    if (!tp.cls.builtin) {
+      const ga = this.lookupUser(tp.cls, '__getattr__');
+      if (ga !== undefined) return this.callValue(ga, [tp, name], null);
+    }
     return undefined;
   }
 
@@ -257,6 +325,11 @@ export abstract class VmAttributes extends VmGenerators {
       if (d instanceof PyWrapper && d.cls === this.T.property) {
         if (d.fset === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no setter`);
         this.callValue(d.fset, [v, val], null);
+        return;
+      }
+      const set = d instanceof PyInstance ? this.lookupUser(d.cls, '__set__') : undefined;
+      if (set !== undefined) {
+        this.callValue(set, [d!, v, val], null);
         return;
       }
     }
@@ -295,9 +368,9 @@ export abstract class VmAttributes extends VmGenerators {
       return;
     }
     if (v instanceof PyType) {
-      if (v.builtin) throw this.typeErr(`cannot set '${name}' attribute of immutable type '${v.name}'`);
-      this.mutate(t, v);
-      v.dict.set(name, val);
+      const sa = v.cls.builtin ? undefined : this.lookupUser(v.cls, '__setattr__');
+      if (sa !== undefined) this.callValue(sa, [v, name, val], null);
+      else this.setTypeAttr(v, name, val);
       return;
     }
     if (v instanceof PyModule) {
@@ -319,12 +392,24 @@ export abstract class VmAttributes extends VmGenerators {
     throw this.err('AttributeError', `'${tp.name}' object has no attribute '${name}'`);
   }
 
+  /** `type.__setattr__`: a class attribute (never on a built-in type). */
+  setTypeAttr(v: PyType, name: string, val: PyVal): void {
+    if (v.builtin) throw this.typeErr(`cannot set '${name}' attribute of immutable type '${v.name}'`);
+    this.mutate(this.cur, v);
+    v.dict.set(name, val);
+  }
+
   delAttr(v: PyVal, name: string): void {
     const t = this.cur;
     if (v instanceof PyInstance) {
       const d = this.lookup(v.cls, name);
       if (d instanceof PyWrapper && d.cls === this.T.property && d.fdel !== this.None) {
         this.callValue(d.fdel, [v], null);
+        return;
+      }
+      const del = d instanceof PyInstance ? this.lookupUser(d.cls, '__delete__') : undefined;
+      if (del !== undefined) {
+        this.callValue(del, [d!, v], null);
         return;
       }
       if (!v.attrs.has(name)) throw this.attrError(v, name);

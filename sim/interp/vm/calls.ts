@@ -11,7 +11,7 @@ import type { CodeObject, ConstValue } from '../chunk.js';
 import { CodeFlag } from '../chunk.js';
 import { PyDict } from '../dict.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
-import { PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyObject, PyTuple, PyType, PyWrapper, CodeHolder, type PyVal, type Slot } from '../values.js';
+import { PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyObject, PyTuple, PyType, PyWrapper, CodeHolder, type PyVal, type Slot } from '../values.js';
 import { ABORT_SIGNAL } from './signals.js';
 import { VmExceptions } from './exceptions.js';
 
@@ -24,6 +24,7 @@ export const MAX_NESTED_RUNS = 350;
 export abstract class VmCalls extends VmExceptions {
   protected abstract execLoop(t: GuestThread, budget: number, base: number): number;
   abstract makeGenerator(fr: Frame): PyGenerator;
+  abstract getAttrOpt(v: PyVal, name: string): PyVal | undefined;
 
 
 
@@ -303,8 +304,17 @@ export abstract class VmCalls extends VmExceptions {
     return r;
   }
 
-  /** Instantiates a class (or calls a builtin type's constructor). */
+  /** Calls a class: its metaclass's own `__call__` when it defines one, else `type.__call__`. */
   callType(tp: PyType, args: PyVal[], kw: Map<string, PyVal> | null): PyVal {
+    if (!tp.cls.builtin) {
+      const mc = this.lookupUser(tp.cls, '__call__');
+      if (mc !== undefined) return this.callValue(mc, [tp, ...args], kw);
+    }
+    return this.typeCall(tp, args, kw);
+  }
+
+  /** `type.__call__`: instantiates a class (or calls a builtin type's constructor). */
+  typeCall(tp: PyType, args: PyVal[], kw: Map<string, PyVal> | null): PyVal {
     if (tp === this.T.type && args.length === 1 && (kw === null || kw.size === 0)) return this.typeOf(args[0]!);
     const newFn = tp.builtin ? undefined : this.lookupUser(tp, '__new__');
     let obj: PyVal;
@@ -317,6 +327,13 @@ export abstract class VmCalls extends VmExceptions {
       if (base.layout === 'exception' || base.layout === 'object') {
         obj = this.instantiate(tp);
         if (obj instanceof PyExc) obj.args = args.slice();
+      } else if (base === this.T.type) {
+        // type(name, bases, ns) may make a class of a derived metaclass: its own __init__ runs.
+        obj = this.ctors.get(base)!(args, kw, tp);
+        if (!this.isInstance(obj, tp) || args.length !== 3) return obj;
+        const tinit = this.lookup((obj as PyType).cls, '__init__')!;
+        this.callValue(tinit, [obj, ...args], kw);
+        return obj;
       } else {
         const ctor = this.ctors.get(base);
         if (ctor === undefined) throw this.typeErr(`cannot create '${tp.name}' instances`);
@@ -354,7 +371,7 @@ export abstract class VmCalls extends VmExceptions {
     }
     return obj;
   }
-  protected lookupUser(tp: PyType, name: string): PyVal | undefined {
+  lookupUser(tp: PyType, name: string): PyVal | undefined {
     for (const c of tp.mro) {
       if (c.builtin) continue;
       const v = c.dict.get(name);
@@ -394,7 +411,112 @@ export abstract class VmCalls extends VmExceptions {
     const init = this.lookup(tp, '__init__');
     if (!(init instanceof PyFunction) || (init.code.flags & CodeFlag.GENERATOR) !== 0) return false;
     if (this.lookupUser(tp, '__new__') !== undefined) return false;
+    if (!tp.cls.builtin && this.lookupUser(tp.cls, '__call__') !== undefined) return false;
     const base = this.builtinBase(tp);
     return base.layout === 'object' || base.layout === 'exception';
+  }
+
+  // ---- class creation ----------------------------------------------------------------------
+
+  /** `__build_class__(body, name, *bases, metaclass=M, **kwds)`: the metaclass (the most derived
+   *  of M and the bases' metaclasses), its `__prepare__`d namespace filled by the body, then
+   *  `M(name, bases, ns, **kwds)`. */
+  buildClass(body: PyFunction, name: string, bases: PyVal[], kw: Map<string, PyVal> | null): PyVal {
+    const bs = bases.map((b) => {
+      if (!(b instanceof PyType)) throw this.typeErr('bases must be types');
+      return b;
+    });
+    let meta: PyVal | undefined = kw?.get('metaclass');
+    let kwds: Map<string, PyVal> | null = null;
+    if (kw !== null) for (const [k, x] of kw) if (k !== 'metaclass') (kwds ??= new Map()).set(k, x);
+    if (meta === undefined) meta = bs.length > 0 ? bs[0]!.cls : this.T.type;
+    if (meta instanceof PyType) meta = this.winnerMeta(meta, bs);
+    const t = this.cur;
+    let ns: PyDict;
+    const prep = meta instanceof PyType ? (meta.builtin ? undefined : this.getAttrOpt(meta, '__prepare__')) : this.getAttrOpt(meta, '__prepare__');
+    if (prep !== undefined) {
+      const r = this.callValue(prep, [name, this.newTuple(bs)], kwds);
+      if (!(r instanceof PyDict)) throw this.typeErr(`${meta instanceof PyType ? meta.name : this.typeOf(meta).name}.__prepare__() must return a mapping, not ${this.typeOf(r).name}`);
+      ns = r;
+    } else ns = this.placeDict(this.newDict());
+    const fr = this.newFrame(t, body.code, body, body.globals as PyDict, ns);
+    const cellRet = this.runNested(t, fr);
+    if (meta === this.T.type && kwds === null) return this.newClass(this.T.type, name, bs, ns, null);
+    const cls = this.callValue(meta, [name, this.newTuple(bs), ns], kwds);
+    if (cellRet instanceof PyCell && cls instanceof PyType && cellRet.value === undefined) cellRet.value = cls;
+    return cls;
+  }
+
+  /** The most derived of `meta` and the metaclasses of `bases` (CPython's message on a conflict). */
+  winnerMeta(meta: PyType, bases: readonly PyType[]): PyType {
+    let winner = meta;
+    for (const b of bases) {
+      const bm = b.cls;
+      if (this.isSubtype(winner, bm)) continue;
+      if (this.isSubtype(bm, winner)) {
+        winner = bm;
+        continue;
+      }
+      throw this.typeErr('metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+    }
+    return winner;
+  }
+
+  /** `type.__new__(meta, name, bases, ns, **kwds)`: the class object, its `__set_name__` calls and
+   *  its parents' `__init_subclass__(**kwds)`. */
+  newClass(meta: PyType, name: string, bases: PyType[], ns: PyDict, kwds: Map<string, PyVal> | null): PyType {
+    const T = this.T;
+    const layoutBase = bases.length ? this.builtinBase(bases[0]!) : T.object;
+    const tp = new PyType(meta, name, bases.length ? bases : [T.object], layoutBase.layout, false);
+    tp.module = (ns.getStr('__module__') as string | undefined) ?? '__main__';
+    const qn = ns.getStr('__qualname__');
+    if (typeof qn === 'string') tp.qualname = qn;
+    tp.mro = this.computeMro(tp);
+    for (const i of ns.entries()) {
+      const k = ns.keys[i] as string;
+      if (k === '__classcell__' || k === '__qualname__') continue;
+      tp.dict.set(k, ns.vals[i]!);
+    }
+    tp.slotNames = this.slotNamesOf(tp, ns.getStr('__slots__'));
+    if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', this.None);
+    if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', this.None); // a class's docstring is not inherited
+    this.place(tp, 400);
+    const cell = ns.getStr('__classcell__');
+    if (cell instanceof PyCell) cell.value = tp;
+    for (const [k, x] of [...tp.dict]) {
+      if (!(x instanceof PyInstance)) continue;
+      const sn = this.lookupUser(x.cls, '__set_name__');
+      if (sn !== undefined) this.callValue(sn, [x, tp, k], null);
+    }
+    // super(tp, tp).__init_subclass__(**kwds): the parents' hook, never the new class's own.
+    let isub: PyVal | undefined;
+    for (const c of tp.mro.slice(1)) {
+      isub = c.dict.get('__init_subclass__');
+      if (isub !== undefined) break;
+    }
+    if (isub instanceof PyFunction || (isub instanceof PyWrapper && isub.fget instanceof PyFunction)) {
+      this.callValue(isub instanceof PyWrapper ? isub.fget : isub, [tp], kwds);
+    } else if (kwds !== null && kwds.size > 0) {
+      throw this.typeErr(`${name}.__init_subclass__() takes no keyword arguments`);
+    }
+    return tp;
+  }
+
+  /**
+   * A class's instances are limited to its slots when it and every class above it but object
+   * declare `__slots__` (without `__dict__`); the allowed names are all of theirs.
+   */
+  protected slotNamesOf(tp: PyType, own: PyVal | undefined): Set<string> | null {
+    if (own === undefined) return null;
+    // A tuple's or list's items are read without traffic: declaring slots costs nothing simulated.
+    const items = typeof own === 'string' ? [own] : own instanceof PyTuple || own instanceof PyList ? own.items : this.toList(own);
+    const names = new Set<string>(items.map((x) => String(x)));
+    if (names.has('__dict__')) return null;
+    for (const c of tp.mro.slice(1)) {
+      if (c === this.T.object) continue;
+      if (c.slotNames === null) return null;
+      for (const n of c.slotNames) names.add(n);
+    }
+    return names;
   }
 }

@@ -94,6 +94,11 @@ export abstract class VmColdOps extends VmThreads {
       case Op.LOAD_BUILD_CLASS:
         stack[sp++] = this.builtins.getStr('__build_class__')!;
         break;
+      case Op.SETUP_ANNOTATIONS: {
+        const ns = f.locals ?? f.globals;
+        if (this.dictGet(t, ns, '__annotations__') === undefined) this.dictSet(t, ns, '__annotations__', this.placeDict(this.newDict()));
+        break;
+      }
       case Op.LOAD_ASSERTION_ERROR:
         stack[sp++] = this.exc.get('AssertionError')!;
         break;
@@ -246,13 +251,13 @@ export abstract class VmColdOps extends VmThreads {
         break;
       case Op.GET_ITER: {
         const v = stack[sp - 1] as PyVal;
-        if (!(v instanceof PyIter || v instanceof PyGenerator)) stack[sp - 1] = this.iter(v);
+        if (!(v instanceof PyIter || (v instanceof PyGenerator && v.cls !== T.coroutine))) stack[sp - 1] = this.iter(v);
         break;
       }
       case Op.MAKE_FUNCTION: {
         const holder = stack[--sp] as unknown as CodeHolder;
         const closure = arg & 8 ? ((stack[--sp] as PyTuple).items as PyCell[]) : null;
-        if (arg & 4) sp--;
+        const ann = arg & 4 ? (stack[--sp] as PyTuple).items : null;
         const kwd = arg & 2 ? (stack[--sp] as PyDict) : null;
         const defs = arg & 1 ? (stack[--sp] as PyTuple).items : [];
         const co = holder.code;
@@ -267,6 +272,11 @@ export abstract class VmColdOps extends VmThreads {
         const fn = new PyFunction(T.function, co, f.globals, cs, defs, kwdefaults, closure,
           f.globals.getStr('__name__') ?? None, doc);
         this.place(fn, 144);
+        if (ann !== null) {
+          const d = this.placeDict(this.newDict());
+          for (let i = 0; i < ann.length; i += 2) d.set(ann[i]!, ann[i + 1]!);
+          fn.attrs = new Map([['__annotations__', d]]);
+        }
         stack[sp++] = fn;
         break;
       }
@@ -309,6 +319,9 @@ export abstract class VmColdOps extends VmThreads {
         stack[sp++] = y;
         break;
       }
+      case Op.GET_AWAITABLE:
+        stack[sp - 1] = this.awaitable(stack[sp - 1] as PyVal);
+        break;
       case Op.GET_YIELD_FROM_ITER: {
         const v = stack[sp - 1] as PyVal;
         if (!(v instanceof PyGenerator)) stack[sp - 1] = this.iter(v);

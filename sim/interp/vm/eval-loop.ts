@@ -661,6 +661,7 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.STORE_ATTR:
             case Op.DELETE_ATTR:
             case Op.LOAD_BUILD_CLASS:
+            case Op.SETUP_ANNOTATIONS:
             case Op.LOAD_ASSERTION_ERROR:
             case Op.UNARY_NEGATIVE:
             case Op.UNARY_POSITIVE:
@@ -690,6 +691,7 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.GET_ITER:
             case Op.MAKE_FUNCTION:
             case Op.GET_YIELD_FROM_ITER:
+            case Op.GET_AWAITABLE:
             case Op.RAISE_VARARGS:
             case Op.RERAISE:
             case Op.PUSH_EXC_INFO:

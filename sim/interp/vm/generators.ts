@@ -10,6 +10,7 @@
  * not by the host stack. Every step does what the nested resumption did (same flags, same frame
  * activation, the same ticker count per level), so results are those of the nested version.
  */
+import { CodeFlag } from '../chunk.js';
 import { Op } from '../opcodes.js';
 import { Frame, GuestThread, PyGenerator } from '../thread.js';
 import { PyExc, type PyVal } from '../values.js';
@@ -19,7 +20,7 @@ import { VmCalls } from './calls.js';
 export abstract class VmGenerators extends VmCalls {
 
   makeGenerator(fr: Frame): PyGenerator {
-    const g = new PyGenerator(this.T.generator, fr);
+    const g = new PyGenerator(fr.code.flags & CodeFlag.COROUTINE ? this.T.coroutine : this.T.generator, fr);
     this.place(g, 96);
     fr.gen = g;
     // Skip RETURN_GENERATOR: the first resumption pushes the sent None which POP_TOP drops.
@@ -27,11 +28,30 @@ export abstract class VmGenerators extends VmCalls {
     return g;
   }
 
+  /** GET_AWAITABLE: what `await v` delegates to — a coroutine itself, or the iterator its type's
+   *  `__await__` returns (CPython's messages for everything else). */
+  awaitable(v: PyVal): PyVal {
+    if (v instanceof PyGenerator && v.cls === this.T.coroutine) {
+      if (v.done) throw this.err('RuntimeError', 'cannot reuse already awaited coroutine');
+      return v;
+    }
+    const tp = this.typeOf(v);
+    const m = this.lookup(tp, '__await__');
+    if (m === undefined) throw this.typeErr(`object ${tp.name} can't be used in 'await' expression`);
+    const it = this.callValue(m, [v], null);
+    if (it instanceof PyGenerator && it.cls === this.T.coroutine) throw this.typeErr('__await__() returned a coroutine');
+    if (!(it instanceof PyGenerator) && this.lookup(this.typeOf(it), '__next__') === undefined) {
+      throw this.typeErr(`__await__() returned non-iterator of type '${this.typeOf(it).name}'`);
+    }
+    return it;
+  }
+
   /** Resumes a generator with `value`; returns the yielded value, or undefined when it returned
    *  (the return value is left in t.retVal as `genReturn`). Raises what the generator raises. */
   genSend(g: PyGenerator, value: PyVal, throwExc: PyExc | null = null): PyVal | undefined {
     const t = this.cur;
     if (g.done) {
+      if (g.cls === this.T.coroutine) throw this.err('RuntimeError', 'cannot reuse already awaited coroutine');
       if (throwExc !== null) throw throwExc;
       this.genReturn = this.None;
       return undefined;

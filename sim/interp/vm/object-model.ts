@@ -66,7 +66,7 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine',
   PyType
 >;
 
@@ -180,6 +180,7 @@ export abstract class VmObjectModel {
       staticmethod: mk('staticmethod', 'staticmethod'), classmethod: mk('classmethod', 'classmethod'),
       super: mk('super', 'super'), ellipsis: mk('ellipsis', 'ellipsis'), NotImplementedType: mk('NotImplementedType', 'notimpl'),
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
+      coroutine: mk('coroutine', 'generator'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;
@@ -381,9 +382,11 @@ export abstract class VmObjectModel {
   tn(v: PyVal): string {
     return this.typeOf(v).name;
   }
-  /** Object identity number (id()). */
+  /** Object identity number (id()): the object's block; a tuple made as a temporary (its block is
+   *  the thread's reused scratch block: size 0) gets a number of its own, as an unplaced object
+   *  does, so two live tuples never share one (copy.deepcopy's memo relies on it). */
   id(v: PyVal): number {
-    if (v instanceof PyObject) return v.addr !== 0 ? v.addr : objId(v) * 16 + 0x7f0000000000;
+    if (v instanceof PyObject) return v.addr !== 0 && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : objId(v) * 16 + 0x7f0000000000;
     return objId(Object(v)) * 16;
   }
 }
