@@ -272,7 +272,7 @@ export function generateProgram(rng: Rng): string {
 // ---- experiment files and options -------------------------------------------------------------
 
 const SEED_CONFIGS = [
-  'tests/experiment/fixtures/sweep.yaml', 'configs/quickstart.yaml', 'configs/scaling.yaml', 'configs/long-vs-short.yaml',
+  'tests/experiment/fixtures/sweep.yaml', 'configs/quickstart.yaml', 'configs/headline-policies.yaml', 'configs/scaling.yaml', 'configs/long-vs-short.yaml',
   'configs/capacity.yaml', 'configs/conflict-sources.yaml', 'configs/gil-switching.yaml',
 ];
 const YAML_VALUES = ['-1', '0', '.inf', '-.inf', '.nan', '1e400', '99999999999999999999999', '""', 'null', '~', '[]', '{}', 'true',
