@@ -1,26 +1,13 @@
 /**
- * `abc` in guest Python: `ABCMeta` (registration, `__subclasshook__`, `isinstance`/`issubclass`
- * through `__instancecheck__`/`__subclasscheck__`), `ABC`, `abstractmethod` and the abstract
- * instantiation check (CPython's TypeError). Until `class C(metaclass=M)` compiles, the ABCs are
- * given their metaclass by the host primitive `_set_metaclass` (abstract classes made here and in
- * `collections.abc`); a user subclass of an ABC keeps `type` as its metaclass, which changes
- * nothing `isinstance` sees (the ABC's own check finds it by its MRO).
+ * `abc` in guest Python: `ABCMeta` (a real metaclass: registration, `__subclasshook__`,
+ * `isinstance`/`issubclass` through `__instancecheck__`/`__subclasscheck__`), `ABC`,
+ * `abstractmethod` and the abstract instantiation check with CPython's TypeError. CPython makes
+ * that check in `object.__new__` from a type flag; here `ABCMeta.__call__` makes it, so every
+ * class whose metaclass is ABCMeta (by `metaclass=` or by deriving from an ABC) gets it.
  */
-import type { PyModule } from '../values.js';
-import { PyType } from '../values.js';
-import type { Vm } from '../vm/vm.js';
-import { defineFn, hybridModule } from './kit.js';
+import { pythonModule } from './kit.js';
 
-function setupAbc(vm: Vm, m: PyModule): void {
-  defineFn(vm, m, '_set_metaclass', (a) => {
-    const cls = a[0]!, meta = a[1]!;
-    if (!(cls instanceof PyType) || !(meta instanceof PyType) || !vm.isSubtype(meta, vm.T.type)) throw vm.typeErr('_set_metaclass(cls, meta) takes two classes');
-    cls.cls = meta;
-    return cls;
-  });
-}
-
-export const abc = hybridModule('abc', setupAbc, String.raw`
+export const abc = pythonModule('abc', String.raw`
 def abstractmethod(funcobj):
     funcobj.__isabstractmethod__ = True
     return funcobj
@@ -43,7 +30,35 @@ def _abstracts(cls):
     return frozenset(names)
 
 
+def _abc_init(cls):
+    type.__setattr__(cls, '_abc_registry', [])
+    type.__setattr__(cls, '_abc_cache', {})
+    type.__setattr__(cls, '_abc_children', [])
+    for base in cls.__bases__:
+        children = base.__dict__.get('_abc_children')
+        if children is not None:
+            children.append(cls)
+    type.__setattr__(cls, '__abstractmethods__', _abstracts(cls))
+
+
+_all_abcs = []
+
+
 class ABCMeta(type):
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        _abc_init(cls)
+        _all_abcs.append(cls)
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        missing = cls.__abstractmethods__
+        if missing:
+            names = sorted(missing)
+            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s" % (
+                cls.__name__, '' if len(names) == 1 else 's', ', '.join(names)))
+        return super().__call__(*args, **kwargs)
+
     def register(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError('Can only register classes')
@@ -76,7 +91,7 @@ class ABCMeta(type):
                     ok = True
                     break
             if not ok:
-                for sub in cls.__dict__.get('_abc_children', ()):
+                for sub in cls.__dict__['_abc_children']:
                     if sub.__subclasscheck__(subclass):
                         ok = True
                         break
@@ -84,50 +99,15 @@ class ABCMeta(type):
         cache[subclass] = ok
         return ok
 
-
-_all_abcs = []
-
-
-def _abc_init(cls):
-    _set_metaclass(cls, ABCMeta)
-    setattr(cls, '_abc_registry', [])
-    setattr(cls, '_abc_cache', {})
-    setattr(cls, '_abc_children', [])
-    _all_abcs.append(cls)
-    for base in cls.__bases__:
-        children = base.__dict__.get('_abc_children')
-        if children is not None:
-            children.append(cls)
-    setattr(cls, '__abstractmethods__', _abstracts(cls))
-    return cls
-
-
-class ABC:
-    __slots__ = ()
-
+    # object.__subclasshook__ in CPython; found here through the metaclass when no class in the
+    # MRO defines one.
     @classmethod
     def __subclasshook__(cls, subclass):
         return NotImplemented
 
-    @classmethod
-    def register(cls, subclass):
-        return ABCMeta.register(cls, subclass)
 
-    def __init_subclass__(cls, **kwargs):
-        _abc_init(cls)
-
-    def __new__(cls, *args, **kwargs):
-        missing = cls.__dict__.get('__abstractmethods__')
-        if missing is None:
-            missing = _abstracts(cls)
-        if missing:
-            names = sorted(missing)
-            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s" % (
-                cls.__name__, '' if len(names) == 1 else 's', ', '.join(names)))
-        return object.__new__(cls)
-
-
-_abc_init(ABC)
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
 
 
 def get_cache_token():
