@@ -102,9 +102,12 @@ export function registerExec(program: Command): void {
 }
 
 async function execProgram(file: string, flags: ExecFlags): Promise<number> {
+  // CPython (since 3.9) makes the main script's path absolute for __file__, tracebacks and syntax
+  // errors; sys.argv[0] stays as typed.
+  const shown = resolvePath(file);
   let source: string;
   try {
-    source = readProgram(file);
+    source = readProgram(file, shown);
   } catch (e) {
     if (e instanceof GuestSyntaxError) return syntaxError(e);
     throw e;
@@ -113,7 +116,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
   if (flags.timeline !== undefined) checkOutputFile('--timeline', flags.timeline);
   if (flags.dis) {
     try {
-      process.stdout.write(disassemble(compileModule(source, file)));
+      process.stdout.write(disassemble(compileModule(source, shown)));
     } catch (e) {
       if (e instanceof GuestSyntaxError) return syntaxError(e);
       throw e;
@@ -141,7 +144,8 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
   try {
     result = await runPoint(config, {
       source,
-      filename: file,
+      filename: shown,
+      argv: [file],
       onStdout: (s) => process.stdout.write(s),
       onStderr: (s) => process.stderr.write(s),
       ...(flags.trace

@@ -320,8 +320,11 @@ function sumLockWait(cores: CoreRecord[]): number {
   return n;
 }
 
-/** Reads a guest program from disk for exec, with a one-line error when it cannot. */
-export function readProgram(file: string): string {
+/**
+ * Reads a guest program from disk for exec, with a one-line error when it cannot. `shownAs` is the
+ * name a syntax error gives (CPython's absolute path of the main script).
+ */
+export function readProgram(file: string, shownAs = file): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -329,5 +332,5 @@ export function readProgram(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`${file}: cannot read the program (${code ?? String(e)})`);
   }
-  return decodeSource(bytes, file);
+  return decodeSource(bytes, shownAs);
 }

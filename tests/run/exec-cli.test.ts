@@ -26,6 +26,21 @@ const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .*\.js:\d+/)
 describe('htmsim exec', () => {
   beforeAll(requireBuild);
 
+  it('names the main script by its absolute path, as CPython does since 3.9; sys.argv[0] stays as typed', () => {
+    prog('rel.py', 'import sys\nprint(sys.argv[0], __file__)\ndef f():\n    return 1/0\nf()\n');
+    const r = spawnSync(process.execPath, [join(process.cwd(), CLI), 'exec', 'rel.py'], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`rel.py ${join(dir, 'rel.py')}\n`);
+    expect(r.stderr).toContain(`  File "${join(dir, 'rel.py')}", line 5, in <module>\n`);
+  });
+
+  it('an unexpected indent has no caret (the offset points into the stripped indentation), as in CPython', () => {
+    prog('indent.py', 'x = 1\n    y = 2\n');
+    const r = spawnSync(process.execPath, [join(process.cwd(), CLI), 'exec', 'indent.py'], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`  File "${join(dir, 'indent.py')}", line 2\n    y = 2\nIndentationError: unexpected indent\n`);
+  });
+
   it('--summary prints where every core\'s cycles went to stderr, and stdout stays the guest\'s', () => {
     const src = 'import threading\ndef w(n):\n    s = 0\n    for i in range(n):\n        s += i\nts = [threading.Thread(target=w, args=(300,)) for i in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint("done")\n';
     const r = exec([prog('threads.py', src), '--policy', 'gil', '--cores', '2', '--summary']);

@@ -55,7 +55,10 @@ export class GuestSyntaxError extends UserError {
       const stripped = raw.replace(/^[ \t\f]+/, '');
       const indent = raw.length - stripped.length;
       out += `    ${stripped}\n`;
-      const start = Math.max(0, this.column - 1 - indent);
+      // CPython drops the caret when the offset falls inside the stripped indentation (an
+      // unexpected indent points at the indentation itself).
+      const start = this.column - 1 - indent;
+      if (start < 0) return out + `${this.kind}: ${this.msg}\n`;
       let width = 1;
       if (this.endLine === this.line && this.endColumn > this.column) width = this.endColumn - this.column;
       width = Math.max(1, Math.min(width, stripped.length - start + 1));
