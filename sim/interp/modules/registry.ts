@@ -20,6 +20,7 @@ import { future } from './future.js';
 import { gc } from './gc.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
+import { json } from './json.js';
 import { host } from './host.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
@@ -40,7 +41,7 @@ import { typing } from './typing.js';
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
-  enumModule, dataclasses, asyncio];
+  enumModule, dataclasses, asyncio, json];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
