@@ -123,6 +123,29 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
     if _indent is not None and not isinstance(_indent, str):
         _indent = ' ' * _indent
 
+    def _scalar(o):
+        # The text of a str, None, bool, int or float; None for anything else.
+        if isinstance(o, str):
+            return _encoder(o)
+        if o is None:
+            return 'null'
+        if o is True:
+            return 'true'
+        if o is False:
+            return 'false'
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, float):
+            return _floatstr(o)
+        return None
+
+    def _nested(o, level):
+        if isinstance(o, (list, tuple)):
+            return _iterencode_list(o, level)
+        if isinstance(o, dict):
+            return _iterencode_dict(o, level)
+        return _iterencode(o, level)
+
     def _enter(o):
         if markers is not None:
             markerid = id(o)
@@ -156,26 +179,12 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
                 first = False
             else:
                 buf = separator
-            if isinstance(value, str):
-                yield buf + _encoder(value)
-            elif value is None:
-                yield buf + 'null'
-            elif value is True:
-                yield buf + 'true'
-            elif value is False:
-                yield buf + 'false'
-            elif isinstance(value, int):
-                yield buf + int.__repr__(value)
-            elif isinstance(value, float):
-                yield buf + _floatstr(value)
+            text = _scalar(value)
+            if text is not None:
+                yield buf + text
             else:
                 yield buf
-                if isinstance(value, (list, tuple)):
-                    yield from _iterencode_list(value, _current_indent_level)
-                elif isinstance(value, dict):
-                    yield from _iterencode_dict(value, _current_indent_level)
-                else:
-                    yield from _iterencode(value, _current_indent_level)
+                yield from _nested(value, _current_indent_level)
         if newline_indent is not None:
             _current_indent_level -= 1
             yield '\n' + _indent * _current_indent_level
@@ -222,24 +231,11 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
                 yield item_separator
             yield _encoder(key)
             yield _key_separator
-            if isinstance(value, str):
-                yield _encoder(value)
-            elif value is None:
-                yield 'null'
-            elif value is True:
-                yield 'true'
-            elif value is False:
-                yield 'false'
-            elif isinstance(value, int):
-                yield int.__repr__(value)
-            elif isinstance(value, float):
-                yield _floatstr(value)
-            elif isinstance(value, (list, tuple)):
-                yield from _iterencode_list(value, _current_indent_level)
-            elif isinstance(value, dict):
-                yield from _iterencode_dict(value, _current_indent_level)
+            text = _scalar(value)
+            if text is not None:
+                yield text
             else:
-                yield from _iterencode(value, _current_indent_level)
+                yield from _nested(value, _current_indent_level)
         if newline_indent is not None:
             _current_indent_level -= 1
             yield '\n' + _indent * _current_indent_level
@@ -247,18 +243,9 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr, _key_separ
         _leave(markerid)
 
     def _iterencode(o, _current_indent_level):
-        if isinstance(o, str):
-            yield _encoder(o)
-        elif o is None:
-            yield 'null'
-        elif o is True:
-            yield 'true'
-        elif o is False:
-            yield 'false'
-        elif isinstance(o, int):
-            yield int.__repr__(o)
-        elif isinstance(o, float):
-            yield _floatstr(o)
+        text = _scalar(o)
+        if text is not None:
+            yield text
         elif isinstance(o, (list, tuple)):
             yield from _iterencode_list(o, _current_indent_level)
         elif isinstance(o, dict):
