@@ -3,7 +3,7 @@
  * ("math domain error", "math range error") and integer functions exact on bigints.
  */
 import * as R from '../runtime/int-ops.js';
-import { mathFsum } from '../runtime/math.js';
+import { mathFsum, mathHypot } from '../runtime/math.js';
 import { PyFloat, PyInstance, type PyExc, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, factoryModule } from './kit.js';
@@ -97,7 +97,7 @@ function addLogPowAndParts(vm: Vm, m: PyModule): void {
     return F(r);
   });
   defineFn(vm, m, 'atan2', (a) => F(Math.atan2(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
-  defineFn(vm, m, 'hypot', (a) => F(Math.hypot(...a.map((x) => toFloat(vm, x)))));
+  defineFn(vm, m, 'hypot', (a) => F(mathHypot(...a.map((x) => toFloat(vm, x)))));
   defineFn(vm, m, 'copysign', (a) => {
     const x = Math.abs(toFloat(vm, a[0]!)), y = toFloat(vm, a[1]!);
     return F(y < 0 || Object.is(y, -0) ? -x : x);
@@ -233,6 +233,6 @@ function addSums(vm: Vm, m: PyModule): void {
   });
   defineFn(vm, m, 'dist', (a) => {
     const p = vm.toList(a[0]!).map((x) => toFloat(vm, x)), q = vm.toList(a[1]!).map((x) => toFloat(vm, x));
-    return F(Math.hypot(...p.map((x, i) => x - q[i]!)));
+    return F(mathHypot(...p.map((x, i) => x - q[i]!)));
   });
 }
