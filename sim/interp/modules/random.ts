@@ -5,6 +5,7 @@
  * guest-visible state: a transaction that draws numbers and aborts rewinds it (an undo action).
  */
 import { createHash } from 'node:crypto';
+import { listAssign } from '../objects/list-ops.js';
 import * as R from '../runtime/int-ops.js';
 import { MersenneTwister } from '../runtime/random.js';
 import { PyBytes, PyFloat, PyList, PyTuple, type PyModule, type PyObject, type PyType, type PyVal } from '../values.js';
@@ -158,7 +159,7 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
       items[i] = items[j]!;
       items[j] = x;
     }
-    vm.listReplace(vm.cur, l, items);
+    listAssign(vm, vm.cur, l, items);
     return None;
   });
   rfn('uniform', (a) => {

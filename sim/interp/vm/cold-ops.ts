@@ -9,6 +9,9 @@ import { ABORT_SIGNAL } from '../heap.js';
 import { Op } from '../opcodes.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
 import { PyCell, PyExc, PyFloat, PyFunction, PyIter, PyList, PyModule, PySlice, PyTuple, PyType, CodeHolder, type PyVal } from '../values.js';
+import { dictUpdate } from '../objects/dict-ops.js';
+import { listExtend } from '../objects/list-ops.js';
+import { setAdd, setUpdate } from '../objects/set-ops.js';
 import { VmThreads } from './threads.js';
 
 export abstract class VmColdOps extends VmThreads {
@@ -174,8 +177,7 @@ export abstract class VmColdOps extends VmThreads {
       case Op.SET_ADD: {
         const v = stack[--sp] as PyVal;
         const s = stack[sp - arg] as PySet;
-        this.mutate(t, s);
-        s.add(v);
+        setAdd(this, t, s, v);
         break;
       }
       case Op.MAP_ADD: {
@@ -187,18 +189,13 @@ export abstract class VmColdOps extends VmThreads {
       case Op.LIST_EXTEND: {
         const v = stack[--sp] as PyVal;
         const l = stack[sp - arg] as PyList;
-        const items = this.toList(v);
-        this.mutate(t, l);
-        this.listGrow(t, l, l.items.length + items.length);
-        for (const x of items) l.items.push(x);
+        listExtend(this, t, l, this.toList(v), false);
         break;
       }
       case Op.SET_UPDATE: {
         const v = stack[--sp] as PyVal;
         const s = stack[sp - arg] as PySet;
-        this.mutate(t, s);
-        if (v instanceof PySet) s.mergeSet(v); // CPython's set_merge (keeps the source's layout)
-        else for (const x of this.toList(v)) s.add(x);
+        setUpdate(this, t, s, [v]); // a set source: CPython's set_merge (keeps the source's layout)
         break;
       }
       case Op.DICT_UPDATE:
@@ -441,21 +438,21 @@ export abstract class VmColdOps extends VmThreads {
   }
 
   protected dictMerge(d: PyDict, v: PyVal, strict: boolean, fn: PyVal): void {
-    const t = this.cur;
-    this.mutate(t, d);
-    if (v instanceof PyDict) {
-      for (const i of v.entries()) {
-        const k = v.keys[i]!;
-        if (strict && d.has(k)) {
-          const fname = fn instanceof PyFunction ? (typeof fn.module === 'string' && fn.module !== 'builtins' ? `${fn.module}.` : '') + fn.qualname + '()' : 'function';
-          throw this.typeErr(`${fname} got multiple values for keyword argument '${this.str(k)}'`);
+    dictUpdate(this, this.cur, d, (store) => {
+      if (v instanceof PyDict) {
+        for (const i of v.entries()) {
+          const k = v.keys[i]!;
+          if (strict && d.has(k)) {
+            const fname = fn instanceof PyFunction ? (typeof fn.module === 'string' && fn.module !== 'builtins' ? `${fn.module}.` : '') + fn.qualname + '()' : 'function';
+            throw this.typeErr(`${fname} got multiple values for keyword argument '${this.str(k)}'`);
+          }
+          store(k, v.vals[i]!);
         }
-        d.set(k, v.vals[i]!);
+        return;
       }
-      return;
-    }
-    const keysm = this.getAttrOpt(v, 'keys');
-    if (keysm === undefined) throw this.typeErr(`'${this.typeOf(v).name}' object is not a mapping`);
-    for (const k of this.toList(this.callValue(keysm, [], null))) d.set(k, this.getItem(v, k));
+      const keysm = this.getAttrOpt(v, 'keys');
+      if (keysm === undefined) throw this.typeErr(`'${this.typeOf(v).name}' object is not a mapping`);
+      for (const k of this.toList(this.callValue(keysm, [], null))) store(k, this.getItem(v, k));
+    });
   }
 }

@@ -1,0 +1,167 @@
+/**
+ * The core types: object and type (constructors, `type(name, bases, ns)`, their methods, pickle
+ * protocol 2's reduction), property/staticmethod/classmethod, super() and slice.
+ */
+import { PyDict } from '../dict.js';
+import type { Frame } from '../thread.js';
+import type { Vm } from '../vm/vm.js';
+import { PyFunction, PyInstance, PyObject, PySlice, PySuper, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
+import type { Kit, Kw } from './kit.js';
+
+/** slice.indices and slice(). */
+export function installSliceType(vm: Vm, kit: Kit): void {
+  const { T, None, err, index, nargs, sliceIdx, ctor } = kit;
+  vm.method(T.slice, 'indices', (a) => {
+    nargs(a, 2, 2, 'indices');
+    const len = Number(index(a[1]!));
+    if (len < 0) throw err('ValueError', 'length should not be negative');
+    const [start, stop, step] = sliceIdx(a[0] as PySlice, len);
+    return vm.newTuple([start, stop, step]);
+  });
+  ctor(T.slice, (a) => {
+    if (a.length === 1) return new PySlice(T.slice, None, a[0]!, None);
+    return new PySlice(T.slice, a[0]!, a[1]!, a[2] ?? None);
+  });
+}
+
+/** object(), type(...) and type's own methods. */
+export function installTypeType(vm: Vm, kit: Kit): void {
+  const { T, None, tn, ctor } = kit;
+  ctor(T.object, () => vm.instantiate(T.object));
+  // type(name, bases, ns) and type.__new__(meta, name, bases, ns, **kwds): vm.newClass.
+  const typeNew = (meta: PyType, a: PyVal[], kw: Kw): PyVal => {
+    if (a.length !== 3) throw vm.typeErr('type() takes 1 or 3 arguments');
+    if (typeof a[0] !== 'string') throw vm.typeErr(`type.__new__() argument 1 must be str, not ${tn(a[0]!)}`);
+    if (!(a[1] instanceof PyTuple)) throw vm.typeErr(`type.__new__() argument 2 must be tuple, not ${tn(a[1]!)}`);
+    if (!(a[2] instanceof PyDict)) throw vm.typeErr(`type.__new__() argument 3 must be dict, not ${tn(a[2]!)}`);
+    const bases = a[1].items.map((b) => {
+      if (!(b instanceof PyType)) throw vm.typeErr('bases must be types');
+      return b;
+    });
+    const ns = a[2];
+    if (ns.getStr('__module__') === undefined) {
+      const g = vm.cur.frames[vm.cur.frames.length - 1]?.globals.getStr('__name__');
+      ns.set('__module__', g ?? '__main__');
+    }
+    const winner = vm.winnerMeta(meta, bases);
+    const wnew = winner === meta ? undefined : vm.lookupUser(winner, '__new__');
+    if (wnew !== undefined) return vm.callValue(wnew, [winner, ...a], kw);
+    return vm.newClass(winner, a[0], bases, ns, kw !== null && kw.size > 0 ? kw : null);
+  };
+  ctor(T.type, (a, kw, self) => {
+    if (a.length === 1 && self === T.type) return vm.typeOf(a[0]!);
+    return typeNew(self instanceof PyType ? self : T.type, a, kw);
+  });
+  vm.method(T.type, '__new__', (a, kw) => {
+    if (!(a[0] instanceof PyType)) throw vm.typeErr(`type.__new__(X): X is not a type object (${tn(a[0]!)})`);
+    if (a.length === 2 && a[0] === T.type) return vm.typeOf(a[1]!);
+    return typeNew(a[0], a.slice(1), kw);
+  });
+  vm.method(T.type, '__init__', () => None);
+  vm.method(T.type, '__call__', (a, kw) => vm.typeCall(a[0] as PyType, a.slice(1), kw));
+  vm.method(T.type, '__setattr__', (a) => {
+    vm.setTypeAttr(a[0] as PyType, a[1] as string, a[2]!);
+    return None;
+  });
+}
+
+/** property, staticmethod, classmethod and super(). */
+export function installDescriptorTypes(vm: Vm, kit: Kit): void {
+  const { T, None, err, kwArg, ctor } = kit;
+  const wrapperCtor = (tp: PyType) => (a: PyVal[], kw: Kw): PyVal => {
+    const g = a[0] ?? kwArg(kw, 'fget') ?? None;
+    const s = a[1] ?? kwArg(kw, 'fset') ?? None;
+    const d = a[2] ?? kwArg(kw, 'fdel') ?? None;
+    let doc = a[3] ?? kwArg(kw, 'doc') ?? None;
+    if (doc === None && g instanceof PyFunction) doc = g.doc;
+    return new PyWrapper(tp, g, s, d, doc);
+  };
+  ctor(T.property, wrapperCtor(T.property));
+  ctor(T.staticmethod, wrapperCtor(T.staticmethod));
+  ctor(T.classmethod, wrapperCtor(T.classmethod));
+  vm.method(T.property, 'getter', (a) => new PyWrapper(T.property, a[1]!, (a[0] as PyWrapper).fset, (a[0] as PyWrapper).fdel, (a[0] as PyWrapper).doc));
+  vm.method(T.property, 'setter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, a[1]!, (a[0] as PyWrapper).fdel, (a[0] as PyWrapper).doc));
+  vm.method(T.property, 'deleter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, (a[0] as PyWrapper).fset, a[1]!, (a[0] as PyWrapper).doc));
+  vm.method(T.property, '__get__', (a) => vm.callValue((a[0] as PyWrapper).fget, [a[1]!], null));
+
+  // super()
+  ctor(T.super, (a) => {
+    const t = vm.cur;
+    let thisType: PyType, obj: PyVal;
+    if (a.length >= 1) {
+      thisType = a[0] as PyType;
+      obj = a[1] ?? None;
+    } else {
+      const f: Frame | undefined = t.frames[t.frames.length - 1];
+      if (f === undefined) throw err('RuntimeError', 'super(): no arguments');
+      const ci = f.code.freevars.indexOf('__class__');
+      if (ci < 0) throw err('RuntimeError', 'super(): __class__ cell not found');
+      const cell = f.cells[f.code.cellvars.length + ci]!;
+      if (cell.value === undefined) throw err('RuntimeError', 'super(): empty __class__ cell');
+      thisType = cell.value as PyType;
+      if (f.code.argcount === 0) throw err('RuntimeError', 'super(): no arguments');
+      let first = f.fast[0];
+      if (first === undefined) {
+        const c2 = Array.from(f.code.cell2arg).indexOf(0);
+        if (c2 >= 0) first = f.cells[c2]!.value;
+      }
+      if (first === undefined || first === null) throw err('RuntimeError', 'super(): arg[0] deleted');
+      obj = first;
+    }
+    const objType = obj instanceof PyType && vm.isSubtype(obj, thisType) ? obj : vm.typeOf(obj);
+    return new PySuper(T.super, thisType, obj, objType);
+  });
+}
+
+/** object's methods (the defaults every class inherits), and type.mro / type.__subclasses__. */
+export function installObjectMethods(vm: Vm, kit: Kit): void {
+  const { T, None, hexAddr } = kit;
+  vm.method(T.object, '__init__', () => None);
+  vm.method(T.object, '__new__', (a) => {
+    const tp = a[0] as PyType;
+    // `cls.__new__(cls)` on a list/dict/set subclass (copy's reconstruction): an empty container
+    // of the subclass, as list.__new__ makes; a bare instance would have no storage.
+    const base = vm.builtinBase(tp);
+    if (base === T.list || base === T.dict || base === T.set) {
+      const o = vm.ctors.get(base)!([], null, tp) as PyObject;
+      o.cls = tp;
+      return o;
+    }
+    return vm.instantiate(tp);
+  });
+  vm.method(T.object, '__repr__', (a) => {
+    const v = a[0]!;
+    const tp = vm.typeOf(v);
+    return `<${tp.module === 'builtins' ? '' : tp.module + '.'}${tp.qualname} object at ${hexAddr(v as PyObject)}>`;
+  });
+  vm.method(T.object, '__str__', (a) => vm.str(a[0]!));
+  vm.method(T.object, '__eq__', (a) => (a[0] === a[1] ? true : vm.NotImplemented));
+  vm.method(T.object, '__ne__', (a) => {
+    const r = vm.compare(a[0]!, a[1]!, 2);
+    return r === vm.NotImplemented ? r : !vm.truthy(r);
+  });
+  vm.method(T.object, '__hash__', (a) => vm.hash(a[0]!));
+  vm.method(T.object, '__setattr__', (a) => {
+    vm.checkSlot(a[0] as PyInstance, a[1] as string);
+    vm.setAttrRaw(vm.cur, a[0] as PyInstance, a[1] as string, a[2]!);
+    return None;
+  });
+  vm.method(T.object, '__getattribute__', (a) => vm.getAttr(a[0]!, a[1] as string));
+  vm.method(T.object, '__delattr__', (a) => {
+    vm.delAttr(a[0]!, a[1] as string);
+    return None;
+  });
+  vm.method(T.object, '__format__', (a) => vm.format(a[0]!, a[1] as string));
+  vm.method(T.object, '__init_subclass__', () => None);
+  // Protocol 2's reduction of a plain object: (copyreg.__newobj__, (cls,), its __dict__ or None, None, None).
+  const newobj = vm.builtin('__newobj__', (a) => vm.callValue(vm.getAttr(a[0]!, '__new__'), a, null));
+  const reduceEx = (a: PyVal[]): PyVal => {
+    const d = vm.getAttrOpt(a[0]!, '__dict__');
+    const state = d instanceof PyDict && d.count > 0 ? d : None;
+    return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!)]), state, None, None]);
+  };
+  vm.method(T.object, '__reduce_ex__', reduceEx);
+  vm.method(T.object, '__reduce__', reduceEx);
+  vm.method(T.type, 'mro', (a) => vm.placeList(vm.newList((a[0] as PyType).mro)));
+  vm.method(T.type, '__subclasses__', () => vm.placeList(vm.newList([])));
+}
