@@ -46,6 +46,14 @@ export function installBuiltinFunctions(vm: Vm, kit: Kit, numbers: NumberParts, 
   installOutputAndNumbers(vm, kit, numbers, def);
   installIntrospection(vm, kit, typeForms, def);
   installAttributesAndScopes(vm, kit, def);
+  // site.py's exit() and quit(): SystemExit with the argument (None when there is none).
+  for (const name of ['exit', 'quit']) {
+    def(name, (a) => {
+      const e = vm.err('SystemExit', null);
+      e.args = [a[0] ?? None];
+      throw e;
+    });
+  }
 }
 
 /** print, repr, len, sorted, min/max, sum, abs, round, divmod, pow. */
