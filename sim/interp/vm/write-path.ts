@@ -164,7 +164,10 @@ export abstract class VmWritePath extends VmObjectModel {
     if (typeof v !== 'object' || v === null) return;
     if (v.rid > 0) mark[v.rid] = epoch;
     // Temporaries that hold a counted object (an iterator its iterable, a bound method its self).
-    if (v instanceof PyIter) {
+    if (v instanceof PyTuple) {
+      // A tuple made by host code (no slot of its own: its items are not counted).
+      if (v.rid === 0) for (let i = 0; i < v.items.length; i++) { const x = v.items[i]!; if (typeof x === 'object' && x.rid > 0) mark[x.rid] = epoch; }
+    } else if (v instanceof PyIter) {
       const h = v.held;
       if (h !== null && typeof h === 'object' && h.rid > 0) mark[h.rid] = epoch;
     } else if (v instanceof PyMethod) {
@@ -206,10 +209,6 @@ export abstract class VmWritePath extends VmObjectModel {
       this.markVal(th.uncaught, mark, epoch);
     }
     for (const g of this.liveGens) if (!g.done) this.markFrame(g.frame, conservative ? g.frame.stack.length : g.frame.sp, mark, epoch);
-    for (const [fn, args] of this.taskQueue) {
-      this.markVal(fn, mark, epoch);
-      for (let i = 0; i < args.length; i++) this.markVal(args[i], mark, epoch);
-    }
     return epoch;
   }
 
