@@ -1299,6 +1299,7 @@ export function installBuiltins(vm: Vm): Protocols {
     const line = vm.port.lineBytes;
     const base = l.items.length;
     for (let off = 0; off < items.length * 8; off += line) vm.wr(t, l.itemsAddr + base * 8 + off, 8);
+    vm.countRefs(t, null, items);
     for (const x of items) l.items.push(x);
   };
 
@@ -1922,6 +1923,7 @@ export function installBuiltins(vm: Vm): Protocols {
     if (i > n) i = n;
     vm.mutate(vm.cur, l);
     vm.listGrow(vm.cur, l, n + 1);
+    vm.countRefs(vm.cur, null, [a[2]!]);
     l.items.splice(i, 0, a[2]!);
     return None;
   });
@@ -1934,7 +1936,9 @@ export function installBuiltins(vm: Vm): Protocols {
     if (i < 0 || i >= n) throw err('IndexError', 'pop index out of range');
     vm.mutate(vm.cur, l);
     vm.rd(vm.cur, l.itemsAddr + i * 8, 8);
-    return l.items.splice(i, 1)[0]!;
+    const v = l.items.splice(i, 1)[0]!;
+    vm.countRefs(vm.cur, [v], null);
+    return v;
   });
   lm('remove', (a) => {
     const l = L(a);
@@ -1942,7 +1946,7 @@ export function installBuiltins(vm: Vm): Protocols {
     const i = l.items.findIndex((x) => x === a[1] || vm.eq(x, a[1]!));
     if (i < 0) throw err('ValueError', 'list.remove(x): x not in list');
     vm.mutate(vm.cur, l);
-    l.items.splice(i, 1);
+    vm.countRefs(vm.cur, l.items.splice(i, 1), null);
     return None;
   });
   lm('index', (a) => {

@@ -7,19 +7,22 @@
  *   0x2000    the small-int table (-5..256, 32 bytes each), when smallIntCache is on
  *   0x10000   global allocator: one 8-byte free-list head per 16-byte size class
  *   0x100000  per-thread regions of 64 KiB: free-list heads, ticker word, nursery pointer
- *   0x1000000 the heap: bump allocation; per-thread arenas are 1 MiB chunks of it
+ *   0x1000000 the heap: bump allocation; per-thread arenas are 1 MiB chunks of it; pymalloc's
+ *             256 KiB arenas and large blocks are carved from the same bump pointer
  *
- * Object lifetime model (only timing depends on it, never guest results): host objects are
- * garbage-collected by the host, so the simulator does not know when a guest object dies. It
- * models the two cases that dominate CPython's allocator traffic:
+ * Object lifetime model (only timing depends on it, never guest results; id() of an object in a
+ * reused block is not its address, so no id repeats): host objects are garbage-collected by the
+ * host; which simulated block a guest object occupies and when it goes back is modelled here:
  *  - frames are freed when they return and reused LIFO from their size class's free list;
  *  - temporaries (int/float results, bound methods, iterators) die almost at once, so each size
  *    class keeps one recycled temporary block per allocator: allocating pops the free-list head
  *    (read+write the head word) and initializes the header (write), as pymalloc does.
- *  Everything else (lists, dicts, instances, functions, classes...) comes, under `cpython` and
- *  `biased` refcounting, from a pymalloc-like allocator (pymalloc.ts: size classes, pools, LIFO
- *  free lists) and is freed when the VM finds its reference count at zero (lifetimes.ts); under
- *  `none` it is bump allocated (a tracing GC's old space, never compacted).
+ *  Everything else (lists, dicts, instances, tuples, functions, classes...) comes, under `cpython`
+ *  and `biased` refcounting, from a pymalloc-like allocator (pymalloc.ts: size classes, pools,
+ *  LIFO free lists; a large-object path beyond 512 bytes) and the counted kinds (instances, lists,
+ *  tuples, functions, generators) go back to it when the VM finds their count at zero
+ *  (lifetimes.ts); growing buffers realloc in place when they can, as pymalloc and glibc do.
+ *  Under `none` it is bump allocated (a tracing GC's old space, never compacted).
  * With `refcount: none` (a tracing GC) temporaries come from a per-thread nursery that is
  * bump-allocated and wraps around (a minor collection), so no free-list head is written.
  * Refcount traffic: `cpython` writes the header of every object on incref/decref; `none` never;

@@ -340,7 +340,7 @@ export abstract class VmObjectModel {
     return true;
   }
   /** gc.collect's hook: the number of unreachable objects a cyclic collection of `generation`
-   *  found. No-op (0) until the heap models a cyclic collector. */
+   *  found (write-path.ts models it under refcount cpython/biased; 0 here, under `none`). */
   collectCycles(_generation: number): number { return 0; }
   repr(v: PyVal): string { return this.proto.repr(v); }
   str(v: PyVal): string { return this.proto.str(v); }
