@@ -7,16 +7,22 @@
  *   0x2000    the small-int table (-5..256, 32 bytes each), when smallIntCache is on
  *   0x10000   global allocator: one 8-byte free-list head per 16-byte size class
  *   0x100000  per-thread regions of 64 KiB: free-list heads, ticker word, nursery pointer
- *   0x1000000 the heap: bump allocation; per-thread arenas are 1 MiB chunks of it
+ *   0x1000000 the heap: bump allocation; per-thread arenas are 1 MiB chunks of it; pymalloc's
+ *             256 KiB arenas and large blocks are carved from the same bump pointer
  *
- * Object lifetime model (only timing depends on it, never guest results): host objects are
- * garbage-collected by the host, so the simulator does not know when a guest object dies. It
- * models the two cases that dominate CPython's allocator traffic:
+ * Object lifetime model (only timing depends on it, never guest results; id() of an object in a
+ * reused block is not its address, so no id repeats): host objects are garbage-collected by the
+ * host; which simulated block a guest object occupies and when it goes back is modelled here:
  *  - frames are freed when they return and reused LIFO from their size class's free list;
  *  - temporaries (int/float results, bound methods, iterators) die almost at once, so each size
  *    class keeps one recycled temporary block per allocator: allocating pops the free-list head
  *    (read+write the head word) and initializes the header (write), as pymalloc does.
- *  Everything else (lists, dicts, instances, functions, classes...) is long-lived: bump allocated.
+ *  Everything else (lists, dicts, instances, tuples, functions, classes...) comes, under `cpython`
+ *  and `biased` refcounting, from a pymalloc-like allocator (pymalloc.ts: size classes, pools,
+ *  LIFO free lists; a large-object path beyond 512 bytes) and the counted kinds (instances, lists,
+ *  tuples, functions, generators) go back to it when the VM finds their count at zero
+ *  (lifetimes.ts); growing buffers realloc in place when they can, as pymalloc and glibc do.
+ *  Under `none` it is bump allocated (a tracing GC's old space, never compacted).
  * With `refcount: none` (a tracing GC) temporaries come from a per-thread nursery that is
  * bump-allocated and wraps around (a minor collection), so no free-list head is written.
  * Refcount traffic: `cpython` writes the header of every object on incref/decref; `none` never;
@@ -27,6 +33,7 @@
 import { asAddr, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { InterpConfig } from './config.js';
+import { PyMalloc, SMALL_LIMIT } from './pymalloc.js';
 import { RuntimeOpError } from './runtime/errors.js';
 
 export const NONE_ADDR = 0x1000;
@@ -58,6 +65,8 @@ interface AllocDomain {
   bumpEnd: number;
   nursery: number;
   nurseryBase: number;
+  /** pymalloc's domain number (refcount cpython/biased). */
+  pm: number;
 }
 
 export class Heap {
@@ -68,19 +77,32 @@ export class Heap {
   private readonly domains: AllocDomain[] = [];
   readonly refcountCpython: boolean;
   readonly refcountNone: boolean;
+  /** Whether the last allocLong returned a block that held an object before. */
+  lastReused = false;
+  /** The small-object allocator of refcounted heaps (null under `refcount: none`). */
+  readonly pymalloc: PyMalloc | null;
   constructor(port: MemoryPort, cfg: InterpConfig) {
     this.port = port;
     this.cfg = cfg;
-    this.global = this.makeDomain(GLOBAL_HEADS, -1);
     this.refcountCpython = cfg.refcount === 'cpython';
     this.refcountNone = cfg.refcount === 'none';
+    this.pymalloc = this.refcountNone ? null : new PyMalloc(port, {
+      carve: (bytes, align) => this.bumpRaw(bytes, align),
+      extend: (addr, oldBytes, newBytes) => {
+        if (addr + oldBytes !== this.bump) return false;
+        this.bump = addr + newBytes;
+        return true;
+      },
+    });
+    this.global = this.makeDomain(GLOBAL_HEADS, -1);
   }
 
   private makeDomain(headsAddr: number, tid: number): AllocDomain {
     const free: number[][] = [];
     for (let i = 0; i < SIZE_CLASSES + 1; i++) free.push([]);
     const nurseryBase = tid >= 0 ? this.bumpRaw(NURSERY_BYTES, PAGE) : 0;
-    return { headsAddr, free, temp: new Array<number>(SIZE_CLASSES + 1).fill(0), bump: 0, bumpEnd: 0, nursery: nurseryBase, nurseryBase };
+    const pm = this.pymalloc !== null ? this.pymalloc.addDomain(headsAddr) : -1;
+    return { headsAddr, free, temp: new Array<number>(SIZE_CLASSES + 1).fill(0), bump: 0, bumpEnd: 0, nursery: nurseryBase, nurseryBase, pm };
   }
 
   private bumpRaw(bytes: number, align: number): number {
@@ -141,6 +163,14 @@ export class Heap {
   /** A long-lived object (list, dict, instance, ...). Buffers >= 4 KiB are page-aligned. */
   allocLong(tid: number, core: CoreId, bytes: number): number {
     if (bytes > this.cfg.maxObjectBytes) throw new RuntimeOpError('MemoryError', '');
+    const pm = this.pymalloc;
+    if (pm !== null) {
+      // pymalloc for small blocks, the large path (malloc) beyond 512 bytes.
+      const a = bytes <= SMALL_LIMIT ? pm.alloc(this.domain(tid).pm, core, bytes) : pm.allocLarge(bytes);
+      this.lastReused = pm.lastReused;
+      if (a < 0 || this.port.write(core, asAddr(a), bytes < 64 ? Math.max(bytes, 1) : 16) < 0) throw ABORT_SIGNAL;
+      return a;
+    }
     const d = this.domain(tid);
     const a = this.fresh(d, bytes);
     if (bytes < PAGE && !this.refcountNone && !this.headTraffic(core, d, this.sizeClass(bytes))) throw ABORT_SIGNAL;
@@ -192,14 +222,57 @@ export class Heap {
     }
   }
 
-  /** Moves a growing buffer (list items, bytearray data): new block, copy touches every line. */
+  /**
+   * Returns a block of allocLong to its allocator (refcounted heaps; a no-op under `none` and for
+   * static blocks). False when addr was not a block in use.
+   */
+  free(core: CoreId, addr: number): boolean {
+    const pm = this.pymalloc;
+    if (pm === null) return false;
+    if (pm.freeLarge(addr)) {
+      if (this.port.write(core, asAddr(addr), 16) < 0) throw ABORT_SIGNAL;
+      return true;
+    }
+    const r = pm.free(core, addr);
+    if (r < 0) throw ABORT_SIGNAL;
+    return r === 1;
+  }
+  /** Returns a block allocated inside a transaction that rolled back (no traffic: the hardware undid it). */
+  unallocate(addr: number): void {
+    const pm = this.pymalloc;
+    if (pm === null) return;
+    if (!pm.freeLarge(addr)) pm.free(0 as CoreId, addr, true);
+  }
+  /** Takes back a block freed inside a transaction that rolled back (no traffic). */
+  unfree(addr: number, bytes: number): boolean {
+    const pm = this.pymalloc;
+    if (pm === null) return false;
+    return bytes <= SMALL_LIMIT ? pm.unfree(addr) : pm.unfreeLarge(addr, bytes);
+  }
+
+  /**
+   * Grows a buffer (list items, dict table, bytearray data). Refcounted heaps: in place when the
+   * size class does not change (pymalloc) or the large block can extend into the top (glibc),
+   * otherwise a new block, the copy touching every line, and the old block freed. `none`: a new
+   * bump block and the copy.
+   */
   realloc(tid: number, core: CoreId, oldAddr: number, oldBytes: number, newBytes: number): number {
+    const pm = this.pymalloc;
+    if (pm !== null && oldAddr !== 0) {
+      const sc = pm.classOf(oldAddr);
+      if (sc >= 0 && newBytes <= SMALL_LIMIT && ((newBytes - 1) >> 4) <= sc) return oldAddr;
+      if (sc < 0 && newBytes > SMALL_LIMIT && pm.extendLarge(oldAddr, newBytes)) {
+        if (this.port.write(core, asAddr(oldAddr), 16) < 0) throw ABORT_SIGNAL;
+        return oldAddr;
+      }
+    }
     const a = this.allocLong(tid, core, newBytes);
     const line = this.port.lineBytes;
     for (let off = 0; off < oldBytes; off += line) {
       if (this.port.read(core, asAddr(oldAddr + off), 8) < 0) throw ABORT_SIGNAL;
       if (this.port.write(core, asAddr(a + off), 8) < 0) throw ABORT_SIGNAL;
     }
+    if (pm !== null && oldAddr !== 0) this.free(core, oldAddr);
     return a;
   }
 

@@ -86,6 +86,9 @@ export const U_MAP_SNAP = 3; // obj.attrs = old
 export const U_CELL = 4; // cell.value = old
 export const U_BYTE = 5; // bytes.data[key] = old
 export const U_CALL = 6; // (old as () => void)()
+export const U_RC = 7; // reference count of obj -= old (a count change undone)
+export const U_ALLOC = 8; // obj was allocated: its block goes back, its slot is retired
+export const U_FREE = 9; // obj was freed: its block and a slot are taken back
 
 export interface FrameSnap {
   frame: Frame;

@@ -26,6 +26,10 @@ export class PyObject {
   txId: number;
   /** Owning guest thread for biased refcounting (-1: immortal / none). */
   owner: number;
+  /** Slot in the reference-count side table (lifetimes.ts); 0: not counted (immortal here). */
+  rid: number;
+  /** Its block held an object before (refcounted heaps reuse blocks): id() is then not the address. */
+  reused: boolean;
   // Plain constructor assignments (not class fields): objects are created on the hot path.
   constructor(cls: PyType) {
     this.cls = cls;
@@ -33,6 +37,8 @@ export class PyObject {
     this.size = 0;
     this.txId = 0;
     this.owner = -1;
+    this.rid = 0;
+    this.reused = false;
   }
 }
 
@@ -275,6 +281,8 @@ export class PyIter extends PyObject {
   rn = -1;
   rstart = 0;
   rstep = 0;
+  /** The iterable GET_ITER made it from (a counted reference: the iterator keeps it alive). */
+  held: PyVal | null = null;
   constructor(cls: PyType, next: () => PyVal | undefined) {
     super(cls);
     this.next = next;

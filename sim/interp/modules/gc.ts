@@ -1,8 +1,10 @@
 /**
  * `gc`: the collector's switches and thresholds (guest-visible state, undone with an aborted
- * transaction) and `collect()`, which calls the VM's `collectCycles` hook (today a no-op that
- * finds 0 objects: the simulated heap has no cyclic collector yet). `get_count()` is (0, 0, 0):
- * the VM keeps no allocation counts per generation.
+ * transaction) and `collect()`, which calls the VM's `collectCycles` hook: under refcount
+ * cpython/biased the modelled cyclic collection (vm/write-path.ts), returning the number of
+ * unreachable objects it found among the counted kinds (instances, lists, tuples, functions,
+ * generators); 0 under `none`. The automatic generation-0 collections follow CPython's default
+ * threshold (700) whatever set_threshold says. `get_count()` is (0, 0, 0).
  */
 import { PyList, PyObject, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';

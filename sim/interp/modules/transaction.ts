@@ -7,7 +7,7 @@
  */
 import type { PyDict } from '../dict.js';
 import type { GuestThread } from '../thread.js';
-import { PyObject, type PyExc, type PyFunction, type PyModule } from '../values.js';
+import { PyObject, type PyExc, type PyFunction, type PyModule, type PyVal } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, newModule, type GuestModule } from './kit.js';
@@ -59,6 +59,11 @@ interface RunGroup {
   failure: PyExc | null;
 }
 
+/** The guest values a queued task references. */
+function taskRefs(task: [PyVal, PyVal[], Map<string, PyVal> | null]): PyVal[] {
+  return task[2] === null ? [task[0], ...task[1]] : [task[0], ...task[1], ...task[2].values()];
+}
+
 function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, RunGroup>): PyModule {
   const groupOf = new Map<GuestThread, RunGroup>();
   const None = vm.None;
@@ -68,10 +73,13 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, RunGroup>): Py
     if (a.length === 0) throw vm.typeErr('add() missing required argument: f');
     const t = vm.cur;
     const q = vm.taskQueue;
-    q.push([a[0]!, a.slice(1), kw]);
+    const task: [PyVal, PyVal[], Map<string, PyVal> | null] = [a[0]!, a.slice(1), kw];
+    q.push(task);
     vm.logUndo(t, () => {
       q.pop();
     });
+    // The queue holds counted references (object lifetimes: write-path.ts countRefs).
+    if (vm.life !== null) vm.countRefs(t, null, taskRefs(task));
     return None;
   });
   defineFn(vm, m, '_pop', () => {
@@ -83,6 +91,7 @@ function makeTransaction(vm: Vm, pendingWorkers: Map<GuestThread, RunGroup>): Py
     vm.logUndo(t, () => {
       q.unshift(task);
     });
+    if (vm.life !== null) vm.countRefs(t, taskRefs(task), null);
     const kw = vm.placeDict(vm.newDict());
     if (task[2] !== null) for (const [k, v] of task[2]) kw.set(k, v);
     return vm.newTuple([task[0], vm.newTuple(task[1]), kw]);

@@ -2,7 +2,8 @@
  * The list's mutation API: the only code that changes a list's `items` (with `../vm/write-path.ts`,
  * whose primitives these call). Each operation makes its port accesses and logs its undo record
  * (`vm.mutate`: barrier, header write, one snapshot per transaction) before the host array
- * changes, so a transaction that aborts finds every change in its undo log.
+ * changes, so a transaction that aborts finds every change in its undo log; each also counts the
+ * references it makes and drops (`vm.countRefs`: object lifetimes under refcount cpython/biased).
  * tests/architecture/mutation-api.test.ts fails when any other file edits `.items`.
  *
  * Typed against the write path only (not the whole VM), so the VM's own opcodes can use it.
@@ -25,6 +26,7 @@ export function listSetItem(vm: VmWritePath, t: GuestThread, l: PyList, i: numbe
 export function listInsert(vm: VmWritePath, t: GuestThread, l: PyList, i: number, v: PyVal): void {
   vm.mutate(t, l);
   vm.listGrow(t, l, l.items.length + 1);
+  vm.countRefs(t, null, [v]);
   l.items.splice(i, 0, v);
 }
 
@@ -32,13 +34,15 @@ export function listInsert(vm: VmWritePath, t: GuestThread, l: PyList, i: number
 export function listPop(vm: VmWritePath, t: GuestThread, l: PyList, i: number): PyVal {
   vm.mutate(t, l);
   vm.rd(t, l.itemsAddr + i * 8, 8);
-  return l.items.splice(i, 1)[0]!;
+  const v = l.items.splice(i, 1)[0]!;
+  vm.countRefs(t, [v], null);
+  return v;
 }
 
 /** del l[i] (and l.remove's deletion), i in range. */
 export function listDeleteAt(vm: VmWritePath, t: GuestThread, l: PyList, i: number): void {
   vm.mutate(t, l);
-  l.items.splice(i, 1);
+  vm.countRefs(t, l.items.splice(i, 1), null);
 }
 
 /**
@@ -53,6 +57,7 @@ export function listExtend(vm: VmWritePath, t: GuestThread, l: PyList, items: Py
     const base = l.items.length;
     for (let off = 0; off < items.length * 8; off += line) vm.wr(t, l.itemsAddr + base * 8 + off, 8);
   }
+  vm.countRefs(t, null, items);
   for (const x of items) l.items.push(x);
 }
 

@@ -398,7 +398,8 @@ export abstract class VmCalls extends VmExceptions {
   /** A new tuple whose type is `tp` (tuple or a subclass), as `tuple.__new__(tp, items)` makes. */
   tupleOfType(tp: PyType, items: readonly PyVal[]): PyTuple {
     const tu = new PyTuple(tp, items.slice());
-    tu.addr = this.tmp(this.cur, 40 + 8 * items.length);
+    if (this.life !== null) this.place(tu, 40 + 8 * items.length);
+    else tu.addr = this.tmp(this.cur, 40 + 8 * items.length);
     return tu;
   }
   instantiate(tp: PyType): PyInstance {

@@ -60,6 +60,7 @@ export abstract class VmEvalLoop extends VmColdOps {
     const T = this.T;
     const None = this.None;
     const rcOn = this.rcOn;
+    const life = this.life;
     const nested = t.nest > 0;
     let f = t.frames[t.frames.length - 1]!;
     let code = f.code.code;
@@ -113,10 +114,16 @@ export abstract class VmEvalLoop extends VmColdOps {
             tick = 0;
             if (port.write(core, asAddr(tickerAddr), 8) < 0) throw ABORT_SIGNAL;
           }
+          // A safe point: free what died since the last one (lifetimes.ts).
+          if (life !== null && life.dirty && !nested) {
+            f.sp = sp;
+            this.reconcile(t);
+          }
           switch (op) {
             case Op.POP_TOP: {
               const v = stack[--sp] as PyVal;
               if (rcOn) { const ra = typeof v === 'object' && v !== None ? v.addr : this.rcAddr(t, v); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (life !== null && typeof v === 'object' && life.zlen > 0) life.dirty = true;
               break;
             }
             case Op.LOAD_CONST: {
@@ -141,6 +148,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               if (port.write(core, asAddr(fAddr + arg * 8), 8) < 0) throw ABORT_SIGNAL;
               fast[arg] = stack[--sp];
               if (old !== undefined && old !== null) if (rcOn) { const ra = typeof old === 'object' && old !== None ? old.addr : this.rcAddr(t, old); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (life !== null && typeof old === 'object' && old !== null && old.rid > 0) life.dirty = true;
               break;
             }
             case Op.LOAD_DEREF:
@@ -305,7 +313,9 @@ export abstract class VmEvalLoop extends VmColdOps {
               const items = stack.slice(sp - arg, sp) as PyVal[];
               sp -= arg;
               const tu = new PyTuple(T.tuple, items);
-              tu.addr = this.tmp(t, 40 + 8 * arg);
+              // Refcounted heaps: a tuple is an object that dies (its items counted); else a temporary.
+              if (life !== null) this.place(tu, 40 + 8 * arg);
+              else tu.addr = this.tmp(t, 40 + 8 * arg);
               stack[sp++] = tu;
               break;
             }
@@ -381,6 +391,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               if (v === undefined) {
                 sp--;
                 pc = arg;
+                if (life !== null && life.zlen > 0) life.dirty = true;
               } else {
                 if (rcOn) this.rc(t, v);
                 stack[sp++] = v;
@@ -511,6 +522,7 @@ export abstract class VmEvalLoop extends VmColdOps {
                 break;
               }
               stack[sp++] = this.callHost(t, f, callable, args, kw, opPc, opSp, pc, sp, null, nested);
+              if (life !== null && life.zlen > 0) life.dirty = true;
               break;
             }
             case Op.PUSH_NULL:
@@ -525,6 +537,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               }
               this.heap.freeFrame(t.id, core, done.addr, done.size);
               t.frames.pop();
+              if (life !== null && life.zlen > 0) life.dirty = true;
               if (done.initSelf !== null) {
                 if (r !== None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
                 r = done.initSelf;
@@ -762,6 +775,7 @@ export abstract class VmEvalLoop extends VmColdOps {
           if (ug !== null) ug.done = true;
           this.heap.freeFrame(t.id, core, f.addr, f.size);
           t.frames.pop();
+          if (life !== null && life.zlen > 0) life.dirty = true;
           const fromDelegate = ug !== null && ug.delegated;
           if (fromDelegate) {
             // A delegate raised: its delegator sees it at the SEND.

@@ -20,6 +20,7 @@ import type { ExecHooks } from '../hooks.js';
 import type { OwnershipTable } from '../ownership.js';
 import { rangeLen } from '../objects/range.js';
 import { INT_MAX_STR_DIGITS, intIsZero, setIntMaxStrDigits } from '../runtime/int-ops.js';
+import { Lifetimes } from '../lifetimes.js';
 import { GuestThread } from '../thread.js';
 import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
@@ -120,6 +121,8 @@ export abstract class VmObjectModel {
   protected readonly dispatch: number;
   protected readonly tickEvery: number;
   protected readonly rcOn: boolean;
+  /** Reference counts and the zero-count table (refcount cpython/biased; lifetimes.ts), else null. */
+  readonly life: Lifetimes | null;
   protected readonly biased: boolean;
   protected readonly smallInts: boolean;
   protected readonly constCache = new WeakMap<CodeObject, PyVal[]>();
@@ -154,6 +157,7 @@ export abstract class VmObjectModel {
     this.dispatch = this.cfg.dispatchCycles;
     this.tickEvery = Math.max(1, this.cfg.tickerEvery);
     this.rcOn = this.cfg.refcount !== 'none';
+    this.life = this.rcOn ? new Lifetimes() : null;
     this.biased = this.cfg.refcount === 'biased';
     this.smallInts = this.cfg.smallIntCache;
 
@@ -336,7 +340,7 @@ export abstract class VmObjectModel {
     return true;
   }
   /** gc.collect's hook: the number of unreachable objects a cyclic collection of `generation`
-   *  found. No-op (0) until the heap models a cyclic collector. */
+   *  found (write-path.ts models it under refcount cpython/biased; 0 here, under `none`). */
   collectCycles(_generation: number): number { return 0; }
   repr(v: PyVal): string { return this.proto.repr(v); }
   str(v: PyVal): string { return this.proto.str(v); }
@@ -382,11 +386,13 @@ export abstract class VmObjectModel {
   tn(v: PyVal): string {
     return this.typeOf(v).name;
   }
-  /** Object identity number (id()): the object's block; a tuple made as a temporary (its block is
+  /** Object identity number (id()): the object's block (the first object to have it); a tuple made as a temporary (its block is
    *  the thread's reused scratch block: size 0) gets a number of its own, as an unplaced object
    *  does, so two live tuples never share one (copy.deepcopy's memo relies on it). */
   id(v: PyVal): number {
-    if (v instanceof PyObject) return v.addr !== 0 && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : objId(v) * 16 + 0x7f0000000000;
+    // A block reused after a free (refcount cpython/biased) would repeat a dead object's address:
+    // such an object gets a number of its own, so that no id() depends on the lifetime model.
+    if (v instanceof PyObject) return v.addr !== 0 && !v.reused && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : objId(v) * 16 + 0x7f0000000000;
     return objId(Object(v)) * 16;
   }
 }

@@ -8,6 +8,11 @@
  * for list/bytearray item stores, a structural snapshot once per transaction for everything that
  * also writes the container header). transactions.ts replays the log.
  *
+ * Lifetimes (refcount cpython/biased; sim/interp/lifetimes.ts explains the model): the same
+ * methods count the references containers, attributes and cells hold (`incRef`/`decRef`, undone
+ * with the transaction), `place` gives counted kinds their slot, `reconcile` (a safe point of the
+ * eval loop) frees what no frame references, and `collectCycles` is the cyclic collection.
+ *
  * Ordering rule that makes rollback-by-another-core exact: every port access is made BEFORE the
  * host object is read or mutated, so when that access aborts another core's transaction (the
  * machine calls our abort handler synchronously), the victim's writes are undone before we look.
@@ -19,8 +24,9 @@ import type { CodeObject } from '../chunk.js';
 import { threadSite } from '../forensics.js';
 import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
-import { GuestThread, U_BYTE, U_CALL, U_CELL, U_FIELD, U_LIST_SLOT, U_MAP_SNAP, U_SNAP } from '../thread.js';
-import { PyBytes, PyCell, PyFloat, PyInstance, PyList, PyObject, PyType, type PyVal } from '../values.js';
+import { GC_THRESHOLD0 } from '../lifetimes.js';
+import { GuestThread, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
+import { PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmObjectModel } from './object-model.js';
 
@@ -78,6 +84,7 @@ export abstract class VmWritePath extends VmObjectModel {
       o.addr = this.heap.allocStatic(bytes);
     } else {
       o.addr = this.heap.allocLong(t.id, t.core, bytes);
+      o.reused = this.heap.lastReused;
       o.owner = t.id;
     }
     o.size = bytes;
@@ -85,7 +92,298 @@ export abstract class VmWritePath extends VmObjectModel {
       if (t === undefined) this.owners.tag(o.addr, bytes, 'interp-static', `${o.cls.name} (built at start-up)`);
       else this.owners.tagObject(o.addr, bytes, this.allocDetail(o.cls.name));
     }
+    if (this.life !== null && t !== undefined && this.countedKind(o)) this.born(t, o);
     return o;
+  }
+
+  // ───────────── lifetimes (refcount cpython/biased) ─────────────
+
+  /**
+   * Kinds whose death is modelled: the references to them that live in the heap are all counted by
+   * the write path (instances, lists, tuples, functions, generators). Others (types, modules,
+   * dicts, sets, cells, builtins) stay allocated: some of their referrers are host structures.
+   */
+  protected countedKind(o: PyObject): boolean {
+    return o instanceof PyInstance || o instanceof PyList || o instanceof PyTuple || o instanceof PyFunction || o instanceof PyGenerator;
+  }
+  /** A counted object is born: a slot, its initial contents counted, the allocation undoable. */
+  protected born(t: GuestThread, o: PyObject): void {
+    const lt = this.life!;
+    lt.register(o);
+    if (t.tx !== null) t.tx.log(U_ALLOC, o, null, null);
+    this.lifeT = t;
+    this.eachChild(o, this.incChild);
+    if (o instanceof PyGenerator) this.liveGens.add(o);
+  }
+  /** Generators whose frames are roots while suspended. */
+  protected readonly liveGens = new Set<PyGenerator>();
+  private lifeT: GuestThread | undefined = undefined;
+  private readonly incChild = (v: PyVal): void => { this.incRef(this.lifeT!, v); };
+  private readonly decChild = (v: PyVal): void => { this.decRef(this.lifeT!, v); };
+  /** The counted references o holds (what `born` counts and freeing releases). */
+  protected eachChild(o: PyObject, fn: (v: PyVal) => void): void {
+    if (o instanceof PyList || o instanceof PyTuple) {
+      const items = o.items;
+      for (let i = 0; i < items.length; i++) fn(items[i]!);
+    } else if (o instanceof PyInstance) {
+      for (const v of o.attrs.values()) fn(v);
+    } else if (o instanceof PyFunction) {
+      const d = o.defaults;
+      for (let i = 0; i < d.length; i++) fn(d[i]!);
+      if (o.kwdefaults !== null) for (const v of o.kwdefaults.values()) fn(v);
+    }
+  }
+  /** A heap reference to v is made (write path; undone with the transaction). */
+  incRef(t: GuestThread, v: PyVal | undefined): void {
+    if (typeof v !== 'object') return;
+    const rid = v.rid;
+    if (rid <= 0) return;
+    this.life!.counts[rid]++;
+    if (t.tx !== null) t.tx.log(U_RC, v, null, 1);
+  }
+  /** A heap reference to v is dropped; at zero v waits in the ZCT for the next safe point. */
+  decRef(t: GuestThread, v: PyVal | undefined): void {
+    if (typeof v !== 'object') return;
+    const rid = v.rid;
+    if (rid <= 0) return;
+    const lt = this.life!;
+    const c = lt.counts[rid]!;
+    if (c <= 0) return;
+    lt.counts[rid] = c - 1;
+    if (c === 1) lt.toZct(rid);
+    if (t.tx !== null) t.tx.log(U_RC, v, null, -1);
+  }
+  /** Host code changed a counted container's contents: the references it drops and makes. */
+  countRefs(t: GuestThread, dropped: readonly PyVal[] | null, made: readonly PyVal[] | null): void {
+    if (this.life === null) return;
+    if (made !== null) for (let i = 0; i < made.length; i++) this.incRef(t, made[i]);
+    if (dropped !== null) for (let i = 0; i < dropped.length; i++) this.decRef(t, dropped[i]);
+  }
+
+  private markVal(v: Slot, mark: Int32Array, epoch: number): void {
+    if (typeof v !== 'object' || v === null) return;
+    if (v.rid > 0) mark[v.rid] = epoch;
+    // Temporaries that hold a counted object (an iterator its iterable, a bound method its self).
+    if (v instanceof PyTuple) {
+      // A tuple made by host code (no slot of its own: its items are not counted).
+      if (v.rid === 0) for (let i = 0; i < v.items.length; i++) { const x = v.items[i]!; if (typeof x === 'object' && x.rid > 0) mark[x.rid] = epoch; }
+    } else if (v instanceof PyIter) {
+      const h = v.held;
+      if (h !== null && typeof h === 'object' && h.rid > 0) mark[h.rid] = epoch;
+    } else if (v instanceof PyMethod) {
+      const s = v.self;
+      if (typeof s === 'object' && s.rid > 0) mark[s.rid] = epoch;
+      const fn = v.func;
+      if (typeof fn === 'object' && fn.rid > 0) mark[fn.rid] = epoch;
+    }
+  }
+  private markFrame(fr: Frame, sp: number, mark: Int32Array, epoch: number): void {
+    const stack = fr.stack;
+    for (let i = 0; i < sp; i++) this.markVal(stack[i], mark, epoch);
+    const fast = fr.fast;
+    for (let i = 0; i < fast.length; i++) this.markVal(fast[i], mark, epoch);
+    const cells = fr.cells;
+    for (let i = 0; i < cells.length; i++) this.markVal(cells[i]!.value, mark, epoch);
+    if (fr.fn !== null) this.markVal(fr.fn, mark, epoch);
+    if (fr.initSelf !== null) this.markVal(fr.initSelf, mark, epoch);
+    if (fr.gen !== null) this.markVal(fr.gen, mark, epoch);
+  }
+  /**
+   * Marks what frames and the interpreter's host structures reference. `conservative`: the whole
+   * value-stack arrays (a collection asked for mid-instruction, where the live depth is not saved).
+   */
+  protected markRoots(conservative: boolean): number {
+    const lt = this.life!;
+    const epoch = lt.newEpoch();
+    const mark = lt.mark;
+    for (const th of this.threads) {
+      if (th.state === 'done') continue;
+      const frames = th.frames;
+      for (let i = 0; i < frames.length; i++) {
+        const fr = frames[i]!;
+        this.markFrame(fr, conservative ? fr.stack.length : fr.sp, mark, epoch);
+      }
+      this.markVal(th.excInfo, mark, epoch);
+      this.markVal(th.retVal, mark, epoch);
+      this.markVal(th.pyThread, mark, epoch);
+      this.markVal(th.uncaught, mark, epoch);
+    }
+    for (const g of this.liveGens) if (!g.done) this.markFrame(g.frame, conservative ? g.frame.stack.length : g.frame.sp, mark, epoch);
+    return epoch;
+  }
+
+  /**
+   * A safe point (an instruction boundary of a top-level eval loop, the current frame's sp saved):
+   * frees every zero-count object no frame references, then runs a generation-0 collection when
+   * 700 net allocations have accumulated.
+   */
+  reconcile(t: GuestThread): void {
+    const lt = this.life!;
+    lt.dirty = false;
+    for (const th of this.threads) if (th.nest > 0) return;
+    this.sweepZct(t, false);
+    if (lt.gen0 > GC_THRESHOLD0) this.collect(t, false, false);
+  }
+  private sweepZct(t: GuestThread, conservative: boolean): void {
+    const lt = this.life!;
+    if (lt.zlen === 0) return;
+    const epoch = this.markRoots(conservative);
+    const mark = lt.mark;
+    let i = 0;
+    while (i < lt.zlen) {
+      const rid = lt.zct[i]!;
+      const o = lt.objs[rid];
+      if (o === null || o === undefined || lt.counts[rid]! > 0) {
+        lt.zctRemoveAt(i);
+        continue;
+      }
+      if (mark[rid] === epoch) {
+        i++;
+        continue;
+      }
+      lt.zctRemoveAt(i);
+      this.dealloc(t, o, 0);
+    }
+  }
+  /** Frees a dead object: releases the references it holds, returns its block(s) to the allocator. */
+  protected dealloc(t: GuestThread, o: PyObject, dying: number): void {
+    const lt = this.life!;
+    if (o.rid <= 0) return;
+    if (t.tx !== null) t.tx.log(U_FREE, o, null, null);
+    const rid = o.rid;
+    lt.release(o);
+    if (dying !== 0) this.dyingStamp[rid] = 0;
+    this.lifeT = t;
+    this.eachChild(o, dying === 0 ? this.decChild : this.decChildLive);
+    if (o instanceof PyGenerator) {
+      this.liveGens.delete(o);
+      // Its frame's values were roots while it lived: they may be garbage now.
+      const fr = o.frame;
+      for (let i = 0; i < fr.sp; i++) this.zctIfZero(fr.stack[i]);
+      for (let i = 0; i < fr.fast.length; i++) this.zctIfZero(fr.fast[i]);
+    }
+    this.heap.free(t.core, o.addr);
+    if (o instanceof PyList && o.itemsAddr !== 0) this.heap.free(t.core, o.itemsAddr);
+  }
+  private zctIfZero(v: Slot): void {
+    if (typeof v === 'object' && v !== null && v.rid > 0 && this.life!.counts[v.rid] === 0) this.life!.toZct(v.rid);
+  }
+  /** Cyclic collection: objects found unreachable together are freed without decrefs among them. */
+  private dyingStamp = new Int32Array(0);
+  private dyingNow = 0;
+  private readonly decChildLive = (v: PyVal): void => {
+    if (typeof v === 'object' && v.rid > 0 && this.dyingStamp[v.rid] === this.dyingNow) return;
+    this.decRef(this.lifeT!, v);
+  };
+
+  /**
+   * The cyclic collector (CPython's gc_collect_main, one generation or all): among the tracked
+   * candidates, subtracts the references they hold to each other from their counts; those left
+   * with a count, or referenced by a frame, are reachable, and so is everything they reach; the
+   * rest is cyclic garbage, freed. Traffic: the collector reads and writes every candidate's
+   * header (gc_refs) and reads the item arrays it traverses. Returns the number of unreachable
+   * objects found.
+   */
+  protected collect(t: GuestThread, all: boolean, conservative: boolean): number {
+    const lt = this.life!;
+    lt.collections++;
+    const cands: PyObject[] = [];
+    if (all) {
+      for (let r = 1; r < lt.objs.length; r++) {
+        const o = lt.objs[r];
+        if (o !== null && o !== undefined) cands.push(o);
+      }
+    } else {
+      for (let i = 0; i < lt.nyoung; i++) {
+        const o = lt.youngObjs[i]!;
+        if (o !== null && o.rid === lt.young[i]) cands.push(o);
+      }
+    }
+    lt.nyoung = 0;
+    lt.youngObjs.length = 0;
+    lt.gen0 = 0;
+    if (cands.length === 0) return 0;
+    const n = lt.counts.length;
+    if (this.dyingStamp.length < n) {
+      const d = new Int32Array(n);
+      d.set(this.dyingStamp);
+      this.dyingStamp = d;
+    }
+    const stamp = ++this.dyingNow;
+    // gc_refs: counts minus the references among candidates (dyingStamp = candidate; reuse as set).
+    const refs = new Int32Array(n);
+    const inSet = new Uint8Array(n);
+    for (const o of cands) {
+      inSet[o.rid] = 1;
+      refs[o.rid] = lt.counts[o.rid]!;
+      this.rd(t, o.addr, 16);
+      this.wr(t, o.addr, 16);
+    }
+    for (const o of cands) {
+      if (o instanceof PyList && o.itemsAddr !== 0) {
+        const line = this.port.lineBytes;
+        for (let off = 0; off < o.items.length * 8; off += line) this.rd(t, o.itemsAddr + off, 8);
+      }
+      this.eachChild(o, (v) => { if (typeof v === 'object' && v.rid > 0 && inSet[v.rid] === 1) refs[v.rid]!--; });
+    }
+    const epoch = this.markRoots(conservative);
+    const mark = lt.mark;
+    const work: PyObject[] = [];
+    const reached = new Uint8Array(n);
+    for (const o of cands) {
+      if (refs[o.rid]! > 0 || mark[o.rid] === epoch) {
+        reached[o.rid] = 1;
+        work.push(o);
+      }
+    }
+    const reach = (v: PyVal): void => {
+      if (typeof v === 'object' && v.rid > 0 && inSet[v.rid] === 1 && reached[v.rid] === 0) {
+        reached[v.rid] = 1;
+        work.push(v);
+      }
+    };
+    while (work.length > 0) this.eachChild(work.pop()!, reach);
+    const dead: PyObject[] = [];
+    for (const o of cands) if (reached[o.rid] === 0) dead.push(o);
+    for (const o of dead) this.dyingStamp[o.rid] = stamp;
+    for (const o of dead) this.dealloc(t, o, stamp);
+    return dead.length;
+  }
+
+  /** gc.collect(generation): frees acyclic garbage, then collects cycles; their number. */
+  override collectCycles(generation: number): number {
+    const t = this.cur;
+    if (this.life === null || t === undefined) return 0;
+    // Called from a builtin: frames' sp were saved by the call; outer host code (a nested run)
+    // may hold values in its own variables, so then the whole stack arrays count.
+    const conservative = t.nest > 0;
+    this.sweepZct(t, conservative);
+    return this.collect(t, generation >= 1, conservative);
+  }
+
+  /** Transaction rollback of a lifetime record (transactions.ts). */
+  protected undoLife(kind: number, o: PyObject, delta: number): void {
+    const lt = this.life!;
+    if (kind === U_RC) {
+      const rid = o.rid;
+      if (rid <= 0) return;
+      const c = lt.counts[rid]! - delta;
+      lt.counts[rid] = c < 0 ? 0 : c;
+      if (c <= 0) lt.toZct(rid);
+    } else if (kind === U_ALLOC) {
+      if (o.rid <= 0) return;
+      if (o instanceof PyGenerator) this.liveGens.delete(o);
+      lt.release(o);
+      this.heap.unallocate(o.addr);
+      if (o instanceof PyList && o.itemsAddr !== 0) this.heap.unallocate(o.itemsAddr);
+    } else {
+      // U_FREE: the object lives again, with its block if nothing took it meanwhile.
+      if (o.rid > 0) return;
+      this.heap.unfree(o.addr, o.size);
+      if (o instanceof PyList && o.itemsAddr !== 0) this.heap.unfree(o.itemsAddr, o.cap * 8);
+      lt.register(o);
+      if (o instanceof PyGenerator) this.liveGens.add(o);
+    }
   }
   /** Forensics: "type allocated at file:line" for an object the current thread allocates (cached per code, line and type). */
   allocDetail(what: string): string {
@@ -175,6 +473,10 @@ export abstract class VmWritePath extends VmObjectModel {
     const old = l.items[i]!;
     l.items[i] = v;
     this.rc(t, old);
+    if (this.life !== null) {
+      this.incRef(t, v);
+      this.decRef(t, old);
+    }
   }
   listGet(t: GuestThread, l: PyList, i: number): PyVal {
     if (this.hooks.barriers) this.barrierR(t, l);
@@ -196,6 +498,7 @@ export abstract class VmWritePath extends VmObjectModel {
     this.listGrow(t, l, n + 1);
     this.wr(t, l.itemsAddr + n * 8, 8);
     this.rc(t, v);
+    if (this.life !== null) this.incRef(t, v);
     l.items.push(v);
   }
   /** Replaces a list's contents (after mutate). */
@@ -204,6 +507,7 @@ export abstract class VmWritePath extends VmObjectModel {
     this.listGrow(t, l, items.length);
     const line = this.port.lineBytes;
     for (let off = 0; off < items.length * 8; off += line) this.wr(t, l.itemsAddr + off, 8);
+    if (this.life !== null && l.rid > 0) this.countRefs(t, l.items, items);
     l.items = items;
   }
 
@@ -216,7 +520,13 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   dictSet(t: GuestThread, d: PyDict, k: PyVal, v: PyVal): void {
     this.mutate(t, d);
+    const old = this.life !== null ? d.get(k) : undefined;
     const isNew = d.set(k, v);
+    if (this.life !== null) {
+      this.incRef(t, v);
+      if (isNew) this.incRef(t, k);
+      else this.decRef(t, old);
+    }
     if (isNew && d.count * 3 > 8 * 2 && (d.count & (d.count - 1)) === 0) {
       d.tableAddr = this.heap.realloc(t.id, t.core, d.tableAddr, d.count * 24, d.count * 2 * 24);
       if (this.owners !== null) this.tagBuffer(d.tableAddr, d.count * 2 * 24, 'dict table');
@@ -226,19 +536,34 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   dictDel(t: GuestThread, d: PyDict, k: PyVal): PyVal | undefined {
     this.mutate(t, d);
-    return d.delete(k);
+    const v = d.delete(k);
+    if (this.life !== null && v !== undefined) {
+      this.decRef(t, v);
+      this.decRef(t, k);
+    }
+    return v;
   }
 
   setAttrRaw(t: GuestThread, o: PyInstance, name: string, v: PyVal): void {
     this.mutate(t, o);
+    const old = this.life !== null ? o.attrs.get(name) : undefined;
     o.attrs.set(name, v);
     this.rc(t, v);
+    if (this.life !== null) {
+      this.incRef(t, v);
+      this.decRef(t, old);
+    }
   }
   cellSet(t: GuestThread, c: PyCell, v: PyVal | undefined): void {
     if (this.hooks.barriers) this.barrierW(t, c);
     this.wr(t, c.addr, 16);
     if (t.tx !== null) t.tx.log(U_CELL, c, null, c.value);
+    const old = c.value;
     c.value = v;
+    if (this.life !== null) {
+      this.incRef(t, v);
+      this.decRef(t, old);
+    }
   }
   cellGet(t: GuestThread, c: PyCell): PyVal | undefined {
     if (this.hooks.barriers) this.barrierR(t, c);
