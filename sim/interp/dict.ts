@@ -20,6 +20,14 @@ export interface KeyOps {
   customKey(v: PyObject): boolean;
   /** Raise TypeError unhashable type. */
   unhashable(v: PyVal): never;
+  /**
+   * A reference to v is stored in / dropped from a table (object lifetimes: the VM counts it, and
+   * undoes it with the transaction; no-ops when lifetimes are off). Called by the tables themselves,
+   * so no path that fills or empties a dict or set can forget it; rollback's restore does not call
+   * them (the counts are undone by their own log records).
+   */
+  ref(v: PyVal): void;
+  unref(v: PyVal): void;
 }
 
 let nextObjId = 1;
@@ -148,14 +156,14 @@ export class PyDict extends PyObject {
     if (nk !== CUSTOM) {
       const i = this.index.get(nk);
       if (i !== undefined) {
-        this.vals[i] = val;
+        this.replaceAt(i, val);
         return false;
       }
       this.index.set(nk, this.keys.length);
     } else {
       const i = this.find(key);
       if (i >= 0) {
-        this.vals[i] = val;
+        this.replaceAt(i, val);
         return false;
       }
       const h = this.ops.hash(key);
@@ -170,7 +178,16 @@ export class PyDict extends PyObject {
     this.keys.push(key);
     this.vals.push(val);
     this.count++;
+    this.ops.ref(key);
+    this.ops.ref(val);
     return true;
+  }
+
+  private replaceAt(i: number, val: PyVal): void {
+    const old = this.vals[i]!;
+    this.vals[i] = val;
+    this.ops.ref(val);
+    this.ops.unref(old);
   }
 
   /** Removes key; returns the old value or undefined. */
@@ -184,6 +201,7 @@ export class PyDict extends PyObject {
 
   removeAt(i: number): void {
     const key = this.keys[i]!;
+    const val = this.vals[i]!;
     const nk = normKey(key, this.ops);
     if (nk !== CUSTOM) this.index.delete(nk);
     else {
@@ -193,19 +211,36 @@ export class PyDict extends PyObject {
     this.keys[i] = undefined;
     this.vals[i] = undefined;
     this.count--;
+    this.ops.unref(key);
+    this.ops.unref(val);
     if (i === this.keys.length - 1) {
       this.keys.pop();
       this.vals.pop();
     } else if (this.keys.length > 16 && this.count * 2 < this.keys.length) this.compact();
   }
 
+  /** Rebuilds the tables without the holes; the entries (and their counted references) stay. */
   private compact(): void {
     const ks = this.keys, vs = this.vals;
-    this.clear();
-    for (let i = 0; i < ks.length; i++) if (ks[i] !== undefined) this.set(ks[i]!, vs[i]!);
+    this.reset();
+    for (let i = 0; i < ks.length; i++) {
+      if (ks[i] === undefined) continue;
+      this.set(ks[i]!, vs[i]!);
+      this.ops.unref(ks[i]!);
+      this.ops.unref(vs[i]!);
+    }
   }
 
   clear(): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.keys[i] === undefined) continue;
+      this.ops.unref(this.keys[i]!);
+      this.ops.unref(this.vals[i]!);
+    }
+    this.reset();
+  }
+
+  private reset(): void {
     this.keys = [];
     this.vals = [];
     this.count = 0;
@@ -333,6 +368,7 @@ export class PySet extends PyObject {
     this.table[slot] = key;
     this.hashes[slot] = hash;
     this.used++;
+    this.ops.ref(key);
     if (wasUnused) {
       this.fill++;
       if (this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
@@ -343,9 +379,11 @@ export class PySet extends PyObject {
   discard(key: PyVal): boolean {
     const r = this.probe(key, this.ops.hash(key));
     if (r < 0) return false;
+    const stored = this.table[r] as PyVal;
     this.table[r] = DUMMY;
     this.hashes[r] = -1;
     this.used--;
+    this.ops.unref(stored);
     return true;
   }
 
@@ -364,6 +402,7 @@ export class PySet extends PyObject {
     this.hashes[i] = -1;
     this.used--;
     this.finger = i + 1;
+    this.ops.unref(key);
     return key;
   }
 
@@ -424,6 +463,7 @@ export class PySet extends PyObject {
         if (k !== undefined && k !== DUMMY) {
           this.table[i] = k;
           this.hashes[i] = other.hashes[i]!;
+          this.ops.ref(k);
         }
       }
       this.fill = this.used = other.used;
@@ -432,7 +472,10 @@ export class PySet extends PyObject {
     if (this.fill === 0) {
       for (let i = 0; i <= other.mask; i++) {
         const k = other.table[i];
-        if (k !== undefined && k !== DUMMY) this.insertClean(k, other.hashes[i]!);
+        if (k !== undefined && k !== DUMMY) {
+          this.insertClean(k, other.hashes[i]!);
+          this.ops.ref(k);
+        }
       }
       this.fill = this.used = other.used;
       return;
@@ -441,6 +484,7 @@ export class PySet extends PyObject {
   }
 
   clear(): void {
+    for (const k of this.table) if (k !== undefined && k !== DUMMY) this.ops.unref(k);
     this.table = new Array<SetSlot>(SET_MINSIZE).fill(undefined);
     this.hashes = new Array<Hash>(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;

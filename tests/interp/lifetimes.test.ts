@@ -9,9 +9,9 @@ import type { Addr, CoreId } from '../../sim/common/brand.js';
 import { createMachine } from '../../sim/machine/machine.js';
 import { loadMachinePreset } from '../../sim/machine/preset-loader.js';
 import type { MemoryPort } from '../../sim/machine/port.js';
-import { PyDict } from '../../sim/interp/dict.js';
+import { PyDict, PySet } from '../../sim/interp/dict.js';
 import { ARENA_SIZE, POOL_OVERHEAD, POOL_SIZE, PyMalloc, sizeClassOf } from '../../sim/interp/pymalloc.js';
-import { PyObject, type PyVal } from '../../sim/interp/values.js';
+import { PyInstance, PyList, PyObject, PyTuple, type PyVal } from '../../sim/interp/values.js';
 import type { Interpreter } from '../../sim/interp/interpreter.js';
 import { runSource } from './helpers.js';
 
@@ -358,4 +358,63 @@ print(n)
     expect(out.stdout).toBe('100\n');
     expect(out.interp.life!.live).toBeLessThan(50);
   });
+});
+
+describe('a live object is never freed', () => {
+  // Every container kind and every way of filling one: set displays, set.add, frozenset(), dict(),
+  // dict displays, dict.update, tuple() and list() of a generator, sorted(); then enough garbage
+  // that freed blocks are handed out again. A live instance with no slot (freed) or sharing its
+  // block with another live instance would be the lifetime model corrupting the simulated heap.
+  const src = `
+class P:
+    def __init__(self, i): self.i = i
+s = set()
+for i in range(50):
+    s.add(P(i))
+d = {}
+d.update({i: P(i) for i in range(50)})
+dd = dict((i, P(i)) for i in range(50))
+disp = {1: P(1), 2: P(2)}
+fs = frozenset([P(3), P(4)])
+st = {P(5), P(6)}
+lst = [P(k) for k in range(20)]
+lst2 = list(map(P, range(20)))
+lst3 = sorted([P(k) for k in range(10)], key=lambda p: -p.i)
+tup = tuple(P(k) for k in range(10))
+popped = {1: P(7), 2: P(8)}
+popped.pop(1)
+s2 = set(s)
+s2.discard(next(iter(s2)))
+junk = 0
+for j in range(5000):
+    q = P(j)
+    junk += q.i
+print(len(s), len(d), len(dd), len(s2), junk)
+`;
+  for (const refcount of ['cpython', 'biased'] as const) {
+    it(`under refcount ${refcount}`, () => {
+      const out = runSource(src, { config: { refcount } });
+      expect(out.stdout).toBe('50 50 50 49 12497500\n');
+      const seen = new Set<object>();
+      const freed: string[] = [];
+      const byAddr = new Map<number, string>();
+      const visit = (v: PyVal | undefined, path: string): void => {
+        if (typeof v !== 'object' || seen.has(v)) return;
+        seen.add(v);
+        if (v instanceof PyInstance) {
+          if (v.rid === 0) freed.push(path);
+          const other = byAddr.get(v.addr);
+          if (other !== undefined) freed.push(`${path} shares its block with ${other}`);
+          byAddr.set(v.addr, path);
+          for (const [k, x] of v.attrs) visit(x, `${path}.${k}`);
+        } else if (v instanceof PyList || v instanceof PyTuple) v.items.forEach((x, i) => visit(x, `${path}[${i}]`));
+        else if (v instanceof PyDict) for (const k of v.keyList()) { visit(k, `${path} key`); visit(v.get(k), `${path}[${String(k)}]`); }
+        else if (v instanceof PySet) v.items().forEach((x, i) => visit(x, `${path} item ${i}`));
+      };
+      const g = out.interp.modules.get('__main__')!.dict as PyDict;
+      for (const k of g.keyList()) visit(g.get(k), String(k));
+      expect(byAddr.size).toBeGreaterThan(200);
+      expect(freed).toEqual([]);
+    });
+  }
 });

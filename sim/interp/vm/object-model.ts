@@ -75,6 +75,8 @@ export type Types = Record<
 export abstract class VmObjectModel {
   abstract callValue(f: PyVal, args: PyVal[], kw: Map<string, PyVal> | null): PyVal;
   abstract handleHwAbort(core: CoreId, status: number, cause: AbortCause): void;
+  /** A dict or set stored (+1) or dropped (-1) a reference (dict.ts's KeyOps.ref/unref; write-path.ts). */
+  abstract tableRef(v: PyVal, delta: 1 | -1): void;
 
   readonly port: MemoryPort;
   readonly cfg: InterpConfig;
@@ -204,6 +206,8 @@ export abstract class VmObjectModel {
       unhashable: (v) => {
         throw self.err('TypeError', `unhashable type: '${self.typeOf(v).name}'`);
       },
+      ref: (v) => { if (self.life !== null) self.tableRef(v, 1); },
+      unref: (v) => { if (self.life !== null) self.tableRef(v, -1); },
     };
     this.builtins = this.newDict();
     this.proto = install.builtins(this);

@@ -137,7 +137,13 @@ export abstract class VmWritePath extends VmObjectModel {
   incRef(t: GuestThread, v: PyVal | undefined): void {
     if (typeof v !== 'object') return;
     const rid = v.rid;
-    if (rid <= 0) return;
+    if (rid <= 0) {
+      // A tuple or list host code made without a slot of its own holds uncounted references; stored
+      // in the heap it would hide them, so its items are counted now, for good (kept, never freed
+      // early: a leak at worst, never a live object's block handed out again).
+      if (rid === 0 && (v instanceof PyTuple || v instanceof PyList)) for (const x of v.items) this.incRef(t, x);
+      return;
+    }
     this.life!.counts[rid]++;
     if (t.tx !== null) t.tx.log(U_RC, v, null, 1);
   }
@@ -152,6 +158,16 @@ export abstract class VmWritePath extends VmObjectModel {
     lt.counts[rid] = c - 1;
     if (c === 1) lt.toZct(rid);
     if (t.tx !== null) t.tx.log(U_RC, v, null, -1);
+  }
+  tableRef(v: PyVal, delta: 1 | -1): void {
+    const t = this.cur as GuestThread | undefined;
+    if (t === undefined) {
+      // Filled while the VM is being built: no thread, no transaction to undo it with.
+      if (delta > 0 && typeof v === 'object' && v.rid > 0) this.life!.counts[v.rid]++;
+      return;
+    }
+    if (delta > 0) this.incRef(t, v);
+    else this.decRef(t, v);
   }
   /** Host code changed a counted container's contents: the references it drops and makes. */
   countRefs(t: GuestThread, dropped: readonly PyVal[] | null, made: readonly PyVal[] | null): void {
@@ -520,13 +536,7 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   dictSet(t: GuestThread, d: PyDict, k: PyVal, v: PyVal): void {
     this.mutate(t, d);
-    const old = this.life !== null ? d.get(k) : undefined;
-    const isNew = d.set(k, v);
-    if (this.life !== null) {
-      this.incRef(t, v);
-      if (isNew) this.incRef(t, k);
-      else this.decRef(t, old);
-    }
+    const isNew = d.set(k, v); // counts the references it stores and drops (KeyOps.ref/unref)
     if (isNew && d.count * 3 > 8 * 2 && (d.count & (d.count - 1)) === 0) {
       d.tableAddr = this.heap.realloc(t.id, t.core, d.tableAddr, d.count * 24, d.count * 2 * 24);
       if (this.owners !== null) this.tagBuffer(d.tableAddr, d.count * 2 * 24, 'dict table');
@@ -536,12 +546,7 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   dictDel(t: GuestThread, d: PyDict, k: PyVal): PyVal | undefined {
     this.mutate(t, d);
-    const v = d.delete(k);
-    if (this.life !== null && v !== undefined) {
-      this.decRef(t, v);
-      this.decRef(t, k);
-    }
-    return v;
+    return d.delete(k); // drops its counted references (KeyOps.unref)
   }
 
   setAttrRaw(t: GuestThread, o: PyInstance, name: string, v: PyVal): void {
