@@ -56,7 +56,7 @@ export function runInterpBench(opts: { n?: number; print?: boolean } = {}): Inte
   let out = '';
   const interp = new Interpreter({
     port: machine,
-    config: { refcount: 'cpython', allocator: 'global', smallIntCache: true, ticker: 'shared', tickerEvery: 100, dispatchCycles: 4, recursionLimit: 1000, maxObjectBytes: 268435456 },
+    config: { refcount: 'cpython', allocator: 'global', smallIntCache: true, ticker: 'shared', tickerEvery: 100, dispatchCycles: 4, recursionLimit: 1000, maxObjectBytes: 268435456, maxHeapBytes: 536870912 },
     hooks: new DefaultHooks(),
     seed: 0,
     stdout: (s) => (out += s),

@@ -20,6 +20,9 @@ export const interpShape = section('Switches for the interpreter\'s own memory b
   // Below V8's own limits (a string of 2^29 UTF-16 units, an array of 2^27 slots), so a guest
   // object that would reach them gets MemoryError instead of killing the host.
   maxObjectBytes: int('Largest simulated allocation of one guest object, in bytes (MemoryError beyond it)', 4096),
+  // The model knows when objects die only under refcount cpython/biased (pymalloc's arenas and
+  // large blocks): there it bounds the heap; under `none` nothing is ever freed, so it does not apply.
+  maxHeapBytes: int('Largest simulated heap (pymalloc arenas and large blocks in use), in bytes (MemoryError beyond it; refcount cpython/biased)', 1048576),
 });
 
 export type InterpConfig = ValueOf<typeof interpShape>;

@@ -33,7 +33,7 @@
 import { asAddr, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { InterpConfig } from './config.js';
-import { PyMalloc, SMALL_LIMIT } from './pymalloc.js';
+import { ARENA_SIZE, PyMalloc, SMALL_LIMIT } from './pymalloc.js';
 import { RuntimeOpError } from './runtime/errors.js';
 
 export const NONE_ADDR = 0x1000;
@@ -168,6 +168,11 @@ export class Heap {
       // pymalloc for small blocks, the large path (malloc) beyond 512 bytes.
       const a = bytes <= SMALL_LIMIT ? pm.alloc(this.domain(tid).pm, core, bytes) : pm.allocLarge(bytes);
       this.lastReused = pm.lastReused;
+      // The simulated heap's size: arenas carved (never returned, as here) and large blocks in use.
+      if (a >= 0 && pm.arenaCount * ARENA_SIZE + pm.largeBytes > this.cfg.maxHeapBytes) {
+        this.unallocate(a);
+        throw new RuntimeOpError('MemoryError', '');
+      }
       if (a < 0 || this.port.write(core, asAddr(a), bytes < 64 ? Math.max(bytes, 1) : 16) < 0) throw ABORT_SIGNAL;
       return a;
     }

@@ -90,6 +90,8 @@ export class PyMalloc {
   /** Accounting (tests, stats). */
   smallInUse = 0;
   largeInUse = 0;
+  /** Bytes of large blocks in use (the heap limit's count; interp.maxHeapBytes). */
+  largeBytes = 0;
 
   constructor(port: MemoryPort, carver: Carver) {
     this.port = port;
@@ -337,6 +339,7 @@ export class PyMalloc {
     else a = this.carver.carve(size, size >= POOL_SIZE ? POOL_SIZE : 16);
     this.largeSize.set(a, size);
     this.largeInUse++;
+    this.largeBytes += size;
     this.lastReused = this.largeEverUsed.has(a);
     if (!this.lastReused) this.largeEverUsed.add(a);
     return a;
@@ -350,6 +353,7 @@ export class PyMalloc {
     if (list === undefined) this.largeFree.set(size, (list = []));
     list.push(addr);
     this.largeInUse--;
+    this.largeBytes -= size;
     return true;
   }
   /** Takes a freed large block back (rollback); false when it is not free. */
@@ -362,6 +366,7 @@ export class PyMalloc {
     list.splice(i, 1);
     this.largeSize.set(addr, size);
     this.largeInUse++;
+    this.largeBytes += size;
     return true;
   }
   isLarge(addr: number): boolean { return this.largeSize.has(addr); }
@@ -372,6 +377,7 @@ export class PyMalloc {
     const ns = (newBytes + 15) & ~15;
     if (!this.carver.extend(addr, size, ns)) return false;
     this.largeSize.set(addr, ns);
+    this.largeBytes += ns - size;
     return true;
   }
   /** Size class of the small block at addr (-1: not a small block). */

@@ -7,6 +7,23 @@ import { runSource } from './helpers.js';
 
 const lastLine = (s: string): string => s.trimEnd().split('\n').at(-1)!;
 
+describe('the simulated heap limit (interp.maxHeapBytes) bounds live memory, not what was ever allocated', () => {
+  const grow = 'a = []\ntry:\n    while True:\n        a.append([0] * 10)\nexcept MemoryError:\n    n = len(a)\n    a = None\n    print("MemoryError after", n > 1000)\nprint("goes on", len([0] * 100))\n';
+  for (const refcount of ['cpython', 'biased'] as const) {
+    it(`a guest that keeps allocating gets MemoryError, catchable (${refcount})`, () => {
+      const r = runSource(grow, { config: { refcount, maxHeapBytes: 4 << 20 } });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('MemoryError after True\ngoes on 100\n');
+    });
+    it(`a guest that drops what it allocates runs far past the limit in total (${refcount})`, () => {
+      // 40,000 lists of 10 items, 136+ bytes each (over 5 MiB in all), with a 1 MiB heap.
+      const r = runSource('t = 0\nfor i in range(40000):\n    x = [i] * 10\n    t += x[9]\nprint(t)\n', { config: { refcount, maxHeapBytes: 1 << 20 } });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('799980000\n');
+    });
+  }
+});
+
 describe('guest sizes past the simulated object limit raise MemoryError', () => {
   const cases = [
     's = "x"\nwhile True:\n    s += s\n',

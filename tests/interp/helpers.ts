@@ -15,6 +15,7 @@ export const DEFAULT_INTERP: InterpConfig = {
   dispatchCycles: 4,
   recursionLimit: 1000,
   maxObjectBytes: 268435456,
+  maxHeapBytes: 536870912,
 };
 
 export function haswell(cores = 4): MemoryPort {
