@@ -5,7 +5,8 @@
  */
 import type { PyDict } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
-import { PyBytes, PyFloat, PyModule, PyObject, type PyBuiltin, type PyVal, type UnfriendlyKind } from '../values.js';
+import { placeBytes } from '../objects/bytes.js';
+import { PyFloat, PyModule, PyObject, type PyBuiltin, type PyBytes, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
 export type Kw = Map<string, PyVal> | null;
@@ -74,10 +75,7 @@ export function pythonModule(name: string, source: string): GuestModule {
 
 /** A new bytes object holding `data` (its payload block placed like the builtins' bytes). */
 export function newBytes(vm: Vm, data: Uint8Array): PyBytes {
-  const b = vm.place(new PyBytes(vm.T.bytes, data, data.length), 56);
-  const cap = Math.max(data.length, 1);
-  b.dataAddr = vm.cur === undefined ? vm.heap.allocStatic(cap) : vm.heap.allocLong(vm.cur.id, vm.cur.core, cap);
-  return b;
+  return placeBytes(vm, vm.T.bytes, data);
 }
 
 /** Raises the exception class `cls` (a guest class, e.g. a module's `error`) with message `msg`. */

@@ -9,16 +9,19 @@ import type { Vm } from '../vm/vm.js';
 import { PyBytes, PyObject, PySlice, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
 
+/** A new bytes/bytearray object of class cls holding d: its header and its payload block. */
+export function placeBytes(vm: Vm, cls: PyType, d: Uint8Array): PyBytes {
+  const b = new PyBytes(cls, d, d.length);
+  vm.place(b, 56);
+  const cap = Math.max(d.length, 1);
+  b.dataAddr = vm.cur === undefined ? vm.heap.allocStatic(cap) : vm.heap.allocLong(vm.cur.id, vm.cur.core, cap);
+  return b;
+}
+
 /** bytes' buffer helpers and bytearray's mutation API (the only code that changes a PyBytes). */
 export function makeBytesParts(vm: Vm, kit: Kit) {
   const { T, err, index, sliceIdx, seqIndex } = kit;
-  const makeBytes = (cls: PyType, d: Uint8Array): PyBytes => {
-    const b = new PyBytes(cls, d, d.length);
-    vm.place(b, 56);
-    const cap = Math.max(d.length, 1);
-    b.dataAddr = vm.cur === undefined ? vm.heap.allocStatic(cap) : vm.heap.allocLong(vm.cur.id, vm.cur.core, cap);
-    return b;
-  };
+  const makeBytes = (cls: PyType, d: Uint8Array): PyBytes => placeBytes(vm, cls, d);
   const setBytes = (b: PyBytes, d: Uint8Array): void => {
     if (d.length > b.data.length) b.dataAddr = vm.heap.realloc(vm.cur.id, vm.cur.core, b.dataAddr, b.len, d.length);
     const nd = new Uint8Array(Math.max(d.length, b.data.length));

@@ -63,13 +63,11 @@ export abstract class VmEvalLoop extends VmColdOps {
     const life = this.life;
     const nested = t.nest > 0;
     let f = t.frames[t.frames.length - 1]!;
-    let code = f.code.code;
-    let stack = f.stack;
-    let fast = f.fast;
-    let consts = f.consts;
+    // The current frame's hot fields, loaded from `f` in one place, the top of the frame loop below:
+    // every frame switch sets f, pc and sp and goes there.
+    let code: Int32Array, stack: Slot[], fast: Slot[], consts: PyVal[], fAddr: number;
     let pc = f.pc;
     let sp = f.sp;
-    let fAddr = f.addr + FRAME_HEADER_BYTES;
     let opPc = pc;
     let opSp = sp;
     let tick = t.tickCount;
@@ -91,7 +89,15 @@ export abstract class VmEvalLoop extends VmColdOps {
 
     for (;;) {
       try {
-        for (;;) {
+        // Entered at the start, after an exception unwound to a handler, and by every
+        // instruction that switches frames (`continue frames`: call, return, yield, delegation).
+        frames: for (;;) {
+          code = f.code.code;
+          stack = f.stack;
+          fast = f.fast;
+          consts = f.consts;
+          fAddr = f.addr + FRAME_HEADER_BYTES;
+          for (;;) {
           if (budget <= 0) {
             f.pc = pc;
             f.sp = sp;
@@ -436,14 +442,9 @@ export abstract class VmEvalLoop extends VmColdOps {
                 }
                 this.pushFrame(t, nf, f, pc, baseSp, opPc);
                 f = nf;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
                 pc = 0;
                 sp = 0;
-                fAddr = f.addr + FRAME_HEADER_BYTES;
-                break;
+                continue frames;
               }
               // Only the NULL-callable layout: a decorator call has its one argument where obj would go.
               if (callable instanceof PyType && !callable.builtin && argStart === baseSp + 2 && this.canInlineInit(callable)) {
@@ -458,14 +459,9 @@ export abstract class VmEvalLoop extends VmColdOps {
                 nf.initSelf = obj;
                 this.pushFrame(t, nf, f, pc, baseSp, opPc);
                 f = nf;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
                 pc = 0;
                 sp = 0;
-                fAddr = f.addr + FRAME_HEADER_BYTES;
-                break;
+                continue frames;
               }
               // Host call: the operands stay on the stack until it returns, so a suspension
               // (unfriendly operation, lock wait) can re-execute this CALL unchanged.
@@ -512,14 +508,9 @@ export abstract class VmEvalLoop extends VmColdOps {
                 const nf = this.bindFrame(t, target, fargs, 0, fargs.length, kwn, kwv);
                 this.pushFrame(t, nf, f, pc, sp, opPc);
                 f = nf;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
                 pc = 0;
                 sp = 0;
-                fAddr = f.addr + FRAME_HEADER_BYTES;
-                break;
+                continue frames;
               }
               stack[sp++] = this.callHost(t, f, callable, args, kw, opPc, opSp, pc, sp, null, nested);
               if (life !== null && life.zlen > 0) life.dirty = true;
@@ -555,30 +546,20 @@ export abstract class VmEvalLoop extends VmColdOps {
                 // A delegate returned: its delegator's SEND jumps to its target with the value.
                 this.delegateLeave(done.gen, r);
                 tick = done.gen.outerTick;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
-                pc = code[(f.lasti << 1) + 1]!;
+                pc = f.code.code[(f.lasti << 1) + 1]!;
                 sp = f.sp;
-                fAddr = f.addr + FRAME_HEADER_BYTES;
-                stack[sp - 1] = r;
-                break;
+                f.stack[sp - 1] = r;
+                continue frames;
               }
               this.activate(t, f);
-              code = f.code.code;
-              stack = f.stack;
-              fast = f.fast;
-              consts = f.consts;
               pc = f.pc;
               sp = f.sp;
-              fAddr = f.addr + FRAME_HEADER_BYTES;
-              stack[sp++] = r;
+              f.stack[sp++] = r;
               if (!nested && this.yieldPoint(t, f, pc, sp)) {
                 t.tickCount = tick;
                 return L_YIELD;
               }
-              break;
+              continue frames;
             }
             case Op.RESUME:
               if (!nested && this.yieldPoint(t, f, pc, sp)) {
@@ -596,15 +577,10 @@ export abstract class VmEvalLoop extends VmColdOps {
               t.retVal = g;
               if (t.frames.length === base) return L_DONE;
               f = t.frames[t.frames.length - 1]!;
-              code = f.code.code;
-              stack = f.stack;
-              fast = f.fast;
-              consts = f.consts;
               pc = f.pc;
               sp = f.sp;
-              fAddr = f.addr + FRAME_HEADER_BYTES;
-              stack[sp++] = g;
-              break;
+              f.stack[sp++] = g;
+              continue frames;
             }
             case Op.YIELD_VALUE: {
               const v = stack[--sp] as PyVal;
@@ -619,15 +595,10 @@ export abstract class VmEvalLoop extends VmColdOps {
                 this.delegateLeave(g, undefined);
                 tick = g.outerTick;
                 f = t.frames[t.frames.length - 1]!;
-                code = f.code.code;
-                stack = f.stack;
-                fast = f.fast;
-                consts = f.consts;
                 pc = f.pc;
                 sp = f.sp;
-                fAddr = f.addr + FRAME_HEADER_BYTES;
-                stack[sp++] = v;
-                break;
+                f.stack[sp++] = v;
+                continue frames;
               }
               t.retVal = v;
               return L_GENYIELD;
@@ -643,14 +614,9 @@ export abstract class VmEvalLoop extends VmColdOps {
                 if (nf !== null) {
                   tick = t.tickCount;
                   f = nf;
-                  code = f.code.code;
-                  stack = f.stack;
-                  fast = f.fast;
-                  consts = f.consts;
                   pc = f.pc;
                   sp = f.sp;
-                  fAddr = f.addr + FRAME_HEADER_BYTES;
-                  break;
+                  continue frames;
                 }
               }
               f.pc = pc;
@@ -724,6 +690,7 @@ export abstract class VmEvalLoop extends VmColdOps {
             default:
               throw new Error(`htmsim VM: unknown opcode ${op} at ${f.code.filename}:${f.code.lines[opPc]}`);
           }
+          }
         }
       } catch (err0) {
         if (!nested) t.midCall = false;
@@ -765,8 +732,8 @@ export abstract class VmEvalLoop extends VmColdOps {
           const h = this.findHandler(f.code, errPc);
           if (h !== null) {
             sp = h.depth;
-            if (h.lasti) stack[sp++] = errPc;
-            stack[sp++] = e;
+            if (h.lasti) f.stack[sp++] = errPc;
+            f.stack[sp++] = e;
             pc = h.target;
             break;
           }
@@ -793,11 +760,6 @@ export abstract class VmEvalLoop extends VmColdOps {
           }
           f = t.frames[t.frames.length - 1]!;
           if (!fromDelegate) this.activate(t, f);
-          code = f.code.code;
-          stack = f.stack;
-          fast = f.fast;
-          consts = f.consts;
-          fAddr = f.addr + FRAME_HEADER_BYTES;
           errPc = f.lasti;
           this.addTb(e, f, errPc);
         }
