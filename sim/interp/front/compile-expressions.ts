@@ -59,19 +59,9 @@ export abstract class ExpressionCompiler extends CompilerBase {
       case 'Name':
         this.nameOp(e.id, e.ctx);
         return;
-      case 'BoolOp': {
-        const end = this.newLabel();
-        const op = e.op === 'and' ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP;
-        e.values.forEach((v, i) => {
-          this.expr(v);
-          if (i < e.values.length - 1) {
-            this.setLoc(e);
-            this.emitJump(op, end);
-          }
-        });
-        this.bind(end);
+      case 'BoolOp':
+        this.boolOp(e);
         return;
-      }
       case 'NamedExpr':
         this.expr(e.value);
         this.emit(Op.COPY, 1);
@@ -94,17 +84,9 @@ export abstract class ExpressionCompiler extends CompilerBase {
       case 'Lambda':
         this.lambda(e);
         return;
-      case 'IfExp': {
-        const next = this.newLabel();
-        const end = this.newLabel();
-        this.jumpIf(e.test, next, false);
-        this.expr(e.body);
-        this.emitJump(JUMP, end);
-        this.bind(next);
-        this.expr(e.orelse);
-        this.bind(end);
+      case 'IfExp':
+        this.ifExp(e);
         return;
-      }
       case 'Dict':
         this.dict(e);
         return;
@@ -143,20 +125,9 @@ export abstract class ExpressionCompiler extends CompilerBase {
       case 'Call':
         this.call(e);
         return;
-      case 'FormattedValue': {
-        this.expr(e.value);
-        let flags = 0;
-        if (e.conversion === 115) flags = 1;
-        else if (e.conversion === 114) flags = 2;
-        else if (e.conversion === 97) flags = 3;
-        if (e.formatSpec) {
-          this.expr(e.formatSpec);
-          flags |= 4;
-        }
-        this.setLoc(e);
-        this.emit(Op.FORMAT_VALUE, flags);
+      case 'FormattedValue':
+        this.formattedValue(e);
         return;
-      }
       case 'JoinedStr':
         if (e.values.length === 0) { this.loadConst({ kind: 'str', value: '' }); return; }
         for (const v of e.values) this.expr(v);
@@ -170,30 +141,14 @@ export abstract class ExpressionCompiler extends CompilerBase {
         this.emit(e.ctx === 'load' ? Op.LOAD_ATTR : e.ctx === 'store' ? Op.STORE_ATTR : Op.DELETE_ATTR, this.u.nameIndex(e.attr));
         return;
       case 'Subscript':
-        if (e.ctx === 'store') {
-          this.expr(e.value);
-          this.subscriptIndex(e.slice);
-          this.setLoc(e);
-          this.emit(Op.STORE_SUBSCR);
-          return;
-        }
-        this.expr(e.value);
-        this.subscriptIndex(e.slice);
-        this.setLoc(e);
-        this.emit(e.ctx === 'load' ? Op.BINARY_SUBSCR : Op.DELETE_SUBSCR);
+        this.subscript(e);
         return;
       case 'Starred':
         if (e.ctx === 'store') throw this.error('starred assignment target must be in a list or tuple', e);
         throw this.error("can't use starred expression here", e);
       case 'List':
       case 'Tuple':
-        if (e.ctx === 'store') { this.unpackTargets(e.elts, e); return; }
-        if (e.ctx === 'del') { for (const x of e.elts) this.expr(x); return; }
-        if (e.kind === 'Tuple') {
-          const c = foldConst(e);
-          if (c) { this.loadConst(c); return; }
-        }
-        this.starUnpack(e.elts, e.kind === 'List' ? 'list' : 'tuple');
+        this.sequence(e);
         return;
       case 'Slice':
         this.sliceParts(e);
@@ -203,6 +158,73 @@ export abstract class ExpressionCompiler extends CompilerBase {
         throw new Error(String(_never));
       }
     }
+  }
+
+  /** `and`/`or`: each value but the last jumps to the end keeping the deciding value. */
+  protected boolOp(e: Extract<Expr, { kind: 'BoolOp' }>): void {
+    const end = this.newLabel();
+    const op = e.op === 'and' ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP;
+    e.values.forEach((v, i) => {
+      this.expr(v);
+      if (i < e.values.length - 1) {
+        this.setLoc(e);
+        this.emitJump(op, end);
+      }
+    });
+    this.bind(end);
+  }
+
+  /** `body if test else orelse`. */
+  protected ifExp(e: Extract<Expr, { kind: 'IfExp' }>): void {
+    const next = this.newLabel();
+    const end = this.newLabel();
+    this.jumpIf(e.test, next, false);
+    this.expr(e.body);
+    this.emitJump(JUMP, end);
+    this.bind(next);
+    this.expr(e.orelse);
+    this.bind(end);
+  }
+
+  /** One f-string field: FORMAT_VALUE with the conversion (s, r, a) and spec flags. */
+  protected formattedValue(e: Extract<Expr, { kind: 'FormattedValue' }>): void {
+    this.expr(e.value);
+    let flags = 0;
+    if (e.conversion === 115) flags = 1;
+    else if (e.conversion === 114) flags = 2;
+    else if (e.conversion === 97) flags = 3;
+    if (e.formatSpec) {
+      this.expr(e.formatSpec);
+      flags |= 4;
+    }
+    this.setLoc(e);
+    this.emit(Op.FORMAT_VALUE, flags);
+  }
+
+  /** `value[slice]` loaded, stored or deleted. */
+  protected subscript(e: Extract<Expr, { kind: 'Subscript' }>): void {
+    if (e.ctx === 'store') {
+      this.expr(e.value);
+      this.subscriptIndex(e.slice);
+      this.setLoc(e);
+      this.emit(Op.STORE_SUBSCR);
+      return;
+    }
+    this.expr(e.value);
+    this.subscriptIndex(e.slice);
+    this.setLoc(e);
+    this.emit(e.ctx === 'load' ? Op.BINARY_SUBSCR : Op.DELETE_SUBSCR);
+  }
+
+  /** A list or tuple display (a folded constant tuple where it can), or unpacking/deleting targets. */
+  protected sequence(e: Extract<Expr, { kind: 'List' | 'Tuple' }>): void {
+    if (e.ctx === 'store') { this.unpackTargets(e.elts, e); return; }
+    if (e.ctx === 'del') { for (const x of e.elts) this.expr(x); return; }
+    if (e.kind === 'Tuple') {
+      const c = foldConst(e);
+      if (c) { this.loadConst(c); return; }
+    }
+    this.starUnpack(e.elts, e.kind === 'List' ? 'list' : 'tuple');
   }
 
   protected sliceParts(e: Extract<Expr, { kind: 'Slice' }>): void {
