@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeObject } from '../../sim/interp/chunk.js';
 import { instructionCount } from '../../sim/interp/chunk.js';
-import { stackEffect } from '../../sim/interp/front/compiler.js';
+import { stackEffect } from '../../sim/interp/front/assembler.js';
 import { JUMP_OPS, Op } from '../../sim/interp/opcodes.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

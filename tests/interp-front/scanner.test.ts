@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../sim/interp/front/scanner.js';
 import { parseModule } from '../../sim/interp/compile.js';
-import { parseNumber } from '../../sim/interp/front/parser.js';
+import { parseNumber } from '../../sim/interp/front/parse-literals.js';
 import { GuestSyntaxError } from '../../sim/interp/front/syntax-error.js';
 import type { Expr, Stmt } from '../../sim/interp/front/ast.js';
 
