@@ -37,12 +37,13 @@ import { sys } from './sys.js';
 import { threading } from './threading.js';
 import { time } from './time.js';
 import { transaction } from './transaction.js';
+import { types } from './types.js';
 import { typing } from './typing.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
-  enumModule, dataclasses, asyncio, json, contextlib];
+  enumModule, dataclasses, asyncio, json, contextlib, types];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
