@@ -28,12 +28,14 @@ import type { GuestModule } from './kit.js';
 import { math } from './math.js';
 import { operator } from './operator.js';
 import { os, osPath, posixpath } from './os.js';
+import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
 import { rtm } from './rtm.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
 import { sys } from './sys.js';
+import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
 import { time } from './time.js';
 import { transaction } from './transaction.js';
@@ -43,7 +45,7 @@ import { typing } from './typing.js';
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
-  enumModule, dataclasses, asyncio, json, contextlib, types];
+  enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
