@@ -11,6 +11,7 @@ import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
 import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
+import { concurrent, concurrentFutures } from './concurrent-futures.js';
 import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
 import { dataclasses } from './dataclasses.js';
@@ -45,7 +46,8 @@ import { typing } from './typing.js';
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
-  enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue];
+  enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
+  concurrent, concurrentFutures];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
