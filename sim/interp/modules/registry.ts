@@ -38,6 +38,7 @@ import { struct } from './struct.js';
 import { sys } from './sys.js';
 import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
+import { textwrap } from './textwrap.js';
 import { time } from './time.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
@@ -47,7 +48,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures];
+  concurrent, concurrentFutures, textwrap];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
