@@ -23,6 +23,7 @@ import { gc } from './gc.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
+import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
@@ -48,7 +49,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap];
+  concurrent, concurrentFutures, textwrap, keyword];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
