@@ -28,6 +28,7 @@ import { host } from './host.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { math } from './math.js';
+import { numbers } from './numbers.js';
 import { operator } from './operator.js';
 import { os, osPath, posixpath } from './os.js';
 import { queue } from './queue.js';
@@ -49,7 +50,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword];
+  concurrent, concurrentFutures, textwrap, keyword, numbers];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
