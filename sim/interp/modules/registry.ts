@@ -35,6 +35,7 @@ import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
 import { rtm } from './rtm.js';
+import { statistics } from './statistics.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
 import { sys } from './sys.js';
@@ -50,7 +51,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
