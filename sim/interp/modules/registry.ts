@@ -31,6 +31,7 @@ import { math } from './math.js';
 import { numbers } from './numbers.js';
 import { operator } from './operator.js';
 import { os, osPath, posixpath } from './os.js';
+import { pprint } from './pprint.js';
 import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
@@ -51,7 +52,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
