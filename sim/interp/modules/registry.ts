@@ -44,6 +44,7 @@ import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
 import { textwrap } from './textwrap.js';
 import { time } from './time.js';
+import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
@@ -52,7 +53,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
