@@ -14,6 +14,7 @@ import { collections } from './collections.js';
 import { concurrent, concurrentFutures } from './concurrent-futures.js';
 import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
+import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
@@ -54,7 +55,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
