@@ -28,6 +28,7 @@ import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
+import { logging } from './logging.js';
 import { math } from './math.js';
 import { numbers } from './numbers.js';
 import { operator } from './operator.js';
@@ -55,7 +56,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
