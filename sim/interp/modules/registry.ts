@@ -11,7 +11,10 @@ import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
 import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
+import { concurrent, concurrentFutures } from './concurrent-futures.js';
+import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
+import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
@@ -21,27 +24,39 @@ import { gc } from './gc.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
+import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
+import { logging } from './logging.js';
 import { math } from './math.js';
+import { numbers } from './numbers.js';
 import { operator } from './operator.js';
 import { os, osPath, posixpath } from './os.js';
+import { pprint } from './pprint.js';
+import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
 import { rtm } from './rtm.js';
+import { statistics } from './statistics.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
 import { sys } from './sys.js';
+import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
+import { textwrap } from './textwrap.js';
 import { time } from './time.js';
+import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
+import { types } from './types.js';
 import { typing } from './typing.js';
+import { warnings } from './warnings.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
-  enumModule, dataclasses, asyncio, json];
+  enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
