@@ -53,15 +53,9 @@ export abstract class ExpressionCompiler extends CompilerBase {
 
   protected exprInner(e: Expr): void {
     switch (e.kind) {
-      case 'Constant':
-        this.loadConst(astConst(e.value));
-        return;
-      case 'Name':
-        this.nameOp(e.id, e.ctx);
-        return;
-      case 'BoolOp':
-        this.boolOp(e);
-        return;
+      case 'Constant': this.loadConst(astConst(e.value)); return;
+      case 'Name': this.nameOp(e.id, e.ctx); return;
+      case 'BoolOp': this.boolOp(e); return;
       case 'NamedExpr':
         this.expr(e.value);
         this.emit(Op.COPY, 1);
@@ -81,18 +75,10 @@ export abstract class ExpressionCompiler extends CompilerBase {
         this.emit(e.op === '-' ? Op.UNARY_NEGATIVE : e.op === '+' ? Op.UNARY_POSITIVE : e.op === 'not' ? Op.UNARY_NOT : Op.UNARY_INVERT);
         return;
       }
-      case 'Lambda':
-        this.lambda(e);
-        return;
-      case 'IfExp':
-        this.ifExp(e);
-        return;
-      case 'Dict':
-        this.dict(e);
-        return;
-      case 'Set':
-        this.starUnpack(e.elts, 'set');
-        return;
+      case 'Lambda': this.lambda(e); return;
+      case 'IfExp': this.ifExp(e); return;
+      case 'Dict': this.dict(e); return;
+      case 'Set': this.starUnpack(e.elts, 'set'); return;
       case 'ListComp': this.comprehension(e, e.generators, 'list', e.elt, null); return;
       case 'SetComp': this.comprehension(e, e.generators, 'set', e.elt, null); return;
       case 'DictComp': this.comprehension(e, e.generators, 'dict', e.key, e.value); return;
@@ -119,15 +105,9 @@ export abstract class ExpressionCompiler extends CompilerBase {
         this.emit(Op.GET_AWAITABLE, 0);
         this.delegate(3);
         return;
-      case 'Compare':
-        this.compare(e);
-        return;
-      case 'Call':
-        this.call(e);
-        return;
-      case 'FormattedValue':
-        this.formattedValue(e);
-        return;
+      case 'Compare': this.compare(e); return;
+      case 'Call': this.call(e); return;
+      case 'FormattedValue': this.formattedValue(e); return;
       case 'JoinedStr':
         if (e.values.length === 0) { this.loadConst({ kind: 'str', value: '' }); return; }
         for (const v of e.values) this.expr(v);
@@ -140,19 +120,13 @@ export abstract class ExpressionCompiler extends CompilerBase {
         this.setLoc(e);
         this.emit(e.ctx === 'load' ? Op.LOAD_ATTR : e.ctx === 'store' ? Op.STORE_ATTR : Op.DELETE_ATTR, this.u.nameIndex(e.attr));
         return;
-      case 'Subscript':
-        this.subscript(e);
-        return;
+      case 'Subscript': this.subscript(e); return;
       case 'Starred':
         if (e.ctx === 'store') throw this.error('starred assignment target must be in a list or tuple', e);
         throw this.error("can't use starred expression here", e);
       case 'List':
-      case 'Tuple':
-        this.sequence(e);
-        return;
-      case 'Slice':
-        this.sliceParts(e);
-        return;
+      case 'Tuple': this.sequence(e); return;
+      case 'Slice': this.sliceParts(e); return;
       default: {
         const _never: never = e;
         throw new Error(String(_never));

@@ -116,16 +116,7 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
     this.emit(Op.STORE_NAME, u.nameIndex('__module__'));
     this.loadConst({ kind: 'str', value: u.qualname });
     this.emit(Op.STORE_NAME, u.nameIndex('__qualname__'));
-    let body = s.body;
-    this.setupAnnotations(body);
-    const doc = docstring(body);
-    if (doc !== null) {
-      this.setLoc(body[0]!);
-      this.loadConst({ kind: 'str', value: doc });
-      this.emit(Op.STORE_NAME, u.nameIndex('__doc__'));
-      body = body.slice(1);
-    }
-    this.stmts(body);
+    this.stmts(this.namespaceBody(s.body));
     if (block.needsClassCell) {
       this.emit(Op.LOAD_CLOSURE, u.derefIndex('__class__'));
       this.emit(Op.COPY, 1);
@@ -258,6 +249,20 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
     if (n === 0) return 0;
     this.emit(Op.BUILD_TUPLE, 2 * n);
     return 4;
+  }
+
+  /**
+   * The start of a module or class body: SETUP_ANNOTATIONS when it annotates a name, then its
+   * docstring stored in `__doc__`. Returns the statements after the docstring.
+   */
+  protected namespaceBody(body: Stmt[]): Stmt[] {
+    this.setupAnnotations(body);
+    const doc = docstring(body);
+    if (doc === null) return body;
+    this.setLoc(body[0]!);
+    this.loadConst({ kind: 'str', value: doc });
+    this.emit(Op.STORE_NAME, this.u.nameIndex('__doc__'));
+    return body.slice(1);
   }
 
   /** SETUP_ANNOTATIONS first in a module or class body that annotates a name (find_ann). */

@@ -61,7 +61,7 @@
 import { hasFutureAnnotations, type Module } from './ast.js';
 import type { CodeObject } from '../chunk.js';
 import { Op } from '../opcodes.js';
-import { Unit, NONE, docstring } from './code-unit.js';
+import { Unit, NONE } from './code-unit.js';
 import { assemble } from './assembler.js';
 import { StatementCompiler } from './compile-statements.js';
 
@@ -71,16 +71,7 @@ export class Compiler extends StatementCompiler {
     this.u = new Unit(block, '<module>', '<module>', 1);
     this.futureAnnotations = hasFutureAnnotations(mod);
     this.emit(Op.RESUME, 0);
-    let body = mod.body;
-    this.setupAnnotations(body);
-    const doc = docstring(body);
-    if (doc !== null) {
-      this.setLoc(body[0]!);
-      this.loadConst({ kind: 'str', value: doc });
-      this.emit(Op.STORE_NAME, this.u.nameIndex('__doc__'));
-      body = body.slice(1);
-    }
-    for (const s of body) this.stmt(s);
+    for (const s of this.namespaceBody(mod.body)) this.stmt(s);
     this.loadConst(NONE);
     this.emit(Op.RETURN_VALUE);
     return assemble(this.u, this.filename);

@@ -13,6 +13,16 @@ export type Dist<T> = T extends unknown ? Omit<T, keyof Span> : never;
 type ExprBody = Dist<Expr>;
 type StmtBody = Dist<Stmt>;
 
+/** Writes the span from `start` to `end` into a node body, in place. */
+function withSpan(body: object, start: Token | Span, end: Span): Span {
+  const n = body as Span;
+  n.line = start.line;
+  n.col = start.col;
+  n.endLine = end.endLine;
+  n.endCol = end.endCol;
+  return n;
+}
+
 export abstract class ParserBase {
   protected readonly toks: Token[];
   protected i = 0;
@@ -105,20 +115,10 @@ export abstract class ParserBase {
   }
   /** Adds the span to a freshly built node body (in place: the parser's hot path). */
   protected mk<T extends ExprBody>(body: T, start: Token | Span, end: Span = this.prev()): Expr {
-    const n = body as unknown as Span;
-    n.line = start.line;
-    n.col = start.col;
-    n.endLine = end.endLine;
-    n.endCol = end.endCol;
-    return n as unknown as Expr;
+    return withSpan(body, start, end) as unknown as Expr;
   }
   protected st<T extends StmtBody>(body: T, start: Token | Span, end: Span = this.prev()): Stmt {
-    const n = body as unknown as Span;
-    n.line = start.line;
-    n.col = start.col;
-    n.endLine = end.endLine;
-    n.endCol = end.endCol;
-    return n as unknown as Stmt;
+    return withSpan(body, start, end) as unknown as Stmt;
   }
 
   protected atExprStart(): boolean {
