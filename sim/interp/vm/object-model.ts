@@ -396,7 +396,22 @@ export abstract class VmObjectModel {
   id(v: PyVal): number {
     // A block reused after a free (refcount cpython/biased) would repeat a dead object's address:
     // such an object gets a number of its own, so that no id() depends on the lifetime model.
-    if (v instanceof PyObject) return v.addr !== 0 && !v.reused && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : objId(v) * 16 + 0x7f0000000000;
+    if (v instanceof PyObject) return v.addr !== 0 && !v.reused && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : this.ownId(v) * 16 + 0x7f0000000000;
     return objId(Object(v)) * 16;
   }
+  /**
+   * A number of this VM's own, in the order objects first need one: deterministic for a run,
+   * whatever ran before it in the same process (a process-wide counter made hash(), and so set
+   * order, depend on the runs before: a sweep worker's second point could differ from a fresh one).
+   */
+  private ownId(o: object): number {
+    let id = this.ownIds.get(o);
+    if (id === undefined) {
+      id = ++this.lastOwnId;
+      this.ownIds.set(o, id);
+    }
+    return id;
+  }
+  private readonly ownIds = new WeakMap<object, number>();
+  private lastOwnId = 0;
 }
