@@ -473,9 +473,10 @@ export abstract class VmWritePath extends VmObjectModel {
     const old = l.items[i]!;
     l.items[i] = v;
     this.rc(t, old);
+    // Only objects are counted: the typeof tests keep ints and strs off the call.
     if (this.life !== null) {
-      this.incRef(t, v);
-      this.decRef(t, old);
+      if (typeof v === 'object') this.incRef(t, v);
+      if (typeof old === 'object') this.decRef(t, old);
     }
   }
   listGet(t: GuestThread, l: PyList, i: number): PyVal {
@@ -498,7 +499,7 @@ export abstract class VmWritePath extends VmObjectModel {
     this.listGrow(t, l, n + 1);
     this.wr(t, l.itemsAddr + n * 8, 8);
     this.rc(t, v);
-    if (this.life !== null) this.incRef(t, v);
+    if (this.life !== null && typeof v === 'object') this.incRef(t, v);
     l.items.push(v);
   }
   /** Replaces a list's contents (after mutate). */
@@ -523,9 +524,10 @@ export abstract class VmWritePath extends VmObjectModel {
     const old = this.life !== null ? d.get(k) : undefined;
     const isNew = d.set(k, v);
     if (this.life !== null) {
-      this.incRef(t, v);
-      if (isNew) this.incRef(t, k);
-      else this.decRef(t, old);
+      if (typeof v === 'object') this.incRef(t, v);
+      if (isNew) {
+        if (typeof k === 'object') this.incRef(t, k);
+      } else if (typeof old === 'object') this.decRef(t, old);
     }
     if (isNew && d.count * 3 > 8 * 2 && (d.count & (d.count - 1)) === 0) {
       d.tableAddr = this.heap.realloc(t.id, t.core, d.tableAddr, d.count * 24, d.count * 2 * 24);
