@@ -74,8 +74,21 @@ export class OwnershipTable {
   /** A guest object's block: its header line (refcount or guest-object) and the rest. */
   tagObject(addr: number, bytes: number, detail: string): void {
     if (addr === 0) return;
-    this.tag(addr, bytes, 'guest-object', detail);
-    if (this.headerIsRefcount) this.tag(addr, 16, 'refcount', detail);
+    if (!this.headerIsRefcount) {
+      this.tag(addr, bytes, 'guest-object', detail);
+      return;
+    }
+    // Refcounted heaps pack blocks (pymalloc, 48-byte pool header): a line of the body may hold a
+    // neighbour's header, whose refcount writes are what contend there; it keeps that owner.
+    this.tag(addr, 16, 'refcount', detail);
+    const hdrLast = Math.floor((addr + 15) / this.lineBytes);
+    const last = Math.floor((addr + Math.max(1, bytes) - 1) / this.lineBytes);
+    const refcount = KIND_INDEX.get('refcount')!;
+    for (let line = hdrLast + 1; line <= last; line++) {
+      const prev = this.tags.get(line);
+      if (prev !== undefined && (prev & ((1 << KIND_BITS) - 1)) === refcount) continue;
+      this.tag(line * this.lineBytes, 1, 'guest-object', detail);
+    }
   }
 
   /** The owner of a line: the fixed runtime areas by address, then the tags, else `other`. */

@@ -489,9 +489,10 @@ export abstract class VmWritePath extends VmObjectModel {
     const old = l.items[i]!;
     l.items[i] = v;
     this.rc(t, old);
+    // Only objects are counted: the typeof tests keep ints and strs off the call.
     if (this.life !== null) {
-      this.incRef(t, v);
-      this.decRef(t, old);
+      if (typeof v === 'object') this.incRef(t, v);
+      if (typeof old === 'object') this.decRef(t, old);
     }
   }
   listGet(t: GuestThread, l: PyList, i: number): PyVal {
@@ -514,7 +515,7 @@ export abstract class VmWritePath extends VmObjectModel {
     this.listGrow(t, l, n + 1);
     this.wr(t, l.itemsAddr + n * 8, 8);
     this.rc(t, v);
-    if (this.life !== null) this.incRef(t, v);
+    if (this.life !== null && typeof v === 'object') this.incRef(t, v);
     l.items.push(v);
   }
   /** Replaces a list's contents (after mutate). */
