@@ -380,19 +380,24 @@ class Future:
             raise RuntimeError('Future in unexpected state')
 
     def set_result(self, result):
-        self._finish('_result', result, 'add_result')
-
-    def set_exception(self, exception):
-        self._finish('_exception', exception, 'add_exception')
-
-    def _finish(self, field, value, notify):
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            setattr(self, field, value)
+            self._result = result
             self._state = FINISHED
             for waiter in self._waiters:
-                getattr(waiter, notify)(self)
+                waiter.add_result(self)
+            self._condition.notify_all()
+        self._invoke_callbacks()
+
+    def set_exception(self, exception):
+        with self._condition:
+            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
+                raise InvalidStateError('{}: {!r}'.format(self._state, self))
+            self._exception = exception
+            self._state = FINISHED
+            for waiter in self._waiters:
+                waiter.add_exception(self)
             self._condition.notify_all()
         self._invoke_callbacks()
 
