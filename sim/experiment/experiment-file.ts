@@ -82,9 +82,39 @@ export function loadExperiment(file: string, text?: string): ExperimentSpec {
 
 function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): ExperimentSpec {
   const d = loadDefaults();
+  const base = checkBase(raw, d, problems);
+  const workloads = checkWorkloads(raw, problems);
+  const policies = checkPolicies(raw, d, problems);
+  const sweep = isObj(raw.sweep) ? raw.sweep : {};
+  const { axes, seenAxis } = checkAxes(raw, sweep, workloads, problems);
+  const zip = checkZip(sweep, axes, seenAxis, problems);
+  const baseline = checkBaseline(raw, problems);
+  const report = isObj(raw.report) ? checkReport(raw.report, problems) : {};
+
+  return {
+    file: src.file,
+    src,
+    name: typeof raw.name === 'string' ? raw.name : '',
+    title: typeof raw.title === 'string' ? raw.title : undefined,
+    description: typeof raw.description === 'string' ? raw.description : undefined,
+    base,
+    workloads,
+    policies,
+    axes,
+    zip,
+    repetitions: typeof raw.repetitions === 'number' ? raw.repetitions : d.repetitions,
+    baseline,
+    report,
+    raw,
+  };
+}
+
+type Defaults = ReturnType<typeof loadDefaults>;
+
+/** The base assignments: machine (a preset name, or a preset plus overrides), sections, scalars. */
+function checkBase(raw: Raw, d: Defaults, problems: Problems): Assignment[] {
   const base: Assignment[] = [];
 
-  // machine: a preset name, or a preset plus overrides
   const m = raw.machine;
   if (typeof m === 'string' || (isObj(m) && typeof m.preset === 'string')) {
     const name = typeof m === 'string' ? m : (m.preset as string);
@@ -110,7 +140,10 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     if (raw[k] !== undefined) base.push({ path: k, value: raw[k], at: [k] });
   }
 
-  // workloads
+  return base;
+}
+
+function checkWorkloads(raw: Raw, problems: Problems): WorkloadEntry[] {
   const workloads: WorkloadEntry[] = [];
   const rawWorkloads = Array.isArray(raw.workloads) ? raw.workloads : [];
   rawWorkloads.forEach((w, i) => {
@@ -142,7 +175,10 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     workloads.push({ name: resolvedName, params, at: ['workloads', i], info });
   });
 
-  // policies
+  return workloads;
+}
+
+function checkPolicies(raw: Raw, d: Defaults, problems: Problems): PolicyEntry[] {
   const policies: PolicyEntry[] = [];
   const rawPolicies = Array.isArray(raw.policies) ? raw.policies : [d.policy];
   rawPolicies.forEach((p, i) => {
@@ -166,9 +202,11 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     policies.push({ name, assignments, at: ['policies', i] });
   });
 
-  // sweep axes
+  return policies;
+}
+
+function checkAxes(raw: Raw, sweep: Raw, workloads: WorkloadEntry[], problems: Problems): { axes: Axis[]; seenAxis: Map<string, string> } {
   const axes: Axis[] = [];
-  const sweep = isObj(raw.sweep) ? raw.sweep : {};
   const rawAxes = isObj(sweep.axes) ? sweep.axes : {};
   const seenAxis = new Map<string, string>();
   // A zipped axis may repeat a value (the group's tuples must differ, checked below): a list of
@@ -232,7 +270,10 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     if (ok) axes.push({ path, key, values: values as ParamValue[] });
   }
 
-  // zip groups
+  return { axes, seenAxis };
+}
+
+function checkZip(sweep: Raw, axes: Axis[], seenAxis: Map<string, string>, problems: Problems): string[][] {
   const zip: string[][] = [];
   const zipped = new Map<string, number>();
   const rawZip = Array.isArray(sweep.zip) ? sweep.zip : [];
@@ -272,7 +313,10 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     if (paths.length >= 2) zip.push(paths);
   });
 
-  // baseline
+  return zip;
+}
+
+function checkBaseline(raw: Raw, problems: Problems): Record<string, ParamValue> {
   const baseline: Record<string, ParamValue> = {};
   if (isObj(raw.baseline)) {
     for (const [key, v] of Object.entries(raw.baseline)) {
@@ -287,24 +331,7 @@ function checkSemantics(src: LoadedYaml, raw: Raw, problems: Problems): Experime
     baseline['machine.cores'] = 1;
   }
 
-  const report = isObj(raw.report) ? checkReport(raw.report, problems) : {};
-
-  return {
-    file: src.file,
-    src,
-    name: typeof raw.name === 'string' ? raw.name : '',
-    title: typeof raw.title === 'string' ? raw.title : undefined,
-    description: typeof raw.description === 'string' ? raw.description : undefined,
-    base,
-    workloads,
-    policies,
-    axes,
-    zip,
-    repetitions: typeof raw.repetitions === 'number' ? raw.repetitions : d.repetitions,
-    baseline,
-    report,
-    raw,
-  };
+  return baseline;
 }
 
 /**
