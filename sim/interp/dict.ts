@@ -28,6 +28,8 @@ export interface KeyOps {
    */
   ref(v: PyVal): void;
   unref(v: PyVal): void;
+  /** Whether ref/unref do anything (object lifetimes on): the tables skip the calls and loops otherwise. */
+  readonly counting: boolean;
 }
 
 let nextObjId = 1;
@@ -178,16 +180,20 @@ export class PyDict extends PyObject {
     this.keys.push(key);
     this.vals.push(val);
     this.count++;
-    this.ops.ref(key);
-    this.ops.ref(val);
+    if (this.ops.counting) {
+      this.ops.ref(key);
+      this.ops.ref(val);
+    }
     return true;
   }
 
   private replaceAt(i: number, val: PyVal): void {
     const old = this.vals[i]!;
     this.vals[i] = val;
-    this.ops.ref(val);
-    this.ops.unref(old);
+    if (this.ops.counting) {
+      this.ops.ref(val);
+      this.ops.unref(old);
+    }
   }
 
   /** Removes key; returns the old value or undefined. */
@@ -211,8 +217,10 @@ export class PyDict extends PyObject {
     this.keys[i] = undefined;
     this.vals[i] = undefined;
     this.count--;
-    this.ops.unref(key);
-    this.ops.unref(val);
+    if (this.ops.counting) {
+      this.ops.unref(key);
+      this.ops.unref(val);
+    }
     if (i === this.keys.length - 1) {
       this.keys.pop();
       this.vals.pop();
@@ -223,16 +231,19 @@ export class PyDict extends PyObject {
   private compact(): void {
     const ks = this.keys, vs = this.vals;
     this.reset();
+    const counting = this.ops.counting;
     for (let i = 0; i < ks.length; i++) {
       if (ks[i] === undefined) continue;
       this.set(ks[i]!, vs[i]!);
-      this.ops.unref(ks[i]!);
-      this.ops.unref(vs[i]!);
+      if (counting) {
+        this.ops.unref(ks[i]!);
+        this.ops.unref(vs[i]!);
+      }
     }
   }
 
   clear(): void {
-    for (let i = 0; i < this.keys.length; i++) {
+    for (let i = 0; this.ops.counting && i < this.keys.length; i++) {
       if (this.keys[i] === undefined) continue;
       this.ops.unref(this.keys[i]!);
       this.ops.unref(this.vals[i]!);
@@ -368,7 +379,7 @@ export class PySet extends PyObject {
     this.table[slot] = key;
     this.hashes[slot] = hash;
     this.used++;
-    this.ops.ref(key);
+    if (this.ops.counting) this.ops.ref(key);
     if (wasUnused) {
       this.fill++;
       if (this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
@@ -383,7 +394,7 @@ export class PySet extends PyObject {
     this.table[r] = DUMMY;
     this.hashes[r] = -1;
     this.used--;
-    this.ops.unref(stored);
+    if (this.ops.counting) this.ops.unref(stored);
     return true;
   }
 
@@ -402,7 +413,7 @@ export class PySet extends PyObject {
     this.hashes[i] = -1;
     this.used--;
     this.finger = i + 1;
-    this.ops.unref(key);
+    if (this.ops.counting) this.ops.unref(key);
     return key;
   }
 
@@ -463,7 +474,7 @@ export class PySet extends PyObject {
         if (k !== undefined && k !== DUMMY) {
           this.table[i] = k;
           this.hashes[i] = other.hashes[i]!;
-          this.ops.ref(k);
+          if (this.ops.counting) this.ops.ref(k);
         }
       }
       this.fill = this.used = other.used;
@@ -474,7 +485,7 @@ export class PySet extends PyObject {
         const k = other.table[i];
         if (k !== undefined && k !== DUMMY) {
           this.insertClean(k, other.hashes[i]!);
-          this.ops.ref(k);
+          if (this.ops.counting) this.ops.ref(k);
         }
       }
       this.fill = this.used = other.used;
@@ -484,7 +495,7 @@ export class PySet extends PyObject {
   }
 
   clear(): void {
-    for (const k of this.table) if (k !== undefined && k !== DUMMY) this.ops.unref(k);
+    if (this.ops.counting) for (const k of this.table) if (k !== undefined && k !== DUMMY) this.ops.unref(k);
     this.table = new Array<SetSlot>(SET_MINSIZE).fill(undefined);
     this.hashes = new Array<Hash>(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;

@@ -11,12 +11,12 @@
  *   module is the user's choice (ALLOWED_COMPUTED).
  * - no import circle in sim/ (type-only imports included).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SIM_LAYERS = ['common', 'machine', 'interp', 'policies', 'run', 'experiment', 'cli'] as const;
 
 /** Computed imports whose target is chosen by the user, with the reason. */
@@ -26,16 +26,6 @@ const ALLOWED_COMPUTED: Record<string, string> = {
 
 
 interface Edge { from: string; to: string; spec: string; line: number; typeOnly: boolean }
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
-}
 
 const FILES = ['sim', 'reports', 'bench'].flatMap(sourceFiles).sort();
 

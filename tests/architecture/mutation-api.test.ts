@@ -5,11 +5,11 @@
  * file changes a list's (or a tuple's) `.items`: push/splice/pop/shift/unshift/sort/reverse/fill/
  * copyWithin, `.items[i] = …`, `.items = …` or `.items.length = …`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The files allowed to change `.items`, with the reason. */
 const OWNERS: Record<string, string> = {
@@ -25,16 +25,6 @@ const MUTATION = new RegExp([
   String.raw`\.items\s*\[[^\]]*\]\s*(=(?!=)|\+=|-=)`,
   String.raw`\.items\s*(=(?!=|>)|\+=|-=)`,
 ].join('|'));
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
-}
 
 /** Code lines only: `//` comments and the lines of block comments are blanked (line numbers kept). */
 function codeLines(text: string): string[] {

@@ -295,6 +295,19 @@ _BACKSLASH = {'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', '
 _CONSTANTS = {'-Infinity': float('-inf'), 'Infinity': float('inf'), 'NaN': float('nan')}
 
 
+def _skip_ws(s, end):
+    # The scanner's whitespace skip after a ':' or ',': one or two characters tested by hand, a
+    # regex for longer runs, and the end of the document left to the next step to report.
+    try:
+        if s[end] in _WHITESPACE:
+            end += 1
+            if s[end] in _WHITESPACE:
+                end = _WS.match(s, end + 1).end()
+    except IndexError:
+        pass
+    return end
+
+
 def _decode_uXXXX(s, pos):
     esc = s[pos + 1:pos + 5]
     if len(esc) == 4 and esc[1] not in 'xX':
@@ -438,13 +451,7 @@ class JSONDecoder(object):
                 if s[end:end + 1] != ':':
                     raise JSONDecodeError("Expecting ':' delimiter", s, end)
             end += 1
-            try:
-                if s[end] in _WHITESPACE:
-                    end += 1
-                    if s[end] in _WHITESPACE:
-                        end = _WS.match(s, end + 1).end()
-            except IndexError:
-                pass
+            end = _skip_ws(s, end)
             value, end = self._value(s, end)
             pairs.append((key, value))
             try:
@@ -491,13 +498,7 @@ class JSONDecoder(object):
                 break
             elif nextchar != ',':
                 raise JSONDecodeError("Expecting ',' delimiter", s, end - 1)
-            try:
-                if s[end] in _WHITESPACE:
-                    end += 1
-                    if s[end] in _WHITESPACE:
-                        end = _WS.match(s, end + 1).end()
-            except IndexError:
-                pass
+            end = _skip_ws(s, end)
         return values, end
 
 

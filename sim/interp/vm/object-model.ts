@@ -206,8 +206,9 @@ export abstract class VmObjectModel {
       unhashable: (v) => {
         throw self.err('TypeError', `unhashable type: '${self.typeOf(v).name}'`);
       },
-      ref: (v) => { if (typeof v === 'object' && self.life !== null) self.tableRef(v, 1); },
-      unref: (v) => { if (typeof v === 'object' && self.life !== null) self.tableRef(v, -1); },
+      ref: (v) => { if (typeof v === 'object') self.tableRef(v, 1); },
+      unref: (v) => { if (typeof v === 'object') self.tableRef(v, -1); },
+      counting: this.life !== null,
     };
     this.builtins = this.newDict();
     this.proto = install.builtins(this);

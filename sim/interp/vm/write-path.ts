@@ -138,10 +138,11 @@ export abstract class VmWritePath extends VmObjectModel {
     if (typeof v !== 'object') return;
     const rid = v.rid;
     if (rid <= 0) {
-      // A tuple or list host code made without a slot of its own holds uncounted references; stored
-      // in the heap it would hide them, so its items are counted now, for good (kept, never freed
-      // early: a leak at worst, never a live object's block handed out again).
-      if (rid === 0 && (v instanceof PyTuple || v instanceof PyList)) for (const x of v.items) this.incRef(t, x);
+      // A tuple host code made without a slot of its own holds uncounted references; stored in the
+      // heap it would hide them, so its items are counted now, for good (kept, never freed early:
+      // a leak at worst, never a live object's block handed out again). Tuples only: immutable, so
+      // none can hold itself and the walk ends.
+      if (rid === 0 && v instanceof PyTuple) for (const x of v.items) this.incRef(t, x);
       return;
     }
     this.life!.counts[rid]++;
