@@ -30,6 +30,7 @@
  * owner's local count and the shared count sit in the same header line). Unboxed ints and strs
  * (no host object) send their refcount writes to the thread's most recent temporary block.
  */
+import { getHeapStatistics } from 'node:v8';
 import { asAddr, type CoreId } from '../common/brand.js';
 import type { MemoryPort } from '../machine/port.js';
 import type { InterpConfig } from './config.js';
@@ -50,6 +51,12 @@ const ARENA_CHUNK = 1 << 20;
 const NURSERY_BYTES = 32 << 10;
 export const PAGE = 4096;
 const SIZE_CLASSES = 32; // 16..512 bytes
+/** Simulated bytes bumped between two looks at the host's own heap. */
+const HOST_CHECK_BYTES = 8 << 20;
+/** Share of V8's old-generation limit past which an allocation raises MemoryError. */
+const HOST_HEAP_SHARE = 0.7;
+/** V8's heap limit counts the young generation too (up to 3 semi-spaces of 16 MiB on 64-bit). */
+const HOST_YOUNG_BYTES = 64 << 20;
 
 /** Thrown (a singleton) when a port access reports that the caller's transaction aborted. */
 export const ABORT_SIGNAL = { signal: 'abort' } as const;
@@ -106,11 +113,28 @@ export class Heap {
   }
 
   private bumpRaw(bytes: number, align: number): number {
+    if ((this.untilHostCheck -= bytes) <= 0) this.checkHostHeap();
     this.bump = Math.ceil(this.bump / align) * align;
     const a = this.bump;
     this.bump += bytes;
     return a;
   }
+
+  /**
+   * Under `refcount: none` the model never learns that an object died, so no simulated heap size
+   * can bound a runaway guest (interp.maxHeapBytes counts pymalloc's heap). The bound there is the
+   * host's own heap, which holds exactly the objects still reachable: past HOST_HEAP_SHARE of V8's
+   * limit the allocation raises MemoryError instead of letting V8 kill the process (checked under
+   * every mode: host objects the model does not size, such as unboxed strs, count too). Where it
+   * fires depends on the host's garbage collector, so it is a safety net, not a modelled limit:
+   * a run that reaches it is not bit-reproducible (a run that does not is unaffected).
+   */
+  private checkHostHeap(): void {
+    this.untilHostCheck = HOST_CHECK_BYTES;
+    const h = getHeapStatistics();
+    if (h.used_heap_size > (h.heap_size_limit - HOST_YOUNG_BYTES) * HOST_HEAP_SHARE) throw new RuntimeOpError('MemoryError', '');
+  }
+  private untilHostCheck = HOST_CHECK_BYTES;
 
   threadRegion(tid: number): number {
     return THREAD_REGION_BASE + tid * THREAD_REGION_SIZE;

@@ -26,6 +26,20 @@ const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .*\.js:\d+/)
 describe('htmsim exec', () => {
   beforeAll(requireBuild);
 
+  // Issue 20: under refcount none nothing is ever freed in the model, so the host's own heap is the
+  // bound. A small V8 heap (128 MiB) makes the runaway reach it in about a second.
+  it('a runaway guest under refcount none gets a catchable MemoryError, not a V8 abort', () => {
+    const run = (src: string) => spawnSync(process.execPath, ['--max-old-space-size=128', CLI, 'exec', prog('runaway.py', src), '--set', 'interp.refcount=none'], { encoding: 'utf8' });
+    const r = run('x = []\nwhile True:\n    x.append([0] * 1000)\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('MemoryError');
+    noStack(r.stderr);
+    const c = run('x = []\ntry:\n    while True:\n        x.append([0] * 1000)\nexcept MemoryError:\n    x = None\n    print("caught")\nprint(len([1] * 10))\n');
+    expect(c.stderr).toBe('');
+    expect(c.stdout).toBe('caught\n10\n');
+    expect(c.status).toBe(0);
+  });
+
   it('names the main script by its absolute path, as CPython does since 3.9; sys.argv[0] stays as typed', () => {
     prog('rel.py', 'import sys\nprint(sys.argv[0], __file__)\ndef f():\n    return 1/0\nf()\n');
     const r = spawnSync(process.execPath, [join(process.cwd(), CLI), 'exec', 'rel.py'], { encoding: 'utf8', cwd: dir });
