@@ -28,6 +28,8 @@ export const CodeFlag = {
   GENERATOR: 0x20,
   /** `async def` (set together with GENERATOR: a coroutine runs as a generator of type coroutine). */
   COROUTINE: 0x80,
+  /** A generator function decorated with types.coroutine: its generators can be awaited. */
+  ITERABLE_COROUTINE: 0x100,
 } as const;
 
 /** One row of the exception table (CPython 3.11): instructions [start, end) are covered. */

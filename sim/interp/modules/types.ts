@@ -11,7 +11,8 @@
 import type { PyDict } from '../dict.js';
 import { PyBuiltin, PyFunction, PyMethod, PyObject, PyType, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
-import { newModule, pythonModule, type GuestModule } from './kit.js';
+import { CodeFlag } from '../chunk.js';
+import { defineFn, hybridModule, newModule, type GuestModule } from './kit.js';
 
 const TYPES_SRC = String.raw`
 import sys as _sys
@@ -232,7 +233,14 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 def coroutine(func):
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-    return func
+    if _mark_iterable_coroutine(func):
+        return func
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapped
 
 
 class DynamicClassAttribute(property):
@@ -244,7 +252,19 @@ class DynamicClassAttribute(property):
         return property.__get__(self, instance, ownerclass)
 `;
 
-const typesPy = pythonModule('types', TYPES_SRC);
+// types.coroutine on a generator function sets CO_ITERABLE_COROUTINE on its code, as CPython
+// does: its generators can then be awaited (True: func is returned as it is, a coroutine function
+// too). Other callables get a wrapper (CPython's also wraps a generator-like result it returns).
+const typesPy = hybridModule('types', (vm, m) => {
+  defineFn(vm, m, '_mark_iterable_coroutine', (a) => {
+    const f = a[0];
+    if (!(f instanceof PyFunction)) return false;
+    if ((f.code.flags & (CodeFlag.COROUTINE | CodeFlag.ITERABLE_COROUTINE)) !== 0) return true;
+    if ((f.code.flags & CodeFlag.GENERATOR) === 0) return false;
+    f.code.flags |= CodeFlag.ITERABLE_COROUTINE;
+    return true;
+  });
+}, TYPES_SRC);
 
 export const types: GuestModule = {
   name: 'types',

@@ -31,6 +31,7 @@ export abstract class VmGenerators extends VmCalls {
   /** GET_AWAITABLE: what `await v` delegates to — a coroutine itself, or the iterator its type's
    *  `__await__` returns (CPython's messages for everything else). */
   awaitable(v: PyVal): PyVal {
+    if (v instanceof PyGenerator && v.cls !== this.T.coroutine && (v.frame.code.flags & CodeFlag.ITERABLE_COROUTINE) !== 0) return v;
     if (v instanceof PyGenerator && v.cls === this.T.coroutine) {
       if (v.done) throw this.err('RuntimeError', 'cannot reuse already awaited coroutine');
       return v;
