@@ -604,4 +604,34 @@ def escape(pattern):
     if isinstance(pattern, str):
         return ''.join(['\\' + c if c in _SPECIAL else c for c in pattern])
     return bytes(escape(pattern.decode('latin-1')), 'latin-1')
+
+
+class Scanner:
+    # The lexicon's phrases are tried in order at each position, as the alternation CPython builds
+    # from them matches: the first phrase that matches there wins.
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        self._phrases = [(compile(phrase, flags), action) for phrase, action in lexicon]
+
+    def scan(self, string):
+        result = []
+        i = 0
+        n = len(string)
+        while True:
+            for pat, action in self._phrases:
+                m = pat.match(string, i)
+                if m is not None:
+                    break
+            else:
+                break
+            j = m.end()
+            if i == j:
+                break
+            self.match = m
+            if callable(action):
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
 `);
