@@ -11,6 +11,7 @@ import { makeCompareProtocols } from './objects/compare.js';
 import { installDictType } from './objects/dict-methods.js';
 import { installViewMethods, makeViewParts } from './objects/dict-views.js';
 import { installExceptionTypes } from './objects/exceptions.js';
+import { installExceptionGroups } from './objects/exception-groups.js';
 import { installBuiltinFunctions } from './objects/functions.js';
 import { makeHashProtocol } from './objects/hash.js';
 import { installGeneratorMethods, installIteratorTypes, makeIterationProtocols } from './objects/iteration.js';
@@ -32,6 +33,7 @@ import type { Vm } from './vm/vm.js';
 export function installBuiltins(vm: Vm): Protocols {
   const kit = makeKit(vm);
   installExceptionTypes(vm);
+  installExceptionGroups(vm);
   const typeForms = installTypeForms(vm);
 
   // The parts the types and protocols share (closures over the VM; nothing installed yet).

@@ -137,6 +137,12 @@ export const Op = {
   BEFORE_WITH: 115,
   WITH_EXCEPT_START: 116,
 
+  /** CHECK_EG_MATCH: [exc, type] → [rest, match] for an `except*` clause (None where empty; a
+   *  naked exception that matches comes back wrapped in a group). */
+  CHECK_EG_MATCH: 130,
+  /** PREP_RERAISE_STAR: [orig, list of what the clauses raised + the rest] → what to raise, or None. */
+  PREP_RERAISE_STAR: 131,
+
   IMPORT_NAME: 120,
   IMPORT_FROM: 121,
   IMPORT_STAR: 122,

@@ -270,6 +270,9 @@ export class PyExc extends PyInstance {
   cause: PyVal | null = null;
   context: PyVal | null = null;
   suppressContext = false;
+  /** A BaseExceptionGroup's `exceptions` (null for any other exception) and `message`. */
+  members: PyExc[] | null = null;
+  message = '';
 }
 
 /** A host-implemented iterator: `next()` returns undefined when exhausted. */

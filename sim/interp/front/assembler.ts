@@ -13,14 +13,14 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.UNARY_POSITIVE: case Op.UNARY_NOT: case Op.UNARY_INVERT: case Op.GET_ITER:
     case Op.LIST_TO_TUPLE: case Op.JUMP_FORWARD: case Op.JUMP_BACKWARD: case Op.YIELD_VALUE:
     case Op.GET_YIELD_FROM_ITER: case Op.GET_AWAITABLE: case Op.CHECK_EXC_MATCH: case Op.DELETE_FAST: case Op.DELETE_DEREF:
-    case Op.DELETE_GLOBAL: case Op.DELETE_NAME:
+    case Op.DELETE_GLOBAL: case Op.DELETE_NAME: case Op.CHECK_EG_MATCH:
       return 0;
     case Op.POP_TOP: case Op.STORE_FAST: case Op.STORE_DEREF: case Op.STORE_GLOBAL: case Op.STORE_NAME:
     case Op.DELETE_ATTR: case Op.BINARY_OP: case Op.COMPARE_OP: case Op.IS_OP: case Op.CONTAINS_OP:
     case Op.BINARY_SUBSCR: case Op.LIST_APPEND: case Op.SET_ADD: case Op.LIST_EXTEND: case Op.SET_UPDATE:
     case Op.DICT_UPDATE: case Op.DICT_MERGE: case Op.RETURN_VALUE: case Op.POP_EXCEPT: case Op.RERAISE:
     case Op.IMPORT_NAME: case Op.IMPORT_STAR: case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE:
-    case Op.POP_JUMP_IF_NONE: case Op.POP_JUMP_IF_NOT_NONE:
+    case Op.POP_JUMP_IF_NONE: case Op.POP_JUMP_IF_NOT_NONE: case Op.PREP_RERAISE_STAR:
       return -1;
     case Op.COPY: case Op.LOAD_CONST: case Op.LOAD_FAST: case Op.LOAD_DEREF: case Op.LOAD_CLOSURE:
     case Op.LOAD_CLASSDEREF: case Op.LOAD_GLOBAL: case Op.LOAD_NAME: case Op.LOAD_METHOD:

@@ -87,6 +87,8 @@ export interface Arguments {
 }
 
 export interface ExceptHandler extends Span {
+  /** `except*` (PEP 654): every handler of one `try` is starred or none is. */
+  star: boolean;
   type: Expr | null;
   name: string | null;
   body: Stmt[];

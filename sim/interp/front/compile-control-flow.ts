@@ -63,6 +63,9 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
         if (preserveTos) this.emit(Op.SWAP, 2);
         this.emit(Op.POP_TOP);
         break;
+      case 'exceptionGroupHandler':
+        // refuseInExceptStar stopped every jump out of an except* body before it got here.
+        throw new Error('internal: unwinding out of an except* block');
       default: {
         const _never: never = f.type;
         throw new Error(String(_never));
@@ -168,6 +171,101 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     this.bind(exit);
   }
 
+  /** CPython's error for `break`/`continue` (to a loop outside) or `return` in an except* body. */
+  protected refuseInExceptStar(toLoop: boolean, at: { line: number; col: number; endLine: number; endCol: number }): void {
+    const fb = this.u.fblocks;
+    for (let i = fb.length - 1; i >= 0; i--) {
+      const t = fb[i]!.type;
+      if (toLoop && (t === 'while' || t === 'for')) return;
+      if (t === 'exceptionGroupHandler') throw this.error("'break', 'continue' and 'return' cannot appear in an except* block", at);
+    }
+  }
+
+  /**
+   * `try`/`except*` (PEP 654), CPython 3.11's layout: the handler keeps [orig, raised list, rest];
+   * each clause's CHECK_EG_MATCH splits the rest, a matching clause runs with its part bound, and
+   * what its body raises is appended to the list; PREP_RERAISE_STAR then builds what propagates
+   * (unhandled and re-raised parts in the original's shape, new exceptions beside them).
+   */
+  protected tryExceptStar(s: Extract<Stmt, { kind: 'Try' }>): void {
+    const except = this.newLabel();
+    const orelse = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    const reraise = this.newLabel();
+    this.setLoc(s);
+    this.emitJump(SETUP_FINALLY, except);
+    this.pushFBlock({ type: 'tryExcept', start: null, exit: null });
+    this.stmts(s.body);
+    this.popFBlock();
+    this.emit(POP_BLOCK);
+    this.emitJump(JUMP, orelse);
+    this.bind(except);
+    this.emitJump(SETUP_CLEANUP, cleanup);
+    this.emit(Op.PUSH_EXC_INFO);
+    this.pushFBlock({ type: 'exceptionGroupHandler', start: null, exit: null });
+    const first = s.handlers[0]!;
+    this.setLoc(first);
+    this.emit(Op.COPY, 1);
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.SWAP, 2);
+    for (const h of s.handlers) {
+      const noMatch = this.newLabel();
+      const next = this.newLabel();
+      const raised = this.newLabel();
+      this.expr(h.type!);
+      this.setLoc(h);
+      this.emit(Op.CHECK_EG_MATCH);
+      this.emit(Op.COPY, 1);
+      this.emitJump(Op.POP_JUMP_IF_NONE, noMatch);
+      if (h.name) this.nameOp(h.name, 'store');
+      else this.emit(Op.POP_TOP);
+      this.emitJump(SETUP_CLEANUP, raised);
+      this.pushFBlock({ type: 'handlerCleanup', start: null, exit: null, name: h.name });
+      this.stmts(h.body);
+      this.popFBlock();
+      this.emit(POP_BLOCK);
+      if (h.name) {
+        this.loadConst(NONE);
+        this.nameOp(h.name, 'store');
+        this.nameOp(h.name, 'del');
+      }
+      this.emitJump(JUMP, next);
+      // The body raised: the exception joins the list, then the next clause.
+      this.bind(raised);
+      if (h.name) {
+        this.loadConst(NONE);
+        this.nameOp(h.name, 'store');
+        this.nameOp(h.name, 'del');
+      }
+      this.emit(Op.LIST_APPEND, 3);
+      this.emit(Op.POP_TOP);
+      this.emitJump(JUMP, next);
+      this.bind(noMatch);
+      this.emit(Op.POP_TOP);
+      this.bind(next);
+    }
+    this.popFBlock();
+    this.emit(Op.LIST_APPEND, 1);
+    this.emit(Op.PREP_RERAISE_STAR);
+    this.emit(Op.COPY, 1);
+    this.emitJump(Op.POP_JUMP_IF_NOT_NONE, reraise);
+    this.emit(Op.POP_TOP);
+    this.emit(POP_BLOCK);
+    this.emit(Op.POP_EXCEPT);
+    this.emitJump(JUMP, end);
+    this.bind(reraise);
+    this.emit(Op.SWAP, 2);
+    this.emit(POP_BLOCK);
+    this.emit(Op.POP_EXCEPT);
+    this.emit(Op.RERAISE, 0);
+    this.bind(cleanup);
+    this.popExceptAndReraise();
+    this.bind(orelse);
+    this.stmts(s.orelse);
+    this.bind(end);
+  }
+
   protected popExceptAndReraise(): void {
     this.emit(Op.COPY, 3);
     this.emit(Op.POP_EXCEPT);
@@ -180,7 +278,8 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     const cleanup = this.newLabel();
     this.emitJump(SETUP_FINALLY, end);
     this.pushFBlock({ type: 'finallyTry', start: null, exit: null, finalBody: s.finalbody });
-    if (s.handlers.length > 0) this.tryExcept(s);
+    if (s.handlers[0]?.star === true) this.tryExceptStar(s);
+    else if (s.handlers.length > 0) this.tryExcept(s);
     else this.stmts(s.body);
     this.popFBlock();
     this.emit(POP_BLOCK);

@@ -61,6 +61,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
       case 'Try':
         this.emit(Op.NOP); // the `try` line, outside every handler (as 3.11)
         if (s.finalbody.length > 0) this.tryFinally(s);
+        else if (s.handlers[0]?.star === true) this.tryExceptStar(s);
         else this.tryExcept(s);
         break;
       case 'Assert': {
@@ -122,6 +123,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
       }
       case 'Pass': this.emit(Op.NOP); break;
       case 'Break': {
+        this.refuseInExceptStar(true, s);
         const loop = this.unwindFBlockStack(false, true);
         if (!loop) throw this.error("'break' outside loop", s);
         this.unwindFBlock(loop, false);
@@ -130,6 +132,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
         break;
       }
       case 'Continue': {
+        this.refuseInExceptStar(true, s);
         const loop = this.unwindFBlockStack(false, true);
         if (!loop) throw this.error("'continue' not properly in loop", s);
         this.setLoc(s);
@@ -145,6 +148,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
 
   protected returnStmt(s: Extract<Stmt, { kind: 'Return' }>): void {
     if (this.u.block.kind !== 'function') throw this.error("'return' outside function", s);
+    this.refuseInExceptStar(false, s.value ?? s);
     const c = s.value ? foldConst(s.value) : NONE;
     const preserveTos = c === null;
     if (preserveTos) this.expr(s.value!);

@@ -31,6 +31,11 @@
  *   [__exit__, lasti, prev, exc] and WITH_EXCEPT_START calls __exit__(type, exc, tb) pushing the
  *   result; a true result suppresses the exception (POP_TOP, POP_EXCEPT, POP_TOP, POP_TOP).
  *   A named `except E as e:` stores into e, deletes it afterwards (e = None; del e) as CPython.
+ *   `except*` is 3.11's layout (compile-control-flow.ts tryExceptStar): the handler holds
+ *   [prev, orig, raised list, rest]; CHECK_EG_MATCH [rest, type] → [rest', match] (and makes the
+ *   match the handled exception), a clause body's exception is LIST_APPEND 3'd to the list, and
+ *   PREP_RERAISE_STAR [orig, list] → what to raise or None. break/continue/return out of an
+ *   except* body are SyntaxErrors, as in CPython.
  * - Generators: the code starts RETURN_GENERATOR, POP_TOP, RESUME 0. RETURN_GENERATOR creates the
  *   generator from the frame and returns it; the first resumption pushes the sent value (None),
  *   which the POP_TOP drops — so RETURN_GENERATOR counts +1 in stack depth. YIELD_VALUE pops the

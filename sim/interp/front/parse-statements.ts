@@ -320,7 +320,15 @@ export class Parser extends PatternParser {
     let finalbody: Stmt[] = [];
     while (this.isKw('except')) {
       const h = this.next();
-      if (this.isOp('*')) throw this.error("'except*' is not supported by htmsim", h.line, h.col, this.peek().endLine, this.peek().endCol);
+      const star = this.isOp('*');
+      const last = star ? this.next() : h;
+      if (handlers.length > 0 && handlers[0]!.star !== star) {
+        throw this.error("cannot have both 'except' and 'except*' on the same 'try'", h.line, h.col, last.endLine, last.endCol);
+      }
+      if (star && this.isOp(':')) {
+        const c = this.peek();
+        throw this.error('expected one or more exception types', c.line, c.col, c.endLine, c.endCol);
+      }
       let type: Expr | null = null;
       let name: string | null = null;
       if (!this.isOp(':')) {
@@ -333,7 +341,7 @@ export class Parser extends PatternParser {
         if (this.eatKw('as')) name = this.expectName().text;
       }
       const hb = this.block("'except' statement", h.line);
-      handlers.push({ ...this.span(h), type, name, body: hb });
+      handlers.push({ ...this.span(h), star, type, name, body: hb });
     }
     if (this.isKw('else')) {
       if (handlers.length === 0) throw this.invalid();

@@ -10,6 +10,7 @@ import { Op } from '../opcodes.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
 import { PyCell, PyExc, PyFloat, PyFunction, PyIter, PyList, PyModule, PySlice, PyTuple, PyType, CodeHolder, type PyVal } from '../values.js';
 import { dictUpdate } from '../objects/dict-ops.js';
+import { checkEgMatch, prepReraiseStar } from '../objects/exception-groups.js';
 import { listExtend } from '../objects/list-ops.js';
 import { setAdd, setUpdate } from '../objects/set-ops.js';
 import { VmThreads } from './threads.js';
@@ -367,6 +368,21 @@ export abstract class VmColdOps extends VmThreads {
       case Op.CHECK_EXC_MATCH: {
         const right = stack[sp - 1] as PyVal;
         stack[sp - 1] = this.excMatch(stack[sp - 2] as PyVal, right);
+        break;
+      }
+      case Op.CHECK_EG_MATCH: {
+        f.lasti = opPc;
+        const [rest, match] = checkEgMatch(this, stack[sp - 2] as PyExc, stack[sp - 1] as PyVal);
+        stack[sp - 2] = rest;
+        stack[sp - 1] = match;
+        // The clause handles its part: what its body raises has that part as context (3.11).
+        if (match !== None) this.fieldSet(t, t, 'excInfo', match);
+        break;
+      }
+      case Op.PREP_RERAISE_STAR: {
+        f.lasti = opPc;
+        const excs = stack[--sp] as PyList;
+        stack[sp - 1] = prepReraiseStar(this, stack[sp - 1] as PyVal, excs.items);
         break;
       }
       case Op.BEFORE_WITH: {

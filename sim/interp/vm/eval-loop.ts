@@ -676,6 +676,8 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.PUSH_EXC_INFO:
             case Op.POP_EXCEPT:
             case Op.CHECK_EXC_MATCH:
+            case Op.CHECK_EG_MATCH:
+            case Op.PREP_RERAISE_STAR:
             case Op.BEFORE_WITH:
             case Op.WITH_EXCEPT_START:
             case Op.IMPORT_NAME:

@@ -6,9 +6,32 @@
 import type { CodeObject, ExceptionTableEntry } from '../chunk.js';
 import { RuntimeOpError } from '../runtime/errors.js';
 import { Frame } from '../thread.js';
-import { PyExc, PyTuple, PyType, type PyVal } from '../values.js';
+import { PyExc, PyList, PyTuple, PyType, type PyVal } from '../values.js';
 import { sourceWithCarets } from '../traceback.js';
 import { VmTransactions } from './transactions.js';
+
+/** CPython's limits on how much of an exception group the printer shows. */
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+interface GroupPrintContext {
+  /** Nesting of exception groups (CPython's exception_group_depth). */
+  depth: number;
+  needClose: boolean;
+  /** Exceptions printed so far: a chain ends at one of them. */
+  seen: Set<PyExc>;
+  out: string[];
+}
+
+/** Every line of `text` behind the group margin of the current depth (CPython's _ctx.emit). */
+function emitIndented(ctx: GroupPrintContext, text: string, margin = '|'): void {
+  if (ctx.depth === 0) {
+    ctx.out.push(text);
+    return;
+  }
+  const ind = `${' '.repeat(2 * ctx.depth)}${margin} `;
+  for (const line of text.split(/(?<=\n)/)) if (line !== '') ctx.out.push(ind + line);
+}
 
 /** V8's messages for a string, array, typed array or BigInt larger than it can hold. */
 const HOST_SIZE_LIMIT = /^(Invalid string length|Invalid typed array length|Invalid array length|Array buffer allocation failed|Maximum BigInt size exceeded)/;
@@ -21,62 +44,131 @@ export abstract class VmExceptions extends VmTransactions {
   /**
    * The whole chain, oldest first, as CPython's print_exception_recursive prints it: a `__cause__`
    * (or, unless suppressed, a `__context__`) is printed before the exception it leads to, and an
-   * exception already printed ends the chain (a cycle). Iterative, so no chain length reaches the
-   * host stack.
+   * exception already printed ends the chain (a cycle). An exception group's members follow it in
+   * CPython 3.11's boxes (margins, numbered separators, at most 15 members and 10 levels shown).
+   * The chain is walked iteratively, so no chain length reaches the host stack; group nesting is
+   * bounded by the depth limit.
    */
   formatException(e: PyExc): string {
+    const ctx: GroupPrintContext = { depth: 0, needClose: false, seen: new Set(), out: [] };
+    this.formatChain(e, ctx);
+    return ctx.out.join('');
+  }
+
+  private formatChain(e: PyExc, ctx: GroupPrintContext): void {
     const chain: PyExc[] = [e];
     const byCause: boolean[] = [];
-    const seen = new Set<PyExc>(chain);
+    ctx.seen.add(e);
     for (let cur = e; ;) {
       const next = cur.cause !== null ? cur.cause : !cur.suppressContext ? cur.context : null;
-      if (!(next instanceof PyExc) || seen.has(next)) break;
+      if (!(next instanceof PyExc) || ctx.seen.has(next)) break;
       byCause.push(cur.cause !== null);
-      seen.add(next);
+      ctx.seen.add(next);
       chain.push(next);
       cur = next;
     }
-    let out = '';
     for (let i = chain.length - 1; i >= 0; i--) {
-      out += this.formatOne(chain[i]!);
+      this.formatOne(chain[i]!, ctx);
       if (i > 0) {
-        out += byCause[i - 1]!
+        emitIndented(ctx, byCause[i - 1]!
           ? '\nThe above exception was the direct cause of the following exception:\n\n'
-          : '\nDuring handling of the above exception, another exception occurred:\n\n';
+          : '\nDuring handling of the above exception, another exception occurred:\n\n');
+      }
+    }
+  }
+
+  private formatOne(e: PyExc, ctx: GroupPrintContext): void {
+    if (e.members === null) {
+      if (e.tb.length > 0) emitIndented(ctx, 'Traceback (most recent call last):\n' + this.formatTb(e));
+      emitIndented(ctx, this.excOnly(e));
+      return;
+    }
+    if (ctx.depth > MAX_GROUP_DEPTH) {
+      emitIndented(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+      return;
+    }
+    const top = ctx.depth === 0;
+    if (top) ctx.depth++;
+    if (e.tb.length > 0) {
+      emitIndented(ctx, 'Exception Group Traceback (most recent call last):\n', top ? '+' : '|');
+      emitIndented(ctx, this.formatTb(e));
+    }
+    emitIndented(ctx, this.excOnly(e));
+    const members = e.members;
+    const n = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
+    ctx.needClose = false;
+    for (let i = 0; i < n; i++) {
+      const last = i === n - 1;
+      if (last) ctx.needClose = true;
+      const truncated = i >= MAX_GROUP_WIDTH;
+      ctx.out.push(`${' '.repeat(2 * ctx.depth)}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`);
+      ctx.depth++;
+      if (!truncated) this.formatChain(members[i]!, ctx);
+      else {
+        const more = members.length - MAX_GROUP_WIDTH;
+        emitIndented(ctx, `and ${more} more exception${more > 1 ? 's' : ''}\n`);
+      }
+      if (last && ctx.needClose) {
+        ctx.out.push(`${' '.repeat(2 * ctx.depth)}+------------------------------------\n`);
+        ctx.needClose = false;
+      }
+      ctx.depth--;
+    }
+    if (top) ctx.depth = 0;
+  }
+
+  /** The traceback's entries, innermost last, without the header line. */
+  private formatTb(e: PyExc): string {
+    let out = '';
+    // CPython collapses runs of an identical entry after 3 (TB_RECURSIVE_CUTOFF).
+    let last = '';
+    let cnt = 0;
+    const flush = (): void => {
+      if (cnt > 3) out += `  [Previous line repeated ${cnt - 3} more time${cnt - 3 > 1 ? 's' : ''}]\n`;
+    };
+    for (let i = e.tb.length - 1; i >= 0; i--) {
+      const en = e.tb[i]!;
+      const key = `${en.filename}\0${en.line}\0${en.name}`;
+      if (key !== last) {
+        flush();
+        last = key;
+        cnt = 0;
+      }
+      cnt++;
+      if (cnt > 3) continue;
+      out += `  File "${en.filename}", line ${en.line}, in ${en.name}\n`;
+      const src = this.sources.get(en.filename)?.[en.line - 1];
+      if (src !== undefined) out += sourceWithCarets(src.replace(/\r$/, ''), en);
+    }
+    flush();
+    return out;
+  }
+
+  /** The `Type: message` line and the exception's notes (`add_note`), one line per note line. */
+  private excOnly(e: PyExc): string {
+    let out = this.excLine(e) + '\n';
+    const notes = e.attrs.get('__notes__');
+    if (notes === undefined) return out;
+    if (notes instanceof PyList || notes instanceof PyTuple) {
+      for (const n of notes.items) {
+        let text: string;
+        try {
+          text = typeof n === 'string' ? n : this.str(n);
+        } catch {
+          text = '<note str() failed>';
+        }
+        out += text.split('\n').map((l) => l + '\n').join('');
+      }
+    } else {
+      try {
+        out += this.repr(notes) + '\n';
+      } catch {
+        out += '<__notes__ repr() failed>\n';
       }
     }
     return out;
   }
 
-  private formatOne(e: PyExc): string {
-    let out = '';
-    if (e.tb.length > 0) {
-      out += 'Traceback (most recent call last):\n';
-      // CPython collapses runs of an identical entry after 3 (TB_RECURSIVE_CUTOFF).
-      let last = '';
-      let cnt = 0;
-      const flush = (): void => {
-        if (cnt > 3) out += `  [Previous line repeated ${cnt - 3} more time${cnt - 3 > 1 ? 's' : ''}]\n`;
-      };
-      for (let i = e.tb.length - 1; i >= 0; i--) {
-        const en = e.tb[i]!;
-        const key = `${en.filename}\0${en.line}\0${en.name}`;
-        if (key !== last) {
-          flush();
-          last = key;
-          cnt = 0;
-        }
-        cnt++;
-        if (cnt > 3) continue;
-        out += `  File "${en.filename}", line ${en.line}, in ${en.name}\n`;
-        const src = this.sources.get(en.filename)?.[en.line - 1];
-        if (src !== undefined) out += sourceWithCarets(src.replace(/\r$/, ''), en);
-      }
-      flush();
-    }
-    out += this.excLine(e) + '\n';
-    return out;
-  }
   excLine(e: PyExc): string {
     const tp = e.cls;
     const name = tp.module === 'builtins' || tp.module === '__main__' ? tp.qualname : `${tp.module}.${tp.qualname}`;
