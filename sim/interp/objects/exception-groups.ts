@@ -6,7 +6,8 @@
  * traceback printer draws a group's members in boxes (vm/exceptions.ts).
  */
 import { PyBuiltin, PyExc, PyFunction, PyList, PyMethod, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
-import type { Vm } from '../vm/vm.js';
+// The VM up to attribute access (cold-ops.ts, above it, calls these: no import circle).
+import type { VmAttributes as Vm } from '../vm/attributes.js';
 
 /** The VM services the group operations need (the eval loop's cold ops call them too). */
 type EgVm = Pick<Vm, 'exc' | 'isSubtype' | 'isInstance' | 'callType' | 'callValue' | 'getAttr' | 'newList' | 'placeList' |
