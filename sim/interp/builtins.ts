@@ -13,6 +13,7 @@ import { installViewMethods, makeViewParts } from './objects/dict-views.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installExceptionGroups } from './objects/exception-groups.js';
 import { installBuiltinFunctions } from './objects/functions.js';
+import { installDynamicCode } from './objects/dynamic-code.js';
 import { makeHashProtocol } from './objects/hash.js';
 import { installGeneratorMethods, installIteratorTypes, makeIterationProtocols } from './objects/iteration.js';
 import { makeKit } from './objects/kit.js';
@@ -68,6 +69,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installGeneratorMethods(vm, kit);
   installIteratorTypes(vm, kit, ranges);
   installBuiltinFunctions(vm, kit, numbers, typeForms);
+  installDynamicCode(vm, (name, fn) => vm.builtins.set(name, vm.builtin(name, fn)));
   installArity(vm, kit);
 
   return {

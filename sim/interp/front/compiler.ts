@@ -63,7 +63,7 @@
  * - Imports: LOAD_CONST level, LOAD_CONST fromlist (None or a tuple of str), IMPORT_NAME name;
  *   `import a.b as c` then IMPORT_FROM b, SWAP 2, POP_TOP, as 3.11.
  */
-import { hasFutureAnnotations, type Module } from './ast.js';
+import { hasFutureAnnotations, type Expr, type Module } from './ast.js';
 import type { CodeObject } from '../chunk.js';
 import { Op } from '../opcodes.js';
 import { Unit, NONE } from './code-unit.js';
@@ -78,6 +78,15 @@ export class Compiler extends StatementCompiler {
     this.emit(Op.RESUME, 0);
     for (const s of this.namespaceBody(mod.body)) this.stmt(s);
     this.loadConst(NONE);
+    this.emit(Op.RETURN_VALUE);
+    return assemble(this.u, this.filename);
+  }
+
+  /** `compile(src, name, 'eval')`: one expression whose value the code returns. */
+  compileExpression(e: Expr): CodeObject {
+    this.u = new Unit(this.table.top, '<module>', '<module>', 1);
+    this.emit(Op.RESUME, 0);
+    this.expr(e);
     this.emit(Op.RETURN_VALUE);
     return assemble(this.u, this.filename);
   }

@@ -354,6 +354,13 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
     return d;
   });
   def('dir', (a) => {
+    if (a.length === 0) {
+      // dir(): the names of the current local scope, sorted.
+      const f = vm.cur.frames[vm.cur.frames.length - 1]!;
+      const local = f.locals !== null ? [...(f.locals as PyDict).keyList()].filter((k): k is string => typeof k === 'string')
+        : f.code.varnames.filter((_, i) => f.fast[i] !== undefined && f.fast[i] !== null);
+      return vm.placeList(vm.newList(local.sort()));
+    }
     const v = a[0]!;
     const names = new Set<string>();
     if (v instanceof PyInstance) for (const k of v.attrs.keys()) names.add(k);

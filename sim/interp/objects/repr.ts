@@ -9,7 +9,7 @@ import * as RS from '../runtime/str-methods.js';
 import { PyGenerator } from '../thread.js';
 import type { Vm } from '../vm/vm.js';
 import {
-  PyBuiltin, PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice,
+  CodeHolder, PyBuiltin, PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice,
   PyTuple, PyType, PyWrapper, type PyVal,
 } from '../values.js';
 import type { BytesParts } from './bytes.js';
@@ -97,6 +97,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
     if (v === vm.Ellipsis) return 'Ellipsis';
     if (v === vm.NotImplemented) return 'NotImplemented';
     if (v instanceof PyCell) return `<cell at ${hexAddr(v)}>`;
+    if (v instanceof CodeHolder) return `<code object ${v.code.name} at ${hexAddr(v)}, file "${v.code.filename}", line ${v.code.firstLine}>`;
     if (v instanceof PyWrapper) return `<${v.cls.name} object at ${hexAddr(v)}>`;
     const m = vm.lookup(v.cls, '__repr__');
     if (m !== undefined && !(m instanceof PyBuiltin && m.ownerName === 'object')) return vm.str(vm.callValue(m, [v], null));

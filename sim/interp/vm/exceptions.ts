@@ -146,7 +146,7 @@ export abstract class VmExceptions extends VmTransactions {
 
   /** The `Type: message` line and the exception's notes (`add_note`), one line per note line. */
   private excOnly(e: PyExc): string {
-    let out = this.excLine(e) + '\n';
+    let out = this.isSubtype(e.cls, this.exc.get('SyntaxError')!) ? this.syntaxErrorOnly(e) : this.excLine(e) + '\n';
     const notes = e.attrs.get('__notes__');
     if (notes === undefined) return out;
     if (notes instanceof PyList || notes instanceof PyTuple) {
@@ -167,6 +167,41 @@ export abstract class VmExceptions extends VmTransactions {
       }
     }
     return out;
+  }
+
+  /** A SyntaxError's location, source line and caret, then `Type: msg` (traceback.py's layout). */
+  private syntaxErrorOnly(e: PyExc): string {
+    const a = (k: string): PyVal | undefined => {
+      const v = e.attrs.get(k);
+      return v === undefined || v === this.None ? undefined : v;
+    };
+    const lineno = a('lineno');
+    const filename = a('filename');
+    let out = '';
+    let suffix = '';
+    if (lineno !== undefined) out += `  File "${typeof filename === 'string' && filename !== '' ? filename : '<string>'}", line ${this.str(lineno)}\n`;
+    else if (filename !== undefined) suffix = ` (${this.str(filename)})`;
+    const text = a('text');
+    if (typeof text === 'string') {
+      const rtext = text.replace(/\n+$/, '');
+      const ltext = rtext.replace(/^[ \n\f]+/, '');
+      const spaces = rtext.length - ltext.length;
+      out += `    ${ltext}\n`;
+      const off = a('offset');
+      if (typeof off === 'number') {
+        const eo = a('end_offset');
+        let end = typeof eo === 'number' && eo !== 0 ? eo : off;
+        if (off === end || end === -1) end = off + 1;
+        const col = off - 1 - spaces;
+        const endCol = end - 1 - spaces;
+        if (col >= 0) out += `    ${ltext.slice(0, col).replace(/\S/g, ' ')}${'^'.repeat(Math.max(0, endCol - col))}\n`;
+      }
+    }
+    const tp = e.cls;
+    const name = tp.module === 'builtins' || tp.module === '__main__' ? tp.qualname : `${tp.module}.${tp.qualname}`;
+    const msg = a('msg') ?? e.args[0];
+    const m = msg === undefined || msg === this.None || msg === '' ? '<no detail available>' : this.str(msg);
+    return out + `${name}: ${m}${suffix}\n`;
   }
 
   excLine(e: PyExc): string {

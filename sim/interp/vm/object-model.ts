@@ -13,8 +13,8 @@ import type { CoreId } from '../../common/brand.js';
 import type { AbortCause, MemoryPort } from '../../machine/port.js';
 import type { CodeObject } from '../chunk.js';
 import type { InterpConfig } from '../config.js';
-import { PyDict, PySet, objId, type KeyOps } from '../dict.js';
-import { Heap, NONE_ADDR } from '../heap.js';
+import { PyDict, PySet, type KeyOps } from '../dict.js';
+import { FALSE_ADDR, Heap, NONE_ADDR, SMALL_INT_BASE, SMALL_INT_SIZE, TRUE_ADDR } from '../heap.js';
 import type { Forensics } from '../forensics.js';
 import type { ExecHooks } from '../hooks.js';
 import type { OwnershipTable } from '../ownership.js';
@@ -398,8 +398,19 @@ export abstract class VmObjectModel {
     // A block reused after a free (refcount cpython/biased) would repeat a dead object's address:
     // such an object gets a number of its own, so that no id() depends on the lifetime model.
     if (v instanceof PyObject) return v.addr !== 0 && !v.reused && (v.size !== 0 || !(v instanceof PyTuple)) ? v.addr : this.ownId(v) * 16 + 0x7f0000000000;
-    return objId(Object(v)) * 16;
+    // Unboxed values have no identity of their own: `is` compares them by value, so id() does too
+    // (one number per value, in this VM's order); small ints and the two bools sit at their
+    // static addresses, as CPython's cached objects do.
+    if (typeof v === 'boolean') return v ? TRUE_ADDR : FALSE_ADDR;
+    if (typeof v === 'number' && v >= -5 && v <= 256) return SMALL_INT_BASE + (v + 5) * SMALL_INT_SIZE;
+    let id = this.valueIds.get(v);
+    if (id === undefined) {
+      id = ++this.lastOwnId;
+      this.valueIds.set(v, id);
+    }
+    return id * 16 + 0x7f0000000000;
   }
+  private readonly valueIds = new Map<number | bigint | string, number>();
   /**
    * A number of this VM's own, in the order objects first need one: deterministic for a run,
    * whatever ran before it in the same process (a process-wide counter made hash(), and so set
