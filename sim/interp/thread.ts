@@ -68,7 +68,8 @@ export class PyGenerator extends PyObject {
 export type ThreadState = 'runnable' | 'blocked' | 'done';
 
 export type BlockedOn =
-  | { kind: 'lock'; lock: PyLock }
+  /** `until`: a timed acquire's deadline cycle (-1: none); it gives up then (threading.ts). */
+  | { kind: 'lock'; lock: PyLock; until: number }
   | { kind: 'join'; thread: GuestThread }
   | { kind: 'sleep'; until: number }
   | { kind: 'tasks'; workers: GuestThread[] };
@@ -152,6 +153,8 @@ export class GuestThread {
   nest = 0;
   /** time.sleep: the cycle it sleeps until while blocked. */
   sleepUntil = -1;
+  /** A timed Lock.acquire waiting: the lock and its deadline cycle (the call re-executes on wake-up). */
+  timedAcquire: { lock: PyLock; until: number } | null = null;
   /** Set by a bare `raise` / RERAISE: the unwinder adds no traceback entry. */
   reraise = false;
   /** The guest `threading.Thread` object, if any. */

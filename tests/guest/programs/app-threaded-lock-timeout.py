@@ -3,6 +3,7 @@
 # a negative timeout other than -1, or a timeout on a non-blocking call, is a ValueError.
 import threading
 import time
+from queue import Queue
 
 for name, factory in (('Lock', threading.Lock), ('RLock', threading.RLock)):
     lk = factory()
@@ -19,25 +20,25 @@ for name, factory in (('Lock', threading.Lock), ('RLock', threading.RLock)):
         except ValueError as ex:
             print(name, kwargs, 'ValueError:', ex)
 
-    held = threading.Event()
-    release = threading.Event()
+    held = Queue()
+    release = Queue()
 
     def holder():
         lk.acquire()
-        held.set()
-        release.wait()
+        held.put(1)
+        release.get()
         lk.release()
 
     th = threading.Thread(target=holder)
     th.start()
-    held.wait()
+    held.get()
     t0 = time.monotonic()
     r = lk.acquire(timeout=0.05)
     waited = time.monotonic() - t0
     print(name, 'held elsewhere, timeout=0.05:', r, 'waited >= 0.05:', waited >= 0.05)
     print(name, 'held elsewhere, non-blocking:', lk.acquire(False))
     print(name, 'held elsewhere, timeout=0:', lk.acquire(timeout=0))
-    release.set()
+    release.put(1)
     # The holder lets go well within this timeout.
     r = lk.acquire(timeout=5)
     print(name, 'released in time, timeout=5:', r)
