@@ -246,6 +246,8 @@ export abstract class VmCalls extends VmExceptions {
       caller.sp = sp;
       caller.lasti = lasti;
     }
+    // A call from a frame run in-loop runs as part of that run (continuations.ts).
+    callee.inl = caller !== null && caller.inl;
     t.frames.push(callee);
   }
 
@@ -263,10 +265,14 @@ export abstract class VmCalls extends VmExceptions {
     if (!nested) t.setMidCall(opPc, opSp, pc, sp, below);
     const rb = t.rollbacks;
     let r: PyVal;
+    // Named by a block in guest code it runs (continuations.ts nestedBlockError); left set on errors.
+    const outer = t.hostFn;
+    t.hostFn = fn;
     if (fn instanceof PyBuiltin) {
       if (fn.unfriendly !== null) this.unfriendly(t, fn.unfriendly, nested);
       r = fn.fn(args, kw, fn.self);
     } else r = this.callValue(fn, args, kw);
+    t.hostFn = outer;
     t.midCall = false;
     if (t.rollbacks !== rb) throw ABORT_SIGNAL;
     return r;

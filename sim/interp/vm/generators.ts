@@ -12,7 +12,7 @@
  */
 import { CodeFlag } from '../chunk.js';
 import { Op } from '../opcodes.js';
-import { Frame, GuestThread, PyGenerator } from '../thread.js';
+import { Frame, GuestThread, K_SEND, PyGenerator } from '../thread.js';
 import { PyExc, type PyVal } from '../values.js';
 import { L_GENYIELD } from './signals.js';
 import { VmCalls } from './calls.js';
@@ -60,6 +60,7 @@ export abstract class VmGenerators extends VmCalls {
     this.checkNest(t);
     g.delegated = false;
     const fr = g.frame;
+    fr.cont = 0;
     if (!g.started && value !== this.None && throwExc === null) throw this.typeErr("can't send non-None value to a just-started generator");
     this.fieldSet(t, g, 'running', true);
     g.started = true;
@@ -103,13 +104,19 @@ export abstract class VmGenerators extends VmCalls {
     if (g.done || g.running || (!g.started && v !== this.None)) return null;
     if (t.frames.length >= this.recursionLimit) throw this.err('RecursionError', 'maximum recursion depth exceeded');
     const fr = g.frame;
+    // Snapshot first (no traffic): a rollback must find the generator as it was before this entry,
+    // not running (an in-loop run can be where a transaction begins, continuations.ts).
+    this.activate(t, fr);
     this.fieldSet(t, g, 'running', true);
     g.started = true;
-    this.activate(t, fr);
     fr.stack[fr.sp++] = v;
     this.pushFrame(t, fr);
     g.delegated = true;
-    g.outerTick = tick;
+    // Its continuation (continuations.ts): the delegator's SEND unless the caller says otherwise.
+    fr.cont = K_SEND;
+    fr.inl = true;
+    fr.outerTick = tick;
+    fr.contVal = undefined;
     return fr;
   }
 
