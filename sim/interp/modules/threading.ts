@@ -13,7 +13,7 @@ import type { GuestThread } from '../thread.js';
 import { PyFunction, PyLock, PyMethod, PyObject, type PyModule, type PyType, type PyVal } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
-import { defineFn, defineValue, newModule, newFloat, toFloat, type GuestModule } from './kit.js';
+import { defineFn, defineValue, newModule, toFloat, type GuestModule } from './kit.js';
 
 /** threading.TIMEOUT_MAX on 64-bit Linux (CPython 3.11): the largest timeout acquire() takes. */
 const TIMEOUT_MAX = 9223372036.0;
@@ -210,7 +210,6 @@ function makeThreading(vm: Vm, lockT: PyType, rlockT: PyType, pyThreadOf: Map<Py
   defineValue(m, 'Lock', lockT);
   defineValue(m, 'RLock', rlockT);
   defineValue(m, '_allocate_lock', lockT);
-  defineValue(m, 'TIMEOUT_MAX', newFloat(vm, TIMEOUT_MAX));
   let nextId = 0;
   defineFn(vm, m, '_next_id', () => ++nextId);
   defineFn(vm, m, '_start', (a) => {

@@ -18,7 +18,7 @@
 import { CodeFlag } from '../chunk.js';
 import { Op, OP_NAMES } from '../opcodes.js';
 import { Frame, GuestThread, K_FOR, K_NEXT, K_SEND, K_SENTINEL, K_VALUE, PyGenerator } from '../thread.js';
-import { PyBuiltin, PyExc, PyFunction, PyIter, PyMethod, PyObject, type PyVal } from '../values.js';
+import { PyBuiltin, PyExc, PyFunction, PyIter, PyMethod, PyObject, PyType, type PyVal } from '../values.js';
 import { VmColdOps } from './cold-ops.js';
 
 export abstract class VmContinuations extends VmColdOps {
@@ -194,7 +194,7 @@ export abstract class VmContinuations extends VmColdOps {
    * would repeat or lose the guest code's effects, so the wait becomes a guest RuntimeError that
    * names the construct. (for loops, with statements and next() run such code in-loop instead.)
    */
-  protected nestedBlockError(t: GuestThread, base: number): PyExc {
+  protected nestedBlockError(t: GuestThread, base: number, fn: PyVal | null): PyExc {
     const b = t.blockedOn;
     const on = b === null ? 'a wait' : b.kind === 'lock' ? 'a lock' : b.kind === 'join' ? 'a thread join' : b.kind === 'sleep' ? 'time.sleep' : 'transaction workers';
     t.blockedOn = null;
@@ -204,8 +204,7 @@ export abstract class VmContinuations extends VmColdOps {
     let site = 'host code';
     if (below !== undefined) {
       const op = below.code.code[below.lasti << 1]!;
-      const fn = t.hostFn;
-      if ((op === Op.CALL || op === Op.CALL_KW || op === Op.CALL_FUNCTION_EX) && fn instanceof PyBuiltin) site = `${fn.name}()`;
+      if ((op === Op.CALL || op === Op.CALL_KW || op === Op.CALL_FUNCTION_EX) && (fn instanceof PyBuiltin || fn instanceof PyType)) site = `${fn.name}()`;
       else site = `the ${OP_NAMES[op] ?? op} instruction`;
     }
     return this.err('RuntimeError', `htmsim: a thread cannot block (on ${on}) inside guest code run by ${site} ` +

@@ -64,6 +64,8 @@ export abstract class VmEvalLoop extends VmContinuations {
     // A nested host loop (t.nest > 0) throws signals to its host caller; a frame run in-loop
     // (continuations.ts, Frame.inl) behaves as a nested run but its signals stay in this loop.
     const loopNested = t.nest > 0;
+    // The host function whose call started this nested loop (a RuntimeError names it).
+    const runBy = t.hostFn;
     let nested = loopNested;
     let f = t.frames[t.frames.length - 1]!;
     // The current frame's hot fields, loaded from `f` in one place, the top of the frame loop below:
@@ -746,7 +748,7 @@ export abstract class VmEvalLoop extends VmContinuations {
         let err0: unknown = caught;
         // A block in a nested host loop cannot wait there (the host code around it cannot resume):
         // a guest RuntimeError instead of re-running the outer instruction (continuations.ts).
-        if (err0 === BLOCK_SIGNAL && loopNested) err0 = this.nestedBlockError(t, base);
+        if (err0 === BLOCK_SIGNAL && loopNested) err0 = this.nestedBlockError(t, base, runBy);
         if (err0 === SUSPEND_SIGNAL || err0 === BLOCK_SIGNAL) {
           if (loopNested) {
             this.delegateAbandon(t, base);

@@ -1,6 +1,7 @@
 # Context managers and iterators written in Python whose __enter__/__exit__/__next__ block on a
-# lock another thread holds, or on a queue, or wait on a Condition. Each must run exactly once per
-# use (its call counts are printed); the output does not depend on the interleaving.
+# lock another thread holds, or on a queue, or wait on a Condition, used by with statements and
+# for loops. Each must run exactly once per use (its call counts are printed); the output does not
+# depend on the interleaving.
 import threading
 import time
 from queue import Queue
@@ -123,26 +124,6 @@ for x in iter(q.get, None):
     got.append(x)
 th.join()
 print('iter(q.get, None):', got)
-
-q = Queue()
-th = threading.Thread(target=feeder, args=(q, [5, 6, 7], 0.002))
-th.start()
-print('list(iter(q.get, None)):', list(iter(q.get, None)))
-th.join()
-
-# sorted(key=) and map() whose function waits on the lock.
-keycalls = []
-
-
-def key(x):
-    with lock:
-        keycalls.append(x)
-    return -x
-
-
-print('sorted key:', gated(lambda: sorted([3, 1, 2], key=key)), sorted(keycalls))
-keycalls.clear()
-print('map:', gated(lambda: list(map(key, [4, 5]))), keycalls)
 
 # A Condition (a Queue's not_empty): the consumer waits inside `with cond:` until the producer
 # flips the flag.
