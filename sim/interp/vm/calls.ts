@@ -3,9 +3,10 @@
  * messages), calls of any callable from host code, class instantiation.
  *
  * Known limitation: guest code run on behalf of a builtin (a __repr__ called by print, a key=
- * function, __init__ of a class with __new__, generator bodies, which run nested) has no yield
- * points and cannot be suspended half-way: a suspension or block there re-executes the whole
- * calling instruction later.
+ * function, __init__ of a class with __new__, a generator consumed by list()) runs nested: it has
+ * no yield points and cannot stop half-way. A suspension there re-executes the whole calling
+ * instruction later; a block raises a guest RuntimeError (continuations.ts nestedBlockError). For
+ * loops, with statements and next() run their guest code in-loop instead (continuations.ts).
  */
 import type { CodeObject, ConstValue } from '../chunk.js';
 import { CodeFlag } from '../chunk.js';

@@ -1,6 +1,7 @@
 /**
- * Generators: a generator object owns its frame; a resumption from host code (next(), send(),
- * a for loop) runs it in a nested eval loop until it yields.
+ * Generators: a generator object owns its frame; a resumption from host code (send(), list(),
+ * a builtin consuming it) runs it in a nested eval loop until it yields. A for loop and next()
+ * resume it in-loop, as `yield from` does below (continuations.ts).
  *
  * Delegation (`yield from`, CPython's SEND) runs without host recursion: a SEND to a generator,
  * which always executes inside a generator's nested loop, pushes the delegate's frame onto the
