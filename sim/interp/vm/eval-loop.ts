@@ -405,13 +405,8 @@ export abstract class VmEvalLoop extends VmContinuations {
               } else {
                 // A generator, a guest __next__ or iter(guest f, sentinel) runs in this loop.
                 const nf = it instanceof PyIter && it.callable === null ? null : this.forIterEnter(t, it, tick);
-                if (nf !== null) {
-                  tick = t.tickCount;
-                  f = nf;
-                  pc = f.pc;
-                  sp = f.sp;
-                  continue frames;
-                }
+                // Continue in the callee's frame; its run keeps the nested loop's ticker count.
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
                 v = it instanceof PyIter ? it.next() : this.next(it);
               }
               if (v === undefined) {
@@ -493,17 +488,9 @@ export abstract class VmEvalLoop extends VmContinuations {
               }
               if (callable instanceof PyMethod || callable instanceof PyBuiltin) {
                 // The with-exit's call of a guest __exit__, next(generator): run in this loop.
-                f.pc = pc;
-                f.sp = baseSp;
-                f.lasti = opPc;
+                f.pc = pc; f.sp = baseSp; f.lasti = opPc;
                 const nf = callable instanceof PyMethod ? this.boundCallEnter(t, callable, args, kw, tick) : this.nextCallEnter(t, callable, args, kw, tick);
-                if (nf !== null) {
-                  tick = t.tickCount;
-                  f = nf;
-                  pc = f.pc;
-                  sp = f.sp;
-                  continue frames;
-                }
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
               }
               const r = this.callHost(t, f, callable as PyVal, args, kw, opPc, opSp, pc, baseSp, null, nested);
               sp = baseSp;
@@ -645,13 +632,7 @@ export abstract class VmEvalLoop extends VmContinuations {
                 f.sp = sp - 1;
                 f.lasti = opPc;
                 const nf = this.delegateEnter(t, it, v, tick);
-                if (nf !== null) {
-                  tick = t.tickCount;
-                  f = nf;
-                  pc = f.pc;
-                  sp = f.sp;
-                  continue frames;
-                }
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
               }
               f.pc = pc;
               f.sp = sp;
@@ -663,17 +644,9 @@ export abstract class VmEvalLoop extends VmContinuations {
             case Op.BEFORE_WITH:
             case Op.WITH_EXCEPT_START: {
               // A guest __enter__ / __exit__ runs in this loop; else the cold op calls it.
-              f.pc = pc;
-              f.sp = sp;
-              f.lasti = opPc;
+              f.pc = pc; f.sp = sp; f.lasti = opPc;
               const nf = op === Op.BEFORE_WITH ? this.withEnter(t, f, sp, tick) : this.withExceptEnter(t, f, sp, tick);
-              if (nf !== null) {
-                tick = t.tickCount;
-                f = nf;
-                pc = f.pc;
-                sp = f.sp;
-                continue frames;
-              }
+              if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
               this.coldOp(t, f, op, arg, opPc, nested);
               pc = f.pc;
               sp = f.sp;
@@ -828,23 +801,5 @@ export abstract class VmEvalLoop extends VmContinuations {
         }
       }
     }
-  }
-
-  /** Starts a nested generator run by raising `e` inside it (generator.throw). */
-  protected execThrowInto(t: GuestThread, budget: number, base: number, e: PyExc): number {
-    const f = t.frames[t.frames.length - 1]!;
-    const h = this.findHandler(f.code, Math.max(0, f.lasti));
-    this.addTb(e, f, f.lasti);
-    if (h === null) {
-      this.heap.freeFrame(t.id, t.core, f.addr, f.size);
-      t.frames.pop();
-      if (f.gen !== null) f.gen.done = true;
-      throw e;
-    }
-    f.sp = h.depth;
-    if (h.lasti) f.stack[f.sp++] = f.lasti;
-    f.stack[f.sp++] = e;
-    f.pc = h.target;
-    return this.execLoop(t, budget, base);
   }
 }

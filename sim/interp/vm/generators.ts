@@ -274,4 +274,22 @@ export abstract class VmGenerators extends VmCalls {
     }
     if (err !== null) throw err;
   }
+
+  /** Starts a nested generator run by raising `e` inside it (generator.throw). */
+  protected execThrowInto(t: GuestThread, budget: number, base: number, e: PyExc): number {
+    const f = t.frames[t.frames.length - 1]!;
+    const h = this.findHandler(f.code, Math.max(0, f.lasti));
+    this.addTb(e, f, f.lasti);
+    if (h === null) {
+      this.heap.freeFrame(t.id, t.core, f.addr, f.size);
+      t.frames.pop();
+      if (f.gen !== null) f.gen.done = true;
+      throw e;
+    }
+    f.sp = h.depth;
+    if (h.lasti) f.stack[f.sp++] = f.lasti;
+    f.stack[f.sp++] = e;
+    f.pc = h.target;
+    return this.execLoop(t, budget, base);
+  }
 }
