@@ -9,6 +9,18 @@ import { PyObject, type PyCell, type PyExc, type PyFunction, type PyLock, type P
 /** A frame's simulated block: this header, then fast locals and cells, then the value stack. */
 export const FRAME_HEADER_BYTES = 64;
 
+/** Frame.cont (vm/continuations.ts): what the instruction below does when the frame returns, yields or raises; 0: a call. */
+/** `yield from`'s SEND: a yield is the SEND's value; a return jumps to its target with the value. */
+export const K_SEND = 1;
+/** FOR_ITER: a value (yielded or returned by `__next__`) is pushed; the end jumps past the loop. */
+export const K_FOR = 2;
+/** FOR_ITER over iter(f, sentinel): f's value ends the loop when it equals the sentinel. */
+export const K_SENTINEL = 3;
+/** A call whose value is pushed (`__enter__`, `__exit__`). */
+export const K_VALUE = 4;
+/** next(gen[, default]): a yield is the value; a return is the default, or StopIteration. */
+export const K_NEXT = 5;
+
 export class Frame {
   code: CodeObject;
   fn: PyFunction | null;
@@ -34,6 +46,14 @@ export class Frame {
   at = -1;
   /** generator.throw(): an exception to raise when the frame resumes. */
   pendingThrow: PyExc | null = null;
+  /** Run in-loop on behalf of an instruction of the frame below (vm/continuations.ts K_*; 0: a call). */
+  cont = 0;
+  /** This frame, or one below it, runs in-loop (cont != 0): the loop treats it as a nested run. */
+  inl = false;
+  /** The loop's ticker count when an in-loop run began (restored when it ends, as a nested loop's). */
+  outerTick = 0;
+  /** The continuation's operand: next()'s default, the iter(f, sentinel) iterator. */
+  contVal: PyVal | undefined = undefined;
   constructor(code: CodeObject, fn: PyFunction | null, globals: PyDict, locals: PyDict | null, consts: PyVal[]) {
     this.code = code;
     this.fn = fn;
@@ -53,8 +73,6 @@ export class PyGenerator extends PyObject {
   started = false;
   /** Resumed by its delegator's SEND inside the delegator's own eval loop (generators.ts). */
   delegated = false;
-  /** The delegator loop's ticker count while this generator runs delegated. */
-  outerTick = 0;
   name: string;
   qualname: string;
   constructor(cls: PyType, frame: Frame) {
@@ -68,7 +86,8 @@ export class PyGenerator extends PyObject {
 export type ThreadState = 'runnable' | 'blocked' | 'done';
 
 export type BlockedOn =
-  | { kind: 'lock'; lock: PyLock }
+  /** `until`: a timed acquire's deadline cycle (-1: none); it gives up then (threading.ts). */
+  | { kind: 'lock'; lock: PyLock; until: number }
   | { kind: 'join'; thread: GuestThread }
   | { kind: 'sleep'; until: number }
   | { kind: 'tasks'; workers: GuestThread[] };
@@ -152,6 +171,8 @@ export class GuestThread {
   nest = 0;
   /** time.sleep: the cycle it sleeps until while blocked. */
   sleepUntil = -1;
+  /** A timed Lock.acquire waiting: the lock and its deadline cycle (the call re-executes on wake-up). */
+  timedAcquire: { lock: PyLock; until: number } | null = null;
   /** Set by a bare `raise` / RERAISE: the unwinder adds no traceback entry. */
   reraise = false;
   /** The guest `threading.Thread` object, if any. */
@@ -161,7 +182,9 @@ export class GuestThread {
   isWorker = false;
   /** Takes this thread's uncaught exception instead of printing it (a transaction worker's task). */
   onUncaught: ((e: PyExc) => void) | null = null;
-  /** Value handed back by a nested run. */
+  /** The host callable the innermost host call from an instruction is running (error messages). */
+  hostFn: PyVal | null = null;
+    /** Value handed back by a nested run. */
   retVal: PyVal | undefined = undefined;
   /** Cycle (on its creator's core) at which the thread was started. */
   createdAt = 0;

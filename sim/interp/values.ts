@@ -286,6 +286,10 @@ export class PyIter extends PyObject {
   rstep = 0;
   /** The iterable GET_ITER made it from (a counted reference: the iterator keeps it alive). */
   held: PyVal | null = null;
+  /** iter(callable, sentinel): the callable and sentinel, for FOR_ITER's in-loop call (vm/continuations.ts). */
+  callable: PyVal | null = null;
+  sentinel: PyVal | null = null;
+  exhausted = false;
   constructor(cls: PyType, next: () => PyVal | undefined) {
     super(cls);
     this.next = next;

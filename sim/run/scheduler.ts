@@ -256,7 +256,8 @@ export class Scheduler implements SchedulerControl {
     if (st === S_BLOCKED) {
       const wake = this.interp.wakeCycle(this.byIdx[i]!);
       const woken = tf[b + F_WOKEN]!;
-      if (wake >= 0) at = Math.max(at, wake);
+      // A timed lock wait has both: its deadline, and a wake-up when the lock is released first.
+      if (wake >= 0) at = Math.max(at, woken >= 0 && woken < wake ? woken : wake);
       else if (woken >= 0) at = Math.max(at, woken);
       else return Infinity;
     }
@@ -273,7 +274,7 @@ export class Scheduler implements SchedulerControl {
       const b = i * TF;
       if (tf[b + F_STATE] !== S_BLOCKED) continue;
       const t = this.byIdx[i]!;
-      if (this.interp.wakeCycle(t) >= 0) continue;
+      if (t.blockedOn?.kind === 'sleep') continue;
       if (tf[b + F_WOKEN]! < 0 && this.interp.canResume(t)) tf[b + F_WOKEN] = now + this.opts.wakeupCycles;
     }
   }

@@ -42,8 +42,8 @@ export function runAll(interp: Interpreter, maxSteps = 10_000_000, budget = 1000
       if (best === null || port.now(t.core) < port.now(best.core)) best = t;
     }
     if (best === null) {
-      // Everyone blocked: let sleeping threads' clocks catch up.
-      const sleepers = interp.threads.filter((t) => t.state === 'blocked' && t.blockedOn?.kind === 'sleep');
+      // Everyone blocked: let sleeping threads' (and timed lock waits') clocks catch up.
+      const sleepers = interp.threads.filter((t) => t.state === 'blocked' && interp.wakeCycle(t) >= 0);
       if (sleepers.length === 0) return;
       for (const t of sleepers) port.advanceTo(t.core, interp.wakeCycle(t) as never);
       continue;

@@ -4,9 +4,10 @@
  * re-export: it has only `Lock`/`RLock` today).
  *
  * A waiter blocks on a lock of its own that `notify` releases, so a wait with no timeout is one
- * blocked acquire the scheduler wakes. The VM's `Lock.acquire` has no timeout, so a timed wait
- * polls a non-blocking acquire between `time.sleep`s on the simulated clock (0.5 ms doubling to
- * 50 ms, as CPython 2's pure-Python Condition did) and times out on the simulated clock too.
+ * blocked acquire the scheduler wakes. A timed wait polls a non-blocking acquire between
+ * `time.sleep`s on the simulated clock (0.5 ms doubling to 50 ms, as CPython 2's pure-Python
+ * Condition did) and times out on the simulated clock too. (It predates `Lock.acquire`'s timeout
+ * and is kept so the recorded figures of programs with timed waits do not move.)
  * `Condition` takes a `Lock` by default where CPython takes an `RLock`: the VM's `RLock` cannot
  * be released to count zero and restored, which `wait` needs.
  */

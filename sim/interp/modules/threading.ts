@@ -13,7 +13,10 @@ import type { GuestThread } from '../thread.js';
 import { PyFunction, PyLock, PyMethod, PyObject, type PyModule, type PyType, type PyVal } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
-import { defineFn, defineValue, newModule, type GuestModule } from './kit.js';
+import { defineFn, defineValue, newModule, toFloat, type GuestModule } from './kit.js';
+
+/** threading.TIMEOUT_MAX on 64-bit Linux (CPython 3.11): the largest timeout acquire() takes. */
+const TIMEOUT_MAX = 9223372036.0;
 
 const THREADING_SRC = `
 class Thread:
@@ -124,8 +127,15 @@ function installLocks(vm: Vm, lockT: PyType, rlockT: PyType): void {
     vm.place(l, 64);
     return l;
   };
-  const acquire = (l: PyLock, blocking: boolean): boolean => {
+  /**
+   * `timeout` in seconds, -1 for none. A blocked call re-executes when the thread wakes (lock
+   * released, or the deadline on its core's clock passed): t.timedAcquire keeps the deadline of the
+   * first attempt, so the wait is T seconds in all, as CPython's.
+   */
+  const acquire = (l: PyLock, blocking: boolean, timeout = -1): boolean => {
     const t = vm.cur;
+    const timed = t.timedAcquire !== null && t.timedAcquire.lock === l ? t.timedAcquire : null;
+    t.timedAcquire = null;
     // An atomic read-modify-write of the lock word.
     vm.rd(t, l.addr, 8);
     vm.wr(t, l.addr, 8);
@@ -138,10 +148,30 @@ function installLocks(vm: Vm, lockT: PyType, rlockT: PyType): void {
       vm.fieldSet(t, l, 'count', l.count + 1);
       return true;
     }
-    if (!blocking) return false;
+    if (!blocking || timeout === 0) return false;
+    let until = -1;
+    if (timeout > 0) {
+      const now = vm.port.now(t.core) as number;
+      until = timed !== null ? timed.until : now + Math.round(timeout * vm.port.freqGHz * 1e9);
+      if (now >= until) return false;
+    }
     vm.unfriendly(t, 'lock-block', t.nest > 0);
-    t.blockedOn = { kind: 'lock', lock: l };
+    if (until >= 0) t.timedAcquire = { lock: l, until };
+    t.blockedOn = { kind: 'lock', lock: l, until };
     throw BLOCK_SIGNAL;
+  };
+  /** acquire(blocking=True, timeout=-1): CPython's checks and messages (lock_acquire_parse_args). */
+  const acquireArgs = (a: PyVal[], kw: Map<string, PyVal> | null): boolean => {
+    const blocking = vm.truthy(a[1] ?? kw?.get('blocking') ?? true);
+    const tv = a[2] ?? kw?.get('timeout');
+    let timeout = -1;
+    if (tv !== undefined) {
+      timeout = toFloat(vm, tv);
+      if (!blocking && timeout !== -1) throw vm.err('ValueError', "can't specify a timeout for a non-blocking call");
+      if (timeout < 0 && timeout !== -1) throw vm.err('ValueError', 'timeout value must be positive');
+      if (timeout > TIMEOUT_MAX) throw vm.err('OverflowError', 'timeout value is too large');
+    }
+    return acquire(a[0] as PyLock, blocking, timeout);
   };
   const release = (l: PyLock): void => {
     const t = vm.cur;
@@ -156,10 +186,7 @@ function installLocks(vm: Vm, lockT: PyType, rlockT: PyType): void {
     vm.fieldSet(t, l, 'holder', -1);
   };
   for (const lt of [lockT, rlockT]) {
-    vm.method(lt, 'acquire', (a, kw) => {
-      const blocking = a[1] ?? kw?.get('blocking') ?? true;
-      return acquire(a[0] as PyLock, vm.truthy(blocking));
-    });
+    vm.method(lt, 'acquire', acquireArgs);
     vm.method(lt, '__enter__', (a) => acquire(a[0] as PyLock, true));
     vm.method(lt, 'release', (a) => {
       release(a[0] as PyLock);

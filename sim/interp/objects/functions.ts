@@ -219,16 +219,19 @@ function installIntrospection(vm: Vm, kit: Kit, typeForms: TypeForms, def: Def):
   def('iter', (a) => {
     if (a.length === 2) {
       const f = a[0]!, sentinel = a[1]!;
-      let done = false;
-      return mkIter(iterT('callable_iterator'), () => {
-        if (done) return undefined;
+      // FOR_ITER calls a guest f in-loop (vm/continuations.ts) and sets `exhausted` itself.
+      const it: PyIter = mkIter(iterT('callable_iterator'), () => {
+        if (it.exhausted) return undefined;
         const v = vm.callValue(f, [], null);
         if (vm.eq(v, sentinel)) {
-          done = true;
+          it.exhausted = true;
           return undefined;
         }
         return v;
       });
+      it.callable = f;
+      it.sentinel = sentinel;
+      return it;
     }
     return vm.iter(a[0]!);
   });

@@ -3,9 +3,10 @@
  * messages), calls of any callable from host code, class instantiation.
  *
  * Known limitation: guest code run on behalf of a builtin (a __repr__ called by print, a key=
- * function, __init__ of a class with __new__, generator bodies, which run nested) has no yield
- * points and cannot be suspended half-way: a suspension or block there re-executes the whole
- * calling instruction later.
+ * function, __init__ of a class with __new__, a generator consumed by list()) runs nested: it has
+ * no yield points and cannot stop half-way. A suspension there re-executes the whole calling
+ * instruction later; a block raises a guest RuntimeError (continuations.ts nestedBlockError). For
+ * loops, with statements and next() run their guest code in-loop instead (continuations.ts).
  */
 import type { CodeObject, ConstValue } from '../chunk.js';
 import { CodeFlag } from '../chunk.js';
@@ -246,6 +247,8 @@ export abstract class VmCalls extends VmExceptions {
       caller.sp = sp;
       caller.lasti = lasti;
     }
+    // A call from a frame run in-loop runs as part of that run (continuations.ts).
+    callee.inl = caller !== null && caller.inl;
     t.frames.push(callee);
   }
 
@@ -263,10 +266,14 @@ export abstract class VmCalls extends VmExceptions {
     if (!nested) t.setMidCall(opPc, opSp, pc, sp, below);
     const rb = t.rollbacks;
     let r: PyVal;
+    // Named by a block in guest code it runs (continuations.ts nestedBlockError); left set on errors.
+    const outer = t.hostFn;
+    t.hostFn = fn;
     if (fn instanceof PyBuiltin) {
       if (fn.unfriendly !== null) this.unfriendly(t, fn.unfriendly, nested);
       r = fn.fn(args, kw, fn.self);
     } else r = this.callValue(fn, args, kw);
+    t.hostFn = outer;
     t.midCall = false;
     if (t.rollbacks !== rb) throw ABORT_SIGNAL;
     return r;

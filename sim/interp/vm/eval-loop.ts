@@ -17,9 +17,9 @@ import { FRAME_HEADER_BYTES, GuestThread, PyGenerator, U_FIELD, type StepOutcome
 import { PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { BLOCK_SIGNAL, CYCLE_LIMIT_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
 import { L_BUDGET, L_YIELD, L_SUSPEND, L_BLOCK, L_ABORT, L_DONE, L_GENYIELD, OUTCOME } from './signals.js';
-import { VmColdOps } from './cold-ops.js';
+import { VmContinuations } from './continuations.js';
 
-export abstract class VmEvalLoop extends VmColdOps {
+export abstract class VmEvalLoop extends VmContinuations {
 
   /**
    * Runs thread t on its core for at most maxBytecodes bytecodes. Returns why it stopped.
@@ -61,7 +61,12 @@ export abstract class VmEvalLoop extends VmColdOps {
     const None = this.None;
     const rcOn = this.rcOn;
     const life = this.life;
-    const nested = t.nest > 0;
+    // A nested host loop (t.nest > 0) throws signals to its host caller; a frame run in-loop
+    // (continuations.ts, Frame.inl) behaves as a nested run but its signals stay in this loop.
+    const loopNested = t.nest > 0;
+    // The host function whose call started this nested loop (a RuntimeError names it).
+    const runBy = t.hostFn;
+    let nested = loopNested;
     let f = t.frames[t.frames.length - 1]!;
     // The current frame's hot fields, loaded from `f` in one place, the top of the frame loop below:
     // every frame switch sets f, pc and sp and goes there.
@@ -97,14 +102,18 @@ export abstract class VmEvalLoop extends VmColdOps {
           fast = f.fast;
           consts = f.consts;
           fAddr = f.addr + FRAME_HEADER_BYTES;
+          nested = loopNested || f.inl;
           for (;;) {
-          if (budget <= 0) {
-            f.pc = pc;
-            f.sp = sp;
-            t.tickCount = tick;
-            return L_BUDGET;
+          // A nested run ends only with its guest code; so does one in-loop (no budget used there).
+          if (!nested) {
+            if (budget <= 0) {
+              f.pc = pc;
+              f.sp = sp;
+              t.tickCount = tick;
+              return L_BUDGET;
+            }
+            budget--;
           }
-          budget--;
           opPc = pc;
           opSp = sp;
           const op = code[pc << 1]!;
@@ -307,7 +316,7 @@ export abstract class VmEvalLoop extends VmColdOps {
               if (code[pc << 1] === Op.UNPACK_SEQUENCE && code[(pc << 1) + 1] === arg && arg <= 3) {
                 pc++;
                 t.bytecodes++;
-                budget--;
+                if (!nested) budget--;
                 if (port.advance(core, dispatch) === ACCESS_ABORTED) throw ABORT_SIGNAL;
                 for (let lo = sp - arg, hi = sp - 1; lo < hi; lo++, hi--) {
                   const x = stack[lo];
@@ -393,7 +402,13 @@ export abstract class VmEvalLoop extends VmColdOps {
                   }
                   it.i = k + 1;
                 } else v = undefined;
-              } else v = it instanceof PyIter ? it.next() : this.next(it);
+              } else {
+                // A generator, a guest __next__ or iter(guest f, sentinel) runs in this loop.
+                const nf = it instanceof PyIter && it.callable === null ? null : this.forIterEnter(t, it, tick);
+                // Continue in the callee's frame; its run keeps the nested loop's ticker count.
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
+                v = it instanceof PyIter ? it.next() : this.next(it);
+              }
               if (v === undefined) {
                 sp--;
                 pc = arg;
@@ -471,6 +486,12 @@ export abstract class VmEvalLoop extends VmColdOps {
                 kw = new Map();
                 for (let i = 0; i < nkw; i++) kw.set(kwnames[i]!, stack[argStart + npos + i] as PyVal);
               }
+              if (callable instanceof PyMethod || callable instanceof PyBuiltin) {
+                // The with-exit's call of a guest __exit__, next(generator): run in this loop.
+                f.pc = pc; f.sp = baseSp; f.lasti = opPc;
+                const nf = callable instanceof PyMethod ? this.boundCallEnter(t, callable, args, kw, tick) : this.nextCallEnter(t, callable, args, kw, tick);
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
+              }
               const r = this.callHost(t, f, callable as PyVal, args, kw, opPc, opSp, pc, baseSp, null, nested);
               sp = baseSp;
               stack[sp++] = r;
@@ -542,13 +563,13 @@ export abstract class VmEvalLoop extends VmColdOps {
                 return L_DONE;
               }
               f = t.frames[t.frames.length - 1]!;
-              if (done.gen !== null && done.gen.delegated) {
-                // A delegate returned: its delegator's SEND jumps to its target with the value.
-                this.delegateLeave(done.gen, r);
-                tick = done.gen.outerTick;
-                pc = f.code.code[(f.lasti << 1) + 1]!;
+              if (done.cont !== 0) {
+                // A frame run in-loop returned: its instruction's continuation (continuations.ts).
+                tick = done.outerTick;
+                opPc = f.lasti; // next() raising StopIteration raises at its CALL
+                this.contReturn(t, done, f, r);
+                pc = f.pc;
                 sp = f.sp;
-                f.stack[sp - 1] = r;
                 continue frames;
               }
               this.activate(t, f);
@@ -591,13 +612,13 @@ export abstract class VmEvalLoop extends VmColdOps {
               t.tickCount = tick;
               const g = f.gen!;
               if (g.delegated) {
-                // A delegate yielded: its delegator's SEND pushes the value and goes on.
-                this.delegateLeave(g, undefined);
-                tick = g.outerTick;
+                // A generator run in-loop yielded: its instruction takes the value and goes on.
+                const done = f;
+                tick = done.outerTick;
                 f = t.frames[t.frames.length - 1]!;
+                this.contYield(t, done, f, v);
                 pc = f.pc;
                 sp = f.sp;
-                f.stack[sp++] = v;
                 continue frames;
               }
               t.retVal = v;
@@ -611,16 +632,21 @@ export abstract class VmEvalLoop extends VmColdOps {
                 f.sp = sp - 1;
                 f.lasti = opPc;
                 const nf = this.delegateEnter(t, it, v, tick);
-                if (nf !== null) {
-                  tick = t.tickCount;
-                  f = nf;
-                  pc = f.pc;
-                  sp = f.sp;
-                  continue frames;
-                }
+                if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
               }
               f.pc = pc;
               f.sp = sp;
+              this.coldOp(t, f, op, arg, opPc, nested);
+              pc = f.pc;
+              sp = f.sp;
+              break;
+            }
+            case Op.BEFORE_WITH:
+            case Op.WITH_EXCEPT_START: {
+              // A guest __enter__ / __exit__ runs in this loop; else the cold op calls it.
+              f.pc = pc; f.sp = sp; f.lasti = opPc;
+              const nf = op === Op.BEFORE_WITH ? this.withEnter(t, f, sp, tick) : this.withExceptEnter(t, f, sp, tick);
+              if (nf !== null) { tick = t.tickCount; f = nf; pc = f.pc; sp = f.sp; continue frames; }
               this.coldOp(t, f, op, arg, opPc, nested);
               pc = f.pc;
               sp = f.sp;
@@ -678,8 +704,6 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.CHECK_EXC_MATCH:
             case Op.CHECK_EG_MATCH:
             case Op.PREP_RERAISE_STAR:
-            case Op.BEFORE_WITH:
-            case Op.WITH_EXCEPT_START:
             case Op.IMPORT_NAME:
             case Op.IMPORT_FROM:
             case Op.IMPORT_STAR:
@@ -694,10 +718,14 @@ export abstract class VmEvalLoop extends VmColdOps {
           }
           }
         }
-      } catch (err0) {
+      } catch (caught) {
         if (!nested) t.midCall = false;
+        let err0: unknown = caught;
+        // A block in a nested host loop cannot wait there (the host code around it cannot resume):
+        // a guest RuntimeError instead of re-running the outer instruction (continuations.ts).
+        if (err0 === BLOCK_SIGNAL && loopNested) err0 = this.nestedBlockError(t, base, runBy);
         if (err0 === SUSPEND_SIGNAL || err0 === BLOCK_SIGNAL) {
-          if (nested) {
+          if (loopNested) {
             this.delegateAbandon(t, base);
             throw err0;
           }
@@ -709,7 +737,7 @@ export abstract class VmEvalLoop extends VmColdOps {
           return err0 === SUSPEND_SIGNAL ? L_SUSPEND : L_BLOCK;
         }
         if (err0 === ABORT_SIGNAL) {
-          if (nested) {
+          if (loopNested) {
             this.delegateAbandon(t, base);
             throw err0;
           }
@@ -720,7 +748,7 @@ export abstract class VmEvalLoop extends VmColdOps {
         }
         let e = this.toGuest(err0);
         if (e === null) {
-          if (nested) this.delegateAbandon(t, base);
+          if (loopNested) this.delegateAbandon(t, base);
           throw err0;
         }
         // Error path: traceback entry for this frame (not for a re-raise), implicit context.
@@ -740,50 +768,40 @@ export abstract class VmEvalLoop extends VmColdOps {
             break;
           }
           // Unwind this frame.
+          const uf = f;
           const ug = f.gen;
           if (ug !== null) ug.done = true;
           this.heap.freeFrame(t.id, core, f.addr, f.size);
           t.frames.pop();
           if (life !== null && life.zlen > 0) life.dirty = true;
-          const fromDelegate = ug !== null && ug.delegated;
-          if (fromDelegate) {
-            // A delegate raised: its delegator sees it at the SEND.
-            e = this.delegateRaised(t, ug, e);
+          const fromCont = uf.cont !== 0 && (ug === null || ug.delegated);
+          if (fromCont) {
             t.tickCount = tick;
-            tick = ug.outerTick;
+            tick = uf.outerTick;
           }
           if (t.frames.length === base) {
             t.tickCount = tick;
-            if (base === 0 && !nested) {
+            if (base === 0 && !loopNested) {
               this.threadDied(t, e);
               return L_DONE;
             }
             throw e;
           }
           f = t.frames[t.frames.length - 1]!;
-          if (!fromDelegate) this.activate(t, f);
+          if (fromCont) {
+            // A frame run in-loop raised: its instruction sees it (a __next__'s StopIteration ends the loop).
+            const ce = this.contError(t, uf, f, e);
+            if (ce === null) {
+              pc = f.pc;
+              sp = f.sp;
+              break;
+            }
+            e = ce;
+          } else this.activate(t, f);
           errPc = f.lasti;
           this.addTb(e, f, errPc);
         }
       }
     }
-  }
-
-  /** Starts a nested generator run by raising `e` inside it (generator.throw). */
-  protected execThrowInto(t: GuestThread, budget: number, base: number, e: PyExc): number {
-    const f = t.frames[t.frames.length - 1]!;
-    const h = this.findHandler(f.code, Math.max(0, f.lasti));
-    this.addTb(e, f, f.lasti);
-    if (h === null) {
-      this.heap.freeFrame(t.id, t.core, f.addr, f.size);
-      t.frames.pop();
-      if (f.gen !== null) f.gen.done = true;
-      throw e;
-    }
-    f.sp = h.depth;
-    if (h.lasti) f.stack[f.sp++] = f.lasti;
-    f.stack[f.sp++] = e;
-    f.pc = h.target;
-    return this.execLoop(t, budget, base);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Generators: a generator object owns its frame; a resumption from host code (next(), send(),
- * a for loop) runs it in a nested eval loop until it yields.
+ * Generators: a generator object owns its frame; a resumption from host code (send(), list(),
+ * a builtin consuming it) runs it in a nested eval loop until it yields. A for loop and next()
+ * resume it in-loop, as `yield from` does below (continuations.ts).
  *
  * Delegation (`yield from`, CPython's SEND) runs without host recursion: a SEND to a generator,
  * which always executes inside a generator's nested loop, pushes the delegate's frame onto the
@@ -12,7 +13,7 @@
  */
 import { CodeFlag } from '../chunk.js';
 import { Op } from '../opcodes.js';
-import { Frame, GuestThread, PyGenerator } from '../thread.js';
+import { Frame, GuestThread, K_SEND, PyGenerator } from '../thread.js';
 import { PyExc, type PyVal } from '../values.js';
 import { L_GENYIELD } from './signals.js';
 import { VmCalls } from './calls.js';
@@ -61,6 +62,7 @@ export abstract class VmGenerators extends VmCalls {
     this.checkNest(t);
     g.delegated = false;
     const fr = g.frame;
+    fr.cont = 0;
     if (!g.started && value !== this.None && throwExc === null) throw this.typeErr("can't send non-None value to a just-started generator");
     this.fieldSet(t, g, 'running', true);
     g.started = true;
@@ -104,13 +106,19 @@ export abstract class VmGenerators extends VmCalls {
     if (g.done || g.running || (!g.started && v !== this.None)) return null;
     if (t.frames.length >= this.recursionLimit) throw this.err('RecursionError', 'maximum recursion depth exceeded');
     const fr = g.frame;
+    // Snapshot first (no traffic): a rollback must find the generator as it was before this entry,
+    // not running (an in-loop run can be where a transaction begins, continuations.ts).
+    this.activate(t, fr);
     this.fieldSet(t, g, 'running', true);
     g.started = true;
-    this.activate(t, fr);
     fr.stack[fr.sp++] = v;
     this.pushFrame(t, fr);
     g.delegated = true;
-    g.outerTick = tick;
+    // Its continuation (continuations.ts): the delegator's SEND unless the caller says otherwise.
+    fr.cont = K_SEND;
+    fr.inl = true;
+    fr.outerTick = tick;
+    fr.contVal = undefined;
     return fr;
   }
 
@@ -266,5 +274,23 @@ export abstract class VmGenerators extends VmCalls {
       }
     }
     if (err !== null) throw err;
+  }
+
+  /** Starts a nested generator run by raising `e` inside it (generator.throw). */
+  protected execThrowInto(t: GuestThread, budget: number, base: number, e: PyExc): number {
+    const f = t.frames[t.frames.length - 1]!;
+    const h = this.findHandler(f.code, Math.max(0, f.lasti));
+    this.addTb(e, f, f.lasti);
+    if (h === null) {
+      this.heap.freeFrame(t.id, t.core, f.addr, f.size);
+      t.frames.pop();
+      if (f.gen !== null) f.gen.done = true;
+      throw e;
+    }
+    f.sp = h.depth;
+    if (h.lasti) f.stack[f.sp++] = f.lasti;
+    f.stack[f.sp++] = e;
+    f.pc = h.target;
+    return this.execLoop(t, budget, base);
   }
 }

@@ -81,7 +81,7 @@ export abstract class VmThreads extends VmAttributes {
     const b = t.blockedOn;
     if (b === null) return true;
     switch (b.kind) {
-      case 'lock': return b.lock.holder === -1;
+      case 'lock': return b.lock.holder === -1 || (b.until >= 0 && (this.port.now(t.core) as number) >= b.until);
       case 'join': return b.thread.state === 'done';
       case 'sleep': return (this.port.now(t.core) as number) >= b.until;
       case 'tasks': {
@@ -94,9 +94,11 @@ export abstract class VmThreads extends VmAttributes {
       }
     }
   }
-  /** The cycle a sleeping thread wakes at (for the scheduler), or -1. */
+  /** The cycle a sleeping thread, or a timed lock wait, wakes at at the latest (for the scheduler), or -1. */
   wakeCycle(t: GuestThread): number {
-    return t.blockedOn?.kind === 'sleep' ? t.blockedOn.until : -1;
+    const b = t.blockedOn;
+    if (b === null) return -1;
+    return b.kind === 'sleep' || b.kind === 'lock' && b.until >= 0 ? b.until : -1;
   }
 
   /**

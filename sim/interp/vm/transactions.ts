@@ -110,6 +110,7 @@ export abstract class VmTransactions extends VmWritePath {
     t.state = 'runnable';
     t.blockedOn = null;
     t.sleepUntil = -1;
+    t.timedAcquire = null;
     if (tx.kind === 'rtm') {
       const f = t.frames[t.frames.length - 1]!;
       f.stack[f.sp++] = status >>> 0;

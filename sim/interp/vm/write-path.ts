@@ -219,6 +219,8 @@ export abstract class VmWritePath extends VmObjectModel {
       for (let i = 0; i < frames.length; i++) {
         const fr = frames[i]!;
         this.markFrame(fr, conservative ? fr.stack.length : fr.sp, mark, epoch);
+        // An in-loop run's operand (next()'s default) is off the caller's stack (continuations.ts).
+        if (fr.contVal !== undefined) this.markVal(fr.contVal, mark, epoch);
       }
       this.markVal(th.excInfo, mark, epoch);
       this.markVal(th.retVal, mark, epoch);
