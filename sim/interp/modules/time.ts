@@ -6,10 +6,15 @@
  * mktime, asctime/ctime, strftime with glibc's directives in the C locale, strptime — is guest
  * Python on those clocks.
  */
+import type { PyDict } from '../dict.js';
 import type { PyModule } from '../values.js';
 import { BLOCK_SIGNAL } from '../vm/signals.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, hybridModule, newFloat, toFloat } from './kit.js';
+
+/** Names the calendar part defines: the first use of one compiles it into the module. */
+const CALENDAR_NAMES = new Set(['timezone', 'altzone', 'daylight', 'tzname', 'struct_time', 'gmtime', 'localtime', 'mktime',
+  'asctime', 'ctime', 'strftime', 'strptime']);
 
 function setupTime(vm: Vm, m: PyModule): void {
   const None = vm.None;
@@ -44,9 +49,24 @@ function setupTime(vm: Vm, m: PyModule): void {
     t.blockedOn = { kind: 'sleep', until: t.sleepUntil };
     throw BLOCK_SIGNAL;
   }, 'sleep');
+  // The calendar part is guest Python compiled on first use (PEP 562's module __getattr__), so
+  // `import time` costs what it did and a program using only the clocks simulates no more code.
+  let loaded = false;
+  defineFn(vm, m, '__getattr__', (a) => {
+    const name = a[0];
+    if (!loaded && typeof name === 'string' && CALENDAR_NAMES.has(name)) {
+      loaded = true;
+      vm.runSourceModule('time', CALENDAR_SRC, m.dict as PyDict);
+    }
+    const v = typeof name === 'string' ? (m.dict as PyDict).getStr(name) : undefined;
+    if (v === undefined) throw vm.err('AttributeError', `module 'time' has no attribute '${typeof name === 'string' ? name : vm.str(name!)}'`);
+    return v;
+  });
 }
 
-export const time = hybridModule('time', setupTime, String.raw`
+export const time = hybridModule('time', setupTime, '');
+
+const CALENDAR_SRC = String.raw`
 timezone = 0
 altzone = 0
 daylight = 0
@@ -314,4 +334,5 @@ def strptime(string, format='%a %b %d %H:%M:%S %Y'):
     yd = _yday(y, mo, d)
     wd = (_days_before_year(y) + yd - 1) % 7
     return struct_time((y, mo, d, h, mi, s, wd, yd, -1))
-`);
+`;
+

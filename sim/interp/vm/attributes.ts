@@ -109,6 +109,19 @@ export abstract class VmAttributes extends VmGenerators {
       if (r !== undefined) return r;
       if (name === '__name__') return v.name;
       if (name === '__dict__') return v.dict as PyDict;
+      // PEP 562: a module's own __getattr__ answers for names its dict lacks.
+      const mga = name === '__getattr__' ? undefined : v.dict.getStr('__getattr__');
+      if (mga !== undefined) {
+        try {
+          return this.callValue(mga, [name], null);
+        } catch (e) {
+          if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) {
+            this.getattrError = e;
+            return undefined;
+          }
+          throw e;
+        }
+      }
       return undefined;
     }
     const tp = this.typeOf(v);
