@@ -4,7 +4,7 @@
  * - int: a JS `number` (always a safe integer) or a `bigint` (only outside the safe range).
  * - bool: a JS `boolean` (so `True == 1` and `isinstance(True, int)` are handled by the protocols).
  * - str: a JS string.
- * - everything else (float, None, list, ...) is a `PyObject` with a type pointer, so `1.0` and `1`
+ * - everything else (float, complex, None, list, ...) is a `PyObject` with a type pointer, so `1.0` and `1`
  *   differ and every object can carry its simulated address.
  *
  * Guest semantics live in these host objects; the simulated machine only models where they live
@@ -68,13 +68,24 @@ export type Layout =
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'none' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin' | 'method'
   | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic';
+  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic' | 'complex';
 
 export class PyFloat extends PyObject {
   v: number;
   constructor(cls: PyType, v: number) {
     super(cls);
     this.v = v;
+  }
+}
+
+/** A complex number: two doubles (CPython's 32-byte PyComplexObject; objects/complex.ts). */
+export class PyComplex extends PyObject {
+  re: number;
+  im: number;
+  constructor(cls: PyType, re: number, im: number) {
+    super(cls);
+    this.re = re;
+    this.im = im;
   }
 }
 

@@ -30,7 +30,7 @@ export function installBuiltinFunctions(vm: Vm, kit: Kit, numbers: NumberParts, 
     return b;
   };
   installMatchHelpers(vm, def);
-  for (const name of ['int', 'bool', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
+  for (const name of ['int', 'bool', 'float', 'complex', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
     'range', 'slice', 'object', 'type', 'property', 'staticmethod', 'classmethod', 'super'] as const) {
     B.set(name, T[name]);
   }

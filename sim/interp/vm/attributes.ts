@@ -4,7 +4,7 @@
  */
 import { PyDict } from '../dict.js';
 import { PyGenerator } from '../thread.js';
-import { PyBuiltin, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper, PyType, PyWrapper, CodeHolder, type PyVal } from '../values.js';
+import { PyBuiltin, PyCell, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper, PyType, PyWrapper, CodeHolder, type PyVal } from '../values.js';
 import { VmGenerators } from './generators.js';
 
 /**
@@ -225,6 +225,10 @@ export abstract class VmAttributes extends VmGenerators {
       if (name === '__name__') return v.name;
       if (name === '__qualname__') return v.qualname;
       return undefined;
+    }
+    if (v instanceof PyComplex) {
+      if (name === 'real') return this.placeFloat(this.cur, v.re);
+      if (name === 'imag') return this.placeFloat(this.cur, v.im);
     }
     if (v instanceof PyFloat) {
       if (name === 'real') return v;

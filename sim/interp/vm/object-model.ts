@@ -22,7 +22,7 @@ import { rangeLen } from '../objects/range.js';
 import { INT_MAX_STR_DIGITS, intIsZero, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { Lifetimes } from '../lifetimes.js';
 import { GuestThread } from '../thread.js';
-import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
+import { PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
 
 /** A module the runner provides (e.g. `htmsim` with `params` and `metric`). */
@@ -67,7 +67,7 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex',
   PyType
 >;
 
@@ -186,7 +186,7 @@ export abstract class VmObjectModel {
       staticmethod: mk('staticmethod', 'staticmethod'), classmethod: mk('classmethod', 'classmethod'),
       super: mk('super', 'super'), ellipsis: mk('ellipsis', 'ellipsis'), NotImplementedType: mk('NotImplementedType', 'notimpl'),
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
-      coroutine: mk('coroutine', 'generator'),
+      coroutine: mk('coroutine', 'generator'), complex: mk('complex', 'complex'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;
@@ -327,6 +327,7 @@ export abstract class VmObjectModel {
     if (v === this.None) return false;
     if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyFloat) return v.v !== 0;
+    if (v instanceof PyComplex) return v.re !== 0 || v.im !== 0;
     if (v instanceof PyDict) return v.count > 0;
     if (v instanceof PySet) return v.used > 0;
     if (v instanceof PyInstance) {

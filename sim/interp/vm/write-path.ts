@@ -26,7 +26,7 @@ import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
 import { GC_THRESHOLD0 } from '../lifetimes.js';
 import { GuestThread, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
-import { PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
+import { PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmObjectModel } from './object-model.js';
 
@@ -439,6 +439,19 @@ export abstract class VmWritePath extends VmObjectModel {
     const f = new PyFloat(this.T.float, v);
     f.addr = this.tmp(t, 24);
     return f;
+  }
+  /** A complex constant of a code object: a static block, as a float constant's. */
+  placeComplexConst(re: number, im: number): PyComplex {
+    const c = new PyComplex(this.T.complex, re, im);
+    c.addr = this.heap.allocStatic(32);
+    this.owners?.tag(c.addr, 32, 'interp-static', 'complex constant');
+    return c;
+  }
+  /** A new complex result, allocated as a float is (CPython's PyComplexObject: 16-byte header, two doubles). */
+  placeComplex(t: GuestThread, re: number, im: number): PyComplex {
+    const c = new PyComplex(this.T.complex, re, im);
+    c.addr = this.tmp(t, 32);
+    return c;
   }
 
 
