@@ -9,6 +9,7 @@ import { array } from './array.js';
 import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
+import { cmath } from './cmath.js';
 import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
 import { concurrent, concurrentFutures } from './concurrent-futures.js';
@@ -56,7 +57,8 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
+  cmath];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
