@@ -145,7 +145,7 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
     }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
-    if (a instanceof PyComplex || b instanceof PyComplex) return deps.complex.complexBin(a, b, op);
+    if ((a instanceof PyComplex && (isNum(b) || b instanceof PyComplex)) || (b instanceof PyComplex && isNum(a))) return deps.complex.complexBin(a, b, op);
     if (a instanceof PyView && a.kind !== 1 && (op === 1 || op === 7 || op === 10 || op === 12)) return viewSetOp(a, b, op);
     if (typeof a === 'string') {
       if (op === 0 && typeof b === 'string') {

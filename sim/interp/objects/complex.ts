@@ -9,8 +9,8 @@ import {
 } from '../runtime/complex-ops.js';
 import { formatComplex } from '../runtime/format-spec.js';
 import type { Vm } from '../vm/vm.js';
-import { PyComplex, PyFloat, PyInstance, type PyVal } from '../values.js';
-import { CMP_DUNDER, OP_DUNDER, type Kit } from './kit.js';
+import { PyComplex, PyFloat, PyInstance, PyType, type PyVal } from '../values.js';
+import { CMP_DUNDER, OP_DUNDER, type Kit, type Kw } from './kit.js';
 
 export function makeComplexParts(vm: Vm, kit: Kit) {
   const { isIntLike, intOf, isNum, fnum } = kit;
@@ -75,7 +75,15 @@ export function installComplexType(vm: Vm, kit: Kit, p: ComplexParts): void {
       ? `complex() first argument must be a string or a number, not '${tn(v)}'`
       : `complex() second argument must be a number, not '${tn(v)}'`);
   };
-  ctor(T.complex, (a, kw) => {
+  ctor(T.complex, (a, kw, tp) => {
+    const z = construct(a, kw);
+    if (!(tp instanceof PyType) || tp === T.complex) return z;
+    // A user subclass: the same value in an object of the subclass.
+    const o = C({ re: z.re, im: z.im });
+    o.cls = tp;
+    return o;
+  });
+  function construct(a: PyVal[], kw: Kw): PyComplex {
     if (a.length > 2) throw vm.typeErr(`complex() takes at most 2 arguments (${a.length} given)`);
     const r = a[0] ?? kwArg(kw, 'real');
     const i = a[1] ?? kwArg(kw, 'imag');
@@ -95,7 +103,7 @@ export function installComplexType(vm: Vm, kit: Kit, p: ComplexParts): void {
     if (ciIsComplex) re -= ci.im;
     if (crIsComplex && i !== undefined) im += cr.im;
     return C({ re, im });
-  });
+  }
   const self = (v: PyVal): PyComplex => v as PyComplex;
   vm.method(T.complex, 'conjugate', (a) => C({ re: self(a[0]!).re, im: -self(a[0]!).im }));
   vm.method(T.complex, '__complex__', (a) => (a[0]!.constructor === PyComplex && self(a[0]!).cls === T.complex ? a[0]! : C(toCx(a[0]!)!)));

@@ -9,7 +9,7 @@ import * as R from '../runtime/int-ops.js';
 import { PyGenerator } from '../thread.js';
 import type { Vm } from '../vm/vm.js';
 import {
-  PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyRange, PyTuple,
+  PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyRange, PyTuple,
   PyType, type BuiltinImpl, type PyVal,
 } from '../values.js';
 import { PyView } from './dict-views.js';
@@ -130,7 +130,8 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
     for (let i = 1; i < items.length; i++) {
       const x = items[i]!;
       const k = key === None ? x : vm.callValue(key, [x], null);
-      if (isMax ? vm.lt(bk, k) : vm.lt(k, bk)) {
+      // CPython compares the new item to the best so far: `k > best` for max, `k < best` for min.
+      if (isMax ? (typeof k === 'number' && typeof bk === 'number' ? k > bk : vm.truthy(vm.compare(k, bk, 4))) : vm.lt(k, bk)) {
         best = x;
         bk = k;
       }
@@ -170,6 +171,7 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
   def('pow', (a, kw) => {
     const m = a[2] ?? kwArg(kw, 'mod');
     if (m !== undefined && m !== None) {
+      if (a[0] instanceof PyComplex || a[1] instanceof PyComplex || m instanceof PyComplex) throw err('ValueError', 'complex modulo');
       if (!isIntLike(a[0]!) || !isIntLike(a[1]!) || !isIntLike(m)) throw vm.typeErr('pow() 3rd argument not allowed unless all arguments are integers');
       return R.intPow(intOf(a[0]!), intOf(a[1]!), intOf(m));
     }
