@@ -15,6 +15,7 @@ export const sys: GuestModule = {
     const streamT = vm.makeType('TextIOWrapper', [T.object], 'object', true, '_io');
     const stdoutObj = vm.instantiate(streamT);
     const stderrObj = vm.instantiate(streamT);
+    vm.stdoutObj = stdoutObj;
     const writeImpl = (a: PyVal[]): PyVal => {
       const s = a[1]!;
       if (typeof s !== 'string') throw vm.typeErr(`write() argument must be str, not ${vm.tn(s)}`);
@@ -33,6 +34,8 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   const m = newModule(vm, 'sys');
   defineValue(m, 'stdout', stdoutObj);
   defineValue(m, 'stderr', stderrObj);
+  defineValue(m, '__stdout__', stdoutObj);
+  defineValue(m, '__stderr__', stderrObj);
   defineValue(m, 'argv', vm.placeList(vm.newList(vm.argv.length ? vm.argv.slice() : [''])));
   defineValue(m, 'maxsize', 9223372036854775807n);
   defineValue(m, 'version', '3.11.7 (htmsim)');

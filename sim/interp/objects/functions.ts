@@ -63,16 +63,30 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
   def('print', (a, kw) => {
     const sep = kwArg(kw, 'sep');
     const end = kwArg(kw, 'end');
-    const file = kwArg(kw, 'file');
+    let file = kwArg(kw, 'file');
+    if (file === undefined || file === None) {
+      // The current sys.stdout once a program has replaced it (None: print writes nothing).
+      const so = vm.modules.get('sys')?.dict.getStr('stdout');
+      if (so === None) return None;
+      if (so !== undefined && so !== vm.stdoutObj) file = so;
+    }
     if (sep !== undefined && sep !== None && typeof sep !== 'string') throw vm.typeErr(`sep must be None or a string, not ${tn(sep)}`);
     if (end !== undefined && end !== None && typeof end !== 'string') throw vm.typeErr(`end must be None or a string, not ${tn(end)}`);
-    const s = a.map((x) => vm.str(x)).join(sep === undefined || sep === None ? ' ' : (sep as string)) + (end === undefined || end === None ? '\n' : (end as string));
+    const sepS = sep === undefined || sep === None ? ' ' : (sep as string);
+    const endS = end === undefined || end === None ? '\n' : (end as string);
     if (file !== undefined && file !== None) {
+      // As CPython: one write per item, separator and end.
       const w = vm.getAttr(file, 'write');
-      vm.callValue(w, [s], null);
+      a.forEach((x, i) => {
+        if (i > 0) vm.callValue(w, [sepS], null);
+        vm.callValue(w, [vm.str(x)], null);
+      });
+      vm.callValue(w, [endS], null);
+      const flush = kwArg(kw, 'flush');
+      if (flush !== undefined && vm.truthy(flush)) vm.callValue(vm.getAttr(file, 'flush'), [], null);
       return None;
     }
-    vm.out(s);
+    vm.out(a.map((x) => vm.str(x)).join(sepS) + endS);
     return None;
   }, 'output');
   def('repr', (a) => vm.repr(a[0]!));

@@ -100,6 +100,8 @@ export abstract class VmObjectModel {
   readonly builtins: PyDict;
   readonly modules = new Map<string, PyModule>();
   readonly moduleFactories = new Map<string, () => PyModule>();
+  /** The machine's stdout as a guest object (`sys.stdout` until a program replaces it; modules/sys.ts). */
+  stdoutObj: PyObject | null = null;
   readonly ctors = new Map<PyType, BuiltinImpl>();
   readonly keyOps: KeyOps;
   readonly sources = new Map<string, string[]>();
