@@ -68,7 +68,8 @@ export type Layout =
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'none' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin' | 'method'
   | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic' | 'complex';
+  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic' | 'complex'
+  | 'traceback' | 'frame';
 
 export class PyFloat extends PyObject {
   v: number;
@@ -273,6 +274,28 @@ export interface TbEntry {
   col: number;
   endLine: number;
   endCol: number;
+  /** The frame's code (absent for an entry host code makes without one). */
+  code?: CodeObject;
+}
+
+/** A traceback object (`exc.__traceback__`): one entry of PyExc.tb, `next` the entry nearer the raise. */
+export class PyTraceback extends PyObject {
+  entry: TbEntry;
+  next: PyTraceback | null;
+  constructor(cls: PyType, entry: TbEntry, next: PyTraceback | null) {
+    super(cls);
+    this.entry = entry;
+    this.next = next;
+  }
+}
+
+/** `tb.tb_frame`: the frame a traceback entry names (its code and line; the frame itself has ended or moved on). */
+export class PyFrameView extends PyObject {
+  entry: TbEntry;
+  constructor(cls: PyType, entry: TbEntry) {
+    super(cls);
+    this.entry = entry;
+  }
 }
 
 export class PyExc extends PyInstance {
@@ -281,6 +304,8 @@ export class PyExc extends PyInstance {
   cause: PyVal | null = null;
   context: PyVal | null = null;
   suppressContext = false;
+  /** The traceback objects made for `tb` so far (index i for tb[i]), so `__traceback__` keeps its identity. */
+  tbObjs: PyTraceback[] | null = null;
 }
 
 /** A host-implemented iterator: `next()` returns undefined when exhausted. */

@@ -3,7 +3,7 @@
  * the recursion limit, exc_info and a few constants.
  */
 import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
-import { PyObject, type PyModule, type PyVal } from '../values.js';
+import { PyExc, PyObject, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
 
@@ -67,7 +67,7 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   defineFn(vm, m, 'exc_info', () => {
     const e = vm.cur.excInfo;
     if (e === null) return vm.newTuple([None, None, None]);
-    return vm.newTuple([vm.typeOf(e), e, None]);
+    return vm.newTuple([vm.typeOf(e), e, e instanceof PyExc ? vm.tracebackOf(e) : None]);
   });
   defineFn(vm, m, 'intern', (a) => a[0]!);
   defineFn(vm, m, 'getsizeof', (a) => {

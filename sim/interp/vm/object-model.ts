@@ -67,7 +67,7 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex' | 'traceback' | 'frame',
   PyType
 >;
 
@@ -189,6 +189,7 @@ export abstract class VmObjectModel {
       super: mk('super', 'super'), ellipsis: mk('ellipsis', 'ellipsis'), NotImplementedType: mk('NotImplementedType', 'notimpl'),
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
       coroutine: mk('coroutine', 'generator'), complex: mk('complex', 'complex'),
+      traceback: mk('traceback', 'traceback'), frame: mk('frame', 'frame'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;
