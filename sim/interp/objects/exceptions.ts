@@ -44,7 +44,15 @@ BaseException
     Warning
       UserWarning
       DeprecationWarning
+      PendingDeprecationWarning
+      SyntaxWarning
       RuntimeWarning
+      FutureWarning
+      ImportWarning
+      UnicodeWarning
+      BytesWarning
+      ResourceWarning
+      EncodingWarning
 `;
 
 export function installExceptionTypes(vm: Vm): void {
