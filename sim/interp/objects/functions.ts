@@ -378,9 +378,21 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
     if (v instanceof PyModule) for (const k of (v.dict as PyDict).keyList()) names.add(k as string);
     return vm.placeList(vm.newList([...names].sort()));
   });
-  def('input', () => {
-    throw err('EOFError', 'EOF when reading a line');
-  });
+  // input([prompt]): the prompt to sys.stdout, a line from sys.stdin (EOFError at its end).
+  vm.builtins.set('input', vm.builtin('input', (a) => {
+    if (a.length > 1) throw vm.typeErr(`input expected at most 1 argument, got ${a.length}`);
+    const sysDict = vm.moduleOf('sys').dict;
+    if (a.length === 1) {
+      const prompt = vm.str(a[0]!);
+      const so = sysDict.getStr('stdout');
+      if (so === undefined || so === vm.stdoutObj) vm.out(prompt);
+      else if (so !== None) vm.callValue(vm.getAttr(so, 'write'), [prompt], null);
+    }
+    const line = vm.callValue(vm.getAttr(sysDict.getStr('stdin') ?? None, 'readline'), [], null);
+    if (typeof line !== 'string') throw vm.typeErr('object.readline() returned non-string');
+    if (line === '') throw err('EOFError', 'EOF when reading a line');
+    return line.endsWith('\n') ? line.slice(0, -1) : line;
+  }, 'io'));
   def('open', () => {
     throw err('OSError', 'htmsim guests have no file system');
   });

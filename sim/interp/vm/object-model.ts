@@ -51,6 +51,8 @@ export interface InterpreterOptions {
   hostModules?: Record<string, HostModuleSpec>;
   trace?: (ev: TraceEvent) => void;
   argv?: string[];
+  /** The program's standard input (`sys.stdin`, `input()`); absent: an empty stream. */
+  stdin?: string;
   /** Register handleHwAbort as the machine's abort handler (default true). */
   registerAbortHandler?: boolean;
   /** Abort forensics (docs/forensics.md); absent: off, and nothing is tagged or watched. */
@@ -90,6 +92,8 @@ export abstract class VmObjectModel {
   readonly forensics: Forensics | null;
   readonly owners: OwnershipTable | null;
   readonly argv: string[];
+  /** The program's standard input, read by `sys.stdin` (modules/sys.ts). */
+  readonly stdinText: string;
   readonly hostModules: Record<string, HostModuleSpec>;
 
   readonly T: Types;
@@ -153,6 +157,7 @@ export abstract class VmObjectModel {
     this.forensics = opts.forensics ?? null;
     this.owners = this.forensics !== null ? this.forensics.owners : null;
     this.argv = opts.argv ?? [];
+    this.stdinText = opts.stdin ?? '';
     this.hostModules = opts.hostModules ?? {};
     this.heap = new Heap(this.port, this.cfg);
     this.recursionLimit = this.cfg.recursionLimit;
