@@ -52,13 +52,14 @@ import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
 import { warnings } from './warnings.js';
+import { weakref } from './weakref.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath];
+  cmath, weakref];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

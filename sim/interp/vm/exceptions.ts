@@ -97,6 +97,20 @@ export abstract class VmExceptions extends VmTransactions {
     });
   }
 
+  /** The weakref callbacks queued by frees (write-path.ts); CPython prints an error in one and goes on. */
+  protected runWeakCallbacks(): void {
+    const queue = this.pendingWeak;
+    this.pendingWeak = [];
+    for (const [cb, ref] of queue) {
+      try {
+        this.callValue(cb, [ref], null);
+      } catch (e) {
+        if (!(e instanceof PyExc)) throw e;
+        this.errOut(`Exception ignored in: ${this.repr(cb)}\n${this.formatException(e)}`);
+      }
+    }
+  }
+
   /** `e.__traceback__`: the traceback objects of e's entries, outermost first (None without any). */
   tracebackOf(e: PyExc): PyVal {
     const n = e.tb.length;

@@ -104,6 +104,15 @@ export abstract class VmObjectModel {
   readonly builtins: PyDict;
   readonly modules = new Map<string, PyModule>();
   readonly moduleFactories = new Map<string, () => PyModule>();
+  /**
+   * weakref (modules/weakref.ts): each referent's weak references, each reference's referent (null
+   * once it is freed) and callback. A referent is freed by the object-lifetime model (write-path.ts's
+   * dealloc), which clears its references and queues their callbacks for the next safe point.
+   */
+  readonly weakRefs = new Map<PyObject, PyObject[]>();
+  readonly weakTarget = new WeakMap<PyObject, PyObject | null>();
+  readonly weakCallback = new WeakMap<PyObject, PyVal>();
+  pendingWeak: [PyVal, PyObject][] = [];
   /** The machine's stdout as a guest object (`sys.stdout` until a program replaces it; modules/sys.ts). */
   stdoutObj: PyObject | null = null;
   readonly ctors = new Map<PyType, BuiltinImpl>();
