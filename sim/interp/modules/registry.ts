@@ -17,6 +17,7 @@ import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
 import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
+import { datetime } from './datetime.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
@@ -59,7 +60,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref];
+  cmath, weakref, datetime];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
