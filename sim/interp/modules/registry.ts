@@ -5,6 +5,7 @@
  */
 import type { Vm } from '../vm/vm.js';
 import { abc } from './abc.js';
+import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
@@ -60,7 +61,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime];
+  cmath, weakref, datetime, argparse];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
