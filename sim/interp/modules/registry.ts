@@ -19,6 +19,7 @@ import { copy } from './copy.js';
 import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { datetime } from './datetime.js';
+import { decimal } from './decimal.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
@@ -61,7 +62,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse];
+  cmath, weakref, datetime, argparse, decimal];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
