@@ -3,7 +3,7 @@
  * Guest stdout goes to stdout as it is produced, guest tracebacks to stderr; exit status 0, 1
  * (uncaught guest exception, deadlock) or 2 (usage, config or syntax error, cycle limit).
  */
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { action } from './action.js';
@@ -31,6 +31,7 @@ interface ExecFlags {
   dis?: boolean;
   summary?: boolean;
   forensics?: boolean;
+  stdin?: string;
 }
 
 function nonNegInt(text: string): number {
@@ -97,6 +98,7 @@ export function registerExec(program: Command): void {
     .option('--trace', 'print one line per executed bytecode to stderr')
     .option('--dis', 'print the disassembly of the program and exit')
     .option('--summary', "print where each core's cycles went (a table) to stderr after the run")
+    .option('--stdin <file>', "the guest's standard input (sys.stdin, input()): a file, or - for this process's; without it, empty")
     .option('--forensics', 'record abort forensics (where transactions abort, on which line, owned by what) and print a summary to stderr after the run')
     .action(action(async (file: string, flags: ExecFlags) => execProgram(file, flags)));
 }
@@ -138,6 +140,14 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
     if (e instanceof ConfigError) throw new UserError(e.problems.join('; '));
     throw e;
   }
+  let stdin: string | undefined;
+  if (flags.stdin !== undefined) {
+    try {
+      stdin = readFileSync(flags.stdin === '-' ? 0 : flags.stdin, 'utf8');
+    } catch (e) {
+      throw new UserError(`--stdin: cannot read ${flags.stdin}: ${fsReason(e)}`);
+    }
+  }
   if (flags.timeline !== undefined) config = { ...config, timeline: true };
   if (flags.forensics) config = { ...config, forensics: true };
   let result;
@@ -146,6 +156,7 @@ async function execProgram(file: string, flags: ExecFlags): Promise<number> {
       source,
       filename: shown,
       argv: [file],
+      ...(stdin !== undefined ? { stdin } : {}),
       onStdout: (s) => process.stdout.write(s),
       onStderr: (s) => process.stderr.write(s),
       ...(flags.trace

@@ -8,6 +8,7 @@ import { installArity } from './objects/arity.js';
 import { makeArithProtocols } from './objects/arith.js';
 import { installBytesType, makeBytesParts } from './objects/bytes.js';
 import { makeCompareProtocols } from './objects/compare.js';
+import { installComplexType, makeComplexParts } from './objects/complex.js';
 import { installDictType } from './objects/dict-methods.js';
 import { installViewMethods, makeViewParts } from './objects/dict-views.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -42,12 +43,13 @@ export function installBuiltins(vm: Vm): Protocols {
   const views = makeViewParts(vm, kit);
   const sets = makeSetParts(vm);
   const numbers = makeNumberParts(vm, kit);
+  const complex = makeComplexParts(vm, kit);
   const ranges = makeRangeParts(vm, kit);
-  const text = makeTextFormat(vm, kit, numbers);
+  const text = makeTextFormat(vm, kit, numbers, complex);
   const repr = makeReprProtocols(vm, kit, bytes, views);
   const hash = makeHashProtocol(vm, kit);
-  const cmp = makeCompareProtocols(vm, kit, views);
-  const arith = makeArithProtocols(vm, kit, { bytes, views, sets, text, typeForms });
+  const cmp = makeCompareProtocols(vm, kit, views, complex);
+  const arith = makeArithProtocols(vm, kit, { bytes, views, sets, text, typeForms, complex });
   const iteration = makeIterationProtocols(vm, kit, views, ranges);
   const sub = makeSubscriptProtocols(vm, kit, { bytes, views, ranges, typeForms });
 
@@ -71,6 +73,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installBuiltinFunctions(vm, kit, numbers, typeForms);
   installDynamicCode(vm, (name, fn) => vm.builtins.set(name, vm.builtin(name, fn)));
   installArity(vm, kit);
+  installComplexType(vm, kit, complex);
 
   return {
     repr: repr.reprProto,

@@ -11,6 +11,7 @@ export type ConstValue =
   /** `number` when it is a safe integer, `bigint` otherwise. */
   | { kind: 'int'; value: number | bigint }
   | { kind: 'float'; value: number }
+  | { kind: 'complex'; real: number; imag: number }
   | { kind: 'str'; value: string }
   | { kind: 'bytes'; value: Uint8Array }
   | { kind: 'tuple'; items: ConstValue[] }

@@ -9,7 +9,7 @@
  * set: CPython's own open-addressing table (setobject.c: linear probes of 9, perturb shift 5,
  * fill ≤ 60%, growth ×4 below 50,000 entries), so iteration order equals CPython's for ints.
  */
-import { PyObject, PyTuple, PyFloat, type PyType, type PyVal } from './values.js';
+import { PyComplex, PyObject, PyTuple, PyFloat, type PyType, type PyVal } from './values.js';
 
 /** Hashing and equality that may call guest code (provided by the interpreter). */
 export interface KeyOps {
@@ -49,6 +49,13 @@ export type Hash = number | bigint;
 const CUSTOM = Symbol('custom');
 type NormKey = number | bigint | string | object | typeof CUSTOM;
 
+/** A complex key: its real part when the imaginary part is zero (1+0j == 1), else both parts; itself with a NaN. */
+function normComplex(v: PyComplex): number | bigint | string | PyComplex {
+  if (Number.isNaN(v.re) || Number.isNaN(v.im)) return v;
+  if (v.im === 0) return normFloat(v.re);
+  return '\u0002' + String(v.re + 0) + ',' + String(v.im + 0);
+}
+
 function normFloat(x: number): number | bigint {
   if (Number.isInteger(x) && !Number.isSafeInteger(x)) return BigInt(x);
   return x;
@@ -64,6 +71,11 @@ function encodePart(v: PyVal, ops: KeyOps): string | null {
       if (v instanceof PyFloat) {
         const k = normFloat(v.v);
         return 'n' + (typeof k === 'bigint' ? k.toString() : Object.is(k, -0) ? '0' : String(k));
+      }
+      if (v instanceof PyComplex) {
+        const k = normComplex(v);
+        if (typeof k === 'object') return 'o' + objId(v);
+        return typeof k === 'string' ? 'c' + k.length + ':' + k : 'n' + (Object.is(k, -0) ? '0' : k.toString());
       }
       if (v instanceof PyTuple) {
         let s = '(';
@@ -89,6 +101,7 @@ export function normKey(v: PyVal, ops: KeyOps): NormKey {
     case 'bigint': return v;
     default: {
       if (v instanceof PyFloat) return normFloat(v.v);
+      if (v instanceof PyComplex) return normComplex(v);
       if (v instanceof PyTuple) {
         const s = encodePart(v, ops);
         return s === null ? CUSTOM : '\u0000' + s;

@@ -4,7 +4,7 @@
  * - int: a JS `number` (always a safe integer) or a `bigint` (only outside the safe range).
  * - bool: a JS `boolean` (so `True == 1` and `isinstance(True, int)` are handled by the protocols).
  * - str: a JS string.
- * - everything else (float, None, list, ...) is a `PyObject` with a type pointer, so `1.0` and `1`
+ * - everything else (float, complex, None, list, ...) is a `PyObject` with a type pointer, so `1.0` and `1`
  *   differ and every object can carry its simulated address.
  *
  * Guest semantics live in these host objects; the simulated machine only models where they live
@@ -68,13 +68,25 @@ export type Layout =
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'none' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin' | 'method'
   | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic';
+  | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic' | 'complex'
+  | 'traceback' | 'frame';
 
 export class PyFloat extends PyObject {
   v: number;
   constructor(cls: PyType, v: number) {
     super(cls);
     this.v = v;
+  }
+}
+
+/** A complex number: two doubles (CPython's 32-byte PyComplexObject; objects/complex.ts). */
+export class PyComplex extends PyObject {
+  re: number;
+  im: number;
+  constructor(cls: PyType, re: number, im: number) {
+    super(cls);
+    this.re = re;
+    this.im = im;
   }
 }
 
@@ -262,6 +274,28 @@ export interface TbEntry {
   col: number;
   endLine: number;
   endCol: number;
+  /** The frame's code (absent for an entry host code makes without one). */
+  code?: CodeObject;
+}
+
+/** A traceback object (`exc.__traceback__`): one entry of PyExc.tb, `next` the entry nearer the raise. */
+export class PyTraceback extends PyObject {
+  entry: TbEntry;
+  next: PyTraceback | null;
+  constructor(cls: PyType, entry: TbEntry, next: PyTraceback | null) {
+    super(cls);
+    this.entry = entry;
+    this.next = next;
+  }
+}
+
+/** `tb.tb_frame`: the frame a traceback entry names (its code and line; the frame itself has ended or moved on). */
+export class PyFrameView extends PyObject {
+  entry: TbEntry;
+  constructor(cls: PyType, entry: TbEntry) {
+    super(cls);
+    this.entry = entry;
+  }
 }
 
 export class PyExc extends PyInstance {
@@ -273,6 +307,8 @@ export class PyExc extends PyInstance {
   /** A BaseExceptionGroup's `exceptions` (null for any other exception) and `message`. */
   members: PyExc[] | null = null;
   message = '';
+  /** The traceback objects made for `tb` so far (index i for tb[i]), so `__traceback__` keeps its identity. */
+  tbObjs: PyTraceback[] | null = null;
 }
 
 /** A host-implemented iterator: `next()` returns undefined when exhausted. */

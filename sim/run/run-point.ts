@@ -46,6 +46,8 @@ export interface RunOptions {
   onStderr?: (text: string) => void;
   trace?: (ev: TraceEvent) => void;
   argv?: string[];
+  /** The guest's standard input (`sys.stdin`, `input()`); absent: empty. */
+  stdin?: string;
   /** Receives the run's abort forensics (its per-abort records) when the point records forensics. */
   onForensics?: (f: Forensics) => void;
 }
@@ -117,6 +119,7 @@ export function runPointSync(config: PointConfig, opts: RunOptions = {}): RunRes
     },
     trace: opts.trace,
     argv: opts.argv ?? [filename],
+    ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
     ...(forensics !== undefined ? { forensics } : {}),
   });
 

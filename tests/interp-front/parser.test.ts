@@ -15,6 +15,7 @@ function sx(e: Expr | null): string {
       if (v.type === 'ellipsis') return '...';
       if (v.type === 'bytes') return `b${v.value.length}`;
       if (v.type === 'str') return JSON.stringify(v.value);
+      if (v.type === 'complex') return `${v.real}+${v.imag}j`;
       return String(v.value);
     }
     case 'Name': return e.ctx === 'load' ? e.id : `${e.id}:${e.ctx}`;

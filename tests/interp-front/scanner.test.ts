@@ -85,7 +85,13 @@ describe('scanner: numbers', () => {
     expect(errOf('x = 1abc\n').msg).toBe('invalid decimal literal');
     expect(errOf('x = 0123\n').msg).toMatch(/^leading zeros in decimal integer literals/);
     expect(errOf('x = 0x\n').msg).toBe('invalid hexadecimal literal');
-    expect(errOf('x = 2j\n').msg).toBe('imaginary literals are not supported by htmsim');
+    expect(errOf('x = 1jx\n').msg).toBe('invalid imaginary literal');
+    expect(errOf('x = 0x1j\n').msg).toBe('invalid hexadecimal literal');
+    expect(errOf('x = 0b1j\n').msg).toBe('invalid binary literal');
+  });
+  it('scans imaginary literals (a decimal int or float with j), leading zeros allowed', () => {
+    expect(kinds('2j + 1.5J - 1e3j * 1_0j / 01j + .5j')).toBe('2j + 1.5J - 1e3j * 1_0j / 01j + .5j NEWLINE ENDMARKER');
+    expect(kinds('1jif x else y')).toBe('1j if x else y NEWLINE ENDMARKER');
   });
 });
 

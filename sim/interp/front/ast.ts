@@ -22,6 +22,8 @@ export type Constant =
   | { type: 'bool'; value: boolean }
   | { type: 'int'; value: number | bigint }
   | { type: 'float'; value: number }
+  /** An imaginary literal (`2j`: real 0), or `-2j` folded (real -0.0). */
+  | { type: 'complex'; real: number; imag: number }
   | { type: 'str'; value: string }
   | { type: 'bytes'; value: Uint8Array };
 

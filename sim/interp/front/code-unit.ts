@@ -120,6 +120,7 @@ export function constKey(c: ConstValue): string {
     case 'bool': return `B${c.value}`;
     case 'int': return `I${c.value.toString()}`;
     case 'float': return Object.is(c.value, -0) ? 'F-0' : `F${c.value}`;
+    case 'complex': return `C${Object.is(c.real, -0) ? '-0' : c.real},${Object.is(c.imag, -0) ? '-0' : c.imag}`;
     case 'str': return `S${JSON.stringify(c.value)}`;
     case 'bytes': return `Y${Array.from(c.value).join(',')}`;
     case 'tuple': return `T(${c.items.map(constKey).join(';')})`;
@@ -139,6 +140,7 @@ export function astConst(c: Constant): ConstValue {
     case 'bool': return { kind: 'bool', value: c.value };
     case 'int': return { kind: 'int', value: c.value };
     case 'float': return { kind: 'float', value: c.value };
+    case 'complex': return { kind: 'complex', real: c.real, imag: c.imag };
     case 'str': return { kind: 'str', value: c.value };
     case 'bytes': return { kind: 'bytes', value: c.value };
     default: {
@@ -156,6 +158,7 @@ export function foldConst(e: Expr): ConstValue | null {
   if (e.kind === 'UnaryOp' && e.op === '-' && e.operand.kind === 'Constant') {
     const v = e.operand.value;
     if (v.type === 'float') return { kind: 'float', value: -v.value };
+    if (v.type === 'complex') return { kind: 'complex', real: -v.real, imag: -v.imag };
     if (v.type === 'int') {
       if (typeof v.value === 'number') return { kind: 'int', value: v.value === 0 ? 0 : -v.value };
       const n = -v.value;
@@ -180,6 +183,7 @@ export function constTruth(c: ConstValue): boolean | null {
     case 'bool': return c.value;
     case 'int': return c.value !== 0 && c.value !== 0n;
     case 'float': return c.value !== 0;
+    case 'complex': return c.real !== 0 || c.imag !== 0;
     case 'str': return c.value !== '';
     default: return null;
   }

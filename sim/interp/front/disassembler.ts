@@ -4,6 +4,7 @@
  * argument, and the argument resolved in parentheses. Followed by the exception table.
  */
 import type { CodeObject, ConstValue } from '../chunk.js';
+import { complexRepr } from '../runtime/complex-ops.js';
 import { BinOp, JUMP_OPS, Op, OP_NAMES } from '../opcodes.js';
 
 const BINOP_SYMBOLS: Record<number, string> = {
@@ -29,6 +30,7 @@ export function constRepr(c: ConstValue): string {
       if (Number.isInteger(v) && Math.abs(v) < 1e16) return (Object.is(v, -0) ? '-0' : String(v)) + '.0';
       return String(v).replace(/e\+?/, 'e+').replace('e+-', 'e-');
     }
+    case 'complex': return complexRepr({ re: c.real, im: c.imag });
     case 'str': return strRepr(c.value);
     case 'bytes': return 'b' + strRepr(String.fromCharCode(...c.value));
     case 'frozenset': return `frozenset({${c.items.map(constRepr).join(', ')}})`;

@@ -248,6 +248,7 @@ function flattenJoined(values: Expr[]): Expr[] {
 export function parseNumber(text: string): Constant {
   const s = text.replace(/_/g, '');
   if (/^0[xXoObB]/.test(s)) return intConst(BigInt(s.toLowerCase()));
+  if (/[jJ]$/.test(s)) return { type: 'complex', real: 0, imag: parseFloat(s.slice(0, -1)) };
   if (/[.eE]/.test(s)) return { type: 'float', value: parseFloat(s) };
   return intConst(BigInt(s));
 }

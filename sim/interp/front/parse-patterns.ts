@@ -141,11 +141,17 @@ export abstract class PatternParser extends ExpressionParser {
     } else e = this.atom();
     const isNumber = e.kind === 'UnaryOp' || (e.kind === 'Constant' && (e.value.type === 'int' || e.value.type === 'float'));
     if (isNumber && (this.isOp('+') || this.isOp('-'))) {
-      // `1 + 2j` is the only arithmetic a pattern allows, and htmsim has no imaginary literals.
-      this.next();
+      // `1 + 2j`: the one arithmetic a pattern allows, a real part and an imaginary literal.
+      const op = this.next().text as '+' | '-';
       const r = this.peek();
       if (r.kind !== 'NUMBER') throw this.invalid();
-      throw this.error('imaginary number required in complex literal', r.line, r.col, r.endLine, r.endCol);
+      const right = this.atom();
+      if (right.kind !== 'Constant' || right.value.type !== 'complex') {
+        throw this.error('imaginary number required in complex literal', r.line, r.col, r.endLine, r.endCol);
+      }
+      const realPart = e.kind === 'UnaryOp' ? e.operand : e;
+      if (realPart.kind === 'Constant' && realPart.value.type === 'complex') throw this.errorAt('real number required in complex literal', e);
+      return this.mk({ kind: 'BinOp', left: e, op, right }, t);
     }
     if (e.kind === 'JoinedStr') throw this.errorAt('patterns may only match literals and attribute lookups', e);
     return e;

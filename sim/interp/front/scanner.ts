@@ -290,7 +290,7 @@ export class Scanner {
       } else if (/^[eE]/.test(rest.slice(t.length)) && !keywordFollows(rest, t.length)) {
         throw this.error('invalid decimal literal', this.line, startCol + t.length - 1);
       }
-      if (!isFloat && /^0+[0-9]/.test(t.replace(/_/g, '')) && /[1-9]/.test(t)) {
+      if (!isFloat && /^0+[0-9]/.test(t.replace(/_/g, '')) && /[1-9]/.test(t) && !/^[jJ]/.test(rest.slice(t.length))) {
         throw this.error('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', this.line, startCol, 'SyntaxError', startCol + t.length);
       }
       text = t;
@@ -301,8 +301,16 @@ export class Scanner {
     if ((kind === 'octal' || kind === 'binary') && after !== undefined && after >= '0' && after <= '9') {
       throw this.error(`invalid digit '${after}' in ${kind} literal`, this.line, startCol + text.length);
     }
-    if (after === 'j' || after === 'J') {
-      throw this.error('imaginary literals are not supported by htmsim', this.line, startCol, 'SyntaxError', startCol + text.length + 1);
+    if ((after === 'j' || after === 'J') && kind === 'decimal') {
+      // An imaginary literal: a decimal int or float with a `j` (`1j`, `1.5J`, `1e3j`, `01j`).
+      text += after;
+      const next = src[start + text.length];
+      if (next !== undefined && (ID_START.test(next) || (next >= '0' && next <= '9')) && !keywordFollows(rest, text.length)) {
+        throw this.error('invalid imaginary literal', this.line, startCol + text.length - 1);
+      }
+      this.pos = start + text.length;
+      this.push('NUMBER', text, this.line, startCol, this.line, startCol + text.length);
+      return;
     }
     // `1if x else 2`: CPython 3.11 still accepts a keyword glued to a number (with a deprecation warning).
     if (after !== undefined && ID_START.test(after) && !keywordFollows(rest, text.length)) {

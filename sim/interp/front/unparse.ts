@@ -4,6 +4,7 @@
  * Operands are parenthesized by precedence, so `Optional[ 'x' ]` reads `Optional['x']`.
  */
 import type { Constant, Expr } from './ast.js';
+import { complexRepr } from '../runtime/complex-ops.js';
 import { strRepr } from '../runtime/str-repr.js';
 
 /** Binding strength, lowest first (ast.unparse's _Precedence). */
@@ -24,6 +25,7 @@ function constant(c: Constant): string {
     case 'bool': return c.value ? 'True' : 'False';
     case 'int': return String(c.value);
     case 'float': return Number.isInteger(c.value) ? `${c.value}.0` : String(c.value);
+    case 'complex': return complexRepr({ re: c.real, im: c.imag });
     case 'str': return strRepr(c.value);
     case 'bytes': return 'b' + strRepr(String.fromCharCode(...c.value));
   }

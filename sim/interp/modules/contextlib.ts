@@ -3,17 +3,13 @@
  * CPython's rules for a generator that does not yield, does not stop, re-raises, or turns the
  * exception into StopIteration/RuntimeError), `ContextDecorator`, `AbstractContextManager`,
  * `suppress`, `closing`, `nullcontext`, `ExitStack` (its `__exit__` chains `__context__` the way
- * nested `with` statements would), `redirect_stdout`/`redirect_stderr`, `asynccontextmanager`.
- *
- * The VM's `print` writes to the machine's stdout without looking at `sys.stdout`; while a
- * `redirect_stdout` is active this module puts a `print` in `builtins` that passes
- * `file=sys.stdout`, and takes it away when the last redirection ends.
+ * nested `with` statements would), `redirect_stdout`/`redirect_stderr` (they swap the `sys` stream;
+ * the builtin `print` writes to the current `sys.stdout`), `asynccontextmanager`.
  */
 import { pythonModule } from './kit.js';
 
 export const contextlib = pythonModule('contextlib', String.raw`
 import sys as _sys
-import builtins as _builtins
 from abc import ABC as _ABC, abstractmethod as _abstractmethod
 from functools import wraps as _wraps
 
@@ -211,20 +207,6 @@ class suppress(AbstractContextManager):
         return issubclass(exctype, self._exceptions)
 
 
-# The builtin print ignores sys.stdout (see the header): while any redirection is active, one
-# that honours it stands in builtins.
-_host_print = _builtins.print
-_redirects = [0]
-
-
-def _print(*args, sep=' ', end='\n', file=None, flush=False):
-    if file is None:
-        file = _sys.stdout
-    _host_print(*args, sep=sep, end=end, file=file)
-    if flush:
-        file.flush()
-
-
 class _RedirectStream(AbstractContextManager):
     _stream = None
 
@@ -235,18 +217,10 @@ class _RedirectStream(AbstractContextManager):
     def __enter__(self):
         self._old_targets.append(getattr(_sys, self._stream))
         setattr(_sys, self._stream, self._new_target)
-        if self._stream == 'stdout':
-            if _redirects[0] == 0:
-                _builtins.print = _print
-            _redirects[0] += 1
         return self._new_target
 
     def __exit__(self, exctype, excinst, exctb):
         setattr(_sys, self._stream, self._old_targets.pop())
-        if self._stream == 'stdout':
-            _redirects[0] -= 1
-            if _redirects[0] == 0:
-                _builtins.print = _host_print
 
 
 class redirect_stdout(_RedirectStream):

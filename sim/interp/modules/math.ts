@@ -3,7 +3,7 @@
  * ("math domain error", "math range error") and integer functions exact on bigints.
  */
 import * as R from '../runtime/int-ops.js';
-import { mathFsum, mathHypot } from '../runtime/math.js';
+import { mathFsum, mathHypot, mathIsqrt } from '../runtime/math.js';
 import { PyFloat, PyInstance, type PyExc, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, factoryModule } from './kit.js';
@@ -214,11 +214,8 @@ function addIntegerFunctions(vm: Vm, m: PyModule): void {
   defineFn(vm, m, 'isqrt', (a) => {
     const n = big(a[0]!);
     if (n < 0n) throw vm.err('ValueError', 'isqrt() argument must be nonnegative');
-    if (n < 2n) return R.normInt(n);
-    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-    while (x * x > n) x--;
-    while ((x + 1n) * (x + 1n) <= n) x++;
-    return R.normInt(x);
+    // Newton on bigints (runtime/math-core.ts): a float estimate stepped by one is far off for large n.
+    return mathIsqrt(R.normInt(n));
   });
   // Shewchuk's exact summation with CPython's inf/nan/overflow rules (runtime/math.ts).
 }

@@ -1,8 +1,8 @@
 /**
  * `numbers` in guest Python: the numeric tower `Number` > `Complex` > `Real` > `Rational` >
  * `Integral` on `abc.ABCMeta`, with CPython's abstract methods and mixin defaults, and the
- * built-in types registered (`float` a Real, `int` an Integral, `fractions.Fraction` a Rational;
- * the VM has no `complex`).
+ * built-in types registered (`complex` a Complex, `float` a Real, `int` an Integral,
+ * `fractions.Fraction` a Rational).
  */
 import { pythonModule } from './kit.js';
 
@@ -251,6 +251,7 @@ class Integral(Rational):
         return 1
 
 
+Complex.register(complex)
 Real.register(float)
 Integral.register(int)
 

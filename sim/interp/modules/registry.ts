@@ -5,10 +5,12 @@
  */
 import type { Vm } from '../vm/vm.js';
 import { abc } from './abc.js';
+import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
+import { cmath } from './cmath.js';
 import { collectionsAbc } from './collections-abc.js';
 import { collections } from './collections.js';
 import { concurrent, concurrentFutures } from './concurrent-futures.js';
@@ -16,6 +18,8 @@ import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
 import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
+import { datetime } from './datetime.js';
+import { decimal } from './decimal.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
@@ -51,12 +55,14 @@ import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
 import { warnings } from './warnings.js';
+import { weakref } from './weakref.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging];
+  concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
+  cmath, weakref, datetime, argparse, decimal];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

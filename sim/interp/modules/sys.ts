@@ -1,9 +1,13 @@
 /**
  * `sys`: stdout/stderr (write is an unfriendly 'output' operation), argv, exit (SystemExit),
- * the recursion limit, exc_info and a few constants.
+ * the recursion limit, exc_info and a few constants: host code. Its guest-Python part (SYS_SOURCE,
+ * run when sys is first imported) holds what an ordinary program could write: the named struct
+ * sequences (`float_info`, `int_info`, `hash_info`, `version_info`: tuples with CPython's reprs)
+ * and `stdin`, a text stream over the program's standard input (empty unless the run gives one).
  */
 import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
-import { PyObject, type PyModule, type PyVal } from '../values.js';
+import type { PyDict } from '../dict.js';
+import { PyExc, PyObject, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
 
@@ -15,6 +19,7 @@ export const sys: GuestModule = {
     const streamT = vm.makeType('TextIOWrapper', [T.object], 'object', true, '_io');
     const stdoutObj = vm.instantiate(streamT);
     const stderrObj = vm.instantiate(streamT);
+    vm.stdoutObj = stdoutObj;
     const writeImpl = (a: PyVal[]): PyVal => {
       const s = a[1]!;
       if (typeof s !== 'string') throw vm.typeErr(`write() argument must be str, not ${vm.tn(s)}`);
@@ -33,10 +38,11 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   const m = newModule(vm, 'sys');
   defineValue(m, 'stdout', stdoutObj);
   defineValue(m, 'stderr', stderrObj);
+  defineValue(m, '__stdout__', stdoutObj);
+  defineValue(m, '__stderr__', stderrObj);
   defineValue(m, 'argv', vm.placeList(vm.newList(vm.argv.length ? vm.argv.slice() : [''])));
   defineValue(m, 'maxsize', 9223372036854775807n);
   defineValue(m, 'version', '3.11.7 (htmsim)');
-  defineValue(m, 'version_info', vm.newTuple([3, 11, 7, 'final', 0]));
   defineValue(m, 'platform', 'htmsim');
   defineValue(m, 'byteorder', 'little');
   defineValue(m, 'implementation', 'htmsim');
@@ -64,7 +70,7 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   defineFn(vm, m, 'exc_info', () => {
     const e = vm.cur.excInfo;
     if (e === null) return vm.newTuple([None, None, None]);
-    return vm.newTuple([vm.typeOf(e), e, None]);
+    return vm.newTuple([vm.typeOf(e), e, e instanceof PyExc ? vm.tracebackOf(e) : None]);
   });
   defineFn(vm, m, 'intern', (a) => a[0]!);
   defineFn(vm, m, 'getsizeof', (a) => {
@@ -73,5 +79,118 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   });
   const mods = vm.placeDict(vm.newDict());
   defineValue(m, 'modules', mods);
+  defineFn(vm, m, '_stdin_text', () => vm.stdinText);
+  vm.runSourceModule('sys', SYS_SOURCE, m.dict as PyDict);
   return m;
 }
+
+const SYS_SOURCE = String.raw`
+class _StructSeq(tuple):
+    _fields = ()
+
+    def __new__(cls, values):
+        values = tuple(values)
+        if len(values) != len(cls._fields):
+            raise TypeError('sys.%s() takes a %d-sequence (%d-sequence given)' % (cls.__name__, len(cls._fields), len(values)))
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        return 'sys.%s(%s)' % (type(self).__name__, ', '.join('%s=%r' % (f, v) for f, v in zip(self._fields, self)))
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+
+def _struct_seq(name, fields, values):
+    ns = {'_fields': tuple(fields), 'n_fields': len(fields), 'n_sequence_fields': len(fields), 'n_unnamed_fields': 0}
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
+    return type(name, (_StructSeq,), ns)(values)
+
+
+float_info = _struct_seq('float_info',
+    ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'],
+    [1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1])
+int_info = _struct_seq('int_info',
+    ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'], [30, 4, 4300, 640])
+hash_info = _struct_seq('hash_info',
+    ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'],
+    [64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0])
+version_info = _struct_seq('version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial'], [3, 11, 7, 'final', 0])
+hexversion = 0x30b07f0
+float_repr_style = 'short'
+maxunicode = 1114111
+
+
+# The program's standard input: read, readline, readlines, iteration.
+class TextIOWrapper:
+    name = '<stdin>'
+    mode = 'r'
+    encoding = 'utf-8'
+    closed = False
+
+    def __init__(self, text):
+        self._text = text
+        self._pos = 0
+
+    def read(self, size=-1):
+        text, pos = self._text, self._pos
+        end = len(text) if size is None or size < 0 else min(len(text), pos + size)
+        self._pos = end
+        return text[pos:end]
+
+    def readline(self, size=-1):
+        text, pos = self._text, self._pos
+        nl = text.find('\n', pos)
+        end = len(text) if nl < 0 else nl + 1
+        if size is not None and size >= 0:
+            end = min(end, pos + size)
+        self._pos = end
+        return text[pos:end]
+
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+
+TextIOWrapper.__module__ = '_io'
+stdin = __stdin__ = TextIOWrapper(_stdin_text())
+del TextIOWrapper, _stdin_text
+`;

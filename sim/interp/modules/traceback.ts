@@ -5,12 +5,13 @@
  * one that prints uncaught exceptions, so the two agree to the byte: chains, carets, repeated-line
  * cutoff), the handled exception is the running thread's, and the stack is the thread's frames.
  *
- * Not here: traceback objects (`exc.__traceback__` is None in this VM, so `format_tb`,
- * `print_tb`, `walk_tb` are absent), `TracebackException`, and `limit=` on exceptions (ignored;
- * honoured on stacks). `format_exception` returns CPython's pieces (the header, one per frame,
+ * Traceback objects (`exc.__traceback__`) are read by `walk_tb`, `extract_tb`, `format_tb` and
+ * `print_tb`; a frame's text (source line and carets) is the VM formatter's. Not here:
+ * `TracebackException`, and `limit=` on exceptions (ignored; honoured on stacks and tracebacks). `format_exception` returns CPython's pieces (the header, one per frame,
  * the chain separators, the exception line) cut from that text.
  */
-import { PyExc, type PyModule, type PyVal } from '../values.js';
+import { sourceWithCarets } from '../traceback.js';
+import { PyExc, PyTraceback, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, hybridModule } from './kit.js';
 
@@ -28,6 +29,15 @@ function setup(vm: Vm, m: PyModule): void {
     return vm.excLine(e) + '\n';
   });
   defineFn(vm, m, '_current', () => vm.cur.excInfo ?? vm.None);
+  // (filename, lineno, name, stripped source line, the frame's text with carets) of a traceback entry.
+  defineFn(vm, m, '_tb_entry', (a) => {
+    const tb = a[0];
+    if (!(tb instanceof PyTraceback)) throw vm.typeErr(`'${vm.tn(tb!)}' object is not a traceback`);
+    const en = tb.entry;
+    const src = vm.sources.get(en.filename)?.[en.line - 1]?.replace(/\r$/, '');
+    const text = `  File "${en.filename}", line ${en.line}, in ${en.name}\n` + (src === undefined ? '' : sourceWithCarets(src, en));
+    return vm.newTuple([en.filename, en.line, en.name, src === undefined ? '' : src.trim(), text]);
+  });
   // (filename, lineno, name, source line) for each frame, outermost first, without
   // this module's own frames.
   defineFn(vm, m, '_stack', () => {
@@ -47,9 +57,9 @@ function setup(vm: Vm, m: PyModule): void {
 export const traceback = hybridModule('traceback', setup, String.raw`
 import sys as _sys
 
-__all__ = ['extract_stack', 'format_exc', 'format_exception', 'format_exception_only',
-           'format_list', 'format_stack', 'print_exc', 'print_exception', 'print_stack',
-           'print_last', 'FrameSummary', 'StackSummary']
+__all__ = ['extract_stack', 'extract_tb', 'format_exc', 'format_exception', 'format_exception_only',
+           'format_list', 'format_stack', 'format_tb', 'print_exc', 'print_exception', 'print_stack',
+           'print_tb', 'print_last', 'FrameSummary', 'StackSummary', 'walk_tb']
 
 _sentinel = object()
 
@@ -140,7 +150,7 @@ def print_last(limit=None, file=None, chain=True):
 
 
 class FrameSummary:
-    __slots__ = ('filename', 'lineno', 'name', 'line', 'locals')
+    __slots__ = ('filename', 'lineno', 'name', 'line', 'locals', '_text')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None):
         self.filename = filename
@@ -148,6 +158,7 @@ class FrameSummary:
         self.name = name
         self.line = line
         self.locals = locals
+        self._text = None
 
     def __eq__(self, other):
         if isinstance(other, FrameSummary):
@@ -174,11 +185,29 @@ class FrameSummary:
 class StackSummary(list):
     def format(self):
         out = []
+        last = None
+        count = 0
         for fs in self:
+            key = (fs.filename, fs.lineno, fs.name)
+            if key != last:
+                if count > 3:
+                    n = count - 3
+                    out.append('  [Previous line repeated {} more time{}]\n'.format(n, 's' if n > 1 else ''))
+                last = key
+                count = 0
+            count += 1
+            if count > 3:
+                continue
+            if fs._text is not None:
+                out.append(fs._text)
+                continue
             row = '  File "{}", line {}, in {}\n'.format(fs.filename, fs.lineno, fs.name)
             if fs.line:
                 row += '    {}\n'.format(fs.line.strip())
             out.append(row)
+        if count > 3:
+            n = count - 3
+            out.append('  [Previous line repeated {} more time{}]\n'.format(n, 's' if n > 1 else ''))
         return out
 
 
@@ -192,6 +221,38 @@ def extract_stack(f=None, limit=None):
         else:
             del stack[-limit:]
     return stack
+
+
+def walk_tb(tb):
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def extract_tb(tb, limit=None):
+    entries = []
+    while tb is not None:
+        entries.append(_tb_entry(tb))
+        tb = tb.tb_next
+    if limit is not None:
+        entries = entries[:limit] if limit >= 0 else entries[limit:]
+    stack = StackSummary()
+    for filename, lineno, name, line, text in entries:
+        fs = FrameSummary(filename, lineno, name, line=line)
+        fs._text = text
+        stack.append(fs)
+    return stack
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = _sys.stderr
+    for row in format_tb(tb, limit=limit):
+        file.write(row)
 
 
 def format_list(extracted_list):

@@ -5,9 +5,8 @@
  * `file:line: Category: message` and the source line, to `sys.stderr`), `catch_warnings` (with
  * `record=True` and 3.11's `action=`), `WarningMessage`. The warning's location is the guest
  * frame `stacklevel` up from `warn`, read by one host function (`_frame`). A change to the filters
- * forgets which warnings were already shown, as CPython's filter version does. The warning classes
- * the VM's builtins lack (`FutureWarning`, `SyntaxWarning`, `ResourceWarning`, ...) are made here
- * and put in `builtins` on import.
+ * forgets which warnings were already shown, as CPython's filter version does. The warning
+ * categories are the builtins' (objects/exceptions.ts: CPython's twelve, with its hierarchy).
  */
 import type { PyDict } from '../dict.js';
 import type { PyModule } from '../values.js';
@@ -41,22 +40,6 @@ import re as _re
 
 __all__ = ['warn', 'warn_explicit', 'showwarning', 'formatwarning', 'filterwarnings',
            'simplefilter', 'resetwarnings', 'catch_warnings']
-
-
-
-def _missing_categories():
-    # The VM's builtins lack these warning classes; until they exist there, this module makes
-    # them (as CPython's builtins have them: direct Warning subclasses) and puts them in builtins.
-    import builtins
-    for name in ('PendingDeprecationWarning', 'SyntaxWarning', 'FutureWarning', 'ImportWarning',
-                 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'EncodingWarning'):
-        if not hasattr(builtins, name):
-            cls = type(name, (Warning,), {'__module__': 'builtins'})
-            setattr(builtins, name, cls)
-
-
-_missing_categories()
-del _missing_categories
 
 _ACTIONS = ('error', 'ignore', 'always', 'default', 'module', 'once')
 

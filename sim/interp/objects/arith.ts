@@ -7,8 +7,10 @@ import { PyDict, PySet } from '../dict.js';
 import { floatFloorDiv as rtFloatFloorDiv, floatMod as rtFloatMod, floatPow as rtFloatPow } from '../runtime/float-ops.js';
 import * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyBytes, PyFloat, PyInstance, PyList, PyObject, PyTuple, type PyVal } from '../values.js';
+import { complexPow } from '../runtime/complex-ops.js';
+import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyList, PyObject, PyTuple, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
+import type { ComplexParts } from './complex.js';
 import { dictUpdate } from './dict-ops.js';
 import { PyView, type ViewParts } from './dict-views.js';
 import { OP_DUNDER, OP_SYM, type Kit } from './kit.js';
@@ -18,7 +20,7 @@ import type { SetParts } from './set-methods.js';
 import type { TextFormat } from './text-format.js';
 import type { TypeForms } from './type-forms.js';
 
-export interface ArithDeps { bytes: BytesParts; views: ViewParts; sets: SetParts; text: TextFormat; typeForms: TypeForms }
+export interface ArithDeps { bytes: BytesParts; views: ViewParts; sets: SetParts; text: TextFormat; typeForms: TypeForms; complex: ComplexParts }
 
 export function makeArithProtocols(vm: Vm, kit: Kit, deps: ArithDeps) {
   const builtinBin = makeBuiltinBin(vm, kit, deps);
@@ -57,7 +59,13 @@ function makeNumberArith(vm: Vm, kit: Kit) {
       case 2: return F(rtFloatFloorDiv(x, y));
       case 5: return F(x * y);
       case 6: return F(rtFloatMod(x, y));
-      case 8: return F(rtFloatPow(x, y));
+      case 8:
+        // A negative base to a non-integral power is complex (float_pow hands it to complex_pow).
+        if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && y !== Math.floor(y)) {
+          const z = complexPow({ re: x, im: 0 }, { re: y, im: 0 });
+          return vm.placeComplex(vm.cur, z.re, z.im);
+        }
+        return F(rtFloatPow(x, y));
       case 10: return F(x - y);
       case 11:
         if (y === 0) throw err('ZeroDivisionError', 'float division by zero');
@@ -137,6 +145,7 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
     }
     if (isIntLike(a) && isIntLike(b)) return intBin(intOf(a), intOf(b), op);
     if (isNum(a) && isNum(b)) return floatBin(fnum(a), fnum(b), op);
+    if ((a instanceof PyComplex && (isNum(b) || b instanceof PyComplex)) || (b instanceof PyComplex && isNum(a))) return deps.complex.complexBin(a, b, op);
     if (a instanceof PyView && a.kind !== 1 && (op === 1 || op === 7 || op === 10 || op === 12)) return viewSetOp(a, b, op);
     if (typeof a === 'string') {
       if (op === 0 && typeof b === 'string') {
@@ -294,6 +303,7 @@ function makeOperatorDispatch(vm: Vm, kit: Kit, typeForms: TypeForms, builtinBin
       return op === 0 ? R.intNeg(x) : op === 1 ? x : R.intInvert(x);
     }
     if (v instanceof PyFloat && op !== 2) return op === 0 ? F(-v.v) : v;
+    if (v instanceof PyComplex && op !== 2) return op === 0 ? vm.placeComplex(vm.cur, -v.re, -v.im) : v;
     const name = ['__neg__', '__pos__', '__invert__'][op]!;
     const r = callm(v, name, []);
     if (r !== undefined) return r;

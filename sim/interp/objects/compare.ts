@@ -5,16 +5,17 @@
  */
 import { PyDict, PySet } from '../dict.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyBytes, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyRange, PyTuple, type PyVal } from '../values.js';
+import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyRange, PyTuple, type PyVal } from '../values.js';
+import type { ComplexParts } from './complex.js';
 import { PyView, type ViewParts } from './dict-views.js';
 import { CMP_DUNDER, CMP_SWAP, CMP_SYM, type Kit } from './kit.js';
 import * as Rg from './range.js';
 
-export function makeCompareProtocols(vm: Vm, kit: Kit, views: ViewParts) {
+export function makeCompareProtocols(vm: Vm, kit: Kit, views: ViewParts, complex: ComplexParts) {
   const { isIntLike, intOf, isNum, bytesStr } = kit;
   const { viewItems } = views;
   const eqProto = (a: PyVal, b: PyVal): boolean => {
-    if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
+    if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v)) && !(a instanceof PyComplex && (Number.isNaN(a.re) || Number.isNaN(a.im)));
     const ta = typeof a, tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
       if (ta === 'string' || tb === 'string') return false;
@@ -71,6 +72,10 @@ export function makeCompareProtocols(vm: Vm, kit: Kit, views: ViewParts) {
   const compareProto = (a: PyVal, b: PyVal, op: number): PyVal => {
     if (isNum(a) && isNum(b)) return cmpResult(numCmp(a, b), op);
     if (typeof a === 'string' && typeof b === 'string') return cmpResult(a < b ? -1 : a > b ? 1 : 0, op);
+    if ((a instanceof PyComplex && !(b instanceof PyInstance)) || (b instanceof PyComplex && !(a instanceof PyInstance))) {
+      const r = complex.complexEq(a, b, op);
+      if (r !== undefined && r !== vm.NotImplemented) return r;
+    }
     const ta = vm.typeOf(a), tb = vm.typeOf(b);
     // User-defined rich comparison (reflected first when b's type is a subclass of a's).
     const ua = a instanceof PyObject && !ta.builtin, ub = b instanceof PyObject && !tb.builtin;

@@ -44,7 +44,15 @@ BaseException
     Warning
       UserWarning
       DeprecationWarning
+      PendingDeprecationWarning
+      SyntaxWarning
       RuntimeWarning
+      FutureWarning
+      ImportWarning
+      UnicodeWarning
+      BytesWarning
+      ResourceWarning
+      EncodingWarning
 `;
 
 export function installExceptionTypes(vm: Vm): void {
@@ -69,7 +77,11 @@ export function installExceptionTypes(vm: Vm): void {
     self.args = a.slice(1);
     return None;
   });
-  vm.method(BaseExc, 'with_traceback', (a) => a[0]!);
+  vm.method(BaseExc, 'with_traceback', (a) => {
+    if (a.length !== 2) throw vm.typeErr(`BaseException.with_traceback() takes exactly one argument (${a.length - 1} given)`);
+    vm.setTraceback(a[0] as PyExc, a[1]!);
+    return a[0]!;
+  });
   vm.method(BaseExc, '__str__', (a) => excStr(a[0] as PyExc));
   vm.method(BaseExc, '__repr__', (a) => excRepr(a[0] as PyExc));
   const excStr = (e: PyExc): string => {

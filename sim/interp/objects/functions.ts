@@ -9,7 +9,7 @@ import * as R from '../runtime/int-ops.js';
 import { PyGenerator } from '../thread.js';
 import type { Vm } from '../vm/vm.js';
 import {
-  PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyRange, PyTuple,
+  PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyRange, PyTuple,
   PyType, type BuiltinImpl, type PyVal,
 } from '../values.js';
 import { PyView } from './dict-views.js';
@@ -30,7 +30,7 @@ export function installBuiltinFunctions(vm: Vm, kit: Kit, numbers: NumberParts, 
     return b;
   };
   installMatchHelpers(vm, def);
-  for (const name of ['int', 'bool', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
+  for (const name of ['int', 'bool', 'float', 'complex', 'str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray',
     'range', 'slice', 'object', 'type', 'property', 'staticmethod', 'classmethod', 'super'] as const) {
     B.set(name, T[name]);
   }
@@ -63,16 +63,30 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
   def('print', (a, kw) => {
     const sep = kwArg(kw, 'sep');
     const end = kwArg(kw, 'end');
-    const file = kwArg(kw, 'file');
+    let file = kwArg(kw, 'file');
+    if (file === undefined || file === None) {
+      // The current sys.stdout once a program has replaced it (None: print writes nothing).
+      const so = vm.modules.get('sys')?.dict.getStr('stdout');
+      if (so === None) return None;
+      if (so !== undefined && so !== vm.stdoutObj) file = so;
+    }
     if (sep !== undefined && sep !== None && typeof sep !== 'string') throw vm.typeErr(`sep must be None or a string, not ${tn(sep)}`);
     if (end !== undefined && end !== None && typeof end !== 'string') throw vm.typeErr(`end must be None or a string, not ${tn(end)}`);
-    const s = a.map((x) => vm.str(x)).join(sep === undefined || sep === None ? ' ' : (sep as string)) + (end === undefined || end === None ? '\n' : (end as string));
+    const sepS = sep === undefined || sep === None ? ' ' : (sep as string);
+    const endS = end === undefined || end === None ? '\n' : (end as string);
     if (file !== undefined && file !== None) {
+      // As CPython: one write per item, separator and end.
       const w = vm.getAttr(file, 'write');
-      vm.callValue(w, [s], null);
+      a.forEach((x, i) => {
+        if (i > 0) vm.callValue(w, [sepS], null);
+        vm.callValue(w, [vm.str(x)], null);
+      });
+      vm.callValue(w, [endS], null);
+      const flush = kwArg(kw, 'flush');
+      if (flush !== undefined && vm.truthy(flush)) vm.callValue(vm.getAttr(file, 'flush'), [], null);
       return None;
     }
-    vm.out(s);
+    vm.out(a.map((x) => vm.str(x)).join(sepS) + endS);
     return None;
   }, 'output');
   def('repr', (a) => vm.repr(a[0]!));
@@ -130,7 +144,8 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
     for (let i = 1; i < items.length; i++) {
       const x = items[i]!;
       const k = key === None ? x : vm.callValue(key, [x], null);
-      if (isMax ? vm.lt(bk, k) : vm.lt(k, bk)) {
+      // CPython compares the new item to the best so far: `k > best` for max, `k < best` for min.
+      if (isMax ? (typeof k === 'number' && typeof bk === 'number' ? k > bk : vm.truthy(vm.compare(k, bk, 4))) : vm.lt(k, bk)) {
         best = x;
         bk = k;
       }
@@ -170,6 +185,7 @@ function installOutputAndNumbers(vm: Vm, kit: Kit, numbers: NumberParts, def: De
   def('pow', (a, kw) => {
     const m = a[2] ?? kwArg(kw, 'mod');
     if (m !== undefined && m !== None) {
+      if (a[0] instanceof PyComplex || a[1] instanceof PyComplex || m instanceof PyComplex) throw err('ValueError', 'complex modulo');
       if (!isIntLike(a[0]!) || !isIntLike(a[1]!) || !isIntLike(m)) throw vm.typeErr('pow() 3rd argument not allowed unless all arguments are integers');
       return R.intPow(intOf(a[0]!), intOf(a[1]!), intOf(m));
     }
@@ -372,9 +388,21 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
     if (v instanceof PyModule) for (const k of (v.dict as PyDict).keyList()) names.add(k as string);
     return vm.placeList(vm.newList([...names].sort()));
   });
-  def('input', () => {
-    throw err('EOFError', 'EOF when reading a line');
-  });
+  // input([prompt]): the prompt to sys.stdout, a line from sys.stdin (EOFError at its end).
+  vm.builtins.set('input', vm.builtin('input', (a) => {
+    if (a.length > 1) throw vm.typeErr(`input expected at most 1 argument, got ${a.length}`);
+    const sysDict = vm.moduleOf('sys').dict;
+    if (a.length === 1) {
+      const prompt = vm.str(a[0]!);
+      const so = sysDict.getStr('stdout');
+      if (so === undefined || so === vm.stdoutObj) vm.out(prompt);
+      else if (so !== None) vm.callValue(vm.getAttr(so, 'write'), [prompt], null);
+    }
+    const line = vm.callValue(vm.getAttr(sysDict.getStr('stdin') ?? None, 'readline'), [], null);
+    if (typeof line !== 'string') throw vm.typeErr('object.readline() returned non-string');
+    if (line === '') throw err('EOFError', 'EOF when reading a line');
+    return line.endsWith('\n') ? line.slice(0, -1) : line;
+  }, 'io'));
   def('open', () => {
     throw err('OSError', 'htmsim guests have no file system');
   });

@@ -7,7 +7,8 @@ import { PyDict, PySet } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
 import { bytesHash as rtBytesHash, strHash as strHashRt } from '../runtime/str-hash.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBytes, PyFloat, PyFunction, PyInstance, PyList, PyRange, PyTuple, type PyVal } from '../values.js';
+import { complexHash } from '../runtime/complex-ops.js';
+import { PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyRange, PyTuple, type PyVal } from '../values.js';
 import type { Kit } from './kit.js';
 import * as Rg from './range.js';
 
@@ -46,6 +47,7 @@ export function makeHashProtocol(vm: Vm, kit: Kit) {
       case 'string': return strHash(v);
     }
     if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
+    if (v instanceof PyComplex) return complexHash(v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyTuple) return tupleHash(v.items);
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');

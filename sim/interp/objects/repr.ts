@@ -2,6 +2,7 @@
  * repr() and str() of every built-in value (CPython 3.11's forms), and a user subclass's own
  * `__repr__`/`__str__`.
  */
+import { complexRepr } from '../runtime/complex-ops.js';
 import { PyDict, PySet } from '../dict.js';
 import { floatRepr as rtFloatRepr } from '../runtime/float-ops.js';
 import * as R from '../runtime/int-ops.js';
@@ -9,7 +10,7 @@ import * as RS from '../runtime/str-methods.js';
 import { PyGenerator } from '../thread.js';
 import type { Vm } from '../vm/vm.js';
 import {
-  CodeHolder, PyBuiltin, PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice,
+  CodeHolder, PyBuiltin, PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice,
   PyTuple, PyType, PyWrapper, type PyVal,
 } from '../values.js';
 import type { BytesParts } from './bytes.js';
@@ -31,6 +32,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
     }
     if (v === None) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
+    if (v instanceof PyComplex) return complexRepr(v);
     if (!v.cls.builtin && !(v instanceof PyInstance)) {
       // A user subclass of a builtin container: its own __repr__ if it defines one.
       const m = vm.lookup(v.cls, '__repr__');
@@ -106,6 +108,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
   const strProto = (v: PyVal): string => {
     if (typeof v === 'string') return v;
     if (v instanceof PyFloat) return floatRepr(v.v);
+    if (v instanceof PyComplex) return complexRepr(v);
     if (v instanceof PyInstance || (v instanceof PyObject && !v.cls.builtin)) {
       const m = vm.lookup(v.cls, '__str__');
       if (m !== undefined && !(m instanceof PyBuiltin && m.ownerName === 'object')) {

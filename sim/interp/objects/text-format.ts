@@ -8,11 +8,12 @@ import type * as R from '../runtime/int-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from '../runtime/percent-format.js';
 import * as RF from '../runtime/str-format.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
+import { PyBuiltin, PyComplex, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
+import type { ComplexParts } from './complex.js';
 import type { NumberParts } from './numbers.js';
 
-export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts) {
+export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: ComplexParts) {
   const { err, isIntLike, intOf, isNum, fnum, tn, index, keyError } = kit;
   const { intFromAny } = numbers;
   const conv: PercentConv<PyVal> = {
@@ -55,6 +56,7 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts) {
     if (typeof v === 'boolean') return spec === '' ? (v ? 'True' : 'False') : formatInt(v ? 1 : 0, spec);
     if (isIntLike(v)) return formatInt(intOf(v), spec);
     if (v instanceof PyFloat) return formatFloat(v.v, spec);
+    if (v instanceof PyComplex) return complex.complexFormat(v, spec);
     if (v instanceof PyInstance) {
       const m = vm.lookup(v.cls, '__format__');
       if (m !== undefined && !(m instanceof PyBuiltin)) {

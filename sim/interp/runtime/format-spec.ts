@@ -331,3 +331,60 @@ export function formatStr(s: string, specStr: string, typeName = 'str'): string 
       return body + spec.fill.repeat(pad);
   }
 }
+
+/**
+ * format(complex, spec) as CPython's format_complex_internal: no type is str()'s layout (repr digits,
+ * parentheses unless the real part is +0.0, which is then left out; `g` when a precision is given);
+ * each part is formatted alone (grouping, alternate form, `z`), the imaginary part always signed
+ * unless it stands alone, and the whole is padded. Zero padding and `=` alignment are refused.
+ */
+export function formatComplex(re: number, im: number, specStr: string): string {
+  const spec = parseFormatSpec(specStr, 'complex', '>', '');
+  let type = spec.type;
+  switch (type) {
+    case '': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+      break;
+    default:
+      throw unknownCode(type, 'complex');
+  }
+  if (spec.fill === '0') throw valueError('Zero padding is not allowed in complex format specifier');
+  if (spec.align === '=') throw valueError("'=' alignment flag is not allowed in complex format specifier");
+  let precision = spec.precision;
+  let skipRe = false;
+  let parens = false;
+  let defaultPrecision = 6;
+  if (type === '') {
+    type = 'r';
+    defaultPrecision = 0;
+    if (re === 0 && !Object.is(re, -0)) skipRe = true;
+    else parens = true;
+  }
+  if (type === 'n') type = 'g';
+  if (precision < 0) precision = defaultPrecision;
+  else if (type === 'r') type = 'g';
+  const upper = type === 'E' || type === 'F' || type === 'G';
+  const base = type.toLowerCase() as FloatFormatType;
+  const part = (x: number, forceSign: boolean): string => {
+    let negative = x < 0 || Object.is(x, -0);
+    const s = formatAbsFloat(Math.abs(x), base, precision, { alt: spec.alt, upper });
+    if (negative && spec.noNegZero && !/[1-9]/.test(s) && Number.isFinite(x)) negative = false;
+    let i = 0;
+    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    const sign = negative ? '-' : forceSign ? '+' : signChar(false, spec);
+    const bare: FormatSpec = { ...spec, width: -1, align: '>', fill: ' ' };
+    return layoutNumber(sign, '', s.slice(0, i), s.slice(i), bare, 3);
+  };
+  let body = (skipRe ? '' : part(re, false)) + part(im, !skipRe) + 'j';
+  if (parens) body = '(' + body + ')';
+  const pad = Math.max(0, spec.width - cpLen(body));
+  if (pad === 0) return body;
+  const fill = spec.fill;
+  switch (spec.align ?? '>') {
+    case '<': return body + fill.repeat(pad);
+    case '^': {
+      const left = Math.floor(pad / 2);
+      return fill.repeat(left) + body + fill.repeat(pad - left);
+    }
+    default: return fill.repeat(pad) + body;
+  }
+}

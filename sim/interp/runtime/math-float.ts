@@ -107,11 +107,11 @@ export function mathHypot(...xs: number[]): number {
   if (xs.length === 1) return max;
   // Scale by a power of two so squares neither overflow nor underflow.
   const e2 = Math.floor(Math.log2(max));
-  const s = 2 ** -e2;
   let sh = 0;
   let sl = 0;
   for (const v of xs) {
-    const a = (Math.abs(v) * s);
+    // ldexp, not a multiply by 2**-e2: that factor overflows when max is subnormal.
+    const a = mathLdexp(Math.abs(v), -e2);
     twoProd(a, a);
     ddAdd(sh, sl, DDR[0]!, DDR[1]!);
     sh = DDR[0]!;

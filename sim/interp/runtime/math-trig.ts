@@ -231,9 +231,10 @@ export function mathAtan(x: number): number {
 function atan2Refine(y: number, x: number): number {
   // Scale to keep the products in range (atan2 is scale-invariant).
   const m = Math.max(Math.abs(x), Math.abs(y));
-  const s = 2 ** -Math.floor(Math.log2(m));
-  const ys = y * s;
-  const xs = x * s;
+  const k = -Math.floor(Math.log2(m));
+  // Two exact steps when 2**k alone would overflow (subnormal arguments).
+  const ys = k > 1000 ? y * 2 ** 1000 * 2 ** (k - 1000) : y * 2 ** k;
+  const xs = k > 1000 ? x * 2 ** 1000 * 2 ** (k - 1000) : x * 2 ** k;
   const t0 = Math.atan2(ys, xs);
   sinCos(t0);
   ddMulD(cosH, cosL, ys);

@@ -4,7 +4,10 @@
  */
 import { PyDict } from '../dict.js';
 import { PyGenerator } from '../thread.js';
-import { PyBuiltin, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper, PyType, PyWrapper, CodeHolder, type PyVal } from '../values.js';
+import {
+  PyBuiltin, PyCell, PyComplex, PyExc, PyFloat, PyFrameView, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper,
+  PyTraceback, PyType, PyWrapper, CodeHolder, type PyVal,
+} from '../values.js';
 import { VmGenerators } from './generators.js';
 
 /**
@@ -181,7 +184,7 @@ export abstract class VmAttributes extends VmGenerators {
       case 'args': return this.newTuple(e.args);
       case '__cause__': return e.cause ?? this.None;
       case '__context__': return e.context ?? this.None;
-      case '__traceback__': return this.None;
+      case '__traceback__': return this.tracebackOf(e);
       case '__suppress_context__': return e.suppressContext;
       case 'value':
         if (this.isSubtype(e.cls, this.exc.get('StopIteration')!)) return e.args[0] ?? this.None;
@@ -193,8 +196,48 @@ export abstract class VmAttributes extends VmGenerators {
     }
   }
 
+  /** Traceback, frame and code objects' attributes (what tracebacks are read through). */
+  protected introspectionAttr(v: PyObject, name: string): PyVal | undefined {
+    if (v instanceof PyTraceback) {
+      switch (name) {
+        case 'tb_next': return v.next ?? this.None;
+        case 'tb_lineno': return v.entry.line;
+        case 'tb_frame': return new PyFrameView(this.T.frame, v.entry);
+        default: return undefined;
+      }
+    }
+    if (v instanceof PyFrameView) {
+      switch (name) {
+        case 'f_code': return v.entry.code === undefined ? this.None : new CodeHolder(this.T.code, v.entry.code);
+        case 'f_lineno': return v.entry.line;
+        default: return undefined;
+      }
+    }
+    if (v instanceof CodeHolder) {
+      const c = v.code;
+      switch (name) {
+        case 'co_name': return c.name;
+        case 'co_qualname': return c.qualname;
+        case 'co_filename': return c.filename;
+        case 'co_firstlineno': return c.firstLine;
+        case 'co_argcount': return c.argcount;
+        case 'co_posonlyargcount': return c.posonlyargcount;
+        case 'co_kwonlyargcount': return c.kwonlyargcount;
+        case 'co_flags': return c.flags;
+        case 'co_nlocals': return c.varnames.length;
+        case 'co_varnames': return this.newTuple(c.varnames.slice());
+        case 'co_cellvars': return this.newTuple(c.cellvars.slice());
+        case 'co_freevars': return this.newTuple(c.freevars.slice());
+        case 'co_names': return this.newTuple(c.names.slice());
+        default: return undefined;
+      }
+    }
+    return undefined;
+  }
+
   protected specialAttr(v: PyVal, name: string): PyVal | undefined {
     if (name === '__class__') return this.typeOf(v);
+    if (v instanceof PyTraceback || v instanceof PyFrameView || v instanceof CodeHolder) return this.introspectionAttr(v, name);
     if (v instanceof PyFunction) {
       switch (name) {
         case '__name__': return v.name;
@@ -238,6 +281,10 @@ export abstract class VmAttributes extends VmGenerators {
       if (name === '__name__') return v.name;
       if (name === '__qualname__') return v.qualname;
       return undefined;
+    }
+    if (v instanceof PyComplex) {
+      if (name === 'real') return this.placeFloat(this.cur, v.re);
+      if (name === 'imag') return this.placeFloat(this.cur, v.im);
     }
     if (v instanceof PyFloat) {
       if (name === 'real') return v;
@@ -357,6 +404,10 @@ export abstract class VmAttributes extends VmGenerators {
           v.cause = val === this.None ? null : val;
           v.suppressContext = true;
         } else v.context = val === this.None ? null : val;
+        return;
+      }
+      if (v instanceof PyExc && name === '__traceback__') {
+        this.setTraceback(v, val);
         return;
       }
       this.checkSlot(v, name);

@@ -49,6 +49,7 @@ export abstract class VmCalls extends VmExceptions {
         this.owners?.tag(f.addr, 24, 'interp-static', 'float constant');
         return f;
       }
+      case 'complex': return this.placeComplexConst(k.real, k.imag);
       case 'str': return k.value;
       case 'bytes': {
         const b = new PyBytes(this.T.bytes, k.value.slice(), k.value.length);

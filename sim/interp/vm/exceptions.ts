@@ -6,7 +6,7 @@
 import type { CodeObject, ExceptionTableEntry } from '../chunk.js';
 import { RuntimeOpError } from '../runtime/errors.js';
 import { Frame } from '../thread.js';
-import { PyExc, PyList, PyTuple, PyType, type PyVal } from '../values.js';
+import { PyExc, PyList, PyTraceback, PyTuple, PyType, type PyVal } from '../values.js';
 import { sourceWithCarets } from '../traceback.js';
 import { VmTransactions } from './transactions.js';
 
@@ -220,8 +220,52 @@ export abstract class VmExceptions extends VmTransactions {
     const c = f.code;
     e.tb.push({
       filename: c.filename, line: c.lines[pc] ?? c.firstLine, name: c.name,
-      col: c.columns[pc] ?? 0, endLine: c.endLines?.[pc] ?? 0, endCol: c.endColumns?.[pc] ?? 0,
+      col: c.columns[pc] ?? 0, endLine: c.endLines?.[pc] ?? 0, endCol: c.endColumns?.[pc] ?? 0, code: c,
     });
+  }
+
+  /** The weakref callbacks queued by frees (write-path.ts); CPython prints an error in one and goes on. */
+  protected runWeakCallbacks(): void {
+    const queue = this.pendingWeak;
+    this.pendingWeak = [];
+    for (const [cb, ref] of queue) {
+      try {
+        this.callValue(cb, [ref], null);
+      } catch (e) {
+        if (!(e instanceof PyExc)) throw e;
+        this.errOut(`Exception ignored in: ${this.repr(cb)}\n${this.formatException(e)}`);
+      }
+    }
+  }
+
+  /** `e.__traceback__`: the traceback objects of e's entries, outermost first (None without any). */
+  tracebackOf(e: PyExc): PyVal {
+    const n = e.tb.length;
+    if (n === 0) return this.None;
+    const objs = e.tbObjs ?? (e.tbObjs = []);
+    for (let i = 0; i < n; i++) {
+      const o = objs[i];
+      if (o === undefined || o.entry !== e.tb[i]) {
+        objs[i] = new PyTraceback(this.T.traceback, e.tb[i]!, i === 0 ? null : objs[i - 1]!);
+        if (this.cur !== undefined) objs[i]!.addr = this.tmp(this.cur, 64);
+      }
+    }
+    objs.length = n;
+    return objs[n - 1]!;
+  }
+  /** `e.with_traceback(tb)` and `e.__traceback__ = tb`: the entries of tb's chain replace e's. */
+  setTraceback(e: PyExc, tb: PyVal): void {
+    if (tb === this.None) {
+      e.tb = [];
+      e.tbObjs = null;
+      return;
+    }
+    if (!(tb instanceof PyTraceback)) throw this.typeErr('__traceback__ must be a traceback or None');
+    const chain: PyTraceback[] = [];
+    for (let t: PyTraceback | null = tb; t !== null; t = t.next) chain.push(t);
+    chain.reverse();
+    e.tb = chain.map((t) => t.entry);
+    e.tbObjs = chain;
   }
 
   /** The exception matching rule of `except E:` (E a class or a tuple of classes). */

@@ -22,7 +22,7 @@ import { rangeLen } from '../objects/range.js';
 import { INT_MAX_STR_DIGITS, intIsZero, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { Lifetimes } from '../lifetimes.js';
 import { GuestThread } from '../thread.js';
-import { PyBuiltin, PyBytes, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
+import { PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
 
 /** A module the runner provides (e.g. `htmsim` with `params` and `metric`). */
@@ -51,6 +51,8 @@ export interface InterpreterOptions {
   hostModules?: Record<string, HostModuleSpec>;
   trace?: (ev: TraceEvent) => void;
   argv?: string[];
+  /** The program's standard input (`sys.stdin`, `input()`); absent: an empty stream. */
+  stdin?: string;
   /** Register handleHwAbort as the machine's abort handler (default true). */
   registerAbortHandler?: boolean;
   /** Abort forensics (docs/forensics.md); absent: off, and nothing is tagged or watched. */
@@ -67,7 +69,7 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex' | 'traceback' | 'frame',
   PyType
 >;
 
@@ -90,6 +92,8 @@ export abstract class VmObjectModel {
   readonly forensics: Forensics | null;
   readonly owners: OwnershipTable | null;
   readonly argv: string[];
+  /** The program's standard input, read by `sys.stdin` (modules/sys.ts). */
+  readonly stdinText: string;
   readonly hostModules: Record<string, HostModuleSpec>;
 
   readonly T: Types;
@@ -100,6 +104,17 @@ export abstract class VmObjectModel {
   readonly builtins: PyDict;
   readonly modules = new Map<string, PyModule>();
   readonly moduleFactories = new Map<string, () => PyModule>();
+  /**
+   * weakref (modules/weakref.ts): each referent's weak references, each reference's referent (null
+   * once it is freed) and callback. A referent is freed by the object-lifetime model (write-path.ts's
+   * dealloc), which clears its references and queues their callbacks for the next safe point.
+   */
+  readonly weakRefs = new Map<PyObject, PyObject[]>();
+  readonly weakTarget = new WeakMap<PyObject, PyObject | null>();
+  readonly weakCallback = new WeakMap<PyObject, PyVal>();
+  pendingWeak: [PyVal, PyObject][] = [];
+  /** The machine's stdout as a guest object (`sys.stdout` until a program replaces it; modules/sys.ts). */
+  stdoutObj: PyObject | null = null;
   readonly ctors = new Map<PyType, BuiltinImpl>();
   readonly keyOps: KeyOps;
   readonly sources = new Map<string, string[]>();
@@ -151,6 +166,7 @@ export abstract class VmObjectModel {
     this.forensics = opts.forensics ?? null;
     this.owners = this.forensics !== null ? this.forensics.owners : null;
     this.argv = opts.argv ?? [];
+    this.stdinText = opts.stdin ?? '';
     this.hostModules = opts.hostModules ?? {};
     this.heap = new Heap(this.port, this.cfg);
     this.recursionLimit = this.cfg.recursionLimit;
@@ -186,7 +202,8 @@ export abstract class VmObjectModel {
       staticmethod: mk('staticmethod', 'staticmethod'), classmethod: mk('classmethod', 'classmethod'),
       super: mk('super', 'super'), ellipsis: mk('ellipsis', 'ellipsis'), NotImplementedType: mk('NotImplementedType', 'notimpl'),
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
-      coroutine: mk('coroutine', 'generator'),
+      coroutine: mk('coroutine', 'generator'), complex: mk('complex', 'complex'),
+      traceback: mk('traceback', 'traceback'), frame: mk('frame', 'frame'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;
@@ -327,6 +344,7 @@ export abstract class VmObjectModel {
     if (v === this.None) return false;
     if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyFloat) return v.v !== 0;
+    if (v instanceof PyComplex) return v.re !== 0 || v.im !== 0;
     if (v instanceof PyDict) return v.count > 0;
     if (v instanceof PySet) return v.used > 0;
     if (v instanceof PyInstance) {

@@ -26,12 +26,14 @@ import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
 import { GC_THRESHOLD0 } from '../lifetimes.js';
 import { GuestThread, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
-import { PyBytes, PyCell, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
+import { PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmObjectModel } from './object-model.js';
 
 export abstract class VmWritePath extends VmObjectModel {
   abstract txRollback(t: GuestThread, status: number): void;
+  /** Runs the queued weakref callbacks (exceptions.ts: an error in one is printed and ignored). */
+  protected abstract runWeakCallbacks(): void;
 
 
 
@@ -242,6 +244,7 @@ export abstract class VmWritePath extends VmObjectModel {
     for (const th of this.threads) if (th.nest > 0) return;
     this.sweepZct(t, false);
     if (lt.gen0 > GC_THRESHOLD0) this.collect(t, false, false);
+    if (this.pendingWeak.length > 0) this.runWeakCallbacks();
   }
   private sweepZct(t: GuestThread, conservative: boolean): void {
     const lt = this.life!;
@@ -271,6 +274,7 @@ export abstract class VmWritePath extends VmObjectModel {
     if (t.tx !== null) t.tx.log(U_FREE, o, null, null);
     const rid = o.rid;
     lt.release(o);
+    if (this.weakRefs.size > 0) this.clearWeakRefs(t, o);
     if (dying !== 0) this.dyingStamp[rid] = 0;
     this.lifeT = t;
     this.eachChild(o, dying === 0 ? this.decChild : this.decChildLive);
@@ -283,6 +287,23 @@ export abstract class VmWritePath extends VmObjectModel {
     }
     this.heap.free(t.core, o.addr);
     if (o instanceof PyList && o.itemsAddr !== 0) this.heap.free(t.core, o.itemsAddr);
+  }
+  /** A freed referent: its weak references now return None; their callbacks run at the safe point, newest first. */
+  private clearWeakRefs(t: GuestThread, o: PyObject): void {
+    const refs = this.weakRefs.get(o);
+    if (refs === undefined) return;
+    this.weakRefs.delete(o);
+    for (const r of refs) this.weakTarget.set(r, null);
+    if (t.tx !== null) {
+      this.logUndo(t, () => {
+        this.weakRefs.set(o, refs);
+        for (const r of refs) this.weakTarget.set(r, o);
+      });
+    }
+    for (let i = refs.length - 1; i >= 0; i--) {
+      const cb = this.weakCallback.get(refs[i]!);
+      if (cb !== undefined && cb !== this.None && refs[i]!.rid > 0) this.pendingWeak.push([cb, refs[i]!]);
+    }
   }
   private zctIfZero(v: Slot): void {
     if (typeof v === 'object' && v !== null && v.rid > 0 && this.life!.counts[v.rid] === 0) this.life!.toZct(v.rid);
@@ -377,7 +398,9 @@ export abstract class VmWritePath extends VmObjectModel {
     // may hold values in its own variables, so then the whole stack arrays count.
     const conservative = t.nest > 0;
     this.sweepZct(t, conservative);
-    return this.collect(t, generation >= 1, conservative);
+    const n = this.collect(t, generation >= 1, conservative);
+    if (this.pendingWeak.length > 0) this.runWeakCallbacks();
+    return n;
   }
 
   /** Transaction rollback of a lifetime record (transactions.ts). */
@@ -441,6 +464,19 @@ export abstract class VmWritePath extends VmObjectModel {
     const f = new PyFloat(this.T.float, v);
     f.addr = this.tmp(t, 24);
     return f;
+  }
+  /** A complex constant of a code object: a static block, as a float constant's. */
+  placeComplexConst(re: number, im: number): PyComplex {
+    const c = new PyComplex(this.T.complex, re, im);
+    c.addr = this.heap.allocStatic(32);
+    this.owners?.tag(c.addr, 32, 'interp-static', 'complex constant');
+    return c;
+  }
+  /** A new complex result, allocated as a float is (CPython's PyComplexObject: 16-byte header, two doubles). */
+  placeComplex(t: GuestThread, re: number, im: number): PyComplex {
+    const c = new PyComplex(this.T.complex, re, im);
+    c.addr = this.tmp(t, 32);
+    return c;
   }
 
 
