@@ -43,9 +43,9 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   defineValue(m, 'argv', vm.placeList(vm.newList(vm.argv.length ? vm.argv.slice() : [''])));
   defineValue(m, 'maxsize', 9223372036854775807n);
   defineValue(m, 'version', '3.11.7 (htmsim)');
-  defineValue(m, 'platform', 'htmsim');
+  // The simulated machine runs a POSIX system (os is posixpath): programs that test for Linux see it.
+  defineValue(m, 'platform', 'linux');
   defineValue(m, 'byteorder', 'little');
-  defineValue(m, 'implementation', 'htmsim');
   defineFn(vm, m, 'exit', (a) => {
     const e = vm.err('SystemExit', null);
     e.args = a.length > 0 ? [a[0]!] : [];
@@ -120,6 +120,36 @@ version_info = _struct_seq('version_info', ['major', 'minor', 'micro', 'releasel
 hexversion = 0x30b07f0
 float_repr_style = 'short'
 maxunicode = 1114111
+
+
+class _Namespace:
+    # types.SimpleNamespace's behaviour, for sys.implementation (types is not imported by sys).
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+    def __repr__(self):
+        return 'namespace(' + ', '.join('%s=%r' % kv for kv in self.__dict__.items()) + ')'
+
+    def __eq__(self, other):
+        return isinstance(other, _Namespace) and self.__dict__ == other.__dict__
+
+
+# A CPython 3.11-compatible implementation of its own: no bytecode cache (cache_tag None).
+implementation = _Namespace(name='htmsim', cache_tag=None, version=version_info, hexversion=hexversion,
+                            _multiarch='x86_64-linux-gnu')
+del _Namespace
+
+
+def getdefaultencoding():
+    return 'utf-8'
+
+
+def getfilesystemencoding():
+    return 'utf-8'
+
+
+def getfilesystemencodeerrors():
+    return 'surrogateescape'
 
 
 # The program's standard input: read, readline, readlines, iteration.
