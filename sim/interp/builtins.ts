@@ -13,6 +13,7 @@ import { installDictType } from './objects/dict-methods.js';
 import { installViewMethods, makeViewParts } from './objects/dict-views.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installExceptionGroups } from './objects/exception-groups.js';
+import { installOsUnicodeErrors } from './objects/os-unicode-errors.js';
 import { installBuiltinFunctions } from './objects/functions.js';
 import { installDynamicCode } from './objects/dynamic-code.js';
 import { makeHashProtocol } from './objects/hash.js';
@@ -36,6 +37,7 @@ export function installBuiltins(vm: Vm): Protocols {
   const kit = makeKit(vm);
   installExceptionTypes(vm);
   installExceptionGroups(vm);
+  installOsUnicodeErrors(vm);
   const typeForms = installTypeForms(vm);
 
   // The parts the types and protocols share (closures over the VM; nothing installed yet).

@@ -30,6 +30,20 @@ BaseException
     NameError
       UnboundLocalError
     OSError
+      BlockingIOError
+      ChildProcessError
+      ConnectionError
+        BrokenPipeError
+        ConnectionAbortedError
+        ConnectionRefusedError
+        ConnectionResetError
+      FileExistsError
+      FileNotFoundError
+      InterruptedError
+      IsADirectoryError
+      NotADirectoryError
+      PermissionError
+      ProcessLookupError
       TimeoutError
     ReferenceError
     RuntimeError
@@ -37,10 +51,14 @@ BaseException
       RecursionError
     SyntaxError
       IndentationError
+        TabError
     SystemError
     TypeError
     ValueError
       UnicodeError
+        UnicodeDecodeError
+        UnicodeEncodeError
+        UnicodeTranslateError
     Warning
       UserWarning
       DeprecationWarning
