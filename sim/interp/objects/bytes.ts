@@ -8,6 +8,7 @@ import * as RS from '../runtime/str-methods.js';
 import type { Vm } from '../vm/vm.js';
 import { PyBytes, PyObject, PySlice, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
+import { bytesDecode } from './os-unicode-errors.js';
 
 /** A new bytes/bytearray object of class cls holding d: its header and its payload block. */
 export function placeBytes(vm: Vm, cls: PyType, d: Uint8Array): PyBytes {
@@ -223,7 +224,7 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
 /** The methods bytes and bytearray share. */
 function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void {
   const { None, err, index, isIntLike, intOf, tn, kwArg, optIdx, bytesStr } = kit;
-  const { makeBytes, bytesOf, decodeBytes } = p;
+  const { makeBytes, bytesOf } = p;
   const By = (a: PyVal[]): PyBytes => a[0] as PyBytes;
   const bm = (t: PyType, name: string, fn: BuiltinImpl): void => {
     vm.method(t, name, fn);
@@ -242,7 +243,7 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
     if (!(v instanceof PyBytes)) throw vm.typeErr(`argument should be integer or bytes-like object, not '${v === undefined ? 'NoneType' : tn(v)}'`);
     return bytesStr(v);
   };
-  vm.method(bt, 'decode', (a) => decodeBytes(By(a)));
+  vm.method(bt, 'decode', (a, kw) => bytesDecode(vm, By(a), a, kw));
   vm.method(bt, 'hex', (a) => Array.from(By(a).data.subarray(0, By(a).len), (c) => c.toString(16).padStart(2, '0')).join(''));
   // Search and split methods run the runtime's str algorithms on the latin-1 image of the
   // bytes (byte-for-byte the same results); case and whitespace rules are ASCII-only.

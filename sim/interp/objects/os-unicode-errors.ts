@@ -5,6 +5,7 @@
  * `[Errno n] text: 'file'`; UnicodeEncodeError/DecodeError/TranslateError keep `encoding`,
  * `object`, `start`, `end`, `reason` and say "'codec' can't encode character ... in position n".
  */
+import { CodecError, decodeBytes, encodeStr, lookupCodec, type Codec } from '../runtime/codecs.js';
 import { PyBytes, type PyExc, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
@@ -96,5 +97,38 @@ export function installOsUnicodeErrors(vm: Vm): void {
       }
       return `${verb} characters in position ${start}-${end - 1}: ${reason}`;
     });
+  }
+}
+
+/** str.encode / bytes.decode's (encoding='utf-8', errors='strict'), positional or by keyword. */
+function codecArgs(vm: Vm, fn: string, a: PyVal[], kw: Map<string, PyVal> | null): { codec: Codec; errors: string } {
+  const enc = a[1] ?? kw?.get('encoding') ?? 'utf-8';
+  const errors = a[2] ?? kw?.get('errors') ?? 'strict';
+  if (typeof enc !== 'string') throw vm.typeErr(`${fn}() argument 'encoding' must be str, not ${vm.typeOf(enc).name}`);
+  if (typeof errors !== 'string') throw vm.typeErr(`${fn}() argument 'errors' must be str, not ${vm.typeOf(errors).name}`);
+  return { codec: lookupCodec(enc), errors };
+}
+
+/** str.encode: the bytes, or CPython's UnicodeEncodeError for the failing span. */
+export function strEncode(vm: Vm, s: string, a: PyVal[], kw: Map<string, PyVal> | null): Uint8Array {
+  const { codec, errors } = codecArgs(vm, 'encode', a, kw);
+  try {
+    return encodeStr(s, codec, errors);
+  } catch (e) {
+    if (!(e instanceof CodecError)) throw e;
+    throw vm.callType(vm.exc.get('UnicodeEncodeError')!, [e.codec, s, e.start, e.end, e.reason], null);
+  }
+}
+
+/** bytes.decode: the str, or CPython's UnicodeDecodeError for the failing span. */
+export function bytesDecode(vm: Vm, b: PyBytes, a: PyVal[], kw: Map<string, PyVal> | null): string {
+  const { codec, errors } = codecArgs(vm, 'decode', a, kw);
+  const data = b.data.subarray(0, b.len);
+  try {
+    return decodeBytes(data, codec, errors);
+  } catch (e) {
+    if (!(e instanceof CodecError)) throw e;
+    const obj = new PyBytes(vm.T.bytes, data.slice(), data.length);
+    throw vm.callType(vm.exc.get('UnicodeDecodeError')!, [e.codec, obj, e.start, e.end, e.reason], null);
   }
 }

@@ -9,6 +9,7 @@ import type { Vm } from '../vm/vm.js';
 import { PyBytes, PyExc, PyTuple, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import type { Kit, Kw } from './kit.js';
+import { strEncode } from './os-unicode-errors.js';
 
 type StrFormat = (fmt: string, args: PyVal[], kw: Kw) => string;
 
@@ -149,7 +150,7 @@ function installStrMethodsRest(vm: Vm, kit: Kit, bytes: BytesParts, strFormat: S
     else if (/\{[^{]/.test(S(a).replace(/\{\{/g, ''))) throw vm.typeErr(`'${vm.typeOf(m).name}' object is not subscriptable`);
     return strFormat(S(a), [], kw);
   });
-  sm('encode', (a) => makeBytes(T.bytes, new TextEncoder().encode(S(a))));
+  sm('encode', (a, kw) => makeBytes(T.bytes, strEncode(vm, S(a), a, kw)));
   sm('__len__', (a) => S(a).length);
   sm('__contains__', (a) => vm.contains(a[0]!, a[1]!));
   sm('__getitem__', (a) => vm.getItem(a[0]!, a[1]!));

@@ -10,6 +10,7 @@ export type PyErrorType =
   | 'TypeError'
   | 'IndexError'
   | 'KeyError'
+  | 'LookupError'
   | 'MemoryError';
 
 export class RuntimeOpError extends Error {
