@@ -5,6 +5,7 @@
  * back to the VM as one typed record.
  */
 import { installArity } from './objects/arity.js';
+import { installAsyncGeneratorMethods } from './objects/async-generators.js';
 import { makeArithProtocols } from './objects/arith.js';
 import { installBytesType, makeBytesParts } from './objects/bytes.js';
 import { makeCompareProtocols } from './objects/compare.js';
@@ -67,6 +68,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installIteratorTypes(vm, kit, ranges);
   installBuiltinFunctions(vm, kit, numbers, typeForms);
   installArity(vm, kit);
+  installAsyncGeneratorMethods(vm, kit);
 
   return {
     repr: repr.reprProto,

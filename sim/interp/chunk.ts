@@ -28,6 +28,9 @@ export const CodeFlag = {
   GENERATOR: 0x20,
   /** `async def` (set together with GENERATOR: a coroutine runs as a generator of type coroutine). */
   COROUTINE: 0x80,
+  /** An async generator (`async def` with `yield`, an async generator expression): set together
+   *  with GENERATOR, without COROUTINE (CPython sets CO_ASYNC_GENERATOR alone). */
+  ASYNC_GENERATOR: 0x200,
 } as const;
 
 /** One row of the exception table (CPython 3.11): instructions [start, end) are covered. */

@@ -88,11 +88,13 @@ export abstract class ExpressionCompiler extends CompilerBase {
         if (e.value) this.expr(e.value);
         else this.loadConst(NONE);
         this.setLoc(e);
+        if (this.u.block.isCoroutine) this.emit(Op.ASYNC_GEN_WRAP);
         this.emit(Op.YIELD_VALUE);
         this.emit(Op.RESUME, 1);
         return;
       case 'YieldFrom': {
         if (this.u.block.kind !== 'function') throw this.error("'yield' outside function", e);
+        if (this.u.block.isCoroutine) throw this.error("'yield from' inside async function", e);
         this.expr(e.value);
         this.setLoc(e);
         this.emit(Op.GET_YIELD_FROM_ITER);

@@ -145,6 +145,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
 
   protected returnStmt(s: Extract<Stmt, { kind: 'Return' }>): void {
     if (this.u.block.kind !== 'function') throw this.error("'return' outside function", s);
+    if (s.value && this.u.block.isCoroutine && this.u.block.isGenerator) throw this.error("'return' with value in async generator", s);
     const c = s.value ? foldConst(s.value) : NONE;
     const preserveTos = c === null;
     if (preserveTos) this.expr(s.value!);

@@ -678,6 +678,11 @@ export abstract class VmEvalLoop extends VmColdOps {
             case Op.CHECK_EXC_MATCH:
             case Op.BEFORE_WITH:
             case Op.WITH_EXCEPT_START:
+            case Op.GET_AITER:
+            case Op.GET_ANEXT:
+            case Op.END_ASYNC_FOR:
+            case Op.ASYNC_GEN_WRAP:
+            case Op.BEFORE_ASYNC_WITH:
             case Op.IMPORT_NAME:
             case Op.IMPORT_FROM:
             case Op.IMPORT_STAR:

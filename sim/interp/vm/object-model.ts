@@ -67,7 +67,8 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine'
+  | 'async_generator' | 'async_generator_asend' | 'async_generator_athrow' | 'async_generator_wrapped_value',
   PyType
 >;
 
@@ -187,6 +188,9 @@ export abstract class VmObjectModel {
       super: mk('super', 'super'), ellipsis: mk('ellipsis', 'ellipsis'), NotImplementedType: mk('NotImplementedType', 'notimpl'),
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
       coroutine: mk('coroutine', 'generator'),
+      async_generator: mk('async_generator', 'generator'), async_generator_asend: mk('async_generator_asend', 'iterator'),
+      async_generator_athrow: mk('async_generator_athrow', 'iterator'),
+      async_generator_wrapped_value: mk('async_generator_wrapped_value', 'object'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;
