@@ -157,6 +157,7 @@ export abstract class VmAsync extends VmAttributes {
         throw re;
       }
       if (this.isSubtype(e.cls, this.exc.get('RuntimeError')!) && e.args[0] === 'generator raised StopIteration') e.args = ['async generator raised StopIteration'];
+      if (e.cls === this.exc.get('TypeError') && e.args[0] === "can't send non-None value to a just-started generator") e.args = ["can't send non-None value to a just-started async generator"];
       throw e;
     }
   }

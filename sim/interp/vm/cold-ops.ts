@@ -248,7 +248,7 @@ export abstract class VmColdOps extends VmThreads {
         break;
       case Op.GET_ITER: {
         const v = stack[sp - 1] as PyVal;
-        if (!(v instanceof PyIter || (v instanceof PyGenerator && v.cls !== T.coroutine))) {
+        if (!(v instanceof PyIter || (v instanceof PyGenerator && v.cls === T.generator))) {
           const it = this.iter(v);
           // The iterator keeps its iterable alive (lifetimes: a root while the iterator is one).
           if (it instanceof PyIter && it !== v && typeof v === 'object') it.held = v;
