@@ -3,8 +3,8 @@
  * order (a FIFO of ready callbacks, a heap of timers; tasks step on `call_soon`, wake on their
  * future's done callback), `run`, `sleep`, `create_task`/`ensure_future`, `gather`, `wait_for`,
  * `Future`/`Task` (cancel, result, exception, done callbacks), `Queue`, `Event`, `Lock`,
- * `Semaphore`, `BoundedSemaphore` (all three usable with `async with`), `current_task`, `all_tasks`. The loop's clock is virtual: when nothing is ready it
- * jumps to the next timer, so `sleep(d)` orders the program as CPython's would without waiting.
+ * `Semaphore`, `BoundedSemaphore` (the last three usable with `async with`), `current_task`,
+ * `all_tasks`. The loop's clock is virtual: when nothing is ready it jumps to the next timer, so `sleep(d)` orders the program as CPython's would without waiting.
  */
 import { pythonModule } from './kit.js';
 
