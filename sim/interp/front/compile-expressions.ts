@@ -101,12 +101,16 @@ export abstract class ExpressionCompiler extends CompilerBase {
         this.delegate(2);
         return;
       }
-      case 'Await':
+      case 'Await': {
+        const b = this.u.block;
+        if (b.kind !== 'function') throw this.error("'await' outside function", e);
+        if (!b.isCoroutine) throw this.error("'await' outside async function", e);
         this.expr(e.value);
         this.setLoc(e);
         this.emit(Op.GET_AWAITABLE, 0);
         this.delegate(3);
         return;
+      }
       case 'Compare': this.compare(e); return;
       case 'Call': this.call(e); return;
       case 'FormattedValue': this.formattedValue(e); return;

@@ -113,12 +113,7 @@ export abstract class ExpressionParser extends LiteralParser {
     const t = this.next();
     const args = this.parameters(':', false);
     this.expectOp(':');
-    const outer = this.inFunction, outerAsync = this.inAsync;
-    this.inFunction = true;
-    this.inAsync = false;
     const body = this.expression();
-    this.inFunction = outer;
-    this.inAsync = outerAsync;
     return this.mk({ kind: 'Lambda', args, body }, t);
   }
 
@@ -197,11 +192,7 @@ export abstract class ExpressionParser extends LiteralParser {
 
   protected power(): Expr {
     const start = this.peek();
-    if (this.isKw('await') && !this.inAsync) {
-      this.next();
-      if (!this.atExprStart()) throw this.invalid();
-      throw this.error(this.inFunction ? "'await' outside async function" : "'await' outside function", start.line, start.col, start.endLine, start.endCol);
-    }
+    // Where `await` may stand is the compiler's question (as CPython's): a comprehension makes it legal.
     let base: Expr;
     if (this.isKw('await')) {
       this.next();

@@ -422,12 +422,7 @@ export class Parser extends PatternParser {
     const args = this.parameters(')', true);
     this.expectOp(')');
     const returns = this.eatOp('->') ? this.expression() : null;
-    const outer = this.inFunction, outerAsync = this.inAsync;
-    this.inFunction = true;
-    this.inAsync = isAsync;
     const body = this.block('function definition', t.line);
-    this.inFunction = outer;
-    this.inAsync = outerAsync;
     return this.st({ kind: 'FunctionDef', name, args, body, decorators, returns, isAsync }, decorators[0] ? { ...t } : t);
   }
 
@@ -441,10 +436,7 @@ export class Parser extends PatternParser {
       bases = r.args;
       keywords = r.keywords;
     }
-    const outer = this.inFunction;
-    this.inFunction = false;
     const body = this.block('class definition', t.line);
-    this.inFunction = outer;
     return this.st({ kind: 'ClassDef', name, bases, keywords, body, decorators }, t);
   }
 }

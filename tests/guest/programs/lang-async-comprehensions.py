@@ -68,6 +68,18 @@ async def consume():
 print(drive(consume()))
 
 
+# `await` inside a generator expression makes it asynchronous, even in a plain function.
+def doubled(xs):
+    return (await double(x) for x in xs)
+
+
+async def consume_doubled():
+    return [v async for v in doubled([1, 2, 3])]
+
+
+print(type(doubled([])).__name__, drive(consume_doubled()))
+
+
 # Errors inside an async comprehension propagate with the comprehension's frame.
 async def failing():
     return [10 // x async for x in agen(3)]
