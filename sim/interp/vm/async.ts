@@ -103,7 +103,9 @@ export abstract class VmAsync extends VmAttributes {
 
   newAGenAwaitable(agen: PyGenerator, kind: 'asend' | 'athrow' | 'aclose', value: PyVal, exc: PyExc | null): PyAGenAwaitable {
     const a = new PyAGenAwaitable(kind === 'asend' ? this.T.async_generator_asend : this.T.async_generator_athrow, agen, kind, value, exc);
-    this.place(a, kind === 'asend' ? 40 : 40);
+    // CPython's PyAsyncGenASend / PyAsyncGenAThrow: a header, the generator, the value or
+    // arguments, the state (40 bytes); the wrapped value (ASYNC_GEN_WRAP) is a header and the value.
+    this.place(a, 40);
     return a;
   }
 
@@ -143,7 +145,7 @@ export abstract class VmAsync extends VmAttributes {
       if (exc === null) return this.genSend(g, v);
       if (!g.started) {
         // A just-started generator: the exception is raised at its first line, ending it.
-        g.done = true;
+        this.fieldSet(this.cur, g, 'done', true);
         throw exc;
       }
       return this.genThrow(g, exc);
