@@ -143,3 +143,15 @@ try:
     drive(await_agen())
 except TypeError as e:
     print('await:', e)
+
+# Neither an async generator nor a coroutine is an iterator.
+for obj in (agen(1), await_agen()):
+    try:
+        next(obj)
+    except TypeError as e:
+        print('next:', e)
+    try:
+        list(obj)
+    except TypeError as e:
+        print('list:', e)
+    obj.aclose() if hasattr(obj, 'aclose') else obj.close()
