@@ -5,6 +5,7 @@
  * back to the VM as one typed record.
  */
 import { installArity } from './objects/arity.js';
+import { installAsyncGeneratorMethods } from './objects/async-generators.js';
 import { makeArithProtocols } from './objects/arith.js';
 import { installBytesType, makeBytesParts } from './objects/bytes.js';
 import { makeCompareProtocols } from './objects/compare.js';
@@ -76,6 +77,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installDynamicCode(vm, (name, fn) => vm.builtins.set(name, vm.builtin(name, fn)));
   installArity(vm, kit);
   installComplexType(vm, kit, complex);
+  installAsyncGeneratorMethods(vm, kit);
 
   return {
     repr: repr.reprProto,

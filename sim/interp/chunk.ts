@@ -31,6 +31,9 @@ export const CodeFlag = {
   COROUTINE: 0x80,
   /** A generator function decorated with types.coroutine: its generators can be awaited. */
   ITERABLE_COROUTINE: 0x100,
+  /** An async generator (`async def` with `yield`, an async generator expression): set together
+   *  with GENERATOR, without COROUTINE (CPython sets CO_ASYNC_GENERATOR alone). */
+  ASYNC_GENERATOR: 0x200,
 } as const;
 
 /** One row of the exception table (CPython 3.11): instructions [start, end) are covered. */

@@ -126,6 +126,15 @@ export const Op = {
   GET_YIELD_FROM_ITER: 103,
   /** GET_AWAITABLE where: the iterator `await` delegates to (a coroutine, or `__await__()`'s result). */
   GET_AWAITABLE: 104,
+  /** `async for`: [aiterable] → [aiter] (`__aiter__()`, CPython's checks). */
+  GET_AITER: 105,
+  /** `async for`: [aiter] → [aiter, awaitable of `__anext__()`] (the SEND loop awaits it). */
+  GET_ANEXT: 106,
+  /** `async for`'s handler: [aiter, exc] → [] when exc is StopAsyncIteration, else re-raises exc. */
+  END_ASYNC_FOR: 107,
+  /** `yield` in an async generator: wraps the value so the generator's awaitable tells a yield
+   *  (StopIteration(value) to the awaiter) from an inner `await`'s value (passed through). */
+  ASYNC_GEN_WRAP: 108,
 
   /** RAISE_VARARGS 0 (re-raise), 1 (raise exc), 2 (raise exc from cause). */
   RAISE_VARARGS: 110,
@@ -136,6 +145,8 @@ export const Op = {
   CHECK_EXC_MATCH: 114,
   BEFORE_WITH: 115,
   WITH_EXCEPT_START: 116,
+  /** `async with`: [mgr] → [bound __aexit__, the awaitable of __aenter__()] (GET_AWAITABLE 1 follows). */
+  BEFORE_ASYNC_WITH: 117,
 
   /** CHECK_EG_MATCH: [exc, type] → [rest, match] for an `except*` clause (None where empty; a
    *  naked exception that matches comes back wrapped in a group). */

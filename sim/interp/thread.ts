@@ -75,11 +75,44 @@ export class PyGenerator extends PyObject {
   delegated = false;
   name: string;
   qualname: string;
+  /** Async generators: one of its awaitables is running it (CPython's ag_running_async). */
+  agRunningAsync = false;
+  /** Async generators: finished or closed by aclose() (CPython's ag_closed). */
+  agClosed = false;
   constructor(cls: PyType, frame: Frame) {
     super(cls);
     this.frame = frame;
     this.name = frame.code.name;
     this.qualname = frame.code.qualname;
+  }
+}
+
+/** An async generator's awaitable (vm/async.ts): `__anext__()`/`asend(v)` (kind asend),
+ *  `athrow(...)` or `aclose()`; state 0 not started, 1 running, 2 finished (CPython's
+ *  AWAITABLE_STATE_INIT/ITER/CLOSED). */
+export class PyAGenAwaitable extends PyObject {
+  agen: PyGenerator;
+  kind: 'asend' | 'athrow' | 'aclose';
+  state = 0;
+  /** asend: the value sent first; athrow: unused. */
+  value: PyVal;
+  /** athrow: the exception thrown in first. */
+  exc: PyExc | null;
+  constructor(cls: PyType, agen: PyGenerator, kind: 'asend' | 'athrow' | 'aclose', value: PyVal, exc: PyExc | null) {
+    super(cls);
+    this.agen = agen;
+    this.kind = kind;
+    this.value = value;
+    this.exc = exc;
+  }
+}
+
+/** A value an async generator yields, as ASYNC_GEN_WRAP wraps it (never seen by guest code). */
+export class PyAGenWrapped extends PyObject {
+  value: PyVal;
+  constructor(cls: PyType, value: PyVal) {
+    super(cls);
+    this.value = value;
   }
 }
 

@@ -217,6 +217,49 @@ describe('compiler: generators and exceptions', () => {
     expect(co.exceptionTable[0]!.depth).toBe(1);
     expect(o).toContain('WITH_EXCEPT_START');
   });
+  it('async with awaits __aenter__ and __aexit__ on every path, as CPython 3.11', () => {
+    const co = fn(compileModule('async def g(w):\n    async with w as q:\n        return 1\n', 't.py'), 'g');
+    const send = ['LOAD_CONST', 'SEND', 'YIELD_VALUE', 'RESUME', 'JUMP_BACKWARD'];
+    // CPython 3.11's dis of the same function, less PRECALL/CACHE/NOP.
+    expect(ops(co).filter((o) => o !== 'NOP')).toEqual([
+      'RETURN_GENERATOR', 'POP_TOP', 'RESUME', 'LOAD_FAST', 'BEFORE_ASYNC_WITH', 'GET_AWAITABLE', ...send, 'STORE_FAST',
+      'LOAD_CONST', 'LOAD_CONST', 'LOAD_CONST', 'CALL', 'GET_AWAITABLE', ...send, 'POP_TOP', 'LOAD_CONST', 'RETURN_VALUE',
+      'PUSH_EXC_INFO', 'WITH_EXCEPT_START', 'GET_AWAITABLE', ...send, 'POP_JUMP_IF_TRUE', 'RERAISE', 'COPY', 'POP_EXCEPT',
+      'RERAISE', 'POP_TOP', 'POP_EXCEPT', 'POP_TOP', 'POP_TOP', 'LOAD_CONST', 'RETURN_VALUE',
+    ]);
+    expect(Array.from(co.code).filter((_, i) => i % 2 === 1 && co.code[i - 1] === Op.GET_AWAITABLE)).toEqual([1, 2, 2]);
+    expect(co.flags & (CodeFlag.COROUTINE | CodeFlag.ASYNC_GENERATOR)).toBe(CodeFlag.COROUTINE);
+    expect(checkCode(co)).toEqual([]);
+  });
+  it('async for guards the awaited __anext__() with a handler whose END_ASYNC_FOR ends the loop', () => {
+    const co = fn(compileModule('async def g(y):\n    async for x in y:\n        f(x)\n', 't.py'), 'g');
+    const o = ops(co);
+    expect(o.slice(3, 11)).toEqual(['LOAD_FAST', 'GET_AITER', 'GET_ANEXT', 'LOAD_CONST', 'SEND', 'YIELD_VALUE', 'RESUME', 'JUMP_BACKWARD']);
+    const end = o.indexOf('END_ASYNC_FOR');
+    expect(end).toBeGreaterThan(0);
+    // The handler covers GET_ANEXT through the SEND loop (its back-edge included, as 3.11), at the depth of the async iterator.
+    const h = co.exceptionTable.find((e) => e.target === end)!;
+    expect([h.start, h.end - 1, h.depth, h.lasti]).toEqual([5, 10, 1, false]);
+    expect(checkCode(co)).toEqual([]);
+  });
+  it('async generators wrap their yields and async comprehensions are awaited coroutines (3.11)', () => {
+    const mod = compileModule('async def a():\n    yield 1\nasync def b(y):\n    return [x async for x in y]\n', 't.py');
+    const a = fn(mod, 'a');
+    expect(a.flags & (CodeFlag.GENERATOR | CodeFlag.COROUTINE | CodeFlag.ASYNC_GENERATOR)).toBe(CodeFlag.GENERATOR | CodeFlag.ASYNC_GENERATOR);
+    expect(ops(a).slice(3, 7)).toEqual(['LOAD_CONST', 'ASYNC_GEN_WRAP', 'YIELD_VALUE', 'RESUME']);
+    const b = fn(mod, 'b');
+    expect(ops(b).slice(3)).toEqual([
+      'LOAD_CONST', 'MAKE_FUNCTION', 'LOAD_FAST', 'GET_AITER', 'CALL', 'GET_AWAITABLE', 'LOAD_CONST', 'SEND', 'YIELD_VALUE',
+      'RESUME', 'JUMP_BACKWARD', 'RETURN_VALUE',
+    ]);
+    const lc = fn(mod, '<listcomp>');
+    expect(lc.flags & CodeFlag.COROUTINE).toBe(CodeFlag.COROUTINE);
+    expect(ops(lc)).toEqual([
+      'RETURN_GENERATOR', 'POP_TOP', 'RESUME', 'BUILD_LIST', 'LOAD_FAST', 'GET_ANEXT', 'LOAD_CONST', 'SEND', 'YIELD_VALUE',
+      'RESUME', 'JUMP_BACKWARD', 'STORE_FAST', 'LOAD_FAST', 'LIST_APPEND', 'JUMP_BACKWARD', 'END_ASYNC_FOR', 'RETURN_VALUE',
+    ]);
+    expect(disassemble(mod)).toContain('ASYNC_GEN_WRAP');
+  });
   it('reads CRLF and CR line endings as CPython does (universal newlines)', () => {
     const co = compileModule("s = '''a\r\nb\rc'''\r\nif s:\r\n    t = 1\r\n", 't.py');
     expect(co.consts).toContainEqual({ kind: 'str', value: 'a\nb\nc' });

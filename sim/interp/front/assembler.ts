@@ -13,7 +13,7 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.UNARY_POSITIVE: case Op.UNARY_NOT: case Op.UNARY_INVERT: case Op.GET_ITER:
     case Op.LIST_TO_TUPLE: case Op.JUMP_FORWARD: case Op.JUMP_BACKWARD: case Op.YIELD_VALUE:
     case Op.GET_YIELD_FROM_ITER: case Op.GET_AWAITABLE: case Op.CHECK_EXC_MATCH: case Op.DELETE_FAST: case Op.DELETE_DEREF:
-    case Op.DELETE_GLOBAL: case Op.DELETE_NAME: case Op.CHECK_EG_MATCH:
+    case Op.DELETE_GLOBAL: case Op.DELETE_NAME: case Op.CHECK_EG_MATCH: case Op.GET_AITER: case Op.ASYNC_GEN_WRAP:
       return 0;
     case Op.POP_TOP: case Op.STORE_FAST: case Op.STORE_DEREF: case Op.STORE_GLOBAL: case Op.STORE_NAME:
     case Op.DELETE_ATTR: case Op.BINARY_OP: case Op.COMPARE_OP: case Op.IS_OP: case Op.CONTAINS_OP:
@@ -26,8 +26,9 @@ export function stackEffect(op: number, arg: number, jump: boolean): number {
     case Op.LOAD_CLASSDEREF: case Op.LOAD_GLOBAL: case Op.LOAD_NAME: case Op.LOAD_METHOD:
     case Op.LOAD_BUILD_CLASS: case Op.LOAD_ASSERTION_ERROR: case Op.PUSH_NULL: case Op.PUSH_EXC_INFO:
     case Op.BEFORE_WITH: case Op.WITH_EXCEPT_START: case Op.IMPORT_FROM: case Op.RETURN_GENERATOR:
+    case Op.GET_ANEXT: case Op.BEFORE_ASYNC_WITH:
       return 1;
-    case Op.STORE_ATTR: case Op.DELETE_SUBSCR: case Op.MAP_ADD: return -2;
+    case Op.STORE_ATTR: case Op.DELETE_SUBSCR: case Op.MAP_ADD: case Op.END_ASYNC_FOR: return -2;
     case Op.STORE_SUBSCR: return -3;
     case Op.BUILD_SLICE: return 1 - arg;
     case Op.BUILD_TUPLE: case Op.BUILD_LIST: case Op.BUILD_SET: case Op.BUILD_STRING: return 1 - arg;

@@ -31,6 +31,8 @@ export interface Comprehension {
   target: Expr;
   iter: Expr;
   ifs: Expr[];
+  /** `async for` clause (an asynchronous comprehension). */
+  isAsync?: boolean;
 }
 
 export interface Keyword extends Span {
@@ -114,10 +116,10 @@ export type Stmt = Span & (
   | { kind: 'Assign'; targets: Expr[]; value: Expr }
   | { kind: 'AugAssign'; target: Expr; op: BinOperator; value: Expr }
   | { kind: 'AnnAssign'; target: Expr; annotation: Expr; value: Expr | null; simple: boolean }
-  | { kind: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
+  | { kind: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[]; isAsync?: boolean }
   | { kind: 'While'; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { kind: 'If'; test: Expr; body: Stmt[]; orelse: Stmt[] }
-  | { kind: 'With'; items: WithItem[]; body: Stmt[] }
+  | { kind: 'With'; items: WithItem[]; body: Stmt[]; isAsync?: boolean }
   | { kind: 'Raise'; exc: Expr | null; cause: Expr | null }
   | { kind: 'Try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[] }
   | { kind: 'Assert'; test: Expr; msg: Expr | null }

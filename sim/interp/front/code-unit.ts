@@ -29,7 +29,7 @@ export interface Instr {
   endCol: number;
 }
 
-export type FBlockType = 'while' | 'for' | 'tryExcept' | 'finallyTry' | 'finallyEnd' | 'with' | 'handlerCleanup' | 'popValue' | 'exceptionHandler' | 'exceptionGroupHandler';
+export type FBlockType = 'while' | 'for' | 'tryExcept' | 'finallyTry' | 'finallyEnd' | 'with' | 'asyncWith' | 'handlerCleanup' | 'popValue' | 'exceptionHandler' | 'exceptionGroupHandler';
 
 export interface FBlock {
   type: FBlockType;

@@ -41,11 +41,15 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
         this.emit(POP_BLOCK);
         this.emit(Op.POP_EXCEPT);
         break;
-      case 'with':
+      case 'with': case 'asyncWith':
         this.setLoc(f.node!);
         this.emit(POP_BLOCK);
         if (preserveTos) this.emit(Op.SWAP, 2);
         this.callExitWithNones();
+        if (f.type === 'asyncWith') {
+          this.emit(Op.GET_AWAITABLE, 2);
+          this.delegate(3);
+        }
         this.emit(Op.POP_TOP);
         break;
       case 'handlerCleanup':
@@ -94,6 +98,10 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
   }
 
   protected forStmt(s: Extract<Stmt, { kind: 'For' }>): void {
+    if (s.isAsync === true) {
+      this.asyncForStmt(s);
+      return;
+    }
     const start = this.newLabel();
     const cleanup = this.newLabel();
     const end = this.newLabel();
@@ -109,6 +117,34 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     this.setLoc(s);
     this.emitJump(JUMP, start);
     this.bind(cleanup);
+    this.stmts(s.orelse);
+    this.bind(end);
+  }
+
+  /** `async for` (3.11's compiler_async_for): __anext__() awaited under a handler whose
+   *  END_ASYNC_FOR ends the loop on StopAsyncIteration. */
+  protected asyncForStmt(s: Extract<Stmt, { kind: 'For' }>): void {
+    if (!this.u.block.isCoroutine) throw this.error("'async for' outside async function", s);
+    const start = this.newLabel();
+    const except = this.newLabel();
+    const end = this.newLabel();
+    this.expr(s.iter);
+    this.setLoc(s);
+    this.emit(Op.GET_AITER);
+    this.bind(start);
+    this.pushFBlock({ type: 'for', start, exit: end });
+    this.emitJump(SETUP_FINALLY, except);
+    this.emit(Op.GET_ANEXT);
+    this.delegate(3);
+    this.emit(POP_BLOCK);
+    this.assignTarget(s.target);
+    this.stmts(s.body);
+    this.setLoc(s);
+    this.emitJump(JUMP, start);
+    this.popFBlock();
+    this.bind(except);
+    this.setLoc(s.iter);
+    this.emit(Op.END_ASYNC_FOR);
     this.stmts(s.orelse);
     this.bind(end);
   }
@@ -137,11 +173,19 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     const final = this.newLabel();
     const exit = this.newLabel();
     const cleanup = this.newLabel();
+    const isAsync = s.isAsync === true;
+    if (isAsync && !this.u.block.isCoroutine) throw this.error("'async with' outside async function", s);
     this.expr(item.contextExpr);
     this.setLoc(s);
-    this.emit(Op.BEFORE_WITH);
+    if (isAsync) {
+      this.emit(Op.BEFORE_ASYNC_WITH);
+      this.emit(Op.GET_AWAITABLE, 1);
+      this.delegate(3);
+    } else {
+      this.emit(Op.BEFORE_WITH);
+    }
     this.emitJump(SETUP_WITH, final);
-    this.pushFBlock({ type: 'with', start: null, exit: null, node: s });
+    this.pushFBlock({ type: isAsync ? 'asyncWith' : 'with', start: null, exit: null, node: s });
     if (item.optionalVars) this.assignTarget(item.optionalVars);
     else this.emit(Op.POP_TOP);
     if (pos + 1 === s.items.length) this.stmts(s.body);
@@ -150,6 +194,10 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     this.setLoc(s);
     this.emit(POP_BLOCK);
     this.callExitWithNones();
+    if (isAsync) {
+      this.emit(Op.GET_AWAITABLE, 2);
+      this.delegate(3);
+    }
     this.emit(Op.POP_TOP);
     this.emitJump(JUMP, exit);
     // Exceptional outcome.
@@ -157,6 +205,10 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     this.emitJump(SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
     this.emit(Op.WITH_EXCEPT_START);
+    if (isAsync) {
+      this.emit(Op.GET_AWAITABLE, 2);
+      this.delegate(3);
+    }
     const suppress = this.newLabel();
     this.emitJump(Op.POP_JUMP_IF_TRUE, suppress);
     this.emit(Op.RERAISE, 2);

@@ -88,23 +88,29 @@ export abstract class ExpressionCompiler extends CompilerBase {
         if (e.value) this.expr(e.value);
         else this.loadConst(NONE);
         this.setLoc(e);
+        if (this.u.block.isCoroutine) this.emit(Op.ASYNC_GEN_WRAP);
         this.emit(Op.YIELD_VALUE);
         this.emit(Op.RESUME, 1);
         return;
       case 'YieldFrom': {
         if (this.u.block.kind !== 'function') throw this.error("'yield' outside function", e);
+        if (this.u.block.isCoroutine) throw this.error("'yield from' inside async function", e);
         this.expr(e.value);
         this.setLoc(e);
         this.emit(Op.GET_YIELD_FROM_ITER);
         this.delegate(2);
         return;
       }
-      case 'Await':
+      case 'Await': {
+        const b = this.u.block;
+        if (b.kind !== 'function') throw this.error("'await' outside function", e);
+        if (!b.isCoroutine) throw this.error("'await' outside async function", e);
         this.expr(e.value);
         this.setLoc(e);
         this.emit(Op.GET_AWAITABLE, 0);
         this.delegate(3);
         return;
+      }
       case 'Compare': this.compare(e); return;
       case 'Call': this.call(e); return;
       case 'FormattedValue': this.formattedValue(e); return;

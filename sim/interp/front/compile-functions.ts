@@ -7,7 +7,7 @@ import { type CodeObject, type ConstValue, CodeFlag } from '../chunk.js';
 import { Op } from '../opcodes.js';
 import type { Block } from './symtable.js';
 import { unparse } from './unparse.js';
-import { JUMP, Unit, NONE, foldConst, docstring } from './code-unit.js';
+import { JUMP, SETUP_FINALLY, POP_BLOCK, Unit, NONE, foldConst, docstring } from './code-unit.js';
 import { ExpressionCompiler } from './compile-expressions.js';
 export abstract class FunctionCompiler extends ExpressionCompiler {
   protected abstract stmts(ss: Stmt[]): void;
@@ -63,7 +63,7 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
 
   protected functionFlags(u: Unit, parent: Unit): void {
     if (u.block.isGenerator) u.flags |= CodeFlag.GENERATOR;
-    if (u.block.isCoroutine) u.flags |= CodeFlag.GENERATOR | CodeFlag.COROUTINE;
+    if (u.block.isCoroutine) u.flags |= CodeFlag.GENERATOR | (u.block.isGenerator ? CodeFlag.ASYNC_GENERATOR : CodeFlag.COROUTINE);
     if (parent.block.kind === 'function') u.flags |= CodeFlag.NESTED;
   }
 
@@ -177,8 +177,13 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
     this.makeClosure(co, 0);
     this.expr(generators[0]!.iter);
     this.setLoc(e);
-    this.emit(Op.GET_ITER);
+    this.emit(generators[0]!.isAsync === true ? Op.GET_AITER : Op.GET_ITER);
     this.emit(Op.CALL, 0);
+    if (block.isCoroutine && kind !== 'gen') {
+      // An asynchronous list/set/dict comprehension is a coroutine, awaited where it stands.
+      this.emit(Op.GET_AWAITABLE, 0);
+      this.delegate(3);
+    }
   }
 
   protected compGenerator(gens: Comprehension[], idx: number, depth: number, kind: 'list' | 'set' | 'dict' | 'gen', elt: Expr, value: Expr | null, node: Expr): void {
@@ -186,15 +191,25 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
     const start = this.newLabel();
     const ifCleanup = this.newLabel();
     const anchor = this.newLabel();
+    const isAsync = g.isAsync === true;
     if (idx === 0) {
       this.emit(Op.LOAD_FAST, this.u.varIndex('.0'));
     } else {
       this.expr(g.iter);
-      this.emit(Op.GET_ITER);
+      this.emit(isAsync ? Op.GET_AITER : Op.GET_ITER);
     }
     depth++;
     this.bind(start);
-    this.emitJump(Op.FOR_ITER, anchor);
+    if (isAsync) {
+      // 3.11's async comprehension generator: __anext__() awaited under a handler that ends
+      // the loop on StopAsyncIteration (END_ASYNC_FOR).
+      this.emitJump(SETUP_FINALLY, anchor);
+      this.emit(Op.GET_ANEXT);
+      this.delegate(3);
+      this.emit(POP_BLOCK);
+    } else {
+      this.emitJump(Op.FOR_ITER, anchor);
+    }
     this.assignTarget(g.target);
     for (const cond of g.ifs) this.jumpIf(cond, ifCleanup, false);
     if (idx + 1 < gens.length) {
@@ -203,6 +218,7 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
       switch (kind) {
         case 'gen':
           this.expr(elt);
+          if (this.u.block.isCoroutine) this.emit(Op.ASYNC_GEN_WRAP);
           this.emit(Op.YIELD_VALUE);
           this.emit(Op.RESUME, 1);
           this.emit(Op.POP_TOP);
@@ -230,6 +246,10 @@ export abstract class FunctionCompiler extends ExpressionCompiler {
     this.setLoc(node);
     this.emitJump(JUMP, start);
     this.bind(anchor);
+    if (isAsync) {
+      this.setLoc(g.iter);
+      this.emit(Op.END_ASYNC_FOR);
+    }
   }
 
   /** Pushes a def's annotations as the (name, value, ...) tuple MAKE_FUNCTION takes (flag 4). */

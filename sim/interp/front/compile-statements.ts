@@ -148,6 +148,7 @@ export abstract class StatementCompiler extends ControlFlowCompiler {
 
   protected returnStmt(s: Extract<Stmt, { kind: 'Return' }>): void {
     if (this.u.block.kind !== 'function') throw this.error("'return' outside function", s);
+    if (s.value && this.u.block.isCoroutine && this.u.block.isGenerator) throw this.error("'return' with value in async generator", s);
     this.refuseInExceptStar(false, s.value ?? s);
     const c = s.value ? foldConst(s.value) : NONE;
     const preserveTos = c === null;

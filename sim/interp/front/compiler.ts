@@ -56,8 +56,24 @@
  *   4) as a tuple of (name, value) pairs. Under `from __future__ import annotations` the values
  *   are their source text (unparse.ts). Private-name mangling (`__x` in classes) is not done.
  * - `async def` code has flags GENERATOR | COROUTINE and starts as a generator's; `await x` is x,
- *   GET_AWAITABLE 0, then `yield from`'s SEND loop with RESUME 3. `async for`/`async with`, async
- *   generators and async comprehensions are refused (GuestSyntaxError naming htmsim).
+ *   GET_AWAITABLE 0, then `yield from`'s SEND loop with RESUME 3 (the "await loop" below).
+ *   An async generator (`async def` with `yield`, or an async generator expression) has flags
+ *   GENERATOR | ASYNC_GENERATOR (3.11 sets CO_ASYNC_GENERATOR alone; GENERATOR here makes the call
+ *   return the generator object, of type async_generator); its `yield v` is v, ASYNC_GEN_WRAP,
+ *   YIELD_VALUE, RESUME 1, so the generator's awaitable tells a yield from an inner await's value.
+ *   `async with` (3.11): mgr, BEFORE_ASYNC_WITH ([bound __aexit__, __aenter__()]), GET_AWAITABLE 1,
+ *   the await loop, then as `with`; the exit call on the normal path, in the handler (after
+ *   WITH_EXCEPT_START) and on an early exit (return/break/continue unwinding an `asyncWith` frame
+ *   block) is followed by GET_AWAITABLE 2 and the await loop.
+ *   `async for` (3.11's compiler_async_for): iter, GET_AITER; start: SETUP_FINALLY handler,
+ *   GET_ANEXT ([aiter] → [aiter, awaitable]), the await loop, POP_BLOCK, target, body, JUMP_BACKWARD
+ *   start; handler: END_ASYNC_FOR ([aiter, exc]: pops both on StopAsyncIteration, else re-raises
+ *   exc as a RERAISE does), then the `else` body. The loop's frame block is a `for` one (break and
+ *   return pop the async iterator). Async comprehension clauses are compiled the same way; a
+ *   comprehension with an `async for` clause or an `await` (or holding such a non-generator
+ *   comprehension) is a coroutine: list/set/dict ones are awaited where they stand (CALL 0,
+ *   GET_AWAITABLE 0, the await loop), a generator expression is an async generator. The
+ *   outermost iterable of an async comprehension gets GET_AITER instead of GET_ITER.
  * - Functions (not lambdas, comprehensions, modules) have consts[0] = docstring or None, as 3.11.
  *   Module and class docstrings are stored in `__doc__`.
  * - Imports: LOAD_CONST level, LOAD_CONST fromlist (None or a tuple of str), IMPORT_NAME name;

@@ -113,12 +113,7 @@ export abstract class ExpressionParser extends LiteralParser {
     const t = this.next();
     const args = this.parameters(':', false);
     this.expectOp(':');
-    const outer = this.inFunction, outerAsync = this.inAsync;
-    this.inFunction = true;
-    this.inAsync = false;
     const body = this.expression();
-    this.inFunction = outer;
-    this.inAsync = outerAsync;
     return this.mk({ kind: 'Lambda', args, body }, t);
   }
 
@@ -197,11 +192,7 @@ export abstract class ExpressionParser extends LiteralParser {
 
   protected power(): Expr {
     const start = this.peek();
-    if (this.isKw('await') && !this.inAsync) {
-      this.next();
-      if (!this.atExprStart()) throw this.invalid();
-      throw this.error(this.inFunction ? "'await' outside async function" : "'await' outside function", start.line, start.col, start.endLine, start.endCol);
-    }
+    // Where `await` may stand is the compiler's question (as CPython's): a comprehension makes it legal.
     let base: Expr;
     if (this.isKw('await')) {
       this.next();
@@ -292,7 +283,7 @@ export abstract class ExpressionParser extends LiteralParser {
         if (this.isOp('=')) {
           throw this.error('expression cannot contain assignment, perhaps you meant "=="?', e.line, e.col, this.peek().endLine, this.peek().endCol);
         }
-        if (this.isKw('for')) {
+        if (this.atComprehension()) {
           const gen = this.mk({ kind: 'GeneratorExp', elt: e, generators: this.comprehensionClauses() }, e);
           if (args.length + keywords.length > 0 || !this.isOp(')')) {
             if (this.isOp(',') && !this.isOp(')', 1)) throw this.errorAt('Generator expression must be parenthesized', gen);
@@ -329,18 +320,24 @@ export abstract class ExpressionParser extends LiteralParser {
     throw this.invalid();
   }
 
+  /** At `for` or `async for`: a comprehension's first clause. */
+  protected atComprehension(): boolean {
+    return this.isKw('for') || (this.isKw('async') && this.isKw('for', 1));
+  }
+
   protected comprehensionClauses(): Comprehension[] {
     const out: Comprehension[] = [];
-    while (this.isKw('for')) {
+    while (this.atComprehension()) {
+      const isAsync = this.isKw('async');
+      if (isAsync) this.next();
       this.next();
       const target = this.toTarget(this.targetList(), 'store');
       if (!this.eatKw('in')) throw this.invalid();
       const iter = this.disjunction();
       const ifs: Expr[] = [];
       while (this.eatKw('if')) ifs.push(this.disjunction());
-      out.push({ target, iter, ifs });
+      out.push(isAsync ? { target, iter, ifs, isAsync } : { target, iter, ifs });
     }
-    if (this.isKw('async')) { const a = this.peek(); throw this.error("'async' is not supported by htmsim", a.line, a.col, a.endLine, a.endCol); }
     return out;
   }
 
@@ -355,7 +352,6 @@ export abstract class ExpressionParser extends LiteralParser {
         }
         if (t.text === 'lambda') return this.lambda();
         if (KEYWORDS.has(t.text)) {
-          if (t.text === 'async' || t.text === 'await') throw this.error(`'${t.text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
           throw this.invalid();
         }
         this.next();
@@ -389,7 +385,7 @@ export abstract class ExpressionParser extends LiteralParser {
       return y;
     }
     const first = this.starExpression();
-    if (this.isKw('for')) {
+    if (this.atComprehension()) {
       const generators = this.comprehensionClauses();
       this.expectOp(')');
       return this.mk({ kind: 'GeneratorExp', elt: first, generators }, open);
@@ -413,7 +409,7 @@ export abstract class ExpressionParser extends LiteralParser {
     const open = this.next();
     if (this.isOp(']')) { this.next(); return this.mk({ kind: 'List', elts: [], ctx: 'load' }, open); }
     const first = this.starExpression();
-    if (this.isKw('for')) {
+    if (this.atComprehension()) {
       const generators = this.comprehensionClauses();
       this.expectOp(']');
       return this.mk({ kind: 'ListComp', elt: first, generators }, open);
@@ -436,14 +432,14 @@ export abstract class ExpressionParser extends LiteralParser {
     if (this.isOp(':') && first.kind !== 'Starred') {
       this.next();
       const value = this.expression();
-      if (this.isKw('for')) {
+      if (this.atComprehension()) {
         const generators = this.comprehensionClauses();
         this.expectOp('}');
         return this.mk({ kind: 'DictComp', key: first, value, generators }, open);
       }
       return this.dictRest(open, first, value);
     }
-    if (this.isKw('for')) {
+    if (this.atComprehension()) {
       const generators = this.comprehensionClauses();
       this.expectOp('}');
       return this.mk({ kind: 'SetComp', elt: first, generators }, open);

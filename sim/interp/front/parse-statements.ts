@@ -48,7 +48,16 @@ export class Parser extends PatternParser {
             this.next();
             return [this.funcDef([], true)];
           }
-          throw this.error(`'async ${this.peek(1).text}' is not supported by htmsim`, t.line, t.col, t.endLine, t.endCol);
+          if (this.isKw('for', 1)) {
+            this.next();
+            return [this.forStmt(t)];
+          }
+          if (this.isKw('with', 1)) {
+            this.next();
+            return [this.withStmt(t)];
+          }
+          this.next();
+          throw this.invalid();
         case 'match':
           if (this.looksLikeMatch()) return this.matchStmt();
           break;
@@ -301,15 +310,16 @@ export class Parser extends PatternParser {
     return this.st({ kind: 'While', test, body, orelse }, t);
   }
 
-  protected forStmt(): Stmt {
-    const t = this.next();
+  protected forStmt(asyncTok: Token | null = null): Stmt {
+    const t = asyncTok ?? this.peek();
+    this.next();
     const target = this.toTarget(this.targetList(), 'store');
     if (!this.eatKw('in')) throw this.invalid();
     const iter = this.starExpressions();
     const body = this.block("'for' statement", t.line);
     let orelse: Stmt[] = [];
     if (this.isKw('else')) { const e = this.next(); orelse = this.block("'else' statement", e.line); }
-    return this.st({ kind: 'For', target, iter, body, orelse }, t);
+    return this.st({ kind: 'For', target, iter, body, orelse, ...(asyncTok !== null ? { isAsync: true } : {}) }, t);
   }
 
   protected tryStmt(): Stmt {
@@ -361,12 +371,13 @@ export class Parser extends PatternParser {
     return this.st({ kind: 'Try', body, handlers, orelse, finalbody }, t);
   }
 
-  protected withStmt(): Stmt {
-    const t = this.next();
+  protected withStmt(asyncTok: Token | null = null): Stmt {
+    const t = asyncTok ?? this.peek();
+    this.next();
     const items = this.isOp('(') ? this.parenthesizedWithItems() : null;
     const list = items ?? this.withItems(false);
     const body = this.block("'with' statement", t.line);
-    return this.st({ kind: 'With', items: list, body }, t);
+    return this.st({ kind: 'With', items: list, body, ...(asyncTok !== null ? { isAsync: true } : {}) }, t);
   }
 
   protected withItems(inParens: boolean): WithItem[] {
@@ -419,12 +430,7 @@ export class Parser extends PatternParser {
     const args = this.parameters(')', true);
     this.expectOp(')');
     const returns = this.eatOp('->') ? this.expression() : null;
-    const outer = this.inFunction, outerAsync = this.inAsync;
-    this.inFunction = true;
-    this.inAsync = isAsync;
     const body = this.block('function definition', t.line);
-    this.inFunction = outer;
-    this.inAsync = outerAsync;
     return this.st({ kind: 'FunctionDef', name, args, body, decorators, returns, isAsync }, decorators[0] ? { ...t } : t);
   }
 
@@ -438,10 +444,7 @@ export class Parser extends PatternParser {
       bases = r.args;
       keywords = r.keywords;
     }
-    const outer = this.inFunction;
-    this.inFunction = false;
     const body = this.block('class definition', t.line);
-    this.inFunction = outer;
     return this.st({ kind: 'ClassDef', name, bases, keywords, body, decorators }, t);
   }
 }

@@ -32,10 +32,6 @@ export abstract class ParserBase {
   protected readonly fstringDepth: number;
   /** Hidden temporaries of lowered `match` statements (.m0, .m1, ...), unique in the module. */
   protected matchTemps = 0;
-  /** Inside a def or lambda body (for CPython's two `await` messages). */
-  protected inFunction = false;
-  /** Directly inside an `async def` body (where `await` is an expression). */
-  protected inAsync = false;
 
   constructor(tokens: Token[], filename: string, fileSource: string, fstringDepth = 0) {
     this.toks = tokens;

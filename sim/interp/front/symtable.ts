@@ -151,7 +151,6 @@ class Builder {
         this.enter('function', s.name, s, s.line).isCoroutine = s.isAsync;
         this.params(s.args);
         this.stmts(s.body);
-        if (s.isAsync && this.cur.isGenerator) throw this.error('asynchronous generators are not supported by htmsim', s);
         this.leave();
         break;
       case 'ClassDef':
@@ -271,6 +270,7 @@ class Builder {
     const b = this.enter('function', kindName, node, node.line);
     b.isComprehension = true;
     b.isGenerator = isGen;
+    if (generators.some((g) => g.isAsync === true)) b.isCoroutine = true;
     this.add('.0', DEF_PARAM, node);
     b.params.push('.0');
     generators.forEach((g, i) => {
@@ -280,6 +280,12 @@ class Builder {
     });
     for (const e of elts) this.expr(e);
     this.leave();
+    // An asynchronous list/set/dict comprehension is awaited where it stands: only an async
+    // function or another comprehension (which becomes asynchronous too) may hold it.
+    if (b.isCoroutine && !isGen) {
+      if (this.cur.isComprehension) this.cur.isCoroutine = true;
+      else if (!(this.cur.kind === 'function' && this.cur.isCoroutine)) throw this.error('asynchronous comprehension outside of an asynchronous function', node);
+    }
   }
 
   private iterExpr(e: Expr): void {
@@ -348,7 +354,8 @@ class Builder {
         break;
       }
       case 'Await':
-        if (this.cur.isComprehension) throw this.error('asynchronous comprehensions are not supported by htmsim', e);
+        // An `await` makes its comprehension asynchronous (a coroutine, or an async generator).
+        if (this.cur.isComprehension) this.cur.isCoroutine = true;
         this.expr(e.value);
         break;
       case 'Compare': this.expr(e.left); for (const c of e.comparators) this.expr(c); break;

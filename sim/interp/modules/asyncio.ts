@@ -3,8 +3,8 @@
  * order (a FIFO of ready callbacks, a heap of timers; tasks step on `call_soon`, wake on their
  * future's done callback), `run`, `sleep`, `create_task`/`ensure_future`, `gather`, `wait_for`,
  * `Future`/`Task` (cancel, result, exception, done callbacks), `Queue`, `Event`, `Lock`,
- * `Semaphore`, `current_task`, `all_tasks`. The loop's clock is virtual: when nothing is ready it
- * jumps to the next timer, so `sleep(d)` orders the program as CPython's would without waiting.
+ * `Semaphore`, `BoundedSemaphore` (the last three usable with `async with`), `current_task`,
+ * `all_tasks`. The loop's clock is virtual: when nothing is ready it jumps to the next timer, so `sleep(d)` orders the program as CPython's would without waiting.
  */
 import { pythonModule } from './kit.js';
 
@@ -593,6 +593,23 @@ class Semaphore:
             if not fut.done():
                 fut.set_result(True)
                 break
+
+    async def __aenter__(self):
+        await self.acquire()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
 
 
 class Queue:

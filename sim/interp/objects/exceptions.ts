@@ -13,6 +13,7 @@ BaseException
   GeneratorExit
   Exception
     StopIteration
+    StopAsyncIteration
     ArithmeticError
       FloatingPointError
       OverflowError

@@ -253,11 +253,13 @@ function installIntrospection(vm: Vm, kit: Kit, typeForms: TypeForms, def: Def):
   });
   def('next', (a) => {
     const it = a[0]!;
-    if (!(it instanceof PyIter || it instanceof PyGenerator) && vm.lookup(vm.typeOf(it), '__next__') === undefined) {
+    // Coroutines and async generators are generator objects, but no iterators.
+    const gen = it instanceof PyGenerator && it.cls === vm.T.generator;
+    if (!(it instanceof PyIter || gen) && vm.lookup(vm.typeOf(it), '__next__') === undefined) {
       throw vm.typeErr(`'${tn(it)}' object is not an iterator`);
     }
     let r: PyVal | undefined;
-    if (it instanceof PyGenerator) {
+    if (gen) {
       r = vm.genSend(it, None);
       if (r === undefined) {
         if (a.length > 1) return a[1]!;

@@ -46,7 +46,7 @@ export function makeIterationProtocols(vm: Vm, kit: Kit, views: ViewParts, range
       });
     }
     if (v instanceof PyBytes) return posIter(iterT('bytes_iterator'), (k) => (k < v.len ? vm.byteGet(vm.cur, v, k) : undefined));
-    if (v instanceof PyIter || (v instanceof PyGenerator && v.cls !== T.coroutine)) return v;
+    if (v instanceof PyIter || (v instanceof PyGenerator && v.cls === T.generator)) return v;
     if (v instanceof PyObject) {
       const m = vm.lookup(v.cls, '__iter__');
       if (m !== undefined && m !== None) {
@@ -73,7 +73,7 @@ export function makeIterationProtocols(vm: Vm, kit: Kit, views: ViewParts, range
   const StopIter = vm.exc.get('StopIteration')!;
   const nextProto = (it: PyVal): PyVal | undefined => {
     if (it instanceof PyIter) return it.next();
-    if (it instanceof PyGenerator && it.cls !== T.coroutine) return vm.genSend(it, None);
+    if (it instanceof PyGenerator && it.cls === T.generator) return vm.genSend(it, None);
     const m = vm.lookup(vm.typeOf(it), '__next__');
     if (m === undefined) throw vm.typeErr(`'${tn(it)}' object is not an iterator`);
     try {

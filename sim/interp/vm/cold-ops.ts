@@ -7,7 +7,7 @@ import { CodeFlag } from '../chunk.js';
 import { PyDict, PySet } from '../dict.js';
 import { ABORT_SIGNAL } from '../heap.js';
 import { Op } from '../opcodes.js';
-import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
+import { FRAME_HEADER_BYTES, Frame, GuestThread, PyAGenAwaitable, PyGenerator } from '../thread.js';
 import { PyCell, PyExc, PyFloat, PyFunction, PyIter, PyList, PyModule, PySlice, PyTuple, PyType, CodeHolder, type PyVal } from '../values.js';
 import { dictUpdate } from '../objects/dict-ops.js';
 import { checkEgMatch, prepReraiseStar } from '../objects/exception-groups.js';
@@ -249,7 +249,7 @@ export abstract class VmColdOps extends VmThreads {
         break;
       case Op.GET_ITER: {
         const v = stack[sp - 1] as PyVal;
-        if (!(v instanceof PyIter || (v instanceof PyGenerator && v.cls !== T.coroutine))) {
+        if (!(v instanceof PyIter || (v instanceof PyGenerator && v.cls === T.generator))) {
           const it = this.iter(v);
           // The iterator keeps its iterable alive (lifetimes: a root while the iterator is one).
           if (it instanceof PyIter && it !== v && typeof v === 'object') it.held = v;
@@ -297,6 +297,13 @@ export abstract class VmColdOps extends VmThreads {
             pc = arg;
             break;
           }
+        } else if (it instanceof PyAGenAwaitable) {
+          y = this.agenAwaitSend(it, v);
+          if (y === undefined) {
+            stack[sp - 1] = this.genReturn;
+            pc = arg;
+            break;
+          }
         } else {
           if (v !== None) {
             const sendm = this.getAttr(it, 'send');
@@ -323,11 +330,21 @@ export abstract class VmColdOps extends VmThreads {
         break;
       }
       case Op.GET_AWAITABLE:
-        stack[sp - 1] = this.awaitable(stack[sp - 1] as PyVal);
+        stack[sp - 1] = arg === 0 ? this.awaitable(stack[sp - 1] as PyVal) : this.asyncWithAwaitable(stack[sp - 1] as PyVal, arg);
+        break;
+      case Op.GET_AITER:
+      case Op.GET_ANEXT:
+      case Op.END_ASYNC_FOR:
+      case Op.ASYNC_GEN_WRAP:
+      case Op.BEFORE_ASYNC_WITH:
+        f.pc = pc;
+        f.sp = sp;
+        this.asyncOp(t, f, op, opPc, nested);
+        sp = f.sp;
         break;
       case Op.GET_YIELD_FROM_ITER: {
         const v = stack[sp - 1] as PyVal;
-        if (!(v instanceof PyGenerator)) stack[sp - 1] = this.iter(v);
+        if (!(v instanceof PyGenerator) || v.cls === T.async_generator) stack[sp - 1] = this.iter(v);
         break;
       }
 

@@ -102,7 +102,8 @@ export abstract class VmContinuations extends VmColdOps {
 
   /** CALL of the builtin next(g[, default]) on a generator: its frame in-loop, or null. */
   protected nextCallEnter(t: GuestThread, fn: PyVal, args: PyVal[], kw: Map<string, PyVal> | null, tick: number): Frame | null {
-    if (!(fn instanceof PyBuiltin) || kw !== null || args.length < 1 || args.length > 2 || !(args[0] instanceof PyGenerator)) return null;
+    // Only a plain generator: coroutines and async generators are no iterators (the builtin says so).
+    if (!(fn instanceof PyBuiltin) || kw !== null || args.length < 1 || args.length > 2 || !(args[0] instanceof PyGenerator) || args[0].cls !== this.T.generator) return null;
     this.nextBuiltin ??= this.builtins.getStr('next');
     if (fn !== this.nextBuiltin) return null;
     const fr = this.enterGen(t, args[0], K_NEXT, tick);

@@ -704,6 +704,11 @@ export abstract class VmEvalLoop extends VmContinuations {
             case Op.CHECK_EXC_MATCH:
             case Op.CHECK_EG_MATCH:
             case Op.PREP_RERAISE_STAR:
+            case Op.GET_AITER:
+            case Op.GET_ANEXT:
+            case Op.END_ASYNC_FOR:
+            case Op.ASYNC_GEN_WRAP:
+            case Op.BEFORE_ASYNC_WITH:
             case Op.IMPORT_NAME:
             case Op.IMPORT_FROM:
             case Op.IMPORT_STAR:

@@ -21,7 +21,8 @@ import { VmCalls } from './calls.js';
 export abstract class VmGenerators extends VmCalls {
 
   makeGenerator(fr: Frame): PyGenerator {
-    const g = new PyGenerator(fr.code.flags & CodeFlag.COROUTINE ? this.T.coroutine : this.T.generator, fr);
+    const fl = fr.code.flags;
+    const g = new PyGenerator(fl & CodeFlag.COROUTINE ? this.T.coroutine : fl & CodeFlag.ASYNC_GENERATOR ? this.T.async_generator : this.T.generator, fr);
     this.place(g, 96);
     fr.gen = g;
     // Skip RETURN_GENERATOR: the first resumption pushes the sent None which POP_TOP drops.

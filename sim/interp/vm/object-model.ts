@@ -69,7 +69,8 @@ export type Types = Record<
   | 'object' | 'type' | 'int' | 'bool' | 'float' | 'str' | 'NoneType' | 'list' | 'tuple' | 'dict' | 'set'
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin_function_or_method'
   | 'method' | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
-  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex' | 'traceback' | 'frame',
+  | 'super' | 'ellipsis' | 'NotImplementedType' | 'code' | 'lock' | 'atomic' | 'coroutine' | 'complex' | 'traceback' | 'frame'
+  | 'async_generator' | 'async_generator_asend' | 'async_generator_athrow' | 'async_generator_wrapped_value',
   PyType
 >;
 
@@ -204,6 +205,9 @@ export abstract class VmObjectModel {
       code: mk('code', 'code'), lock: mk('lock', 'lock'), atomic: mk('atomic', 'atomic'),
       coroutine: mk('coroutine', 'generator'), complex: mk('complex', 'complex'),
       traceback: mk('traceback', 'traceback'), frame: mk('frame', 'frame'),
+      async_generator: mk('async_generator', 'generator'), async_generator_asend: mk('async_generator_asend', 'iterator'),
+      async_generator_athrow: mk('async_generator_athrow', 'iterator'),
+      async_generator_wrapped_value: mk('async_generator_wrapped_value', 'object'),
     };
     this.None = new PyObject(this.T.NoneType);
     this.None.addr = NONE_ADDR;

@@ -8,9 +8,9 @@ import { ABORT_SIGNAL } from '../heap.js';
 import { Frame, GuestThread } from '../thread.js';
 import { PyExc, PyModule } from '../values.js';
 import { compileModule } from '../compile.js';
-import { VmAttributes } from './attributes.js';
+import { VmAsync } from './async.js';
 
-export abstract class VmThreads extends VmAttributes {
+export abstract class VmThreads extends VmAsync {
 
 
   newThread(name: string, core: number, isMain: boolean): GuestThread {

@@ -25,7 +25,7 @@ import { threadSite } from '../forensics.js';
 import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
 import { GC_THRESHOLD0 } from '../lifetimes.js';
-import { GuestThread, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
+import { GuestThread, PyAGenAwaitable, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
 import { PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmObjectModel } from './object-model.js';
@@ -102,11 +102,12 @@ export abstract class VmWritePath extends VmObjectModel {
 
   /**
    * Kinds whose death is modelled: the references to them that live in the heap are all counted by
-   * the write path (instances, lists, tuples, functions, generators). Others (types, modules,
+   * the write path (instances, lists, tuples, functions, generators, async generators' awaitables). Others (types, modules,
    * dicts, sets, cells, builtins) stay allocated: some of their referrers are host structures.
    */
   protected countedKind(o: PyObject): boolean {
-    return o instanceof PyInstance || o instanceof PyList || o instanceof PyTuple || o instanceof PyFunction || o instanceof PyGenerator;
+    return o instanceof PyInstance || o instanceof PyList || o instanceof PyTuple || o instanceof PyFunction || o instanceof PyGenerator
+      || o instanceof PyAGenAwaitable;
   }
   /** A counted object is born: a slot, its initial contents counted, the allocation undoable. */
   protected born(t: GuestThread, o: PyObject): void {
@@ -133,6 +134,10 @@ export abstract class VmWritePath extends VmObjectModel {
       const d = o.defaults;
       for (let i = 0; i < d.length; i++) fn(d[i]!);
       if (o.kwdefaults !== null) for (const v of o.kwdefaults.values()) fn(v);
+    } else if (o instanceof PyAGenAwaitable) {
+      fn(o.agen);
+      fn(o.value);
+      if (o.exc !== null) fn(o.exc);
     }
   }
   /** A heap reference to v is made (write path; undone with the transaction). */

@@ -1,0 +1,3 @@
+def fetch(rows):
+    async for r in rows:
+        print(r)

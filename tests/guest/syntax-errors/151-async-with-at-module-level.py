@@ -1,0 +1,4 @@
+import asyncio
+lock = asyncio.Lock()
+async with lock:
+    pass

@@ -1,0 +1,2 @@
+def f(xs):
+    return [x async for x in xs]

@@ -1,0 +1,2 @@
+async def gen(xs):
+    yield from xs

@@ -1,0 +1,3 @@
+async def f(xs):
+    key = lambda: [x async for x in xs]
+    return key

@@ -1,0 +1,4 @@
+async def f(xs):
+    def inner():
+        return {x: 1 async for x in xs}
+    return inner

@@ -1,0 +1,4 @@
+def g(y):
+    with open(y) as a:
+        async with a:
+            pass

@@ -1,0 +1,3 @@
+async def f(xs):
+    g = lambda: await xs
+    return g
