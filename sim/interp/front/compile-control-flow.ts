@@ -6,7 +6,7 @@ import type { Stmt } from './ast.js';
 import { Op } from '../opcodes.js';
 import {
   SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH, POP_BLOCK, JUMP, type FBlock, NONE, foldConst,
-  constTruth,
+  constTruth, type Label,
 } from './code-unit.js';
 import { FunctionCompiler } from './compile-functions.js';
 export abstract class ControlFlowCompiler extends FunctionCompiler {
@@ -245,12 +245,7 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     const end = this.newLabel();
     const cleanup = this.newLabel();
     const reraise = this.newLabel();
-    this.setLoc(s);
-    this.emitJump(SETUP_FINALLY, except);
-    this.pushFBlock({ type: 'tryExcept', start: null, exit: null });
-    this.stmts(s.body);
-    this.popFBlock();
-    this.emit(POP_BLOCK);
+    this.tryBody(s, except);
     this.emitJump(JUMP, orelse);
     this.bind(except);
     this.emitJump(SETUP_CLEANUP, cleanup);
@@ -350,16 +345,21 @@ export abstract class ControlFlowCompiler extends FunctionCompiler {
     this.bind(exit);
   }
 
-  protected tryExcept(s: Extract<Stmt, { kind: 'Try' }>): void {
-    const except = this.newLabel();
-    const end = this.newLabel();
-    const cleanup = this.newLabel();
+  /** A try body under a handler at `except` (both forms of try/except). */
+  private tryBody(s: Extract<Stmt, { kind: 'Try' }>, except: Label): void {
     this.setLoc(s);
     this.emitJump(SETUP_FINALLY, except);
     this.pushFBlock({ type: 'tryExcept', start: null, exit: null });
     this.stmts(s.body);
     this.popFBlock();
     this.emit(POP_BLOCK);
+  }
+
+  protected tryExcept(s: Extract<Stmt, { kind: 'Try' }>): void {
+    const except = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    this.tryBody(s, except);
     this.stmts(s.orelse);
     this.emitJump(JUMP, end);
     this.bind(except);
