@@ -16,7 +16,7 @@ import { installExceptionTypes } from './objects/exceptions.js';
 import { installExceptionGroups } from './objects/exception-groups.js';
 import { installOsUnicodeErrors } from './objects/os-unicode-errors.js';
 import { installBuiltinFunctions } from './objects/functions.js';
-import { installDynamicCode } from './objects/dynamic-code.js';
+import { installAsyncIterBuiltins, installDynamicCode } from './objects/dynamic-code.js';
 import { makeHashProtocol } from './objects/hash.js';
 import { installGeneratorMethods, installIteratorTypes, makeIterationProtocols } from './objects/iteration.js';
 import { makeKit } from './objects/kit.js';
@@ -75,6 +75,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installIteratorTypes(vm, kit, ranges);
   installBuiltinFunctions(vm, kit, numbers, typeForms);
   installDynamicCode(vm, (name, fn) => vm.builtins.set(name, vm.builtin(name, fn)));
+  installAsyncIterBuiltins(vm, (name, fn) => vm.builtins.set(name, vm.builtin(name, fn)));
   installArity(vm, kit);
   installComplexType(vm, kit, complex);
   installAsyncGeneratorMethods(vm, kit);

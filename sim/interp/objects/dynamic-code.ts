@@ -123,3 +123,43 @@ export function installDynamicCode(vm: Vm, def: (name: string, fn: (a: PyVal[], 
   def('eval', (a, kw) => run('eval', a, kw));
   def('exec', (a, kw) => run('exec', a, kw));
 }
+
+/** `aiter()` and `anext()` (3.10): the async-iteration protocol's builtins. */
+export function installAsyncIterBuiltins(vm: Vm, def: (name: string, fn: (a: PyVal[], kw: Map<string, PyVal> | null) => PyVal) => unknown): void {
+  // anext(it, default): the awaitable of __anext__ with StopAsyncIteration turned into the
+  // default, a guest coroutine compiled on first use (CPython returns an anext_awaitable).
+  let withDefault: PyVal | undefined;
+  const helper = (): PyVal => {
+    if (withDefault !== undefined) return withDefault;
+    const code = compileSource('async def anext(awaitable, default):\n    try:\n        return await awaitable\n' +
+      '    except StopAsyncIteration:\n        return default\n', '<anext>', 'exec');
+    const g = vm.placeDict(vm.newDict());
+    g.set('__builtins__', vm.builtins);
+    vm.runNested(vm.cur, vm.newFrame(vm.cur, code, null, g, g));
+    withDefault = g.getStr('anext')!;
+    return withDefault;
+  };
+  def('aiter', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeErr('aiter() takes no keyword arguments');
+    if (a.length !== 1) throw vm.typeErr(`aiter expected 1 argument, got ${a.length}`);
+    const tp = vm.typeOf(a[0]!);
+    const m = vm.lookup(tp, '__aiter__');
+    if (m === undefined) throw vm.typeErr(`'${tp.name}' object is not an async iterable`);
+    const it = vm.callValue(m, [a[0]!], null);
+    if (vm.lookup(vm.typeOf(it), '__anext__') === undefined) {
+      throw vm.typeErr(`aiter() returned not an async iterator of type '${vm.typeOf(it).name}'`);
+    }
+    return it;
+  });
+  def('anext', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeErr('anext() takes no keyword arguments');
+    if (a.length < 1 || a.length > 2) {
+      throw vm.typeErr(a.length < 1 ? `anext expected at least 1 argument, got 0` : `anext expected at most 2 arguments, got ${a.length}`);
+    }
+    const tp = vm.typeOf(a[0]!);
+    const m = vm.lookup(tp, '__anext__');
+    if (m === undefined) throw vm.typeErr(`'${tp.name}' object is not an async iterator`);
+    const aw = vm.callValue(m, [a[0]!], null);
+    return a.length === 1 ? aw : vm.callValue(helper(), [aw, a[1]!], null);
+  });
+}
