@@ -80,23 +80,12 @@ class Template:
         raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
-        if mapping is _sentinel_dict:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-
-        def convert(mo):
-            named = mo.group('named') or mo.group('braced')
-            if named is not None:
-                return str(mapping[named])
-            if mo.group('escaped') is not None:
-                return self.delimiter
-            if mo.group('invalid') is not None:
-                self._invalid(mo)
-            raise ValueError('Unrecognized named group in pattern', self.pattern)
-        return self.pattern.sub(convert, self.template)
+        return self._substitute(mapping, kws, False)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
+        return self._substitute(mapping, kws, True)
+
+    def _substitute(self, mapping, kws, safe):
         if mapping is _sentinel_dict:
             mapping = kws
         elif kws:
@@ -105,6 +94,8 @@ class Template:
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
+                if not safe:
+                    return str(mapping[named])
                 try:
                     return str(mapping[named])
                 except KeyError:
@@ -112,7 +103,9 @@ class Template:
             if mo.group('escaped') is not None:
                 return self.delimiter
             if mo.group('invalid') is not None:
-                return mo.group()
+                if safe:
+                    return mo.group()
+                self._invalid(mo)
             raise ValueError('Unrecognized named group in pattern', self.pattern)
         return self.pattern.sub(convert, self.template)
 

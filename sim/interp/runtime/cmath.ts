@@ -6,10 +6,10 @@
  * OverflowError "math range error" where it sets ERANGE. The real kernels are math.ts's correctly
  * rounded ones (C libm's, as CPython calls them), without the math module's own errors.
  */
-import type { Cx } from './complex-ops.js';
+import { cCos, cExp, cLog as libmLog, cSin, libm, type Cx } from './complex-ops.js';
 import { overflowError, valueError } from './errors.js';
 import {
-  mathAsinh, mathAtan2, mathCos, mathCosh, mathExp, mathHypot, mathLdexp, mathLogFloat, mathSin, mathSinh, mathTan, mathTanh,
+  mathAsinh, mathAtan2, mathCosh, mathHypot, mathLdexp, mathSinh, mathTan, mathTanh,
 } from './math.js';
 
 const PI = Math.PI;
@@ -24,18 +24,12 @@ const SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
 const SCALE_UP = 2 * Math.floor(DBL_MANT_DIG / 2) + 1;
 const SCALE_DOWN = -Math.floor((SCALE_UP + 1) / 2);
 
-/** C libm without errno: an error of the math kernel becomes C's return value. */
-const safe = (f: (x: number) => number, x: number, onError: number): number => {
-  try {
-    return f(x);
-  } catch {
-    return onError;
-  }
-};
-const exp = (x: number): number => safe(mathExp, x, Infinity);
-const log = (x: number): number => (x === 0 ? -Infinity : safe(mathLogFloat, x, NaN));
-const cos = (x: number): number => safe(mathCos, x, NaN);
-const sin = (x: number): number => safe(mathSin, x, NaN);
+// C libm without errno (complex-ops.ts): an error of the math kernel becomes C's return value.
+const safe = libm;
+const exp = cExp;
+const log = libmLog;
+const cos = cCos;
+const sin = cSin;
 const tan = (x: number): number => safe(mathTan, x, NaN);
 const cosh = (x: number): number => safe(mathCosh, x, Infinity);
 const sinh = (x: number): number => safe(mathSinh, x, x > 0 ? Infinity : -Infinity);

@@ -12,17 +12,17 @@ import { mathAtan2, mathCos, mathExp, mathHypot, mathLogFloat, mathSin, powFinit
 
 // C libm's functions, which CPython's complex calls, as the correctly rounded kernels of math.ts
 // without the errors the math module raises (C returns inf or nan and sets errno instead).
-const libm = (f: (x: number) => number, x: number, onError: number): number => {
+export const libm = (f: (x: number) => number, x: number, onError: number): number => {
   try {
     return f(x);
   } catch {
     return onError;
   }
 };
-const cExp = (x: number): number => libm(mathExp, x, Infinity);
-const cLog = (x: number): number => (x === 0 ? -Infinity : libm(mathLogFloat, x, NaN));
-const cCos = (x: number): number => libm(mathCos, x, NaN);
-const cSin = (x: number): number => libm(mathSin, x, NaN);
+export const cExp = (x: number): number => libm(mathExp, x, Infinity);
+export const cLog = (x: number): number => (x === 0 ? -Infinity : libm(mathLogFloat, x, NaN));
+export const cCos = (x: number): number => libm(mathCos, x, NaN);
+export const cSin = (x: number): number => libm(mathSin, x, NaN);
 const cPow = (x: number, y: number): number => (Number.isFinite(x) && Number.isFinite(y) ? powFinite(x, y) : Math.pow(x, y));
 
 export interface Cx { re: number; im: number }
