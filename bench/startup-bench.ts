@@ -1,7 +1,9 @@
 /**
  * Start-up, the part of a short run that is not simulation (issue 21):
- *   - `htmsim exec` of an empty program, side by side with `python3 -c pass` (and `node -e 0`,
- *     the floor no Node program goes under): median wall seconds of `reps` starts, and the median
+ *   - `htmsim exec` of an empty program (bin/htmsim, which starts it from the V8 start-up
+ *     snapshot, and `node dist/sim/cli.js exec`, which loads every module), side by side with
+ *     `python3 -c pass` (and `node -e 0`, the floor no Node program goes under): median wall
+ *     seconds of `reps` starts, and the median
  *     CPU seconds of the child (user + system, from /proc/self/stat on Linux; null elsewhere),
  *     which a loaded host disturbs less than wall time;
  *   - a sweep of 100 short points (--jobs 1): its wall time, the time its points spent in
@@ -19,11 +21,13 @@ import { runExperiment } from '../sim/experiment/run-experiment.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = existsSync(join(here, '..', 'package.json')) ? resolve(here, '..') : resolve(here, '..', '..');
 const cli = join(root, 'dist', 'sim', 'cli.js');
+const bin = join(root, 'bin', 'htmsim');
 
 export interface StartupFigure { wallSeconds: number; cpuSeconds: number | null }
 export interface StartupBenchResult {
   reps: number;
   execEmpty: StartupFigure;
+  execEmptyNoSnapshot: StartupFigure;
   python3: StartupFigure | null;
   node: StartupFigure;
   sweep: { points: number; wallSeconds: number; runPointSeconds: number; outsideShare: number; medianPointSeconds: number };
@@ -102,7 +106,8 @@ export async function runStartupBench(reps = 20, points = 100): Promise<StartupB
     writeFileSync(empty, '');
     return {
       reps,
-      execEmpty: timeStarts(process.execPath, [cli, 'exec', empty], reps)!,
+      execEmpty: timeStarts(bin, ['exec', empty], reps)!,
+      execEmptyNoSnapshot: timeStarts(process.execPath, [cli, 'exec', empty], reps)!,
       python3: timeStarts('python3', ['-c', 'pass'], reps),
       node: timeStarts(process.execPath, ['-e', '0'], reps)!,
       sweep: await sweep(points),
@@ -115,7 +120,7 @@ export async function runStartupBench(reps = 20, points = 100): Promise<StartupB
 export function formatStartup(r: StartupBenchResult): string {
   const f = (x: StartupFigure | null): string => x === null ? 'not found'
     : `${(x.wallSeconds * 1000).toFixed(0)} ms wall, ${x.cpuSeconds === null ? '?' : (x.cpuSeconds * 1000).toFixed(0)} ms CPU`;
-  return `htmsim exec (empty program): ${f(r.execEmpty)}  |  python3 -c pass: ${f(r.python3)}  |  node -e 0: ${f(r.node)}  (medians of ${r.reps})\n` +
+  return `htmsim exec (empty program): ${f(r.execEmpty)} (without the snapshot: ${f(r.execEmptyNoSnapshot)})  |  python3 -c pass: ${f(r.python3)}  |  node -e 0: ${f(r.node)}  (medians of ${r.reps})\n` +
     `sweep of ${r.sweep.points} short points (--jobs 1): ${r.sweep.wallSeconds.toFixed(2)} s wall, ${r.sweep.runPointSeconds.toFixed(2)} s in runPoint ` +
     `(median point ${(r.sweep.medianPointSeconds * 1000).toFixed(1)} ms), ${(r.sweep.outsideShare * 100).toFixed(0)}% outside it\n`;
 }

@@ -19,11 +19,18 @@ const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as 
 type AjvModule = typeof import('ajv/dist/2020.js');
 type StandaloneModule = typeof import('ajv/dist/standalone/index.js');
 /** The generated module: the JSON text of a shape → a function that evaluates its validator. */
-type Precompiled = Record<string, () => ValidateFunction>;
+export type Precompiled = Record<string, () => ValidateFunction>;
 
 let ajv: InstanceType<AjvModule['Ajv2020']> | undefined;
 let precompiled: Precompiled | undefined;
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+/** Hands over the generated module where it is not found beside this one (the start-up snapshot
+ *  bundles it: cli/exec-snapshot.ts) and evaluates the validators of SHAPES now. */
+export function usePrecompiled(table: Precompiled, shapes: readonly JsonSchema[]): void {
+  precompiled = table;
+  for (const shape of shapes) validatorFor(shape);
+}
 
 function loadPrecompiled(): Precompiled {
   if (precompiled === undefined) {
