@@ -3,34 +3,18 @@
  * cli/build-snapshot.ts, used by bin/htmsim). Building it evaluates every module `exec` needs and
  * stores the resulting heap; a start from it deserializes that heap instead of resolving, reading,
  * compiling and evaluating some 300 modules, which is most of an empty program's wall time.
- * Nothing here may hold host state that differs between the build and a run (open files, the
- * command line, the environment, the working folder): modules read those when a command runs.
+ * (common/snapshot.ts says what a snapshot may not hold.)
  */
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import v8 from 'node:v8';
 import precompiledValidators from 'htmsim:precompiled-validators';
 import { usePrecompiled } from '../common/schema-validators.js';
+import { enterFromSnapshot } from '../common/snapshot.js';
 import { defaultsSchema, experimentSchema } from '../experiment/schema.js';
 import { machineShape } from '../machine/config.js';
 import { reportError } from './action.js';
 import { registerExec } from './exec.js';
 import { main } from './program.js';
-
-declare global {
-  /** The dist/ folder the bundle's modules take their import.meta.url from (bundle banner). */
-  var __htmsimDist: string | undefined;
-}
-
-/** The blob's folder, from node's own options (--snapshot-blob FILE or --snapshot-blob=FILE). */
-function blobFolder(): string {
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--snapshot-blob' && i + 1 < args.length) return dirname(resolve(args[i + 1]!));
-    if (a.startsWith('--snapshot-blob=')) return dirname(resolve(a.slice('--snapshot-blob='.length)));
-  }
-  return globalThis.__htmsimDist ?? process.cwd();
-}
 
 const EXEC_ONLY = { exec: () => Promise.resolve(registerExec) };
 
@@ -38,8 +22,7 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
   // The validators every exec runs, evaluated into the snapshot (they are build products too).
   usePrecompiled(precompiledValidators, [machineShape, defaultsSchema, experimentSchema]);
   v8.startupSnapshot.setDeserializeMainFunction(() => {
-    const dist = blobFolder();
-    globalThis.__htmsimDist = dist;
+    const dist = enterFromSnapshot();
     // From a snapshot, process.argv is [node, ...arguments]: put back the script's place.
     main([process.argv[0]!, join(dist, 'sim', 'cli.js'), ...process.argv.slice(1)], EXEC_ONLY).catch((err: unknown) => {
       process.exitCode = reportError(err);

@@ -19,7 +19,7 @@ export type PointOutcome =
  *  (the runner is loaded; the pool's point timeout counts from here), then its outcome. */
 export type WorkerReply = { task: number; started: true } | { task: number; outcome: PointOutcome };
 
-type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
+export type Runner = (config: PointConfig) => Promise<RunResult> | RunResult;
 
 const runners = new Map<string, Promise<Runner>>();
 
@@ -52,7 +52,10 @@ export async function runTask(task: PointTask, onStarted: () => void = () => {})
   }
 }
 
-if (process.send !== undefined) {
+/** Serves the pool's tasks over the IPC channel. RUNNERS pre-loaded (the start-up snapshot's
+ *  bundled point runner, experiment/point-worker-snapshot.ts) are not imported again. */
+export function serveTasks(preloaded: ReadonlyMap<string, Runner> = new Map()): void {
+  for (const [url, run] of preloaded) runners.set(url, Promise.resolve(run));
   // Ctrl-C reaches the whole process group: the parent decides what a sweep interrupt means and
   // ends its workers itself.
   process.on('SIGINT', () => {});
@@ -64,8 +67,14 @@ if (process.send !== undefined) {
   });
   // The parent went away (it finished, or was killed): nothing left to report to.
   process.on('disconnect', () => process.exit(0));
+  // The pool may send the next point while one runs: points run one after another, in order.
+  let queue: Promise<unknown> = Promise.resolve();
   process.on('message', (msg: PointTask & { task: number }) => {
     const started = (): void => void process.send!({ task: msg.task, started: true } satisfies WorkerReply);
-    void runTask(msg, started).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
+    queue = queue.then(() => runTask(msg, started)).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
   });
 }
+
+// Forked as a plain module. (From the start-up snapshot this ran while it was built, without a
+// parent, and the snapshot calls serveTasks itself.)
+if (process.send !== undefined) serveTasks();

@@ -3,7 +3,8 @@
  * against the ordinary entry point (dist/sim/cli.js): the same stdout, stderr, exit status and
  * run record (host timings aside) for programs that end well, raise, fail to parse, read stdin,
  * run threads on several simulated cores, and for bad options. bin/htmsim picks the snapshot for
- * `exec` and the ordinary entry for every other command.
+ * `exec` and the ordinary entry for every other command. A sweep's workers start from
+ * dist/htmsim-worker.blob and give the same results as workers that load dist/ (HTMSIM_SNAPSHOT=0).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild } from '../setup/require-build.js';
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { htmsim, jsonlWithoutHost, scratch } from '../experiment/helpers.js';
 
 const CLI = 'dist/sim/cli.js';
 const BLOB = 'dist/htmsim-exec.blob';
@@ -92,5 +94,17 @@ describe('exec from the start-up snapshot', () => {
     const list = spawnSync('bin/htmsim', ['list'], { encoding: 'utf8' });
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/haswell/);
+  });
+
+  it('a sweep whose workers start from the snapshot stores the same results as one whose workers load dist/', () => {
+    expect(existsSync('dist/htmsim-worker.blob')).toBe(true);
+    const dir = scratch('snapshot-sweep');
+    const a = join(dir, 'snap');
+    const b = join(dir, 'plain');
+    const ra = htmsim(['run', 'configs/examples/smoke.yaml', '--out', a, '--jobs', '2', '--no-report']);
+    const rb = htmsim(['run', 'configs/examples/smoke.yaml', '--out', b, '--jobs', '2', '--no-report'], { HTMSIM_SNAPSHOT: '0' });
+    expect([ra.status, rb.status]).toEqual([0, 0]);
+    expect(ra.stderr).toContain('8/8 selected ok');
+    expect(jsonlWithoutHost(a)).toBe(jsonlWithoutHost(b));
   });
 });
