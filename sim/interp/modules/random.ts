@@ -180,13 +180,44 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
     const mu = a[0] === undefined ? 0 : toFloat(vm, a[0]), sigma = a[1] === undefined ? 1 : toFloat(vm, a[1]);
     return F(slot.rng.gauss(mu, sigma));
   });
+  // choices(population, weights=None, *, cum_weights=None, k=1), as CPython 3.11: uniform picks
+  // take floor(random() * n); weighted ones bisect the running totals with random() * total.
   rfn('choices', (a, kw) => {
     touch();
     const pop = vm.toList(a[0]!);
     const k = Number(toInt(vm, kw?.get('k') ?? 1));
     const n = pop.length;
+    const weights = a[1] ?? kw?.get('weights') ?? None;
+    const cumArg = kw?.get('cum_weights') ?? None;
     const out: PyVal[] = [];
-    for (const i of slot.rng.choicesIndices(n, k)) out.push(pop[i]!);
+    if (weights === None && cumArg === None) {
+      for (const i of slot.rng.choicesIndices(n, k)) out.push(pop[i]!);
+      return vm.placeList(vm.newList(out));
+    }
+    if (weights !== None && cumArg !== None) throw vm.typeErr('Cannot specify both weights and cumulative weights');
+    let cum: number[];
+    if (weights !== None) {
+      if (isIntLike(weights)) throw vm.typeErr(`The number of choices must be a keyword argument: k=${vm.str(weights)}`);
+      let run = 0;
+      cum = vm.toList(weights).map((w, i) => (run = i === 0 ? toFloat(vm, w) : run + toFloat(vm, w)));
+    } else {
+      cum = vm.toList(cumArg).map((w) => toFloat(vm, w));
+    }
+    if (cum.length !== n) throw vm.err('ValueError', 'The number of weights does not match the population');
+    const total = cum[n - 1] ?? 0;
+    if (!(total > 0)) throw vm.err('ValueError', 'Total of weights must be greater than zero');
+    if (!Number.isFinite(total)) throw vm.err('ValueError', 'Total of weights must be finite');
+    const hi = n - 1;
+    for (let j = 0; j < k; j++) {
+      const x = slot.rng.random() * total;
+      let lo = 0, top = hi;
+      while (lo < top) {
+        const mid = (lo + top) >> 1;
+        if (x < cum[mid]!) top = mid;
+        else lo = mid + 1;
+      }
+      out.push(pop[lo]!);
+    }
     return vm.placeList(vm.newList(out));
   });
 }

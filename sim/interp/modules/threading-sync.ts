@@ -1,7 +1,8 @@
 /**
- * `_threading_sync` in guest Python: `Condition`, `Event`, `Semaphore`, `BoundedSemaphore` and
- * `Barrier` on the `_thread` locks, for `queue` and `concurrent.futures` (and for `threading` to
- * re-export: it has only `Lock`/`RLock` today).
+ * `_threading_sync` in guest Python: `Condition`, `Event`, `Semaphore`, `BoundedSemaphore`,
+ * `Barrier`, `Timer` and `local` on the `_thread` locks, for `queue` and `concurrent.futures`, and
+ * re-exported by `threading` (its module `__getattr__` imports this module on first use, so a
+ * program that uses only threads and locks simulates no more code than before).
  *
  * A waiter blocks on a lock of its own that `notify` releases, so a wait with no timeout is one
  * blocked acquire the scheduler wakes. A timed wait polls a non-blocking acquire between
@@ -14,7 +15,7 @@
 import { pythonModule } from './kit.js';
 
 export const threadingSync = pythonModule('_threading_sync', String.raw`
-from threading import Lock as _Lock
+from threading import Lock as _Lock, Thread as _Thread, get_ident as _get_ident
 from time import monotonic as _time, sleep as _sleep
 from collections import deque as _deque
 
@@ -257,4 +258,94 @@ class Barrier:
     @property
     def broken(self):
         return self._state == -1
+
+    def reset(self):
+        with self._cond:
+            self._state = 0
+            self._count = 0
+            self._generation += 1
+            self._cond.notify_all()
+
+
+class Timer(_Thread):
+    def __init__(self, interval, function, args=None, kwargs=None):
+        _Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+_MISSING = object()
+
+
+class _local:
+    # One attribute dict per thread (keyed by thread ident), created on a thread's first use; a
+    # subclass's __init__ runs again, with the constructor's arguments, in each new thread.
+    def __new__(cls, *args, **kw):
+        if (args or kw) and cls.__init__ is object.__init__:
+            raise TypeError('Initialization arguments are not supported')
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local__args', (args, kw))
+        object.__setattr__(self, '_local__dicts', {_get_ident(): {}})
+        return self
+
+    def _local__dict(self):
+        dicts = object.__getattribute__(self, '_local__dicts')
+        key = _get_ident()
+        d = dicts.get(key)
+        if d is None:
+            d = dicts[key] = {}
+            cls = type(self)
+            if cls.__init__ is not object.__init__:
+                args, kw = object.__getattribute__(self, '_local__args')
+                cls.__init__(self, *args, **kw)
+        return d
+
+    def __getattribute__(self, name):
+        if name.startswith('_local__'):
+            return object.__getattribute__(self, name)
+        d = _local._local__dict(self)
+        if name == '__dict__':
+            return d
+        attr = getattr(type(self), name, _MISSING)
+        if attr is not _MISSING and hasattr(type(attr), '__set__'):
+            return object.__getattribute__(self, name)
+        if name in d:
+            return d[name]
+        if attr is _MISSING:
+            raise AttributeError("'%s' object has no attribute '%s'" % (_local_name(self), name))
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name == '__dict__':
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % _local_name(self))
+        attr = getattr(type(self), name, _MISSING)
+        if attr is not _MISSING and hasattr(type(attr), '__set__'):
+            return object.__setattr__(self, name, value)
+        _local._local__dict(self)[name] = value
+
+    def __delattr__(self, name):
+        d = _local._local__dict(self)
+        if name not in d:
+            raise AttributeError(name)
+        del d[name]
+
+
+_local.__module__ = '_thread'
+local = _local
+
+
+def _local_name(obj):
+    return '_thread._local' if type(obj) is _local else type(obj).__name__
 `);

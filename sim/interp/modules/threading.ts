@@ -106,6 +106,8 @@ def enumerate():
     return _enumerate()
 `;
 
+const SYNC_NAMES = new Set(['Condition', 'Event', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'BrokenBarrierError', 'Timer', 'local']);
+
 export const threading: GuestModule = {
   name: 'threading',
   install(vm: Vm): void {
@@ -271,6 +273,17 @@ function makeThreading(vm: Vm, lockT: PyType, rlockT: PyType, pyThreadOf: Map<Py
     return vm.placeList(vm.newList(out));
   });
   vm.runSourceModule('threading', THREADING_SRC, d);
+  // The synchronisation classes live in _threading_sync (which imports this module's locks):
+  // loaded on first use through PEP 562's module __getattr__, then bound here as CPython's are.
+  defineFn(vm, m, '__getattr__', (a) => {
+    const name = a[0];
+    if (typeof name === 'string' && SYNC_NAMES.has(name)) {
+      const v = vm.getAttr(vm.moduleOf('_threading_sync'), name);
+      d.set(name, v);
+      return v;
+    }
+    throw vm.err('AttributeError', `module 'threading' has no attribute '${typeof name === 'string' ? name : vm.str(name!)}'`);
+  });
   for (const k of d.keyList()) {
     const v = d.get(k)!;
     if (v instanceof PyObject && 'module' in v && (v as PyType).module === '__main__') (v as PyType).module = 'threading';

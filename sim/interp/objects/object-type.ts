@@ -146,7 +146,10 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
     vm.setAttrRaw(vm.cur, a[0] as PyInstance, a[1] as string, a[2]!);
     return None;
   });
-  vm.method(T.object, '__getattribute__', (a) => vm.getAttr(a[0]!, a[1] as string));
+  vm.method(T.object, '__getattribute__', (a) => {
+    if (typeof a[1] !== 'string') throw vm.typeErr(`attribute name must be string, not '${vm.typeOf(a[1]!).name}'`);
+    return vm.genericGetAttr(a[0]!, a[1]);
+  });
   vm.method(T.object, '__delattr__', (a) => {
     vm.delAttr(a[0]!, a[1] as string);
     return None;

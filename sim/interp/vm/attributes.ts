@@ -65,10 +65,48 @@ export abstract class VmAttributes extends VmGenerators {
     return this.err('AttributeError', `'${this.typeOf(v).name}' object has no attribute '${name}'`);
   }
 
+  /** A guest `__getattribute__` of TP (not object's), if a class ever defined one. */
+  getattributeOverride(tp: PyType): PyFunction | undefined {
+    if (this.getattributeOverrides === 0) return undefined;
+    const ga = this.lookup(tp, '__getattribute__');
+    return ga instanceof PyFunction ? ga : undefined;
+  }
+
   getAttrOpt(v: PyVal, name: string): PyVal | undefined {
     if (v instanceof PySuper) return this.superAttr(v, name);
-    const t = this.cur;
     if (v instanceof PyInstance) {
+      const over = this.getattributeOverride(v.cls);
+      if (over === undefined) return this.instanceAttr(v, name, true);
+      // The class's own __getattribute__; its AttributeError goes to __getattr__ if there is one.
+      try {
+        return this.callValue(over, [v, name], null);
+      } catch (e) {
+        if (!(e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!))) throw e;
+        if (this.lookup(v.cls, '__getattr__') === undefined) {
+          this.getattrError = e;
+          return undefined;
+        }
+      }
+      return this.callGetattr(v, name);
+    }
+    return this.otherAttr(v, name);
+  }
+
+  /** `object.__getattribute__(v, name)`: the generic lookup, never a class's override nor its
+   *  `__getattr__`. */
+  genericGetAttr(v: PyVal, name: string): PyVal {
+    if (!(v instanceof PyInstance)) return this.getAttr(v, name);
+    this.getattrError = null;
+    const r = this.instanceAttr(v, name, false);
+    if (r !== undefined) return r;
+    throw this.attrError(v, name);
+  }
+
+  /** The generic attribute lookup on an instance: data descriptors, its own attributes, the
+   *  class's, then (WITH_GETATTR) the class's __getattr__. */
+  private instanceAttr(v: PyInstance, name: string, withGetattr: boolean): PyVal | undefined {
+    const t = this.cur;
+    {
       const tp = v.cls;
       const d = this.lookup(tp, name);
       if (d instanceof PyWrapper && d.cls === this.T.property) {
@@ -91,20 +129,27 @@ export abstract class VmAttributes extends VmGenerators {
       }
       if (name === '__class__') return tp;
       if (name === '__dict__' && tp.slotNames === null) return this.liveDict(v);
-      const ga = this.lookup(tp, '__getattr__');
-      if (ga !== undefined) {
-        try {
-          return this.callValue(ga, [v, name], null);
-        } catch (e) {
-          if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) {
-            this.getattrError = e; // getAttr re-raises the guest's own AttributeError
-            return undefined;
-          }
-          throw e;
-        }
-      }
-      return undefined;
+      return withGetattr ? this.callGetattr(v, name) : undefined;
     }
+  }
+
+  /** The class's __getattr__ for a name the lookup did not find (undefined if it has none). */
+  private callGetattr(v: PyInstance, name: string): PyVal | undefined {
+    const ga = this.lookup(v.cls, '__getattr__');
+    if (ga === undefined) return undefined;
+    try {
+      return this.callValue(ga, [v, name], null);
+    } catch (e) {
+      if (e instanceof PyExc && this.isSubtype(e.cls, this.exc.get('AttributeError')!)) {
+        this.getattrError = e; // getAttr re-raises the guest's own AttributeError
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  private otherAttr(v: PyVal, name: string): PyVal | undefined {
+    const t = this.cur;
     if (v instanceof PyType) return this.typeAttr(v, name);
     if (v instanceof PyModule) {
       this.readObj(t, v.dict as PyDict);
@@ -459,6 +504,7 @@ export abstract class VmAttributes extends VmGenerators {
   /** `type.__setattr__`: a class attribute (never on a built-in type). */
   setTypeAttr(v: PyType, name: string, val: PyVal): void {
     if (v.builtin) throw this.typeErr(`cannot set '${name}' attribute of immutable type '${v.name}'`);
+    if (name === '__getattribute__') this.getattributeOverrides++;
     this.mutate(this.cur, v);
     v.dict.set(name, val);
   }

@@ -487,6 +487,7 @@ export abstract class VmCalls extends VmExceptions {
       tp.dict.set(k, ns.vals[i]!);
     }
     tp.slotNames = this.slotNamesOf(tp, ns.getStr('__slots__'));
+    if (tp.dict.has('__getattribute__')) this.getattributeOverrides++;
     if (tp.dict.has('__eq__') && !tp.dict.has('__hash__')) tp.dict.set('__hash__', this.None);
     if (!tp.dict.has('__doc__')) tp.dict.set('__doc__', this.None); // a class's docstring is not inherited
     this.place(tp, 400);

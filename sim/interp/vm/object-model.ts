@@ -153,6 +153,9 @@ export abstract class VmObjectModel {
   protected subAttrs = new WeakMap<PyObject, Map<string, PyVal>>();
   /** The AttributeError a guest __getattr__ raised during the last getAttrOpt, if any. */
   protected getattrError: PyExc | null = null;
+  /** How many user classes define `__getattribute__` in their own dict (set at class creation or
+   *  later): while none does, attribute reads skip looking for an override. */
+  getattributeOverrides = 0;
 
   readonly proto: Protocols;
 
