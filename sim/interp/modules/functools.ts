@@ -289,4 +289,83 @@ class partialmethod:
         if obj is None:
             return self
         return partial(self.func, obj, *self.args, **self.keywords)
+
+
+def _dispatch_find(cls, registry):
+    # The implementation for the nearest class in cls's MRO; failing that, the most specific
+    # registered class cls is a (virtual) subclass of, e.g. an ABC; object's last.
+    for base in cls.__mro__:
+        if base in registry and base is not object:
+            return registry[base]
+    best = None
+    for typ in registry:
+        if typ is not object and issubclass(cls, typ):
+            if best is None or issubclass(typ, best):
+                best = typ
+    return registry[best if best is not None else object]
+
+
+def singledispatch(func):
+    registry = {object: func}
+    cache = {}
+
+    def dispatch(cls):
+        impl = cache.get(cls)
+        if impl is None:
+            impl = cache[cls] = _dispatch_find(cls, registry)
+        return impl
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            # @register on a function: the class is its first parameter's annotation.
+            func = cls
+            ann = dict(getattr(func, '__annotations__', {}))
+            ann.pop('return', None)
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to ${'`'}register()${'`'}: {func!r}. "
+                    "Use either ${'`'}@register(some_class)${'`'} or plain ${'`'}@register${'`'} on an annotated function.")
+            cls = next(iter(ann.values()))
+            if isinstance(cls, str):
+                cls = eval(cls, getattr(func, '__globals__', {}))
+            if not isinstance(cls, type):
+                raise TypeError(f"Invalid annotation for {next(iter(ann))!r}. {cls!r} is not a class.")
+        registry[cls] = func
+        cache.clear()
+        return func
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    wrapper._clear_cache = cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f'{func!r} is not callable or a descriptor')
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
 `);

@@ -5,6 +5,7 @@
  * sequences (`float_info`, `int_info`, `hash_info`, `version_info`: tuples with CPython's reprs)
  * and `stdin`, a text stream over the program's standard input (empty unless the run gives one).
  */
+import { dirname, resolve as resolvePath } from 'node:path';
 import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import type { PyDict } from '../dict.js';
 import { PyExc, PyObject, type PyModule, type PyVal } from '../values.js';
@@ -77,8 +78,15 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
     const v = a[0]!;
     return v instanceof PyObject && v.size > 0 ? v.size : 28;
   });
+  // sys.modules: every module imported so far and from now on (vm.moduleOf keeps it in step).
   const mods = vm.placeDict(vm.newDict());
+  for (const [k, v] of vm.modules) mods.set(k, v);
+  mods.set('sys', m);
+  vm.sysModules = mods;
   defineValue(m, 'modules', mods);
+  // The script's folder first, as CPython's sys.path[0]; htmsim has no other import path.
+  const script = vm.argv[0] ?? '';
+  defineValue(m, 'path', vm.placeList(vm.newList([script === '' ? '' : resolvePath(dirname(script))])));
   defineFn(vm, m, '_stdin_text', () => vm.stdinText);
   vm.runSourceModule('sys', SYS_SOURCE, m.dict as PyDict);
   return m;

@@ -83,6 +83,13 @@ export function installDescriptorTypes(vm: Vm, kit: Kit): void {
   vm.method(T.property, 'setter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, a[1]!, (a[0] as PyWrapper).fdel, (a[0] as PyWrapper).doc));
   vm.method(T.property, 'deleter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, (a[0] as PyWrapper).fset, a[1]!, (a[0] as PyWrapper).doc));
   vm.method(T.property, '__get__', (a) => vm.callValue((a[0] as PyWrapper).fget, [a[1]!], null));
+  // The descriptor protocol spelled out (functools.singledispatchmethod, hand-written proxies):
+  // a function binds to an instance, a staticmethod gives its function, a classmethod binds to
+  // the class (the instance's own when none is given).
+  vm.method(T.function, '__get__', (a) => (a[1] === undefined || a[1] === None ? a[0]! : vm.boundMethod(a[0]!, a[1])));
+  vm.method(T.staticmethod, '__get__', (a) => (a[0] as PyWrapper).fget);
+  vm.method(T.classmethod, '__get__', (a) => vm.boundMethod((a[0] as PyWrapper).fget,
+    a[2] !== undefined && a[2] !== None ? a[2] : vm.typeOf(a[1]!)));
 
   // super()
   ctor(T.super, (a) => {

@@ -104,6 +104,9 @@ export abstract class VmObjectModel {
   readonly NotImplemented: PyObject;
   readonly builtins: PyDict;
   readonly modules = new Map<string, PyModule>();
+  /** sys.modules once `sys` exists: kept in step with `modules` on the host side (no simulated
+   *  traffic: a program's figures do not depend on whether it imported sys). */
+  sysModules: PyDict | null = null;
   readonly moduleFactories = new Map<string, () => PyModule>();
   /**
    * weakref (modules/weakref.ts): each referent's weak references, each reference's referent (null

@@ -49,11 +49,17 @@ export abstract class VmThreads extends VmAsync {
       if (fac === undefined) throw this.err('ModuleNotFoundError', `No module named '${name}'`);
       m = fac();
       this.modules.set(name, m);
+      this.sysModules?.set(name, m);
       // An import inside a transaction that later aborts is undone with it: the module's
       // initialization (its dict) is rolled back, so its entry must go too, or a half-built
       // module would stay cached.
       const t = this.cur as GuestThread | undefined;
-      if (t !== undefined && t.tx !== null) this.logUndo(t, () => this.modules.delete(name));
+      if (t !== undefined && t.tx !== null) {
+        this.logUndo(t, () => {
+          this.modules.delete(name);
+          this.sysModules?.delete(name);
+        });
+      }
     }
     return m;
   }
