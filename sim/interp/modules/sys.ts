@@ -85,7 +85,8 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   vm.sysModules = mods;
   defineValue(m, 'modules', mods);
   // The script's folder first, as CPython's sys.path[0]; htmsim has no other import path.
-  const script = vm.argv[0] ?? '';
+  const mainFile = vm.modules.get('__main__')?.dict.getStr('__file__');
+  const script = vm.argv[0] ?? (typeof mainFile === 'string' ? mainFile : '');
   defineValue(m, 'path', vm.placeList(vm.newList([script === '' ? '' : resolvePath(dirname(script))])));
   defineFn(vm, m, '_stdin_text', () => vm.stdinText);
   vm.runSourceModule('sys', SYS_SOURCE, m.dict as PyDict);
