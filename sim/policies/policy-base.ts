@@ -16,6 +16,9 @@ export abstract class PolicyBase extends DefaultHooks implements Policy {
   coresUsed(machineCores: number): number {
     return machineCores;
   }
+  preemptible(_t: GuestThread): boolean {
+    return true;
+  }
   admit(_t: GuestThread): boolean {
     return true;
   }

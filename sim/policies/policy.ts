@@ -72,6 +72,8 @@ export interface Policy extends ExecHooks {
   readonly name: PolicyName;
   /** How many cores the policy may use (serial: 1). */
   coresUsed(machineCores: number): number;
+  /** Whether the OS time slice may take t off its core now (serial: not inside `atomic`). */
+  preemptible(t: GuestThread): boolean;
   /**
    * The scheduler is about to run t. Return false when t may not run now; the policy has then
    * parked it (or wants admit asked again at once, e.g. after an aborted transaction attempt).

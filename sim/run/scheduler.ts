@@ -310,7 +310,7 @@ export class Scheduler implements SchedulerControl {
         let chosenIdx = curIdx;
         let chosenAt = curAt;
         // Switch when the current thread cannot run now, or its time slice is over.
-        const sliceOver = n > 1 && clock - this.sliceStart[c]! >= sliceCycles;
+        const sliceOver = n > 1 && clock - this.sliceStart[c]! >= sliceCycles && policy.preemptible(this.queues[c]![cur]!);
         if (curAt > clock || sliceOver) {
           const qi = this.qIdx[c]!;
           for (let k = 1; k <= n; k++) {
