@@ -1,6 +1,9 @@
 /**
  * `io` in guest Python: `StringIO` and `BytesIO`, in-memory streams on a guest list of chunks
- * (appends at the end stay amortized O(1); a read, seek or overwrite joins them first).
+ * (appends at the end stay amortized O(1); a read, seek or overwrite joins them first), and
+ * `open` (also the builtin) on the run's in-memory file system (`_memfs`, os.ts): a file opened
+ * for reading must have been written by the program; a written file is stored when it is flushed
+ * or closed.
  */
 import { pythonModule } from './kit.js';
 
@@ -228,4 +231,133 @@ class BytesIO(_MemoryIO):
 
     def read1(self, size=-1):
         return self.read(size)
+
+
+class _FileMixin:
+    # A file of the in-memory file system: a StringIO or BytesIO whose content is stored under
+    # its path on flush and close (as the bytes it encodes to).
+    def _setup(self, name, mode, key, readable, writable, encoding):
+        self.name = name
+        self.mode = mode
+        self._key = key
+        self._readable = readable
+        self._writable = writable
+        self._encoding = encoding
+
+    def readable(self):
+        self._open()
+        return self._readable
+
+    def writable(self):
+        self._open()
+        return self._writable
+
+    def read(self, size=-1):
+        if not self._readable:
+            self._open()
+            raise UnsupportedOperation('not readable')
+        return _MemoryIO.read(self, size)
+
+    def readline(self, size=-1):
+        if not self._readable:
+            self._open()
+            raise UnsupportedOperation('not readable')
+        return _MemoryIO.readline(self, size)
+
+    def write(self, s):
+        if not self._writable:
+            self._open()
+            raise UnsupportedOperation('not writable')
+        return _MemoryIO.write(self, s)
+
+    def flush(self):
+        self._open()
+        if self._writable:
+            import _memfs
+            data = self._flat()
+            _memfs.files[self._key] = data if self._encoding is None else data.encode(self._encoding)
+
+    def close(self):
+        if not self._closed:
+            self.flush()
+        _MemoryIO.close(self)
+
+    def fileno(self):
+        self._open()
+        return 3
+
+    def __repr__(self):
+        if self._encoding is None:
+            kind = 'BufferedWriter' if self._writable and not self._readable else 'BufferedReader'
+            return "<_io.%s name=%r>" % (kind, self.name)
+        return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (self.name, self.mode, self._encoding)
+
+    def __del__(self):
+        pass
+
+
+class TextIOWrapper(_FileMixin, StringIO):
+    _closed_msg = 'I/O operation on closed file.'
+
+    def getvalue(self):
+        raise AttributeError("'_io.TextIOWrapper' object has no attribute 'getvalue'")
+
+
+class BufferedIO(_FileMixin, BytesIO):
+    pass
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    import _memfs
+    from posixpath import abspath
+    if isinstance(file, int):
+        raise OSError(9, 'Bad file descriptor')
+    if not isinstance(file, str):
+        import os
+        file = os.fspath(file)
+        if isinstance(file, bytes):
+            file = file.decode()
+    if not isinstance(mode, str):
+        raise TypeError('open() argument \'mode\' must be str, not %s' % type(mode).__name__)
+    kinds = [c for c in mode if c in 'rwxa']
+    if any(c not in 'rwxabt+' for c in mode) or len(set(mode)) != len(mode):
+        raise ValueError('invalid mode: %r' % mode)
+    if 'b' in mode and 't' in mode:
+        raise ValueError("can't have text and binary mode at once")
+    if len(kinds) != 1:
+        raise ValueError('must have exactly one of create/read/write/append mode')
+    binary = 'b' in mode
+    if binary and encoding is not None:
+        raise ValueError("binary mode doesn't take an encoding argument")
+    kind = kinds[0]
+    key = abspath(file)
+    if _memfs.isdir(key):
+        raise IsADirectoryError(21, 'Is a directory', file)
+    if kind == 'r':
+        if key not in _memfs.files:
+            raise FileNotFoundError(2, 'No such file or directory', file)
+        data = _memfs.files[key]
+    elif kind == 'x' and key in _memfs.files:
+        raise FileExistsError(17, 'File exists', file)
+    elif kind == 'a':
+        data = _memfs.files.get(key, b'')
+    else:
+        data = b''
+    if kind != 'r':
+        _memfs.files[key] = data
+    readable = kind == 'r' or '+' in mode
+    writable = kind != 'r' or '+' in mode
+    if binary:
+        f = BufferedIO(data)
+        f._setup(file, mode, key, readable, writable, None)
+    else:
+        enc = 'UTF-8' if encoding is None else encoding
+        text = data.decode(enc, errors or 'strict')
+        if newline is None:
+            text = text.replace('\r\n', '\n').replace('\r', '\n')
+        f = TextIOWrapper(text)
+        f._setup(file, mode, key, readable, writable, enc)
+    if kind == 'a':
+        f.seek(0, 2)
+    return f
 `);

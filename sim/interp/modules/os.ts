@@ -1,8 +1,10 @@
 /**
  * `os` in guest Python, deterministic: `environ` starts empty (a run has no host environment;
- * the guest may set variables), `getcwd()` is `/`, the file system has only the root directory
- * (`os.path.exists('/')`; every other path does not exist), `cpu_count()` is the simulated
- * machine's core count, `getpid()` is 1. `os.path` is POSIX path arithmetic on strings.
+ * the guest may set variables), `getcwd()` is `/`, the file system is the run's own in-memory one
+ * (`_memfs`: empty at start, the files the program writes with `open` exist for the rest of the
+ * run, folders are implied by the files in them; the host's files are never visible),
+ * `cpu_count()` is the simulated machine's core count, `getpid()` is 1. `os.path` is POSIX path
+ * arithmetic on strings.
  */
 import type { PyModule } from '../values.js';
 import type { Vm } from '../vm/vm.js';
@@ -126,28 +128,68 @@ def getpid():
     return 1
 
 
+def stat(path):
+    import _memfs
+    if abspath(path) not in _memfs.files and not _memfs.isdir(abspath(path)):
+        _no_file('stat', path)
+    return stat_result((0o100644 if abspath(path) in _memfs.files else 0o40755, 0, 0, 1, 0, 0, len(_memfs.files.get(abspath(path), b'')), 0, 0, 0))
+
+
+class stat_result(tuple):
+    @property
+    def st_mode(self):
+        return self[0]
+
+    @property
+    def st_size(self):
+        return self[6]
+
+
 def _no_file(fn, path):
     raise FileNotFoundError(2, 'No such file or directory', path)
 
 
 def listdir(path='.'):
-    if path in ('/', '.', ''):
-        return []
-    _no_file('listdir', path)
-
-
-def stat(path):
-    _no_file('stat', path)
+    import _memfs
+    names = _memfs.listdir(path)
+    if names is None:
+        _no_file('listdir', path)
+    return names
 
 
 def remove(path):
-    _no_file('remove', path)
+    import _memfs
+    if not _memfs.remove(path):
+        _no_file('remove', path)
+
+
+def rename(src, dst):
+    import _memfs
+    if not _memfs.rename(src, dst):
+        _no_file('rename', src)
+
+
+replace = rename
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    pass
+
+
+def mkdir(path, mode=0o777):
+    pass
+
+
+def rmdir(path):
+    import _memfs
+    if _memfs.listdir(path):
+        raise OSError(39, 'Directory not empty', path)
 
 
 unlink = remove
 
 
-from posixpath import getcwd, fspath
+from posixpath import getcwd, fspath, abspath
 import posixpath as path
 `);
 
@@ -287,16 +329,21 @@ def commonprefix(m):
 
 
 def exists(path):
-    return abspath(path) == '/'
+    return isfile(path) or isdir(path)
 
 
-isdir = exists
+def isdir(path):
+    import _memfs
+    return _memfs.isdir(abspath(path))
+
+
 lexists = exists
 realpath = abspath
 
 
 def isfile(path):
-    return False
+    import _memfs
+    return abspath(path) in _memfs.files
 
 
 def islink(path):
@@ -316,7 +363,63 @@ def normcase(s):
 
 
 def getsize(path):
-    raise FileNotFoundError(2, 'No such file or directory', path)
+    import _memfs
+    data = _memfs.files.get(abspath(path))
+    if data is None:
+        raise FileNotFoundError(2, 'No such file or directory', path)
+    return len(data)
+`);
+
+/**
+ * `_memfs`: the run's in-memory file system (absolute path → bytes), written and read by
+ * `open` (io.open) and consulted by os and os.path. Empty at the start of every run.
+ */
+export const memfs = pythonModule('_memfs', String.raw`
+from posixpath import abspath
+
+files = {}
+
+
+def isdir(path):
+    if path == '/':
+        return True
+    prefix = path.rstrip('/') + '/'
+    for name in files:
+        if name.startswith(prefix):
+            return True
+    return False
+
+
+def listdir(path):
+    folder = abspath(path)
+    if folder in files:
+        return None
+    if not isdir(folder):
+        return None
+    prefix = folder.rstrip('/') + '/'
+    seen = []
+    for name in files:
+        if name.startswith(prefix):
+            head = name[len(prefix):].split('/')[0]
+            if head not in seen:
+                seen.append(head)
+    return seen
+
+
+def remove(path):
+    key = abspath(path)
+    if key not in files:
+        return False
+    del files[key]
+    return True
+
+
+def rename(src, dst):
+    key = abspath(src)
+    if key not in files:
+        return False
+    files[abspath(dst)] = files.pop(key)
+    return True
 `);
 
 /** `import os.path` (and `from os.path import join`): the `path` attribute of `os`. */

@@ -96,6 +96,18 @@ export function installExceptionTypes(vm: Vm): void {
     self.args = a.slice(1);
     return None;
   });
+  // ImportError(msg, *, name=None, path=None): the module it was about and where it looked.
+  const importErr = vm.exc.get('ImportError')!;
+  vm.method(importErr, '__init__', (a, kw) => {
+    const self = a[0] as PyExc;
+    self.args = a.slice(1);
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'name' && k !== 'path') throw vm.typeErr(`'${k}' is an invalid keyword argument for ImportError()`);
+    }
+    self.attrs.set('name', kw?.get('name') ?? None);
+    self.attrs.set('path', kw?.get('path') ?? None);
+    return None;
+  });
   vm.method(BaseExc, 'with_traceback', (a) => {
     if (a.length !== 2) throw vm.typeErr(`BaseException.with_traceback() takes exactly one argument (${a.length - 1} given)`);
     vm.setTraceback(a[0] as PyExc, a[1]!);

@@ -234,6 +234,8 @@ export abstract class VmAttributes extends VmGenerators {
       case 'value':
         if (this.isSubtype(e.cls, this.exc.get('StopIteration')!)) return e.args[0] ?? this.None;
         return undefined;
+      case 'name': case 'path':
+        return this.isSubtype(e.cls, this.exc.get('ImportError')!) ? this.None : undefined;
       case 'code':
         if (this.isSubtype(e.cls, this.exc.get('SystemExit')!)) return e.args.length === 0 ? this.None : e.args.length === 1 ? e.args[0]! : this.newTuple(e.args);
         return undefined;

@@ -46,7 +46,12 @@ export abstract class VmThreads extends VmAsync {
     let m = this.modules.get(name);
     if (m === undefined) {
       const fac = this.moduleFactories.get(name);
-      if (fac === undefined) throw this.err('ModuleNotFoundError', `No module named '${name}'`);
+      if (fac === undefined) {
+        const e = this.err('ModuleNotFoundError', `No module named '${name}'`);
+        e.attrs.set('name', name);
+        e.attrs.set('path', this.None);
+        throw e;
+      }
       m = fac();
       this.modules.set(name, m);
       this.sysModules?.set(name, m);
