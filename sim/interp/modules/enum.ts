@@ -41,8 +41,20 @@ def _flag_bits(value):
     return bits
 
 
+# A data type mixed into an enum (class Color(str, Enum)) is stood in for by the mixin that gives
+# members its behaviour on their value (members cannot be host strs or ints carrying a name).
+_DATA_MIXINS = {}
+
+
 class EnumType(type):
     def __new__(metacls, cls, bases, classdict, boundary=None, **kwds):
+        member_type = object
+        if _DATA_MIXINS:
+            for i, base in enumerate(bases):
+                if base in _DATA_MIXINS:
+                    member_type = base
+                    bases = bases[:i] + (_DATA_MIXINS[base],) + bases[i + 1:]
+                    break
         members = []
         body = {}
         for key, value in classdict.items():
@@ -54,6 +66,9 @@ class EnumType(type):
             if isinstance(base, EnumType) and base._member_names_:
                 raise TypeError('%s: cannot extend %r' % (cls, base))
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        if member_type is object:
+            member_type = getattr(enum_class, '_member_type_', object)
+        type.__setattr__(enum_class, '_member_type_', member_type)
         type.__setattr__(enum_class, '_member_names_', [])
         type.__setattr__(enum_class, '_member_map_', {})
         type.__setattr__(enum_class, '_value2member_map_', {})
@@ -83,7 +98,7 @@ class EnumType(type):
                 member._value_ = value
         else:
             member = object.__new__(cls)
-            member._value_ = value
+            member._value_ = value if cls._member_type_ is object else cls._member_type_(*args)
         member._name_ = name
         init = getattr(cls, '__init__', None)
         if init is not None and init is not object.__init__ and '__init__' in _user_defined(cls):
@@ -298,21 +313,41 @@ class IntEnum(_Numeric, ReprEnum):
     pass
 
 
-class StrEnum(ReprEnum):
-    @staticmethod
-    def _generate_next_value_(name, start, count, last_values):
-        return name.lower()
+class _Stringy:
+    """str behaviour of a str-valued member (StrEnum, or a class mixing str into Enum): htmsim's
+    strs are host strings that cannot carry a member's name, so members are objects that compare,
+    hash, concatenate and answer str methods as their value."""
 
     def __eq__(self, other): return self._value_ == _value_of(other)
     def __ne__(self, other): return self._value_ != _value_of(other)
+    def __lt__(self, other): return self._value_ < _value_of(other)
+    def __le__(self, other): return self._value_ <= _value_of(other)
+    def __gt__(self, other): return self._value_ > _value_of(other)
+    def __ge__(self, other): return self._value_ >= _value_of(other)
     def __hash__(self): return hash(self._value_)
     def __len__(self): return len(self._value_)
+    def __contains__(self, item): return item in self._value_
+    def __getitem__(self, index): return self._value_[index]
+    def __iter__(self): return iter(self._value_)
     def __add__(self, other): return self._value_ + _value_of(other)
     def __radd__(self, other): return _value_of(other) + self._value_
+    def __mul__(self, other): return self._value_ * other
+    def __mod__(self, other): return self._value_ % other
     def __getattr__(self, name):
         if name.startswith('_'):
             raise AttributeError(name)
         return getattr(self._value_, name)
+
+
+class StrEnum(_Stringy, ReprEnum):
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+_DATA_MIXINS[str] = _Stringy
+_DATA_MIXINS[int] = _Numeric
+_DATA_MIXINS[float] = _Numeric
 
 
 class Flag(Enum):

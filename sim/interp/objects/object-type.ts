@@ -134,6 +134,9 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
       o.cls = tp;
       return o;
     }
+    // `str.__new__(S, v)` for a subclass of str, int, float or bytes: the value itself, as `S(v)`
+    // gives (htmsim's strs, ints and floats are host values that cannot carry a subclass).
+    if (base === T.str || base === T.int || base === T.float || base === T.bytes) return vm.ctors.get(base)!(a.slice(1), null, base);
     return vm.instantiate(tp);
   });
   vm.method(T.object, '__repr__', (a) => {
