@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { listAssign } from '../objects/list-ops.js';
 import * as R from '../runtime/int-ops.js';
+import { mathExp } from '../runtime/math.js';
 import { MersenneTwister } from '../runtime/random.js';
 import { PyBytes, PyFloat, PyList, PyTuple, type PyModule, type PyObject, type PyType, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
@@ -179,6 +180,55 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
     touch();
     const mu = a[0] === undefined ? 0 : toFloat(vm, a[0]), sigma = a[1] === undefined ? 1 : toFloat(vm, a[1]);
     return F(slot.rng.gauss(mu, sigma));
+  });
+  // The continuous distributions of random.py (runtime/random.ts), with its argument checks.
+  const fl = (v: PyVal | undefined, dflt: number): number => (v === undefined ? dflt : toFloat(vm, v));
+  rfn('normalvariate', (a, kw) => {
+    touch();
+    return F(slot.rng.normalvariate(fl(a[0] ?? kw?.get('mu'), 0), fl(a[1] ?? kw?.get('sigma'), 1)));
+  });
+  rfn('lognormvariate', (a) => {
+    touch();
+    return F(mathExp(slot.rng.normalvariate(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  });
+  rfn('expovariate', (a) => {
+    touch();
+    if (a[0] === undefined) throw vm.typeErr("Random.expovariate() missing 1 required positional argument: 'lambd'");
+    const lambd = toFloat(vm, a[0]);
+    if (lambd === 0) throw vm.err('ZeroDivisionError', 'float division by zero');
+    return F(slot.rng.expovariate(lambd));
+  });
+  rfn('triangular', (a, kw) => {
+    touch();
+    const mode = a[2] ?? kw?.get('mode');
+    return F(slot.rng.triangular(fl(a[0] ?? kw?.get('low'), 0), fl(a[1] ?? kw?.get('high'), 1), mode === undefined || mode === None ? null : toFloat(vm, mode)));
+  });
+  rfn('paretovariate', (a) => {
+    touch();
+    return F(slot.rng.paretovariate(toFloat(vm, a[0]!)));
+  });
+  rfn('weibullvariate', (a) => {
+    touch();
+    return F(slot.rng.weibullvariate(toFloat(vm, a[0]!), toFloat(vm, a[1]!)));
+  });
+  rfn('vonmisesvariate', (a) => {
+    touch();
+    return F(slot.rng.vonmisesvariate(toFloat(vm, a[0]!), toFloat(vm, a[1]!)));
+  });
+  const gammaArgs = (a: PyVal[], what: string): [number, number] => {
+    const alpha = toFloat(vm, a[0]!), beta = toFloat(vm, a[1]!);
+    if (alpha <= 0.0 || beta <= 0.0) throw vm.err('ValueError', `${what}: alpha and beta must be > 0.0`);
+    return [alpha, beta];
+  };
+  rfn('gammavariate', (a) => {
+    touch();
+    return F(slot.rng.gammavariate(...gammaArgs(a, 'gammavariate')));
+  });
+  rfn('betavariate', (a) => {
+    touch();
+    const [alpha, beta] = [toFloat(vm, a[0]!), toFloat(vm, a[1]!)];
+    if (alpha <= 0.0 || beta <= 0.0) throw vm.err('ValueError', 'gammavariate: alpha and beta must be > 0.0');
+    return F(slot.rng.betavariate(alpha, beta));
   });
   // choices(population, weights=None, *, cum_weights=None, k=1), as CPython 3.11: uniform picks
   // take floor(random() * n); weighted ones bisect the running totals with random() * total.

@@ -5,7 +5,17 @@
  */
 import { RuntimeOpError, typeError, valueError } from './errors.js';
 import { type IntVal, intAbs, intAdd, intBitLength, intCmp, intFloorDiv, intMul, intSign, intSub, normInt, toBig } from './int-ops.js';
-import { mathCos, mathLog, mathSin } from './math.js';
+import { mathAcos, mathCos, mathExp, mathLog, mathPow, mathSin } from './math.js';
+
+// random.py's constants, from C libm as CPython computes them at import.
+const NV_MAGICCONST = 4 * mathExp(-0.5) / Math.sqrt(2.0);
+const LOG4 = mathLog(4.0);
+const SG_MAGICCONST = 1.0 + mathLog(4.5);
+/** Python's float %: the result takes the divisor's sign. */
+function floatMod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
+}
 
 const N = 624;
 const M = 397;
@@ -254,6 +264,107 @@ export class MersenneTwister {
       this.gaussNext = mathSin(x2pi) * g2rad;
     }
     return mu + z * sigma;
+  }
+
+  // CPython 3.11's other distributions, draw for draw (the same random() calls in the same order,
+  // and C libm's log/exp/pow/cos/acos through math.ts), so seeded sequences match.
+
+  /** normalvariate(mu, sigma): Kinderman and Monahan's ratio-of-uniforms method. */
+  normalvariate(mu: number, sigma: number): number {
+    let z: number;
+    for (;;) {
+      const u1 = this.random();
+      const u2 = 1.0 - this.random();
+      z = NV_MAGICCONST * (u1 - 0.5) / u2;
+      const zz = z * z / 4.0;
+      if (zz <= -mathLog(u2)) break;
+    }
+    return mu + z * sigma;
+  }
+
+  expovariate(lambd: number): number {
+    return -mathLog(1.0 - this.random()) / lambd;
+  }
+
+  /** triangular(low, high, mode); mode null: the midpoint. */
+  triangular(low: number, high: number, mode: number | null): number {
+    let u = this.random();
+    let c: number;
+    if (high - low === 0) return low;
+    c = mode === null ? 0.5 : (mode - low) / (high - low);
+    if (u > c) {
+      u = 1.0 - u;
+      c = 1.0 - c;
+      [low, high] = [high, low];
+    }
+    return low + (high - low) * Math.sqrt(u * c);
+  }
+
+  paretovariate(alpha: number): number {
+    const u = 1.0 - this.random();
+    return mathPow(u, -1.0 / alpha);
+  }
+
+  weibullvariate(alpha: number, beta: number): number {
+    const u = 1.0 - this.random();
+    return alpha * mathPow(-mathLog(u), 1.0 / beta);
+  }
+
+  /** vonmisesvariate(mu, kappa): Best and Fisher's method; the angle in [0, 2π). */
+  vonmisesvariate(mu: number, kappa: number): number {
+    if (kappa <= 1e-6) return TWOPI * this.random();
+    const s = 0.5 / kappa;
+    const r = s + Math.sqrt(1.0 + s * s);
+    let z: number;
+    for (;;) {
+      const u1 = this.random();
+      z = mathCos(Math.PI * u1);
+      const d = z / (r + z);
+      const u2 = this.random();
+      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * mathExp(d)) break;
+    }
+    const q = 1.0 / r;
+    const f = (q + z) / (1.0 + q * z);
+    const u3 = this.random();
+    return u3 > 0.5 ? floatMod(mu + mathAcos(f), TWOPI) : floatMod(mu - mathAcos(f), TWOPI);
+  }
+
+  /** gammavariate(alpha, beta) (alpha, beta > 0: the caller checks): Cheng's method above 1,
+   *  an exponential at 1, Ahrens and Dieter's below. */
+  gammavariate(alpha: number, beta: number): number {
+    if (alpha > 1.0) {
+      const ainv = Math.sqrt(2.0 * alpha - 1.0);
+      const bbb = alpha - LOG4;
+      const ccc = alpha + ainv;
+      for (;;) {
+        const u1 = this.random();
+        if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
+        const u2 = 1.0 - this.random();
+        const v = mathLog(u1 / (1.0 - u1)) / ainv;
+        const x = alpha * mathExp(v);
+        const z = u1 * u1 * u2;
+        const r = bbb + ccc * v - x;
+        if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= mathLog(z)) return x * beta;
+      }
+    }
+    if (alpha === 1.0) return -mathLog(1.0 - this.random()) * beta;
+    let x: number;
+    for (;;) {
+      const u = this.random();
+      const b = (Math.E + alpha) / Math.E;
+      const p = b * u;
+      x = p <= 1.0 ? mathPow(p, 1.0 / alpha) : -mathLog((b - p) / alpha);
+      const u1 = this.random();
+      if (p > 1.0) {
+        if (u1 <= mathPow(x, alpha - 1.0)) break;
+      } else if (u1 <= mathExp(-x)) break;
+    }
+    return x * beta;
+  }
+
+  betavariate(alpha: number, beta: number): number {
+    const y = this.gammavariate(alpha, 1.0);
+    return y !== 0 ? y / (y + this.gammavariate(beta, 1.0)) : 0.0;
   }
 
   getstate(): RandomState {
