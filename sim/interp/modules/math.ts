@@ -58,6 +58,38 @@ function addRealFunctions(vm: Vm, m: PyModule): void {
   f1('log10', Math.log10, (x) => x > 0 || Number.isNaN(x));
   f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
   f1('expm1', Math.expm1);
+  // 3.11's additions. cbrt is correctly rounded here; glibc's may differ in the last bit
+  // (CPython on glibc: cbrt(27) == 3.0000000000000004).
+  f1('cbrt', Math.cbrt);
+  f1('exp2', (x) => Math.pow(2, x));
+  // IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even (computed with fmod
+  // so that it is exact).
+  defineFn(vm, m, 'remainder', (a) => {
+    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
+    if (Number.isNaN(x)) return F(x);
+    if (Number.isNaN(y)) return F(y);
+    if (!Number.isFinite(x) || y === 0) throw domainError(vm);
+    if (!Number.isFinite(y)) return F(x);
+    const ax = Math.abs(x), ay = Math.abs(y);
+    const mod = ax % ay;
+    const c = ay - mod;
+    let r: number;
+    if (mod < c) r = mod;
+    else if (mod > c) r = -c;
+    else r = mod - 2.0 * ((0.5 * (ax - mod)) % ay);
+    return F(x < 0 || Object.is(x, -0) ? -r : r);
+  });
+  defineFn(vm, m, 'nextafter', (a) => F(nextAfter(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  defineFn(vm, m, 'ulp', (a) => {
+    let x = Math.abs(toFloat(vm, a[0]!));
+    if (Number.isNaN(x) || !Number.isFinite(x)) return F(x);
+    let x2 = nextAfter(x, Infinity);
+    if (!Number.isFinite(x2)) {
+      x2 = nextAfter(x, -Infinity);
+      [x, x2] = [x2, x];
+    }
+    return F(x2 - x);
+  });
   f1('degrees', (x) => (x * 180) / Math.PI);
   f1('radians', (x) => (x * Math.PI) / 180);
 }
@@ -232,4 +264,16 @@ function addSums(vm: Vm, m: PyModule): void {
     const p = vm.toList(a[0]!).map((x) => toFloat(vm, x)), q = vm.toList(a[1]!).map((x) => toFloat(vm, x));
     return F(mathHypot(...p.map((x, i) => x - q[i]!)));
   });
+}
+
+/** C's nextafter: the float after x in the direction of y. */
+function nextAfter(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, (y > x) === (x > 0) ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
 }

@@ -133,7 +133,7 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
   const { T, isIntLike, intOf, isNum, fnum, repeatSeq } = kit;
   const { makeBytes, bytesExtend } = deps.bytes;
   const { viewSetOp, viewItems } = deps.views;
-  const { strPercent } = deps.text;
+  const { strPercent, bytesPercent } = deps.text;
   const { intBin, floatBin } = makeNumberArith(vm, kit);
   const setBin = makeSetArith(vm, deps.sets);
   const builtinBin = (a: PyVal, b: PyVal, op: number, inplace: boolean): PyVal => {
@@ -202,7 +202,7 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
         for (let i = 0; i < k; i++) d.set(a.data.subarray(0, a.len), i * a.len);
         return makeBytes(a.cls, d);
       }
-      if (op === 6) return vm.NotImplemented;
+      if (op === 6) return makeBytes(a.cls, bytesPercent(a, b));
     }
     if (a instanceof PySet && b instanceof PySet) return setBin(a, b, op, inplace);
     if (a instanceof PyDict && b instanceof PyDict && op === 7) {

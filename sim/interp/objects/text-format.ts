@@ -8,7 +8,8 @@ import type * as R from '../runtime/int-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from '../runtime/percent-format.js';
 import * as RF from '../runtime/str-format.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyComplex, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
+import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
+import { placeBytes } from './bytes.js';
 import type { Kit, Kw } from './kit.js';
 import type { ComplexParts } from './complex.js';
 import type { NumberParts } from './numbers.js';
@@ -49,6 +50,43 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: 
       ? { kind: 'tuple', items: arg.items }
       : { kind: 'single', value: arg, isMapping: arg instanceof PyDict || (arg instanceof PyInstance && vm.lookup(arg.cls, '__getitem__') !== undefined && !(typeof arg === 'string')) };
     return percentFormat(fmt, args, conv);
+  };
+
+  // bytes % args: the same renderer on the latin-1 image of the bytes; %s/%b take bytes-like
+  // objects (or __bytes__), %r/%a give ascii(repr(v)); the result is encoded back byte for byte.
+  const latin1 = (b: PyBytes): string => {
+    let s = '';
+    for (let i = 0; i < b.len; i++) s += String.fromCharCode(b.data[i]!);
+    return s;
+  };
+  const bytesConv: PercentConv<PyVal> = {
+    ...conv,
+    str: (v) => {
+      if (v instanceof PyBytes) return latin1(v);
+      const m = v instanceof PyInstance ? vm.lookup(v.cls, '__bytes__') : undefined;
+      if (m !== undefined) {
+        const r = vm.callValue(m, [v], null);
+        if (r instanceof PyBytes) return latin1(r);
+      }
+      throw vm.typeErr(`%b requires a bytes-like object, or an object that implements __bytes__, not '${tn(v)}'`);
+    },
+    repr: (v) => vm.asciiOf(vm.repr(v)),
+    asStr: (v) => (v instanceof PyBytes && v.len === 1 ? latin1(v) : null),
+    lookup: (m, key) => vm.getItem(m, placeBytes(vm, vm.T.bytes, Uint8Array.from(key, (c) => c.charCodeAt(0)))),
+    bytesMode: true,
+  };
+  const bytesPercent = (fmt: PyBytes, arg: PyVal): Uint8Array => {
+    const args: PercentArgs<PyVal> = arg instanceof PyTuple
+      ? { kind: 'tuple', items: arg.items }
+      : { kind: 'single', value: arg, isMapping: arg instanceof PyDict || (arg instanceof PyInstance && vm.lookup(arg.cls, '__getitem__') !== undefined) };
+    const out = percentFormat(latin1(fmt), args, bytesConv);
+    const d = new Uint8Array(out.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = out.charCodeAt(i);
+      if (c > 255) throw vm.typeErr('%c requires an integer in range(256) or a single byte');
+      d[i] = c;
+    }
+    return d;
   };
 
   const formatProto = (v: PyVal, spec: string): string => {
@@ -97,6 +135,6 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: 
     return out;
   };
   const strFormat = (fmt: string, args: PyVal[], kw: Kw): string => renderPieces(RF.parseFormatString(fmt), args, kw);
-  return { strPercent, formatProto, strFormat };
+  return { strPercent, bytesPercent, formatProto, strFormat };
 }
 export type TextFormat = ReturnType<typeof makeTextFormat>;

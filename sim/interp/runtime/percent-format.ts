@@ -30,6 +30,8 @@ export interface PercentConv<V> {
   typeName(v: V): string;
   /** m[key] for `%(key)s`; throws the VM's KeyError/TypeError itself. */
   lookup(mapping: V, key: string): V;
+  /** bytes % args: %b is %s (conv.str gives the bytes' latin-1 image). */
+  bytesMode?: boolean;
 }
 
 /** The right operand of `%`: a tuple's items, or any other single value. `isMapping` follows
@@ -155,10 +157,13 @@ function formatOne<V>(ch: string, cp: number, chIndex: number, v: V, flags: numb
   let body: string;
   let numeric = false;
   switch (ch) {
+    case 'b':
     case 's':
     case 'r':
     case 'a': {
-      body = ch === 's' ? conv.str(v) : ch === 'r' ? conv.repr(v) : conv.ascii(v);
+      // bytes' %b is its %s; str has no %b.
+      if (ch === 'b' && conv.bytesMode !== true) return unsupported(ch, cp, chIndex);
+      body = ch === 's' || ch === 'b' ? conv.str(v) : ch === 'r' ? conv.repr(v) : conv.ascii(v);
       if (prec >= 0) {
         const cps = Array.from(body);
         if (cps.length > prec) body = cps.slice(0, prec).join('');
@@ -202,18 +207,21 @@ function formatOne<V>(ch: string, cp: number, chIndex: number, v: V, flags: numb
         body = s;
       } else {
         const iv = conv.toIndex(v);
-        if (iv === null) throw typeError('%c requires int or char');
-        if (intSign(iv) < 0 || iv > 0x10ffff) throw overflowError('%c arg not in range(0x110000)');
+        const top = conv.bytesMode === true ? 0xff : 0x10ffff;
+        if (iv === null) throw typeError(conv.bytesMode === true ? '%c requires an integer in range(256) or a single byte' : '%c requires int or char');
+        if (intSign(iv) < 0 || iv > top) throw overflowError(conv.bytesMode === true ? '%c arg not in range(256)' : '%c arg not in range(0x110000)');
         body = String.fromCodePoint(Number(iv));
       }
       break;
     }
     default:
-      throw valueError(
-        `unsupported format character '${cp >= 31 && cp <= 126 ? ch : '?'}' (0x${cp.toString(16)}) at index ${chIndex}`,
-      );
+      return unsupported(ch, cp, chIndex);
   }
   return pad(body, ch, numeric, flags, width);
+}
+
+function unsupported(ch: string, cp: number, chIndex: number): never {
+  throw valueError(`unsupported format character '${cp >= 31 && cp <= 126 ? ch : '?'}' (0x${cp.toString(16)}) at index ${chIndex}`);
 }
 
 /** %d/%o/%x of an int: minimum digits from the precision, 0o/0x prefix with '#'. */
