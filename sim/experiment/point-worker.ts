@@ -67,11 +67,11 @@ export function serveTasks(preloaded: ReadonlyMap<string, Runner> = new Map()): 
   });
   // The parent went away (it finished, or was killed): nothing left to report to.
   process.on('disconnect', () => process.exit(0));
-  // The pool may send the next point while one runs: points run one after another, in order.
-  let queue: Promise<unknown> = Promise.resolve();
+  // One point at a time: the pool sends the next only after it has recorded the point's attempt
+  // (store.markStarted), so a point that takes the whole sweep down is always counted.
   process.on('message', (msg: PointTask & { task: number }) => {
     const started = (): void => void process.send!({ task: msg.task, started: true } satisfies WorkerReply);
-    queue = queue.then(() => runTask(msg, started)).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
+    void runTask(msg, started).then((outcome) => process.send!({ task: msg.task, outcome } satisfies WorkerReply));
   });
 }
 

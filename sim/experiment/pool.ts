@@ -87,7 +87,7 @@ export interface PoolOptions {
   runnerModule: string;
   /** Called in completion order. */
   onResult: (task: number, result: RunResult) => void;
-  /** Called as a point becomes the next its worker runs (before it can crash anything). */
+  /** Called as a point is handed to a worker (before it can crash anything). */
   onStart?: (task: number) => void;
   /** Aborting stops the sweep: queued points are dropped, points in flight are cancelled (their
    *  workers terminated) and not reported; finished points have been reported already. */
@@ -118,20 +118,13 @@ function exitText(code: number | null, signal: NodeJS.Signals | null): string {
 
 interface Worker {
   child: ChildProcess;
-  /** The points sent to it, in order, each with the time it was sent: the first is running (or
-   *  about to), a second waits in the worker so that it starts the moment the first ends, without
-   *  a round trip through this process and the store's writes. */
-  queue: { index: number; sentAt: number }[];
+  /** The task it is running, with the time it was sent. */
+  task?: { index: number; sentAt: number };
   stderr: string;
-  /** The point timeout's timer of the first point while it runs; `timedOut` once it fired. */
+  /** The point timeout's timer while a task runs; `timedOut` once it fired. */
   timer?: NodeJS.Timeout;
   timedOut?: boolean;
 }
-
-/** Points a worker holds at once (one running, one waiting) while there is more work than
- *  workers; at the end of a sweep only one, so that no point waits behind a long one while another
- *  worker has nothing to do. */
-const PREFETCH = 2;
 
 /**
  * Runs every config; resolves when all are done or the signal stopped the sweep. Rejects (UserError)
@@ -143,26 +136,27 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
   const jobs = Math.max(1, Math.min(opts.jobs, configs.length));
   const timeoutMs = opts.pointTimeoutMs ?? DEFAULT_POINT_TIMEOUT_S * 1000;
   const workerFile = fileURLToPath(new URL('./point-worker.js', import.meta.url));
-  // Workers of the default runner start from the start-up snapshot when the build made one.
-  const blob = opts.runnerModule === DEFAULT_RUNNER ? currentBlob(join(workerFile, '..', '..', '..', 'htmsim-worker.blob'), workerFile) : undefined;
-  const execArgv = blob === undefined ? process.execArgv : [...process.execArgv, '--snapshot-blob', blob];
+  // Workers of the default runner start from the start-up snapshot when the build made one and
+  // node runs with the options it was built with (V8 refuses a snapshot under other flags, e.g. a
+  // NODE_OPTIONS heap limit: the worker would die at once with exit code 14).
+  const plainNode = process.execArgv.length === 0 && (process.env.NODE_OPTIONS ?? '').trim() === '';
+  const blob = opts.runnerModule === DEFAULT_RUNNER && plainNode
+    ? currentBlob(join(workerFile, '..', '..', '..', 'htmsim-worker.blob'), workerFile) : undefined;
+  const execArgv = blob === undefined ? process.execArgv : ['--snapshot-blob', blob];
   const live = new Set<Worker>();
   let next = 0;
-  /** Points that were waiting in a worker that died: sent again, before any new one. */
-  const requeued: number[] = [];
   let stopped = false;
   let initError: string | undefined;
   let thrown: { err: unknown } | undefined;
   let done!: () => void;
   const finished = new Promise<void>((r) => { done = r; });
-  const unsent = (): number => configs.length - next + requeued.length;
 
   const stop = (): void => {
     if (stopped) return;
     stopped = true;
     for (const w of live) {
       // A point in flight is cancelled, not a result; an idle worker just goes.
-      if (w.queue.length > 0) w.child.kill('SIGKILL');
+      if (w.task) w.child.kill('SIGKILL');
       else w.child.disconnect();
     }
   };
@@ -175,9 +169,8 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       stop();
     }
   };
-  // Armed as a point becomes the first of its worker (a worker that never starts it is caught
-  // too), armed again as the worker starts the point itself, so a fresh worker's start-up is not
-  // charged to its point.
+  // Armed as the point is sent (a worker that never starts it is caught too), armed again as the
+  // worker starts the point itself, so a fresh worker's start-up is not charged to its point.
   const armTimeout = (w: Worker): void => {
     clearTimeout(w.timer);
     w.timer = setTimeout(() => {
@@ -185,44 +178,39 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
       w.child.kill('SIGKILL');
     }, timeoutMs);
   };
-  /** The worker's first point is now the one it runs: its attempt is recorded (before it can crash
-   *  anything) and its timeout armed. False if recording failed (the sweep stops). */
-  const begin = (w: Worker): boolean => {
+  const dispatch = (w: Worker): void => {
+    if (stopped || next >= configs.length) {
+      if (w.child.connected) w.child.disconnect();
+      return;
+    }
+    const index = next++;
     try {
-      opts.onStart?.(w.queue[0]!.index);
+      opts.onStart?.(index);
     } catch (err) {
       thrown ??= { err };
       stop();
-      return false;
+      if (w.child.connected) w.child.disconnect();
+      return;
     }
+    w.task = { index, sentAt: performance.now() };
     armTimeout(w);
-    return true;
-  };
-  /** Tops up the worker's queue; a worker with nothing left to do is let go. */
-  const dispatch = (w: Worker): void => {
-    while (!stopped && unsent() > 0 && (w.queue.length === 0 || (w.queue.length < PREFETCH && unsent() > jobs))) {
-      const index = requeued.pop() ?? next++;
-      w.queue.push({ index, sentAt: performance.now() });
-      if (w.queue.length === 1 && !begin(w)) break;
-      w.child.send({ task: index, runnerModule: opts.runnerModule, config: configs[index]! });
-    }
-    if (w.queue.length === 0 && w.child.connected) w.child.disconnect();
+    w.child.send({ task: index, runnerModule: opts.runnerModule, config: configs[index]! });
   };
   const spawnWorker = (): void => {
     const child = fork(workerFile, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-    const w: Worker = { child, queue: [], stderr: '' };
+    const w: Worker = { child, stderr: '' };
     live.add(w);
     child.stderr!.setEncoding('utf8').on('data', (d: string) => {
       w.stderr = (w.stderr + d).slice(-STDERR_TAIL);
     });
     child.on('message', (m: WorkerReply) => {
-      const t = w.queue[0];
-      if (!t || m.task !== t.index || w.timedOut || stopped) return;
+      const t = w.task;
+      if (!t || m.task !== t.index || w.timedOut) return;
       if (!('outcome' in m)) {
         armTimeout(w);
         return;
       }
-      w.queue.shift();
+      w.task = undefined;
       clearTimeout(w.timer);
       const out = m.outcome;
       switch (out.kind) {
@@ -241,7 +229,6 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
           return _never;
         }
       }
-      if (w.queue.length > 0 && !stopped && !begin(w)) return;
       dispatch(w);
     });
     child.on('error', () => {}); // a failed spawn or send also ends in 'exit'
@@ -255,8 +242,7 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
     const ended = (code: number | null, signal: NodeJS.Signals | null): void => {
       live.delete(w);
       clearTimeout(w.timer);
-      const [t, ...waiting] = w.queue;
-      w.queue = [];
+      const t = w.task;
       if (t && !stopped) {
         const why = deathLine(w.stderr);
         const seconds = (performance.now() - t.sentAt) / 1000;
@@ -264,9 +250,7 @@ export async function runPool(configs: readonly PointConfig[], opts: PoolOptions
           ? `${TIMEOUT_ERROR}: still running after ${timeoutMs / 1000} s (--point-timeout), worker killed; a resume runs it again`
           : `worker died: ${exitText(code, signal)}${why ? `: ${why}` : ''}`, seconds));
       }
-      // The points waiting behind the one that died never ran: another worker takes them.
-      for (const q of waiting.reverse()) requeued.push(q.index);
-      if (!stopped && unsent() > 0) spawnWorker();
+      if (!stopped && next < configs.length) spawnWorker();
       else if (live.size === 0) done();
     };
     dispatch(w);

@@ -91,6 +91,9 @@ describe('exec from the start-up snapshot', () => {
   it('bin/htmsim runs exec and every other command', () => {
     const ex = spawnSync('bin/htmsim', ['exec', prog('bin.py', 'print("hi")\n')], { encoding: 'utf8' });
     expect([ex.status, ex.stdout]).toEqual([0, 'hi\n']);
+    // Under NODE_OPTIONS (other V8 flags than the snapshot's) it runs the ordinary entry instead.
+    const opts = spawnSync('bin/htmsim', ['exec', prog('bin2.py', 'print("ok")\n')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' } });
+    expect([opts.status, opts.stdout, opts.stderr]).toEqual([0, 'ok\n', '']);
     const list = spawnSync('bin/htmsim', ['list'], { encoding: 'utf8' });
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/haswell/);
