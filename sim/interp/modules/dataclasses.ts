@@ -315,7 +315,29 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__hash__ = None
     if match_args and '__match_args__' not in cls.__dict__:
         cls.__match_args__ = tuple(f.name for f in all_fields if f.init and f._field_type == _FIELD and not f.kw_only)
+    if slots:
+        cls = _add_slots(cls)
     return cls
+
+
+def _add_slots(cls):
+    # slots=True: the class made again with __slots__ for its fields (a class's slots are fixed
+    # when it is created), without the class-level defaults that would shadow them.
+    ns = dict(cls.__dict__)
+    names = tuple(f.name for f in cls.__dataclass_fields__.values() if f._field_type == _FIELD)
+    inherited = set()
+    for b in cls.__mro__[1:-1]:
+        inherited.update(b.__dict__.get('__slots__', ()))
+    ns['__slots__'] = tuple(n for n in names if n not in inherited)
+    for n in names:
+        ns.pop(n, None)
+    ns.pop('__dict__', None)
+    ns.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    new = type(cls)(cls.__name__, cls.__bases__, ns)
+    if qualname is not None:
+        new.__qualname__ = qualname
+    return new
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,

@@ -336,6 +336,43 @@ class NamedTuple(tuple):
             setattr(cls, key, nt.__dict__[key])
 
 
+class _TypedDictMeta(type):
+    # A TypedDict class is a dict subclass that records its keys; calling it makes a plain dict.
+    def __new__(cls, name, bases, ns, total=True):
+        tp = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        required = set()
+        optional = set()
+        for base in bases:
+            if isinstance(base, _TypedDictMeta):
+                annotations.update(base.__dict__.get('__annotations__', {}))
+                required.update(base.__dict__.get('__required_keys__', ()))
+                optional.update(base.__dict__.get('__optional_keys__', ()))
+        own = ns.get('__annotations__', {})
+        annotations.update(own)
+        (required if total else optional).update(own)
+        tp.__annotations__ = annotations
+        tp.__required_keys__ = frozenset(required)
+        tp.__optional_keys__ = frozenset(optional)
+        if '__total__' not in ns:
+            tp.__total__ = total
+        return tp
+
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    def __subclasscheck__(cls, other):
+        raise TypeError('TypedDict does not support instance and class checks')
+
+    __instancecheck__ = __subclasscheck__
+
+
 def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
-    return dict
+    if fields is None:
+        fields = kwargs
+    return _TypedDictMeta(typename, (), {'__annotations__': dict(fields)}, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
 `);

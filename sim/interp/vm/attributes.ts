@@ -136,7 +136,10 @@ export abstract class VmAttributes extends VmGenerators {
   /** The class's __getattr__ for a name the lookup did not find (undefined if it has none). */
   private callGetattr(v: PyInstance, name: string): PyVal | undefined {
     const ga = this.lookup(v.cls, '__getattr__');
-    if (ga === undefined) return undefined;
+    return ga === undefined ? undefined : this.callGetattrOf(ga, v, name);
+  }
+
+  private callGetattrOf(ga: PyVal, v: PyVal, name: string): PyVal | undefined {
     try {
       return this.callValue(ga, [v, name], null);
     } catch (e) {
@@ -183,7 +186,13 @@ export abstract class VmAttributes extends VmGenerators {
       if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
       return this.bind(d, v, tp);
     }
-    return this.specialAttr(v, name);
+    const sp = this.specialAttr(v, name);
+    // A user subclass of a builtin (class Cfg(dict)) with __getattr__: it answers the rest.
+    if (sp === undefined && !tp.builtin && v instanceof PyObject) {
+      const ga = this.lookupUser(tp, '__getattr__');
+      if (ga !== undefined) return this.callGetattrOf(ga, v, name);
+    }
+    return sp;
   }
 
   /** An attribute of `super(...)`: the MRO after thisType, bound to the object. */
@@ -294,6 +303,7 @@ export abstract class VmAttributes extends VmGenerators {
         case '__defaults__': return v.defaults.length ? this.newTuple(v.defaults) : this.None;
         case '__code__': return new CodeHolder(this.T.code, v.code);
         case '__globals__': return v.globals as PyDict;
+        case '__closure__': return v.closure !== null && v.closure.length > 0 ? this.newTuple(v.closure) : this.None;
         case '__dict__': {
           const d = this.newDict();
           if (v.attrs) for (const [k, x] of v.attrs) if (k !== '__annotations__') d.set(k, x);

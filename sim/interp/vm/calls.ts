@@ -431,6 +431,25 @@ export abstract class VmCalls extends VmExceptions {
    *  of M and the bases' metaclasses), its `__prepare__`d namespace filled by the body, then
    *  `M(name, bases, ns, **kwds)`. */
   buildClass(body: PyFunction, name: string, bases: PyVal[], kw: Map<string, PyVal> | null): PyVal {
+    // PEP 560: a base that is not a class names its stand-ins through __mro_entries__ (typing's
+    // TypedDict, NamedTuple and generic aliases); the class keeps the bases as written in
+    // __orig_bases__.
+    const origBases = bases;
+    if (bases.some((b) => !(b instanceof PyType))) {
+      const orig = this.newTuple(bases);
+      const resolved: PyVal[] = [];
+      for (const b of bases) {
+        const me = b instanceof PyType ? undefined : this.getAttrOpt(b, '__mro_entries__');
+        if (me === undefined) {
+          resolved.push(b);
+          continue;
+        }
+        const r = this.callValue(me, [orig], null);
+        if (!(r instanceof PyTuple)) throw this.typeErr('__mro_entries__ must return a tuple');
+        resolved.push(...r.items);
+      }
+      bases = resolved;
+    }
     const bs = bases.map((b) => {
       if (!(b instanceof PyType)) throw this.typeErr('bases must be types');
       return b;
@@ -450,6 +469,7 @@ export abstract class VmCalls extends VmExceptions {
     } else ns = this.placeDict(this.newDict());
     const fr = this.newFrame(t, body.code, body, body.globals as PyDict, ns);
     const cellRet = this.runNested(t, fr);
+    if (origBases !== bases) ns.set('__orig_bases__', this.newTuple(origBases));
     if (meta === this.T.type && kwds === null) return this.newClass(this.T.type, name, bs, ns, null);
     const cls = this.callValue(meta, [name, this.newTuple(bs), ns], kwds);
     if (cellRet instanceof PyCell && cls instanceof PyType && cellRet.value === undefined) cellRet.value = cls;
