@@ -687,4 +687,14 @@ class ChainMap:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError('Key not found in the first mapping: %r' % (key,)) from None
+
+
+def __getattr__(name):
+    # UserDict, UserList and UserString live in _collections_user, loaded on first use.
+    if name in ('UserDict', 'UserList', 'UserString'):
+        import _collections_user
+        value = getattr(_collections_user, name)
+        globals()[name] = value
+        return value
+    raise AttributeError("module 'collections' has no attribute '%s'" % name)
 `);

@@ -36,6 +36,7 @@ import { logging } from './logging.js';
 import { math } from './math.js';
 import { numbers } from './numbers.js';
 import { operator } from './operator.js';
+import { collectionsUser } from './collections-user.js';
 import { importlib } from './importlib.js';
 import { memfs, os, osPath, posixpath } from './os.js';
 import { pprint } from './pprint.js';
@@ -60,7 +61,7 @@ import { weakref } from './weakref.js';
 
 export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading, transaction, rtm, time, math, random, sys, host,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
-  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, gc, array, re,
+  struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal];
