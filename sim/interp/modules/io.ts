@@ -252,22 +252,23 @@ class _FileMixin:
         self._open()
         return self._writable
 
-    def read(self, size=-1):
-        if not self._readable:
+    def _need(self, allowed, what):
+        if not allowed:
             self._open()
-            raise UnsupportedOperation('not readable')
+            raise UnsupportedOperation('not ' + what)
+
+    def read(self, size=-1):
+        self._need(self._readable, 'readable')
         return _MemoryIO.read(self, size)
 
     def readline(self, size=-1):
-        if not self._readable:
-            self._open()
-            raise UnsupportedOperation('not readable')
+        self._need(self._readable, 'readable')
         return _MemoryIO.readline(self, size)
 
     def write(self, s):
-        if not self._writable:
-            self._open()
-            raise UnsupportedOperation('not writable')
+        self._need(self._writable, 'writable')
+        if self._encoding is not None and not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
         return _MemoryIO.write(self, s)
 
     def flush(self):
@@ -291,9 +292,6 @@ class _FileMixin:
             kind = 'BufferedWriter' if self._writable and not self._readable else 'BufferedReader'
             return "<_io.%s name=%r>" % (kind, self.name)
         return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (self.name, self.mode, self._encoding)
-
-    def __del__(self):
-        pass
 
 
 class TextIOWrapper(_FileMixin, StringIO):

@@ -201,7 +201,16 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
   rfn('triangular', (a, kw) => {
     touch();
     const mode = a[2] ?? kw?.get('mode');
-    return F(slot.rng.triangular(fl(a[0] ?? kw?.get('low'), 0), fl(a[1] ?? kw?.get('high'), 1), mode === undefined || mode === None ? null : toFloat(vm, mode)));
+    const lowArg = a[0] ?? kw?.get('low');
+    const low = fl(lowArg, 0), high = fl(a[1] ?? kw?.get('high'), 1);
+    // low == high with a mode: random.py's (mode - low) / 0 fails and it returns low itself (an
+    // int stays an int), after its one draw.
+    const hasMode = mode !== undefined && mode !== None;
+    if (high - low === 0 && hasMode) {
+      slot.rng.random();
+      return lowArg ?? F(0);
+    }
+    return F(slot.rng.triangular(low, high, hasMode ? toFloat(vm, mode) : null));
   });
   rfn('paretovariate', (a) => {
     touch();
@@ -215,20 +224,19 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
     touch();
     return F(slot.rng.vonmisesvariate(toFloat(vm, a[0]!), toFloat(vm, a[1]!)));
   });
-  const gammaArgs = (a: PyVal[], what: string): [number, number] => {
+  const gammaArgs = (a: PyVal[]): [number, number] => {
     const alpha = toFloat(vm, a[0]!), beta = toFloat(vm, a[1]!);
-    if (alpha <= 0.0 || beta <= 0.0) throw vm.err('ValueError', `${what}: alpha and beta must be > 0.0`);
+    if (alpha <= 0.0 || beta <= 0.0) throw vm.err('ValueError', 'gammavariate: alpha and beta must be > 0.0');
     return [alpha, beta];
   };
   rfn('gammavariate', (a) => {
     touch();
-    return F(slot.rng.gammavariate(...gammaArgs(a, 'gammavariate')));
+    return F(slot.rng.gammavariate(...gammaArgs(a)));
   });
   rfn('betavariate', (a) => {
     touch();
-    const [alpha, beta] = [toFloat(vm, a[0]!), toFloat(vm, a[1]!)];
-    if (alpha <= 0.0 || beta <= 0.0) throw vm.err('ValueError', 'gammavariate: alpha and beta must be > 0.0');
-    return F(slot.rng.betavariate(alpha, beta));
+    // 3.11's betavariate checks through its gammavariate calls: the same message.
+    return F(slot.rng.betavariate(...gammaArgs(a)));
   });
   // choices(population, weights=None, *, cum_weights=None, k=1), as CPython 3.11: uniform picks
   // take floor(random() * n); weighted ones bisect the running totals with random() * total.
@@ -240,6 +248,12 @@ function addDraws(vm: Vm, slot: RngSlot, touch: () => void, rfn: RandomFn): void
     const weights = a[1] ?? kw?.get('weights') ?? None;
     const cumArg = kw?.get('cum_weights') ?? None;
     const out: PyVal[] = [];
+    // An empty population: CPython indexes it (after its first draw) or its empty running totals
+    // (before any) and fails there.
+    if (n === 0 && (k > 0 || weights !== None || cumArg !== None)) {
+      if (weights === None && cumArg === None) slot.rng.random();
+      throw vm.err('IndexError', 'list index out of range');
+    }
     if (weights === None && cumArg === None) {
       for (const i of slot.rng.choicesIndices(n, k)) out.push(pop[i]!);
       return vm.placeList(vm.newList(out));

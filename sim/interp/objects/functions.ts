@@ -408,14 +408,12 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
   // __import__(name, globals=None, locals=None, fromlist=(), level=0): what IMPORT_NAME does.
   def('__import__', (a, kw) => {
     const name = a[0] ?? kw?.get('name');
-    if (typeof name !== 'string') throw vm.typeErr(`__import__() argument 1 must be str, not ${name === undefined ? 'nothing' : vm.typeOf(name).name}`);
+    if (name === undefined) throw vm.typeErr("__import__() missing required argument 'name' (pos 1)");
+    if (typeof name !== 'string') throw vm.typeErr('module name must be a string');
     const level = a[4] ?? kw?.get('level') ?? 0;
     if (level !== 0) throw err('ImportError', 'attempted relative import with no known parent package');
     if (name === '') throw err('ValueError', 'Empty module name');
-    const fromlist = a[3] ?? kw?.get('fromlist') ?? None;
-    const m = vm.moduleOf(name);
-    const top = name.split('.')[0]!;
-    return name !== top && !vm.truthy(fromlist) ? vm.moduleOf(top) : m;
+    return vm.importName(name, vm.truthy(a[3] ?? kw?.get('fromlist') ?? None));
   });
   // The run's in-memory file system (io.open, modules/io.ts; os.ts's _memfs).
   def('open', (a, kw) => vm.callValue(vm.getAttr(vm.moduleOf('io'), 'open'), a, kw));

@@ -15,7 +15,7 @@ import type { ComplexParts } from './complex.js';
 import type { NumberParts } from './numbers.js';
 
 export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: ComplexParts) {
-  const { err, isIntLike, intOf, isNum, fnum, tn, index, keyError } = kit;
+  const { err, isIntLike, intOf, isNum, fnum, tn, index, keyError, bytesStr } = kit;
   const { intFromAny } = numbers;
   const conv: PercentConv<PyVal> = {
     str: (v) => vm.str(v),
@@ -52,26 +52,21 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: 
     return percentFormat(fmt, args, conv);
   };
 
-  // bytes % args: the same renderer on the latin-1 image of the bytes; %s/%b take bytes-like
+  // bytes % args: the same renderer on the latin-1 image of the bytes (kit.bytesStr); %s/%b take bytes-like
   // objects (or __bytes__), %r/%a give ascii(repr(v)); the result is encoded back byte for byte.
-  const latin1 = (b: PyBytes): string => {
-    let s = '';
-    for (let i = 0; i < b.len; i++) s += String.fromCharCode(b.data[i]!);
-    return s;
-  };
   const bytesConv: PercentConv<PyVal> = {
     ...conv,
     str: (v) => {
-      if (v instanceof PyBytes) return latin1(v);
+      if (v instanceof PyBytes) return bytesStr(v);
       const m = v instanceof PyInstance ? vm.lookup(v.cls, '__bytes__') : undefined;
       if (m !== undefined) {
         const r = vm.callValue(m, [v], null);
-        if (r instanceof PyBytes) return latin1(r);
+        if (r instanceof PyBytes) return bytesStr(r);
       }
       throw vm.typeErr(`%b requires a bytes-like object, or an object that implements __bytes__, not '${tn(v)}'`);
     },
     repr: (v) => vm.asciiOf(vm.repr(v)),
-    asStr: (v) => (v instanceof PyBytes && v.len === 1 ? latin1(v) : null),
+    asStr: (v) => (v instanceof PyBytes && v.len === 1 ? bytesStr(v) : null),
     lookup: (m, key) => vm.getItem(m, placeBytes(vm, vm.T.bytes, Uint8Array.from(key, (c) => c.charCodeAt(0)))),
     bytesMode: true,
   };
@@ -79,7 +74,7 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: 
     const args: PercentArgs<PyVal> = arg instanceof PyTuple
       ? { kind: 'tuple', items: arg.items }
       : { kind: 'single', value: arg, isMapping: arg instanceof PyDict || (arg instanceof PyInstance && vm.lookup(arg.cls, '__getitem__') !== undefined) };
-    const out = percentFormat(latin1(fmt), args, bytesConv);
+    const out = percentFormat(bytesStr(fmt), args, bytesConv);
     const d = new Uint8Array(out.length);
     for (let i = 0; i < out.length; i++) {
       const c = out.charCodeAt(i);

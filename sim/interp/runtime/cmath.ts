@@ -211,21 +211,27 @@ function coshSpecial(x: number, y: number): Special {
   return { z: NAN2, edom };
 }
 
-export function cmathCosh(z: Cx): Cx {
+/** cosh (reF cosh, imF sinh) and sinh (reF sinh, imF cosh) of z: cos(y)·reF(x) + i·sin(y)·imF(x),
+ *  scaled through e for large |x| so the intermediate does not overflow first. */
+function hyperbolic(z: Cx, special: (x: number, y: number) => Special, reF: (x: number) => number, imF: (x: number) => number): Cx {
   if (!fin(z.re) || !fin(z.im)) {
-    const s = coshSpecial(z.re, z.im);
+    const s = special(z.re, z.im);
     if (s.edom) throw domain();
     return s.z;
   }
   let r: Cx;
   if (Math.abs(z.re) > LOG_LARGE) {
     const xm1 = z.re - copysign(1, z.re);
-    r = { re: cos(z.im) * cosh(xm1) * Math.E, im: sin(z.im) * sinh(xm1) * Math.E };
+    r = { re: cos(z.im) * reF(xm1) * Math.E, im: sin(z.im) * imF(xm1) * Math.E };
   } else {
-    r = { re: cos(z.im) * cosh(z.re), im: sin(z.im) * sinh(z.re) };
+    r = { re: cos(z.im) * reF(z.re), im: sin(z.im) * imF(z.re) };
   }
   if (isInf(r.re) || isInf(r.im)) throw range();
   return r;
+}
+
+export function cmathCosh(z: Cx): Cx {
+  return hyperbolic(z, coshSpecial, cosh, sinh);
 }
 
 function sinhSpecial(x: number, y: number): Special {
@@ -244,20 +250,7 @@ function sinhSpecial(x: number, y: number): Special {
 }
 
 export function cmathSinh(z: Cx): Cx {
-  if (!fin(z.re) || !fin(z.im)) {
-    const s = sinhSpecial(z.re, z.im);
-    if (s.edom) throw domain();
-    return s.z;
-  }
-  let r: Cx;
-  if (Math.abs(z.re) > LOG_LARGE) {
-    const xm1 = z.re - copysign(1, z.re);
-    r = { re: cos(z.im) * sinh(xm1) * Math.E, im: sin(z.im) * cosh(xm1) * Math.E };
-  } else {
-    r = { re: cos(z.im) * sinh(z.re), im: sin(z.im) * cosh(z.re) };
-  }
-  if (isInf(r.re) || isInf(r.im)) throw range();
-  return r;
+  return hyperbolic(z, sinhSpecial, sinh, cosh);
 }
 
 function tanhSpecial(x: number, y: number): Special {

@@ -149,7 +149,7 @@ export function percentFormat<V>(fmt: string, args: PercentArgs<V>, conv: Percen
     const v = nextArg();
     out += formatOne(ch, cp, chIndex, v, flags, width, prec, conv);
   }
-  if (argidx < arglen && mapping === undefined) throw typeError('not all arguments converted during string formatting');
+  if (argidx < arglen && mapping === undefined) throw typeError(`not all arguments converted during ${conv.bytesMode === true ? 'bytes' : 'string'} formatting`);
   return out;
 }
 

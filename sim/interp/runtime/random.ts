@@ -289,9 +289,8 @@ export class MersenneTwister {
   /** triangular(low, high, mode); mode null: the midpoint. */
   triangular(low: number, high: number, mode: number | null): number {
     let u = this.random();
-    let c: number;
-    if (high - low === 0) return low;
-    c = mode === null ? 0.5 : (mode - low) / (high - low);
+    // (The caller handles high == low with a mode: random.py returns low there.)
+    let c = mode === null ? 0.5 : (mode - low) / (high - low);
     if (u > c) {
       u = 1.0 - u;
       c = 1.0 - c;

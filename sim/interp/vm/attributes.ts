@@ -75,7 +75,8 @@ export abstract class VmAttributes extends VmGenerators {
   getAttrOpt(v: PyVal, name: string): PyVal | undefined {
     if (v instanceof PySuper) return this.superAttr(v, name);
     if (v instanceof PyInstance) {
-      const over = this.getattributeOverride(v.cls);
+      // The common case first: no class anywhere defines __getattribute__.
+      const over = this.getattributeOverrides === 0 ? undefined : this.getattributeOverride(v.cls);
       if (over === undefined) return this.instanceAttr(v, name, true);
       // The class's own __getattribute__; its AttributeError goes to __getattr__ if there is one.
       try {

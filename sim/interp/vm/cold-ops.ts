@@ -433,10 +433,7 @@ export abstract class VmColdOps extends VmThreads {
       case Op.IMPORT_NAME: {
         const fromlist = stack[--sp] as PyVal;
         sp--; // level
-        const name = f.code.names[arg]!;
-        const top = name.split('.')[0]!;
-        const m = this.moduleOf(name);
-        stack[sp++] = fromlist === None && name !== top ? this.moduleOf(top) : m;
+        stack[sp++] = this.importName(f.code.names[arg]!, fromlist !== None);
         break;
       }
       case Op.IMPORT_FROM: {

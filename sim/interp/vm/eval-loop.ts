@@ -220,7 +220,7 @@ export abstract class VmEvalLoop extends VmContinuations {
               if (o instanceof PyObject && !(o instanceof PyType) && !(o instanceof PyModule) && o.cls !== T.super) {
                 const tp = o.cls;
                 const d = this.lookup(tp, name);
-                if ((d instanceof PyFunction || (d instanceof PyBuiltin && d.isMethod)) && !(o instanceof PyInstance && (o.attrs.has(name) || this.getattributeOverride(tp) !== undefined))) {
+                if ((d instanceof PyFunction || (d instanceof PyBuiltin && d.isMethod)) && !(o instanceof PyInstance && (o.attrs.has(name) || (this.getattributeOverrides !== 0 && this.getattributeOverride(tp) !== undefined)))) {
                   if (o instanceof PyInstance) this.readObj(t, o);
                   stack[sp - 1] = d;
                   stack[sp++] = o;

@@ -69,6 +69,14 @@ export abstract class VmThreads extends VmAsync {
     return m;
   }
 
+  /** `import a.b.c` (the top package, `a`) or, with WANT_LEAF (a from-import, `__import__` with a
+   *  fromlist), the module itself; every module on the way is imported (IMPORT_NAME, __import__). */
+  importName(name: string, wantLeaf: boolean): PyModule {
+    const m = this.moduleOf(name);
+    const dot = name.indexOf('.');
+    return dot < 0 || wantLeaf ? m : this.moduleOf(name.slice(0, dot));
+  }
+
   /** Compiles and runs a guest-source module body (the Python-level parts of built-in modules). */
   runSourceModule(name: string, source: string, globals: PyDict): void {
     const code = compileModule(source, `<${name}>`);

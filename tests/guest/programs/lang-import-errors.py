@@ -32,3 +32,7 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(importlib.reload(importlib) is importlib)
+try:
+    __import__(5)
+except TypeError as e:
+    print("TypeError", e)

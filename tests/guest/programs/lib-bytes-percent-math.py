@@ -21,3 +21,7 @@ for x, y in ((math.inf, 1), (1, 0)):
         math.remainder(x, y)
     except ValueError as e:
         print("ValueError", e)
+try:
+    b"%s" % (b"a", b"b")
+except TypeError as e:
+    print("TypeError", e)

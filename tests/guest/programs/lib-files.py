@@ -70,4 +70,10 @@ except IsADirectoryError as e:
     print("IsADirectoryError", e.errno)
 for name in os.listdir(D):
     os.remove(os.path.join(D, name))
+try:
+    with open(os.path.join(D, "t.txt"), "w") as f:
+        f.write(5)
+except TypeError as e:
+    print("TypeError", e)
+os.remove(os.path.join(D, "t.txt"))
 os.rmdir(D)

@@ -19,3 +19,9 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(random.choices("abc", k=0), random.random())
+for args, kw in ((([],), {"k": 2}), (([],), {"weights": []}), (([],), {"k": 0})):
+    try:
+        print(random.choices(*args, **kw))
+    except IndexError as e:
+        print("IndexError", e)
+print(random.triangular(1, 1, 5), random.triangular(2, 2), random.random())
