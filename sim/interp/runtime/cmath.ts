@@ -6,7 +6,7 @@
  * OverflowError "math range error" where it sets ERANGE. The real kernels are math.ts's correctly
  * rounded ones (C libm's, as CPython calls them), without the math module's own errors.
  */
-import { cCos, cExp, cLog as libmLog, cSin, libm, type Cx } from './complex-ops.js';
+import { cCos, cExp, cLog as libmLog, cSin, libm, quot, type Cx } from './complex-ops.js';
 import { overflowError, valueError } from './errors.js';
 import {
   mathAsinh, mathAtan2, mathCosh, mathHypot, mathLdexp, mathSinh, mathTan, mathTanh,
@@ -156,22 +156,6 @@ function cLog(z: Cx): { z: Cx; edom: boolean } {
   return { z: { re, im: atan2(z.im, z.re) }, edom: false };
 }
 
-/** _Py_c_quot, with the EDOM of a zero divisor. */
-function quot(a: Cx, b: Cx): Cx | null {
-  const absRe = Math.abs(b.re), absIm = Math.abs(b.im);
-  if (absRe >= absIm) {
-    if (absRe === 0) return null;
-    const ratio = b.im / b.re;
-    const denom = b.re + b.im * ratio;
-    return { re: (a.re + a.im * ratio) / denom, im: (a.im - a.re * ratio) / denom };
-  }
-  if (absIm >= absRe) {
-    const ratio = b.re / b.im;
-    const denom = b.re * ratio + b.im;
-    return { re: (a.re * ratio + a.im) / denom, im: (a.im * ratio - a.re) / denom };
-  }
-  return NAN2;
-}
 
 /** cmath.log(z[, base]): errno is whatever the last step left, as in CPython. */
 export function cmathLog(z: Cx, base?: Cx): Cx {

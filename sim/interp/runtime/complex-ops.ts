@@ -58,8 +58,9 @@ export function complexMul(a: Cx, b: Cx): Cx {
   return { re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re };
 }
 
-/** _Py_c_quot; null when the divisor is zero (the caller names the error). */
-function quot(a: Cx, b: Cx): Cx | null {
+/** _Py_c_quot; null when the divisor is zero (the caller names the error: ZeroDivisionError for
+ *  `/`, EDOM for cmath.log's base). */
+export function quot(a: Cx, b: Cx): Cx | null {
   const absRe = b.re < 0 ? -b.re : b.re;
   const absIm = b.im < 0 ? -b.im : b.im;
   if (absRe >= absIm) {
