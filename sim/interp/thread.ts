@@ -4,7 +4,7 @@
 import type { CoreId } from '../common/brand.js';
 import type { CodeObject } from './chunk.js';
 import type { PyDict } from './dict.js';
-import { PyObject, type PyCell, type PyExc, type PyFunction, type PyLock, type PyType, type PyVal, type Slot } from './values.js';
+import { PyFrameView, PyObject, type PyCell, type PyExc, type PyFunction, type PyLock, type PyType, type PyVal, type Slot } from './values.js';
 
 /** A frame's simulated block: this header, then fast locals and cells, then the value stack. */
 export const FRAME_HEADER_BYTES = 64;
@@ -63,6 +63,18 @@ export class Frame {
     this.fast = new Array<Slot>(code.varnames.length).fill(undefined);
     this.cells = [];
     this.stack = new Array<Slot>(code.stacksize + 2).fill(undefined);
+  }
+}
+
+/** `sys._getframe(n)`: a frame still on a thread's stack (f_back, f_globals, f_locals read it live). */
+export class PyLiveFrame extends PyFrameView {
+  frame: Frame;
+  thread: GuestThread;
+  constructor(cls: PyType, frame: Frame, thread: GuestThread) {
+    const c = frame.code;
+    super(cls, { filename: c.filename, line: c.lines[frame.lasti] ?? c.firstLine, name: c.name, col: 0, endLine: 0, endCol: 0, code: c });
+    this.frame = frame;
+    this.thread = thread;
   }
 }
 

@@ -488,6 +488,12 @@ def maths():
     for a, b, rt, at in ((1.0, 1.0 + 1e-10, 1e-9, 0.0), (0.0, 1e-10, 1e-9, 0.0), (0.0, 1e-10, 1e-9, 1e-9),
                          (1.0, 2.0, -1.0, 0.0), (float('inf'), float('inf'), 1e-9, 0.0), (1e300, 1.1e300, 0.1, 0.0)):
         t.add('isclose4', lambda a, b, rt, at: math.isclose(a, b, rel_tol=rt, abs_tol=at), a, b, rt, at)
+    # CPython's own gamma/lgamma, glibc's erf/erfc/cbrt/exp2 (drawn last: the cases above keep their values)
+    special = fl + [R.uniform(0.01, 30) for _ in range(400)] + [R.uniform(-30, 0) for _ in range(200)]
+    special += [R.uniform(-6, 6) for _ in range(400)] + [R.uniform(-250, 250) for _ in range(50)] + [i / 8 for i in range(-80, 240)]
+    for x in special:
+        for name in ('gamma', 'lgamma', 'erf', 'erfc', 'cbrt', 'exp2'):
+            t.add(name, getattr(math, name), x)
     t.write('math')
 
 

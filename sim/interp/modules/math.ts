@@ -3,7 +3,9 @@
  * ("math domain error", "math range error") and integer functions exact on bigints.
  */
 import * as R from '../runtime/int-ops.js';
+import * as M from '../runtime/math.js';
 import { mathFsum, mathHypot, mathIsqrt } from '../runtime/math.js';
+import { mathCbrt, mathErf, mathErfc, mathExp2, mathGamma, mathLgamma } from '../runtime/math-special.js';
 import { PyFloat, PyInstance, type PyExc, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, factoryModule } from './kit.js';
@@ -11,7 +13,6 @@ import { defineFn, defineValue, isIntLike, newFloat, newModule, toFloat, toInt, 
 export const math = factoryModule('math', makeMath);
 
 const domainError = (vm: Vm): PyExc => vm.err('ValueError', 'math domain error');
-const rangeError = (vm: Vm): PyExc => vm.err('OverflowError', 'math range error');
 
 function makeMath(vm: Vm): PyModule {
   const m = newModule(vm, 'math');
@@ -26,42 +27,30 @@ function makeMath(vm: Vm): PyModule {
 /** One-argument float functions and the constants. */
 function addRealFunctions(vm: Vm, m: PyModule): void {
   const F = (x: number): PyFloat => newFloat(vm, x);
-  const f1 = (name: string, g: (x: number) => number, check?: (x: number) => boolean): void => {
+  // The runtime's kernels give glibc's results (correctly rounded, or glibc's own algorithm where
+  // glibc is not: erf, erfc, cbrt) and throw math's domain/range errors themselves.
+  const f1 = (name: string, g: (x: number) => number): void => {
     defineFn(vm, m, name, (a) => {
       if (a.length !== 1) throw vm.typeErr(`math.${name}() takes exactly one argument (${a.length} given)`);
-      const x = toFloat(vm, a[0]!);
-      if (check !== undefined && !check(x)) throw domainError(vm);
-      const r = g(x);
-      if (Number.isNaN(r) && !Number.isNaN(x)) throw domainError(vm);
-      if (!Number.isFinite(r) && Number.isFinite(x)) throw rangeError(vm);
-      return F(r);
+      return F(g(toFloat(vm, a[0]!)));
     });
   };
-  defineValue(m, 'pi', F(Math.PI));
-  defineValue(m, 'e', F(Math.E));
-  defineValue(m, 'tau', F(2 * Math.PI));
+  defineValue(m, 'pi', F(M.pi));
+  defineValue(m, 'e', F(M.e));
+  defineValue(m, 'tau', F(M.tau));
   defineValue(m, 'inf', F(Infinity));
   defineValue(m, 'nan', F(NaN));
-  f1('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
-  f1('exp', Math.exp);
-  f1('sin', Math.sin, (x) => Number.isFinite(x) || Number.isNaN(x));
-  f1('cos', Math.cos, (x) => Number.isFinite(x) || Number.isNaN(x));
-  f1('tan', Math.tan, (x) => Number.isFinite(x) || Number.isNaN(x));
-  f1('asin', Math.asin, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
-  f1('acos', Math.acos, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
-  f1('atan', Math.atan);
-  f1('sinh', Math.sinh);
-  f1('cosh', Math.cosh);
-  f1('tanh', Math.tanh);
-  f1('fabs', Math.abs);
-  f1('log2', Math.log2, (x) => x > 0 || Number.isNaN(x));
-  f1('log10', Math.log10, (x) => x > 0 || Number.isNaN(x));
-  f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
-  f1('expm1', Math.expm1);
-  // 3.11's additions. cbrt is correctly rounded here; glibc's may differ in the last bit
-  // (CPython on glibc: cbrt(27) == 3.0000000000000004).
-  f1('cbrt', Math.cbrt);
-  f1('exp2', (x) => Math.pow(2, x));
+  const unary: [string, (x: number) => number][] = [
+    ['sqrt', M.mathSqrt], ['exp', M.mathExp], ['expm1', M.mathExpm1], ['log1p', M.mathLog1p],
+    ['sin', M.mathSin], ['cos', M.mathCos], ['tan', M.mathTan],
+    ['asin', M.mathAsin], ['acos', M.mathAcos], ['atan', M.mathAtan],
+    ['sinh', M.mathSinh], ['cosh', M.mathCosh], ['tanh', M.mathTanh],
+    ['asinh', M.mathAsinh], ['acosh', M.mathAcosh], ['atanh', M.mathAtanh],
+    ['fabs', M.mathFabs], ['degrees', M.mathDegrees], ['radians', M.mathRadians],
+    ['gamma', mathGamma], ['lgamma', mathLgamma], ['erf', mathErf], ['erfc', mathErfc],
+    ['cbrt', mathCbrt], ['exp2', mathExp2],
+  ];
+  for (const [name, g] of unary) f1(name, g);
   // IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even (computed with fmod
   // so that it is exact).
   defineFn(vm, m, 'remainder', (a) => {
@@ -90,76 +79,44 @@ function addRealFunctions(vm: Vm, m: PyModule): void {
     }
     return F(x2 - x);
   });
-  f1('degrees', (x) => (x * 180) / Math.PI);
-  f1('radians', (x) => (x * Math.PI) / 180);
 }
 
 function addLogPowAndParts(vm: Vm, m: PyModule): void {
   const F = (x: number): PyFloat => newFloat(vm, x);
-  const bigLog = (v: PyVal): number => {
-    if (typeof v === 'bigint') {
-      if (v <= 0n) throw domainError(vm);
-      const s = v.toString(2);
-      const top = Number(BigInt('0b' + s.slice(0, 53)));
-      return Math.log(top) + (s.length - 53) * Math.LN2;
-    }
-    const x = toFloat(vm, v);
-    if (x <= 0 || Number.isNaN(x)) {
-      if (Number.isNaN(x)) return NaN;
-      throw domainError(vm);
-    }
-    return Math.log(x);
-  };
+  // log of an int is taken from its bits (exact for ints past the float range), as CPython's.
+  const logArg = (v: PyVal): [number | R.IntVal, boolean] => isIntLike(v) ? [toInt(vm, v), true] : [toFloat(vm, v), false];
   defineFn(vm, m, 'log', (a) => {
-    const l = bigLog(a[0]!);
-    if (a.length > 1) {
-      const b = bigLog(a[1]!);
-      if (b === 0) throw vm.err('ZeroDivisionError', 'float division by zero');
-      return F(l / b);
-    }
-    return F(l);
+    if (a.length < 1 || a.length > 2) throw vm.typeErr(`log expected ${a.length < 1 ? 'at least 1 argument' : 'at most 2 arguments'}, got ${a.length}`);
+    const [x, xi] = logArg(a[0]!);
+    if (a.length === 1) return F(M.mathLog(x, undefined, xi));
+    const [b, bi] = logArg(a[1]!);
+    return F(M.mathLog(x, b, xi, bi));
   });
-  defineFn(vm, m, 'pow', (a) => {
-    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
-    if (x === 0 && y < 0) throw domainError(vm);
-    if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) throw domainError(vm);
-    const r = x ** y;
-    if (x === 1 || y === 0) return F(1);
-    if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) throw rangeError(vm);
-    return F(r);
+  defineFn(vm, m, 'log2', (a) => {
+    const [x, xi] = logArg(a[0]!);
+    return F(M.mathLog2(x, xi));
   });
-  defineFn(vm, m, 'atan2', (a) => F(Math.atan2(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  defineFn(vm, m, 'log10', (a) => {
+    const [x, xi] = logArg(a[0]!);
+    return F(M.mathLog10(x, xi));
+  });
+  defineFn(vm, m, 'pow', (a) => F(M.mathPow(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  defineFn(vm, m, 'atan2', (a) => F(M.mathAtan2(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
   defineFn(vm, m, 'hypot', (a) => F(mathHypot(...a.map((x) => toFloat(vm, x)))));
-  defineFn(vm, m, 'copysign', (a) => {
-    const x = Math.abs(toFloat(vm, a[0]!)), y = toFloat(vm, a[1]!);
-    return F(y < 0 || Object.is(y, -0) ? -x : x);
-  });
-  defineFn(vm, m, 'fmod', (a) => {
-    const x = toFloat(vm, a[0]!), y = toFloat(vm, a[1]!);
-    if (y === 0 || !Number.isFinite(x)) throw domainError(vm);
-    return F(x % y);
-  });
+  defineFn(vm, m, 'copysign', (a) => F(M.mathCopysign(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
+  defineFn(vm, m, 'fmod', (a) => F(M.mathFmod(toFloat(vm, a[0]!), toFloat(vm, a[1]!))));
   defineFn(vm, m, 'modf', (a) => {
-    const x = toFloat(vm, a[0]!);
-    const ip = Math.trunc(x);
-    return vm.newTuple([F(Number.isFinite(x) ? x - ip : 0 * Math.sign(x)), F(ip)]);
+    const [f, i] = M.mathModf(toFloat(vm, a[0]!));
+    return vm.newTuple([F(f), F(i)]);
   });
   defineFn(vm, m, 'frexp', (a) => {
-    const x = toFloat(vm, a[0]!);
-    if (x === 0 || !Number.isFinite(x)) return vm.newTuple([F(x), 0]);
-    let e = Math.ceil(Math.log2(Math.abs(x)));
-    let mant = x / 2 ** e;
-    while (Math.abs(mant) >= 1) {
-      mant /= 2;
-      e++;
-    }
-    while (Math.abs(mant) < 0.5) {
-      mant *= 2;
-      e--;
-    }
+    const [mant, e] = M.mathFrexp(toFloat(vm, a[0]!));
     return vm.newTuple([F(mant), e]);
   });
-  defineFn(vm, m, 'ldexp', (a) => F(toFloat(vm, a[0]!) * 2 ** Number(toInt(vm, a[1]!))));
+  defineFn(vm, m, 'ldexp', (a) => {
+    if (!isIntLike(a[1]!)) throw vm.typeErr('Expected an int as second argument to ldexp.');
+    return F(M.mathLdexp(toFloat(vm, a[0]!), toInt(vm, a[1]!)));
+  });
 }
 
 function addRounding(vm: Vm, m: PyModule): void {

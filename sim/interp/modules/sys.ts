@@ -8,6 +8,7 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import type { PyDict } from '../dict.js';
+import { PyLiveFrame } from '../thread.js';
 import { PyExc, PyObject, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, defineValue, newModule, toInt, type GuestModule } from './kit.js';
@@ -72,6 +73,14 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
     const e = vm.cur.excInfo;
     if (e === null) return vm.newTuple([None, None, None]);
     return vm.newTuple([vm.typeOf(e), e, e instanceof PyExc ? vm.tracebackOf(e) : None]);
+  });
+  // sys._getframe([depth]): a live view of a frame on the calling thread's stack.
+  defineFn(vm, m, '_getframe', (a) => {
+    const depth = a.length > 0 ? Number(toInt(vm, a[0]!)) : 0;
+    const frames = vm.cur.frames;
+    const i = frames.length - 1 - depth;
+    if (depth < 0 || i < 0) throw vm.err('ValueError', 'call stack is not deep enough');
+    return new PyLiveFrame(vm.T.frame, frames[i]!, vm.cur);
   });
   defineFn(vm, m, 'intern', (a) => a[0]!);
   defineFn(vm, m, 'getsizeof', (a) => {

@@ -2,12 +2,13 @@
  * `typing` in guest Python: what annotations in real programs import. Special forms and generic
  * aliases subscript (`List[int]`, `Optional[str]`, `Callable[[int], str]`) into alias objects with
  * CPython's reprs that call and `isinstance`-check as their origin; `TypeVar`, `Generic`,
- * `Protocol` (minimal: a base class), `NamedTuple` (functional form, and the class form once
+ * `Protocol` (runtime-checkable structural checks as CPython's `_ProtocolMeta`), the `Supports*` protocols, `NamedTuple` (functional form, and the class form once
  * class bodies record `__annotations__`), `cast`, `overload`, `TYPE_CHECKING`, `get_type_hints`.
  */
 import { pythonModule } from './kit.js';
 
 export const typing = pythonModule('typing', String.raw`
+import abc as _abcmod
 import collections as _collections
 import collections.abc as _abc
 import sys as _sys
@@ -91,6 +92,15 @@ class _Alias:
 
     def __ror__(self, other):
         return Union[other, self]
+
+    def __getattr__(self, attr):
+        # As CPython's generic aliases: the alias's name, and the origin's non-dunder attributes.
+        if attr in ('__name__', '__qualname__'):
+            return self._name or self.__origin__.__name__
+        origin = self.__dict__.get('__origin__')
+        if origin is not None and not (attr.startswith('__') and attr.endswith('__')):
+            return getattr(origin, attr)
+        raise AttributeError(attr)
 
 
 class _SpecialForm:
@@ -249,12 +259,189 @@ class Generic:
         return _Alias(cls.__qualname__, cls, _tuple_args(params))
 
 
-class Protocol(Generic):
+_PROTO_EXCLUDED = frozenset([
+    '__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol', '_is_runtime_protocol',
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__',
+    '__new__', '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__', '__qualname__',
+    '__init_subclass__'])
+
+
+def _get_protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        annotations = base.__dict__.get('__annotations__', {})
+        for attr in list(base.__dict__.keys()) + list(annotations.keys()):
+            if not attr.startswith('_abc_') and attr not in _PROTO_EXCLUDED:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+def _reckless(depth):
+    # CPython lets abc and functools probe any protocol (their walks over subclasses must not raise).
+    try:
+        return _sys._getframe(depth).f_globals.get('__name__') in ('abc', 'functools')
+    except (AttributeError, ValueError):
+        return True
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__:
+        init = base.__dict__.get('__init__', _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
+class _ProtocolMeta(_abcmod.ABCMeta):
+    def __instancecheck__(cls, instance):
+        if (getattr(cls, '_is_protocol', False) and not getattr(cls, '_is_runtime_protocol', False)
+                and not _reckless(2)):
+            raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+        if ((not getattr(cls, '_is_protocol', False) or _is_callable_members_only(cls))
+                and issubclass(instance.__class__, cls)):
+            return True
+        if cls._is_protocol:
+            if all(hasattr(instance, attr) and
+                   (not callable(getattr(cls, attr, None)) or getattr(instance, attr) is not None)
+                   for attr in _get_protocol_attrs(cls)):
+                return True
+        return super().__instancecheck__(instance)
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
     __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+
+        def _proto_hook(other):
+            if not cls.__dict__.get('_is_protocol', False):
+                return NotImplemented
+            if not getattr(cls, '_is_runtime_protocol', False):
+                if _reckless(3):
+                    return NotImplemented
+                raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+            if not _is_callable_members_only(cls):
+                if _reckless(3):
+                    return NotImplemented
+                raise TypeError("Protocols with non-method members don't support issubclass()")
+            if not isinstance(other, type):
+                raise TypeError('issubclass() arg 1 must be a class')
+            for attr in _get_protocol_attrs(cls):
+                for base in other.__mro__:
+                    if attr in base.__dict__:
+                        if base.__dict__[attr] is None:
+                            return NotImplemented
+                        break
+                    annotations = getattr(base, '__annotations__', {})
+                    if (isinstance(annotations, _abc.Mapping) and attr in annotations
+                            and issubclass(other, Generic) and getattr(other, '_is_protocol', False)):
+                        break
+                else:
+                    return NotImplemented
+            return True
+
+        if '__subclasshook__' not in cls.__dict__:
+            cls.__subclasshook__ = _proto_hook
+        if not cls._is_protocol:
+            return
+        for base in cls.__bases__:
+            if not (base in (object, Generic) or base.__module__ == 'collections.abc'
+                    or issubclass(base, Generic) and getattr(base, '_is_protocol', False)):
+                raise TypeError('Protocols can only inherit from other protocols, got %r' % base)
+        if cls.__init__ is Protocol.__init__:
+            cls.__init__ = _no_init_or_replace_init
 
 
 def runtime_checkable(cls):
+    if not issubclass(cls, Generic) or not getattr(cls, '_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
+
+
+T_co = TypeVar('T_co', covariant=True)
+
+
+@runtime_checkable
+class SupportsInt(Protocol):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __int__(self) -> int:
+        pass
+
+
+@runtime_checkable
+class SupportsFloat(Protocol):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __float__(self) -> float:
+        pass
+
+
+@runtime_checkable
+class SupportsComplex(Protocol):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __complex__(self) -> complex:
+        pass
+
+
+@runtime_checkable
+class SupportsBytes(Protocol):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __bytes__(self) -> bytes:
+        pass
+
+
+@runtime_checkable
+class SupportsIndex(Protocol):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __index__(self) -> int:
+        pass
+
+
+@runtime_checkable
+class SupportsAbs(Protocol[T_co]):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __abs__(self):
+        pass
+
+
+@runtime_checkable
+class SupportsRound(Protocol[T_co]):
+    __slots__ = ()
+
+    @_abcmod.abstractmethod
+    def __round__(self, ndigits=0):
+        pass
 
 
 def cast(typ, val):

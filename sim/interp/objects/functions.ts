@@ -365,15 +365,7 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
     return d;
   });
   def('globals', () => vm.cur.frames[vm.cur.frames.length - 1]!.globals);
-  def('locals', () => {
-    const f = vm.cur.frames[vm.cur.frames.length - 1]!;
-    if (f.locals !== null) return f.locals;
-    const d = vm.placeDict(vm.newDict());
-    f.code.varnames.forEach((n, i) => {
-      if (f.fast[i] !== undefined && f.fast[i] !== null) d.set(n, f.fast[i] as PyVal);
-    });
-    return d;
-  });
+  def('locals', () => vm.frameLocals(vm.cur.frames[vm.cur.frames.length - 1]!));
   def('dir', (a) => {
     if (a.length === 0) {
       // dir(): the names of the current local scope, sorted.

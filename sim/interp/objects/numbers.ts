@@ -137,6 +137,9 @@ export function installNumberMethods(vm: Vm, kit: Kit, p: NumberParts, bytes: By
   vm.method(T.int, '__invert__', (a) => vm.unary(a[0]!, 2));
   vm.method(T.int, 'conjugate', (a) => intOf(a[0] as number));
   vm.method(T.int, '__index__', (a) => intOf(a[0] as number));
+  // An int rounds to itself (round(n, -k) rounds to tens, as round() does); math.floor/ceil/trunc find these.
+  vm.method(T.int, '__round__', (a) => roundImpl(intOf(a[0] as number), a[1]));
+  for (const nm of ['__trunc__', '__floor__', '__ceil__']) vm.method(T.int, nm, (a) => intOf(a[0] as number));
   vm.method(T.int, 'to_bytes', (a, kw) => {
     const x = BigInt(intOf(a[0] as number));
     const len = Number(index(a[1] ?? kwArg(kw, 'length') ?? 1));
@@ -196,4 +199,7 @@ export function installNumberMethods(vm: Vm, kit: Kit, p: NumberParts, bytes: By
   });
   vm.method(T.float, 'conjugate', (a) => a[0]!);
   vm.method(T.float, '__round__', (a) => roundImpl(a[0]!, a[1]));
+  vm.method(T.float, '__trunc__', (a) => intFromAny(a[0]!));
+  vm.method(T.float, '__floor__', (a) => intFromAny(F(Math.floor((a[0] as PyFloat).v))));
+  vm.method(T.float, '__ceil__', (a) => intFromAny(F(Math.ceil((a[0] as PyFloat).v))));
 }

@@ -3,7 +3,7 @@
  * functions and the read-only attributes of built-in values; setattr/delattr through the write path.
  */
 import { PyDict } from '../dict.js';
-import { PyGenerator } from '../thread.js';
+import { PyGenerator, PyLiveFrame, type Frame } from '../thread.js';
 import {
   PyBuiltin, PyCell, PyComplex, PyExc, PyFloat, PyFrameView, PyFunction, PyInstance, PyMethod, PyModule, PyObject, PyRange, PySlice, PySuper,
   PyTraceback, PyType, PyWrapper, CodeHolder, type PyVal,
@@ -263,6 +263,21 @@ export abstract class VmAttributes extends VmGenerators {
         default: return undefined;
       }
     }
+    if (v instanceof PyLiveFrame) {
+      const f = v.frame;
+      switch (name) {
+        case 'f_globals': return f.globals;
+        case 'f_locals': return this.frameLocals(f);
+        case 'f_builtins': return this.builtins;
+        case 'f_lineno': return f.code.lines[f.lasti] ?? f.code.firstLine;
+        case 'f_lasti': return f.lasti * 2;
+        case 'f_back': {
+          const i = v.thread.frames.indexOf(f);
+          return i > 0 ? new PyLiveFrame(this.T.frame, v.thread.frames[i - 1]!, v.thread) : this.None;
+        }
+        default: break;
+      }
+    }
     if (v instanceof PyFrameView) {
       switch (name) {
         case 'f_code': return v.entry.code === undefined ? this.None : new CodeHolder(this.T.code, v.entry.code);
@@ -290,6 +305,22 @@ export abstract class VmAttributes extends VmGenerators {
       }
     }
     return undefined;
+  }
+
+  /** locals() of a frame: a module or class body's own dict, or a function's fast locals and cells copied out. */
+  frameLocals(f: Frame): PyDict {
+    if (f.locals !== null) return f.locals;
+    const d = this.placeDict(this.newDict());
+    f.code.varnames.forEach((n, i) => {
+      const v = f.fast[i];
+      if (v !== undefined && v !== null) d.set(n, v as PyVal);
+    });
+    const cellNames = [...f.code.cellvars, ...f.code.freevars];
+    cellNames.forEach((n, i) => {
+      const cell = f.cells[i];
+      if (cell !== undefined && cell.value !== undefined && cell.value !== null && !d.has(n)) d.set(n, cell.value as PyVal);
+    });
+    return d;
   }
 
   protected specialAttr(v: PyVal, name: string): PyVal | undefined {
