@@ -9,7 +9,7 @@
  * set: CPython's own open-addressing table (setobject.c: linear probes of 9, perturb shift 5,
  * fill ≤ 60%, growth ×4 below 50,000 entries), so iteration order equals CPython's for ints.
  */
-import { PyComplex, PyObject, PyTuple, PyFloat, type PyType, type PyVal } from './values.js';
+import { PyBoxed, PyComplex, PyObject, PyTuple, PyFloat, type PyType, type PyVal } from './values.js';
 
 /** Hashing and equality that may call guest code (provided by the interpreter). */
 export interface KeyOps {
@@ -77,6 +77,7 @@ function encodePart(v: PyVal, ops: KeyOps): string | null {
         if (typeof k === 'object') return 'o' + objId(v);
         return typeof k === 'string' ? 'c' + k.length + ':' + k : 'n' + (Object.is(k, -0) ? '0' : k.toString());
       }
+      if (v instanceof PyBoxed && !ops.customKey(v)) return encodePart(v.prim, ops);
       if (v instanceof PyTuple) {
         let s = '(';
         for (const it of v.items) {
@@ -106,6 +107,9 @@ export function normKey(v: PyVal, ops: KeyOps): NormKey {
         const s = encodePart(v, ops);
         return s === null ? CUSTOM : '\u0000' + s;
       }
+      // An instance of a str/int/float subclass that keeps the base's __eq__ and __hash__ is the
+      // same key as the value it stands for.
+      if (v instanceof PyBoxed) return ops.customKey(v) ? CUSTOM : normKey(v.prim, ops);
       const lay = v.cls.layout;
       if (lay === 'list' || lay === 'dict' || lay === 'set' || lay === 'bytearray') ops.unhashable(v);
       if (lay === 'bytes') return '\u0001' + Array.from((v as unknown as { data: Uint8Array; len: number }).data.subarray(0, (v as unknown as { len: number }).len)).join(',');

@@ -94,6 +94,19 @@ export class PyInstance extends PyObject {
   attrs = new Map<string, PyVal>();
 }
 
+/** An instance of a user subclass of str, int or float: the value it stands for (what the
+ *  builtin type's methods and operators see) and the instance's own attributes and class. */
+export class PyBoxed extends PyInstance {
+  prim: string | number | bigint | PyFloat;
+  constructor(cls: PyType, prim: string | number | bigint | PyFloat) {
+    super(cls);
+    this.prim = prim;
+  }
+}
+
+/** The value a str/int/float subclass instance stands for; anything else as it is. */
+export const primOf = (v: PyVal): PyVal => (v instanceof PyBoxed ? v.prim : v);
+
 export class PyList extends PyObject {
   items: PyVal[];
   /** Simulated item array (separate block; moves when it grows, like CPython's ob_item). */

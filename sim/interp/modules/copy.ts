@@ -64,6 +64,8 @@ def _reconstruct(x, memo):
     cls = type(x)
     if isinstance(x, (list, dict, set)):
         y = cls.__new__(cls)
+    elif hasattr(cls, '__getnewargs__'):
+        y = cls.__new__(cls, *x.__getnewargs__())
     else:
         y = object.__new__(cls)
     deep = memo is not None

@@ -41,20 +41,21 @@ def _flag_bits(value):
     return bits
 
 
-# A data type mixed into an enum (class Color(str, Enum)) is stood in for by the mixin that gives
-# members its behaviour on their value (members cannot be host strs or ints carrying a name).
-_DATA_MIXINS = {}
+_DATA_TYPES = (str, int, float)
+
+
+def _find_data_type(bases):
+    # A data type mixed into an enum (class Color(str, Enum), IntEnum): members are instances of it.
+    for base in bases:
+        for c in base.__mro__:
+            if c in _DATA_TYPES:
+                return c
+    return object
 
 
 class EnumType(type):
     def __new__(metacls, cls, bases, classdict, boundary=None, **kwds):
-        member_type = object
-        if _DATA_MIXINS:
-            for i, base in enumerate(bases):
-                if base in _DATA_MIXINS:
-                    member_type = base
-                    bases = bases[:i] + (_DATA_MIXINS[base],) + bases[i + 1:]
-                    break
+        member_type = _find_data_type(bases)
         members = []
         body = {}
         for key, value in classdict.items():
@@ -66,9 +67,9 @@ class EnumType(type):
             if isinstance(base, EnumType) and base._member_names_:
                 raise TypeError('%s: cannot extend %r' % (cls, base))
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
-        if member_type is object:
-            member_type = getattr(enum_class, '_member_type_', object)
         type.__setattr__(enum_class, '_member_type_', member_type)
+        if member_type is not object and 'Enum' in globals():
+            _fix_mixin_methods(enum_class, bases, body, member_type)
         type.__setattr__(enum_class, '_member_names_', [])
         type.__setattr__(enum_class, '_member_map_', {})
         type.__setattr__(enum_class, '_value2member_map_', {})
@@ -89,6 +90,11 @@ class EnumType(type):
             type.__setattr__(enum_class, '_flag_mask_', all_bits)
         return enum_class
 
+    def _new_plain_member_(cls, args):
+        if cls._member_type_ is object:
+            return object.__new__(cls)
+        return cls._member_type_.__new__(cls, *args)
+
     def _add_member_(cls, name, value):
         args = value if isinstance(value, tuple) else (value,)
         new = cls.__dict__.get('__new__')
@@ -97,7 +103,7 @@ class EnumType(type):
             if not hasattr(member, '_value_'):
                 member._value_ = value
         else:
-            member = object.__new__(cls)
+            member = cls._new_plain_member_(args)
             member._value_ = value if cls._member_type_ is object else cls._member_type_(*args)
         member._name_ = name
         init = getattr(cls, '__init__', None)
@@ -196,6 +202,26 @@ class EnumType(type):
 EnumMeta = EnumType
 
 
+def _fix_mixin_methods(enum_class, bases, classdict, member_type):
+    # As CPython's EnumType: the data type's repr/str/format must not hide the enum's, except that
+    # a ReprEnum (IntEnum, StrEnum, IntFlag) shows str() and format() as its value does.
+    first_enum = [b for b in bases if isinstance(b, EnumType)][-1]
+    if ReprEnum in bases:
+        if '__format__' not in classdict:
+            type.__setattr__(enum_class, '__format__', member_type.__format__)
+            classdict['__format__'] = member_type.__format__
+        if '__str__' not in classdict:
+            # int and float have no str() of their own (object's calls repr()).
+            method = member_type.__str__ if member_type is str else member_type.__repr__
+            type.__setattr__(enum_class, '__str__', method)
+            classdict['__str__'] = method
+    for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+        if name not in classdict:
+            found = getattr(enum_class, name)
+            if found is getattr(member_type, name) or found is getattr(object, name):
+                type.__setattr__(enum_class, name, getattr(first_enum, name))
+
+
 def _user_defined(cls):
     names = set()
     for c in cls.__mro__:
@@ -271,83 +297,15 @@ class ReprEnum(Enum):
         return format(self._value_, spec)
 
 
-def _value_of(x):
-    return x._value_ if isinstance(x, Enum) else x
-
-
-class _Numeric:
-    """Arithmetic and comparison of IntEnum/IntFlag members as their int value."""
-
-    def __int__(self): return self._value_
-    def __index__(self): return self._value_
-    def __float__(self): return float(self._value_)
-    def __bool__(self): return bool(self._value_)
-    def __hash__(self): return hash(self._value_)
-    def __eq__(self, other): return self._value_ == _value_of(other)
-    def __ne__(self, other): return self._value_ != _value_of(other)
-    def __lt__(self, other): return self._value_ < _value_of(other)
-    def __le__(self, other): return self._value_ <= _value_of(other)
-    def __gt__(self, other): return self._value_ > _value_of(other)
-    def __ge__(self, other): return self._value_ >= _value_of(other)
-    def __add__(self, other): return self._value_ + _value_of(other)
-    def __radd__(self, other): return _value_of(other) + self._value_
-    def __sub__(self, other): return self._value_ - _value_of(other)
-    def __rsub__(self, other): return _value_of(other) - self._value_
-    def __mul__(self, other): return self._value_ * _value_of(other)
-    def __rmul__(self, other): return _value_of(other) * self._value_
-    def __truediv__(self, other): return self._value_ / _value_of(other)
-    def __rtruediv__(self, other): return _value_of(other) / self._value_
-    def __floordiv__(self, other): return self._value_ // _value_of(other)
-    def __rfloordiv__(self, other): return _value_of(other) // self._value_
-    def __mod__(self, other): return self._value_ % _value_of(other)
-    def __rmod__(self, other): return _value_of(other) % self._value_
-    def __pow__(self, other): return self._value_ ** _value_of(other)
-    def __lshift__(self, other): return self._value_ << _value_of(other)
-    def __rshift__(self, other): return self._value_ >> _value_of(other)
-    def __neg__(self): return -self._value_
-    def __pos__(self): return +self._value_
-    def __abs__(self): return abs(self._value_)
-
-
-class IntEnum(_Numeric, ReprEnum):
+class IntEnum(int, ReprEnum):
     pass
 
 
-class _Stringy:
-    """str behaviour of a str-valued member (StrEnum, or a class mixing str into Enum): htmsim's
-    strs are host strings that cannot carry a member's name, so members are objects that compare,
-    hash, concatenate and answer str methods as their value."""
-
-    def __eq__(self, other): return self._value_ == _value_of(other)
-    def __ne__(self, other): return self._value_ != _value_of(other)
-    def __lt__(self, other): return self._value_ < _value_of(other)
-    def __le__(self, other): return self._value_ <= _value_of(other)
-    def __gt__(self, other): return self._value_ > _value_of(other)
-    def __ge__(self, other): return self._value_ >= _value_of(other)
-    def __hash__(self): return hash(self._value_)
-    def __len__(self): return len(self._value_)
-    def __contains__(self, item): return item in self._value_
-    def __getitem__(self, index): return self._value_[index]
-    def __iter__(self): return iter(self._value_)
-    def __add__(self, other): return self._value_ + _value_of(other)
-    def __radd__(self, other): return _value_of(other) + self._value_
-    def __mul__(self, other): return self._value_ * other
-    def __mod__(self, other): return self._value_ % other
-    def __getattr__(self, name):
-        if name.startswith('_'):
-            raise AttributeError(name)
-        return getattr(self._value_, name)
-
-
-class StrEnum(_Stringy, ReprEnum):
+class StrEnum(str, ReprEnum):
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
 
-
-_DATA_MIXINS[str] = _Stringy
-_DATA_MIXINS[int] = _Numeric
-_DATA_MIXINS[float] = _Numeric
 
 
 class Flag(Enum):
@@ -364,11 +322,15 @@ class Flag(Enum):
             return None
         if value < 0:
             value = cls._flag_mask_ + 1 + value
-        if value & ~cls._flag_mask_:
+        unknown = value & ~cls._flag_mask_
+        if unknown and not issubclass(cls, int):
             return None
-        member = object.__new__(cls)
+        # IntFlag keeps bits no member names (CPython's KEEP boundary), shown as a number.
+        member = cls._new_plain_member_((value,))
         member._value_ = value
         names = [m._name_ for m in cls if m._value_ & value]
+        if unknown:
+            names.append(repr(unknown))
         member._name_ = '|'.join(names) if names else None
         return cls._value2member_map_.setdefault(value, member)
 
@@ -390,7 +352,7 @@ class Flag(Enum):
         # The other flag's value; a plain int only for IntFlag; None: NotImplemented.
         if isinstance(other, type(self)):
             return other._value_
-        if isinstance(other, int) and issubclass(type(self), _Numeric):
+        if isinstance(other, int) and issubclass(type(self), int):
             return other
         return None
 
@@ -412,6 +374,9 @@ class Flag(Enum):
 
     def __invert__(self):
         cls = type(self)
+        if issubclass(cls, int):
+            # KEEP boundary: inverted within all the bits up to the highest member's.
+            return cls((2 ** cls._flag_mask_.bit_length() - 1) ^ self._value_)
         return cls(cls._flag_mask_ ^ self._value_)
 
     def __repr__(self):
@@ -425,7 +390,7 @@ class Flag(Enum):
         return '%s.%s' % (type(self).__name__, self._name_)
 
 
-class IntFlag(_Numeric, ReprEnum, Flag):
+class IntFlag(int, ReprEnum, Flag):
     def __str__(self):
         return str(self._value_)
 
@@ -443,10 +408,9 @@ class IntFlag(_Numeric, ReprEnum, Flag):
     __iter__ = Flag.__iter__
     __contains__ = Flag.__contains__
     __len__ = Flag.__len__
-    __bool__ = _Numeric.__bool__
 
 
-_BUILTIN_ENUMS = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag, _Numeric)
+_BUILTIN_ENUMS = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag)
 
 
 def unique(enumeration):

@@ -9,7 +9,7 @@
  * `re.error` — is guest Python, so its objects, calls and loads are simulated like user code.
  */
 import type { PyDict } from '../dict.js';
-import { PyBytes, PyTuple, type PyModule, type PyVal } from '../values.js';
+import { primOf, PyBytes, PyTuple, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { PatternError, translatePattern } from './re-translate.js';
 import { defineFn, hybridModule } from './kit.js';
@@ -39,7 +39,7 @@ function setupRe(vm: Vm, m: PyModule): void {
   const byKey = new Map<string, number>();
   const errorOf = (): PyVal | undefined => (m.dict as PyDict).get('error');
   defineFn(vm, m, '_compile', (a) => {
-    const p = a[0]!;
+    const p = primOf(a[0]!);
     const flags = Number(a[1] as number);
     const isBytes = p instanceof PyBytes;
     if (typeof p !== 'string' && !isBytes) throw vm.typeErr('first argument must be string or compiled pattern');
@@ -70,7 +70,7 @@ function setupRe(vm: Vm, m: PyModule): void {
   });
   defineFn(vm, m, '_exec', (a) => {
     const c = table[a[0] as number]!;
-    const subj = a[1]!;
+    const subj = primOf(a[1]!);
     const text = subj instanceof PyBytes ? latin1(subj) : (subj as string);
     const pos = a[2] as number;
     const endpos = a[3] as number;

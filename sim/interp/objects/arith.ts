@@ -8,7 +8,7 @@ import { floatFloorDiv as rtFloatFloorDiv, floatMod as rtFloatMod, floatPow as r
 import * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
 import { complexPow } from '../runtime/complex-ops.js';
-import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyList, PyObject, PyTuple, type PyVal } from '../values.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyList, PyObject, PyTuple, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import type { ComplexParts } from './complex.js';
 import { dictUpdate } from './dict-ops.js';
@@ -232,6 +232,8 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
   return builtinBin;
 }
 
+const unbox = (v: PyVal): PyVal => (v instanceof PyBoxed ? v.prim : v);
+
 /** The operators' dispatch: built-in rules, then user `__op__`/`__rop__`/`__iop__` (reflected first for a subclass). */
 function makeOperatorDispatch(vm: Vm, kit: Kit, typeForms: TypeForms, builtinBin: (a: PyVal, b: PyVal, op: number, inplace: boolean) => PyVal) {
   const { isIntLike, intOf, F, tn, callm } = kit;
@@ -266,15 +268,16 @@ function makeOperatorDispatch(vm: Vm, kit: Kit, typeForms: TypeForms, builtinBin
       if (userA) {
         const m = vm.lookup(ta, `__${name}__`);
         if (m instanceof PyBuiltin || (m === undefined && !(a instanceof PyInstance))) {
-          // A subclass of a builtin type that does not override the operator: the builtin's own.
-          const r = builtinBin(a, b, op, inplace);
+          // A subclass of a builtin type that does not override the operator: the builtin's own
+          // (on the values a str/int/float subclass's instances stand for).
+          const r = builtinBin(unbox(a), unbox(b), op, inplace);
           if (r !== vm.NotImplemented) return r;
         } else if (m !== undefined) {
           const r = vm.callValue(m, [a, b], null);
           if (r !== vm.NotImplemented) return r;
         }
       } else {
-        const r = builtinBin(a, b, op, inplace);
+        const r = builtinBin(a, unbox(b), op, inplace);
         if (r !== vm.NotImplemented) return r;
       }
       if (!reflectedFirst && userB) {

@@ -14,7 +14,7 @@ export function installArity(vm: Vm, kit: Kit): void {
     // Slot wrappers (CPython: "expected 1 argument, got 0").
     [T.object, 'slot', 1, 1, ['__eq__', '__ne__']],
     [T.object, 'slot', 0, 0, ['__repr__', '__str__']],
-    [T.str, 'slot', 1, 1, ['__add__', '__contains__', '__getitem__', '__mod__', '__mul__', '__eq__']],
+    [T.str, 'slot', 1, 1, ['__add__', '__contains__', '__getitem__', '__mod__', '__mul__', '__eq__', '__ne__']],
     [T.list, 'slot', 1, 1, ['__add__', '__contains__', '__getitem__', '__eq__']],
     [T.list, 'slot', 2, 2, ['__setitem__']],
     [T.tuple, 'slot', 1, 1, ['__add__', '__getitem__', '__eq__']],

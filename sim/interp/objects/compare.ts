@@ -5,7 +5,7 @@
  */
 import { PyDict, PySet } from '../dict.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyRange, PyTuple, type PyVal } from '../values.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyRange, PyTuple, type PyVal } from '../values.js';
 import type { ComplexParts } from './complex.js';
 import { PyView, type ViewParts } from './dict-views.js';
 import { CMP_DUNDER, CMP_SWAP, CMP_SYM, type Kit } from './kit.js';
@@ -101,6 +101,11 @@ export function makeCompareProtocols(vm: Vm, kit: Kit, views: ViewParts, complex
           if (r2 !== vm.NotImplemented) return !vm.truthy(r2);
         }
       }
+    }
+    if (a instanceof PyBoxed || b instanceof PyBoxed) {
+      // A str/int/float subclass that does not define the comparison: the base's, on the values.
+      const pa = a instanceof PyBoxed ? a.prim : a, pb = b instanceof PyBoxed ? b.prim : b;
+      if ((isNum(pa) && isNum(pb)) || (typeof pa === 'string' && typeof pb === 'string')) return compareProto(pa, pb, op);
     }
     if ((!ua && !ub && (ta === tb || (a instanceof PyObject && b instanceof PyObject && ta.layout === tb.layout))) ||
         ((ua || ub) && !(a instanceof PyInstance) && !(b instanceof PyInstance) && a instanceof PyObject && b instanceof PyObject && vm.builtinBase(ta) === vm.builtinBase(tb))) {

@@ -8,7 +8,7 @@ import * as R from '../runtime/int-ops.js';
 import { bytesHash as rtBytesHash, strHash as strHashRt } from '../runtime/str-hash.js';
 import type { Vm } from '../vm/vm.js';
 import { complexHash } from '../runtime/complex-ops.js';
-import { PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyRange, PyTuple, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyRange, PyTuple, type PyVal } from '../values.js';
 import type { Kit } from './kit.js';
 import * as Rg from './range.js';
 
@@ -62,6 +62,7 @@ export function makeHashProtocol(vm: Vm, kit: Kit) {
       }
       const eqm = vm.lookup(v.cls, '__eq__');
       if (eqm instanceof PyFunction) throw vm.typeErr(`unhashable type: '${v.cls.name}'`);
+      if (v instanceof PyBoxed) return hashProto(v.prim); // a str/int/float subclass hashes as its value
       return Math.floor(vm.id(v) / 16);
     }
     if (v instanceof PyList || v instanceof PyDict || (v instanceof PySet && v.cls === T.set) || (v instanceof PyBytes && v.cls === T.bytearray)) {

@@ -6,7 +6,7 @@ import * as R from '../runtime/int-ops.js';
 import { floatFromStr as rtFloatFromStr, floatRound as rtFloatRound } from '../runtime/float-ops.js';
 import { floatFromHex, floatToHex } from '../runtime/float-hex.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBytes, PyFloat, PyObject, PyWrapper, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyFloat, PyObject, PyWrapper, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import { CMP_DUNDER, OP_DUNDER, type Kit, type Kw } from './kit.js';
 
@@ -23,6 +23,7 @@ export function makeNumberParts(vm: Vm, kit: Kit) {
     }
     if (typeof v === 'string') return R.intFromStr(v, 10);
     if (v instanceof PyBytes) return R.intFromStr(bytesStr(v), 10);
+    if (v instanceof PyBoxed && typeof v.prim === 'string' && vm.lookup(v.cls, '__int__') === undefined) return R.intFromStr(v.prim, 10);
     const m = v instanceof PyObject ? vm.lookup(v.cls, '__int__') ?? vm.lookup(v.cls, '__index__') : undefined;
     if (m !== undefined) return vm.callValue(m, [v], null);
     throw vm.typeErr(`int() argument must be a string, a bytes-like object or a real number, not '${tn(v)}'`);
@@ -69,6 +70,7 @@ export function installNumberCtors(vm: Vm, kit: Kit, p: NumberParts): void {
     const base = kwArg(kw, 'base') ?? a[1];
     if (a.length === 0) return 0;
     if (base !== undefined) {
+      if (a[0] instanceof PyBoxed && typeof a[0].prim === 'string') return R.intFromStr(a[0].prim, Number(index(base)));
       if (typeof a[0] !== 'string') throw vm.typeErr("int() can't convert non-string with explicit base");
       return R.intFromStr(a[0], Number(index(base)));
     }
@@ -81,6 +83,7 @@ export function installNumberCtors(vm: Vm, kit: Kit, p: NumberParts): void {
     if (v instanceof PyFloat) return v;
     if (isIntLike(v)) return F(R.intToFloat(intOf(v)));
     if (typeof v === 'string') return F(rtFloatFromStr(v));
+    if (v instanceof PyBoxed && typeof v.prim === 'string' && vm.lookup(v.cls, '__float__') === undefined) return F(rtFloatFromStr(v.prim));
     const m = v instanceof PyObject ? vm.lookup(v.cls, '__float__') : undefined;
     if (m !== undefined) return vm.callValue(m, [v], null);
     throw vm.typeErr(`float() argument must be a string or a real number, not '${tn(v)}'`);
@@ -124,6 +127,11 @@ export function installNumberMethods(vm: Vm, kit: Kit, p: NumberParts, bytes: By
       vm.method(nt, `__r${nm}__`, (a) => (same(a[1]!) ? builtinBin(a[1]!, a[0]!, op, false) : vm.NotImplemented));
     });
     CMP_DUNDER.forEach((nm, op) => vm.method(nt, nm, (a) => (isNum(a[1]!) ? vm.compare(a[0]!, a[1]!, op) : vm.NotImplemented)));
+    // divmod's own arithmetic, reached through the builtin (a subclass instance arrives unboxed).
+    const divmod = (x: PyVal, y: PyVal): PyVal => vm.callValue(vm.builtins.getStr('divmod')!, [x, y], null);
+    vm.method(nt, '__divmod__', (a) => (same(a[1]!) ? divmod(a[0]!, a[1]!) : vm.NotImplemented));
+    vm.method(nt, '__rdivmod__', (a) => (same(a[1]!) ? divmod(a[1]!, a[0]!) : vm.NotImplemented));
+    vm.method(nt, '__getnewargs__', (a) => vm.newTuple([a[0]!]));
     vm.method(nt, '__neg__', (a) => vm.unary(a[0]!, 0));
     vm.method(nt, '__pos__', (a) => vm.unary(a[0]!, 1));
     vm.method(nt, '__abs__', (a) => (isIntLike(a[0]!) ? R.intAbs(intOf(a[0] as number)) : F(Math.abs((a[0] as PyFloat).v))));

@@ -134,9 +134,13 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
       o.cls = tp;
       return o;
     }
-    // `str.__new__(S, v)` for a subclass of str, int, float or bytes: the value itself, as `S(v)`
-    // gives (htmsim's strs, ints and floats are host values that cannot carry a subclass).
-    if (base === T.str || base === T.int || base === T.float || base === T.bytes) return vm.ctors.get(base)!(a.slice(1), null, base);
+    // `str.__new__(S, v)` for a subclass of str, int or float: an instance of S standing for the
+    // value; for bytes, the value itself (htmsim's bytes cannot carry a subclass yet).
+    if (base === T.str || base === T.int || base === T.float) {
+      const v = vm.ctors.get(base)!(a.slice(1), null, base);
+      return tp === base ? v : vm.boxed(tp, v);
+    }
+    if (base === T.bytes) return vm.ctors.get(base)!(a.slice(1), null, base);
     return vm.instantiate(tp);
   });
   vm.method(T.object, '__repr__', (a) => {
@@ -171,7 +175,10 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
   const reduceEx = (a: PyVal[]): PyVal => {
     const d = vm.getAttrOpt(a[0]!, '__dict__');
     const state = d instanceof PyDict && d.count > 0 ? d : None;
-    return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!)]), state, None, None]);
+    // __getnewargs__ (str/int/float subclasses: their value) supplies the arguments to __new__.
+    const gna = vm.lookup(vm.typeOf(a[0]!), '__getnewargs__');
+    const extra = gna === undefined ? [] : vm.toList(vm.callValue(gna, [a[0]!], null));
+    return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!), ...extra]), state, None, None]);
   };
   vm.method(T.object, '__reduce_ex__', reduceEx);
   vm.method(T.object, '__reduce__', reduceEx);

@@ -23,7 +23,8 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
   const { bytesRepr } = bytes;
   const { viewItems } = views;
   const floatRepr = rtFloatRepr;
-  const reprProto = (v: PyVal): string => {
+  /** `own`: the builtin type's own repr (list.__repr__(x) on a subclass instance), skipping its override. */
+  const reprProto = (v: PyVal, own = false): string => {
     switch (typeof v) {
       case 'number': return String(v);
       case 'bigint': return R.intToStr(v);
@@ -33,7 +34,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
     if (v === None) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
     if (v instanceof PyComplex) return complexRepr(v);
-    if (!v.cls.builtin && !(v instanceof PyInstance)) {
+    if (!own && !v.cls.builtin && !(v instanceof PyInstance)) {
       // A user subclass of a builtin container: its own __repr__ if it defines one.
       const m = vm.lookup(v.cls, '__repr__');
       if (m instanceof PyFunction) {
@@ -44,7 +45,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
     }
     if (v instanceof PyList) return vm.reprGuard(v, () => '[' + v.items.map((x) => vm.repr(x)).join(', ') + ']', '[...]');
     if (v instanceof PyTuple) {
-      if (v.cls !== T.tuple && v.cls.builtin === false) {
+      if (!own && v.cls !== T.tuple && v.cls.builtin === false) {
         const m = vm.lookup(v.cls, '__repr__');
         if (m instanceof PyFunction) return vm.str(vm.callValue(m, [v], null));
       }
@@ -120,5 +121,7 @@ export function makeReprProtocols(vm: Vm, kit: Kit, bytes: BytesParts, views: Vi
     }
     return vm.repr(v);
   };
+  // The containers' own __repr__, for super().__repr__() in a subclass that overrides it.
+  for (const tp of [T.list, T.tuple, T.dict, T.set, T.frozenset]) vm.method(tp, '__repr__', (a) => reprProto(a[0]!, true));
   return { reprProto, strProto };
 }

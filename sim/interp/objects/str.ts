@@ -6,7 +6,7 @@ import { PyDict } from '../dict.js';
 import * as RS from '../runtime/str-methods.js';
 import type * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBytes, PyExc, PyTuple, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyExc, PyTuple, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import type { Kit, Kw } from './kit.js';
 import { strEncode } from './os-unicode-errors.js';
@@ -44,9 +44,18 @@ export function installStrType(vm: Vm, kit: Kit, bytes: BytesParts, strFormat: S
     vm.method(T.str, name, fn);
   };
   sm('join', (a) => {
-    const parts = vm.toList(a[1]!);
+    let parts = vm.toList(a[1]!);
+    let copied = false;
     for (let i = 0; i < parts.length; i++) {
-      if (typeof parts[i] !== 'string') throw vm.typeErr(`sequence item ${i}: expected str instance, ${tn(parts[i]!)} found`);
+      const p = parts[i]!;
+      if (typeof p === 'string') continue;
+      if (p instanceof PyBoxed && typeof p.prim === 'string') {
+        if (!copied) parts = parts.slice(); // toList may hand out the list's own items
+        copied = true;
+        parts[i] = p.prim;
+        continue;
+      }
+      throw vm.typeErr(`sequence item ${i}: expected str instance, ${tn(p)} found`);
     }
     const r = (parts as string[]).join(S(a));
     vm.tmp(vm.cur, 49 + r.length);
@@ -161,6 +170,9 @@ function installStrMethodsRest(vm: Vm, kit: Kit, bytes: BytesParts, strFormat: S
   sm('__lt__', (a) => (typeof a[1] === 'string' ? (a[0] as string) < a[1] : vm.NotImplemented));
   sm('__hash__', (a) => vm.hash(a[0]!));
   sm('__str__', (a) => a[0]!);
+  sm('__getnewargs__', (a) => vm.newTuple([a[0]!]));
+  sm('__ne__', (a) => (typeof a[1] === 'string' ? a[0] !== a[1] : vm.NotImplemented));
+  sm('__iter__', (a) => vm.iter(a[0]!));
   sm('__repr__', (a) => vm.repr(a[0]!));
   sm('__format__', (a) => vm.format(a[0]!, a[1] as string));
   // str.maketrans(x[, y[, z]]) is a staticmethod.

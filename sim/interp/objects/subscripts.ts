@@ -6,7 +6,7 @@
 import { PyDict, PySet } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBytes, PyFunction, PyInstance, PyList, PyObject, PyRange, PySlice, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyFunction, PyInstance, PyList, PyObject, PyRange, PySlice, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import { dictDelItem, dictSetItem } from './dict-ops.js';
 import { PyView, type ViewParts } from './dict-views.js';
@@ -213,7 +213,10 @@ function makeContains(vm: Vm, kit: Kit, deps: SubscriptDeps) {
       return o.has(k);
     }
     if (typeof o === 'string') {
-      if (typeof k !== 'string') throw vm.typeErr(`'in <string>' requires string as left operand, not ${tn(k)}`);
+      if (typeof k !== 'string') {
+        if (k instanceof PyBoxed && typeof k.prim === 'string') return o.includes(k.prim);
+        throw vm.typeErr(`'in <string>' requires string as left operand, not ${tn(k)}`);
+      }
       return o.includes(k);
     }
     if (o instanceof PyList || o instanceof PyTuple) {

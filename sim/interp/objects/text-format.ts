@@ -8,7 +8,7 @@ import type * as R from '../runtime/int-ops.js';
 import { percentFormat, type PercentArgs, type PercentConv } from '../runtime/percent-format.js';
 import * as RF from '../runtime/str-format.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyComplex, PyFloat, PyInstance, PyTuple, type PyVal } from '../values.js';
 import { placeBytes } from './bytes.js';
 import type { Kit, Kw } from './kit.js';
 import type { ComplexParts } from './complex.js';
@@ -97,6 +97,8 @@ export function makeTextFormat(vm: Vm, kit: Kit, numbers: NumberParts, complex: 
         if (typeof r !== 'string') throw vm.typeErr(`__format__ must return a str, not ${tn(r)}`);
         return r;
       }
+      // A str/int/float subclass: an empty spec is str(v) (its own __str__), any other the base's.
+      if (v instanceof PyBoxed) return spec === '' ? vm.str(v) : formatProto(v.prim, spec);
     }
     if (spec !== '') throw vm.typeErr(`unsupported format string passed to ${tn(v)}.__format__`);
     return vm.str(v);

@@ -10,9 +10,9 @@
  */
 import type { CodeObject, ConstValue } from '../chunk.js';
 import { CodeFlag } from '../chunk.js';
-import { PyDict } from '../dict.js';
+import { PyDict, PySet } from '../dict.js';
 import { FRAME_HEADER_BYTES, Frame, GuestThread, PyGenerator } from '../thread.js';
-import { PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyObject, PyTuple, PyType, PyWrapper, CodeHolder, type PyVal, type Slot } from '../values.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyCell, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyMethod, PyObject, PyTuple, PyType, PyWrapper, CodeHolder, type PyVal, type Slot } from '../values.js';
 import { ABORT_SIGNAL } from './signals.js';
 import { VmExceptions } from './exceptions.js';
 
@@ -358,6 +358,25 @@ export abstract class VmCalls extends VmExceptions {
           return obj;
         }
         obj = ctor(args, kw, tp);
+        if (tp !== base && (base === this.T.str || base === this.T.int || base === this.T.float)) {
+          // A user subclass of str, int or float: an instance carrying the value, then its __init__.
+          obj = this.boxed(tp, obj);
+          const userInit = this.lookupUser(tp, '__init__');
+          if (userInit !== undefined) {
+            const r = this.callValue(userInit, [obj, ...args], kw);
+            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
+          }
+          return obj;
+        }
+        if (tp !== base && base === this.T.frozenset) {
+          // A user subclass of frozenset: a fresh set of the subclass (frozenset() may share one).
+          const fs = this.place(new PySet(tp, this.keyOps), 200);
+          for (const x of (obj as PySet).items()) fs.add(x);
+          obj = fs;
+          const userInit = this.lookupUser(tp, '__init__');
+          if (userInit !== undefined) this.callValue(userInit, [obj, ...args], kw);
+          return obj;
+        }
         if (tp !== base && base === this.T.tuple) {
           // A user subclass of tuple (namedtuple's shape): a fresh tuple of the subclass.
           obj = this.tupleOfType(tp, (obj as PyTuple).items);
@@ -410,6 +429,14 @@ export abstract class VmCalls extends VmExceptions {
     else tu.addr = this.tmp(this.cur, 40 + 8 * items.length);
     return tu;
   }
+  /** An instance of `tp`, a user subclass of str, int or float, standing for `v` (a value of the base). */
+  boxed(tp: PyType, v: PyVal): PyBoxed {
+    if (!(typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat)) {
+      throw this.typeErr(`${tp.name}.__new__ made a ${this.typeOf(v).name}`);
+    }
+    return this.place(new PyBoxed(tp, v), 48);
+  }
+
   instantiate(tp: PyType): PyInstance {
     const base = this.builtinBase(tp);
     const o = base.layout === 'exception' ? new PyExc(tp) : new PyInstance(tp);

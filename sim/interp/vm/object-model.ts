@@ -22,8 +22,31 @@ import { rangeLen } from '../objects/range.js';
 import { INT_MAX_STR_DIGITS, intIsZero, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import { Lifetimes } from '../lifetimes.js';
 import { GuestThread } from '../thread.js';
-import { PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyComplex, PyExc, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PyTuple, PyType, type BuiltinImpl, type Layout, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Protocols } from './protocols.js';
+
+/** Methods whose other arguments keep their identity (formatting may call their own __format__/__repr__). */
+const KEEP_ARGS = new Set(['format', 'format_map', '__mod__', '__rmod__', 'join']);
+
+/** A method of str, int or float as a subclass instance reaches it: it works on the value the
+ *  instance stands for (and on such values among its arguments), as CPython's C methods do. */
+function unboxing(fn: BuiltinImpl, name: string): BuiltinImpl {
+  const keep = KEEP_ARGS.has(name);
+  return (a, kw, self) => {
+    const n = keep ? Math.min(1, a.length) : a.length;
+    for (let i = 0; i < n; i++) {
+      if (a[i] instanceof PyBoxed) {
+        const b = a.slice();
+        for (let j = i; j < n; j++) {
+          const v = b[j];
+          if (v instanceof PyBoxed) b[j] = v.prim;
+        }
+        return fn(b, kw, self);
+      }
+    }
+    return fn(a, kw, self);
+  };
+}
 
 /** A module the runner provides (e.g. `htmsim` with `params` and `metric`). */
 export interface HostModuleSpec {
@@ -279,6 +302,8 @@ export abstract class VmObjectModel {
   }
   /** Defines a method of a builtin type (receives self as args[0]). */
   method(tp: PyType, name: string, fn: BuiltinImpl, unfriendly: UnfriendlyKind | null = null): PyBuiltin {
+    // int's and float's str() is object's: repr(self), so a subclass's own __repr__ shows.
+    if (tp === this.T.str || ((tp === this.T.int || tp === this.T.float) && name !== '__str__')) fn = unboxing(fn, name);
     const b = new PyBuiltin(this.T.builtin_function_or_method, name, fn, true, tp.name);
     b.unfriendly = unfriendly;
     tp.dict.set(name, b);
