@@ -4,6 +4,7 @@
  * order fixes every static address and each type's method table), and the object protocols go
  * back to the VM as one typed record.
  */
+import { installMemoryView } from './objects/memoryview.js';
 import { installArity } from './objects/arity.js';
 import { installAsyncGeneratorMethods } from './objects/async-generators.js';
 import { makeArithProtocols } from './objects/arith.js';
@@ -65,6 +66,7 @@ export function installBuiltins(vm: Vm): Protocols {
   installViewMethods(vm, kit);
   installSetType(vm, kit, sets);
   installBytesType(vm, kit, bytes);
+  installMemoryView(vm, kit, bytes);
   installRangeType(vm, kit);
   installSliceType(vm, kit);
   installTypeType(vm, kit);

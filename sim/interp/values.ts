@@ -69,7 +69,7 @@ export type Layout =
   | 'frozenset' | 'bytes' | 'bytearray' | 'range' | 'slice' | 'function' | 'builtin' | 'method'
   | 'module' | 'cell' | 'generator' | 'iterator' | 'property' | 'staticmethod' | 'classmethod'
   | 'super' | 'exception' | 'ellipsis' | 'notimpl' | 'code' | 'lock' | 'thread' | 'atomic' | 'complex'
-  | 'traceback' | 'frame';
+  | 'traceback' | 'frame' | 'memoryview';
 
 export class PyFloat extends PyObject {
   v: number;

@@ -214,7 +214,7 @@ class BytesIO(_MemoryIO):
         _MemoryIO.__init__(self, initial_bytes)
 
     def _check(self, data):
-        if not isinstance(data, (bytes, bytearray)):
+        if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
 
     def _copy(self, data):

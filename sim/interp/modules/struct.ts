@@ -170,7 +170,10 @@ function setupStruct(vm: Vm, m: PyModule): void {
   });
   defineFn(vm, m, '_unpack', (a) => {
     const l = layoutOf(a[0]!);
-    const b = a[1]!;
+    let b = a[1]!;
+    // memoryview and array.array: their bytes (__bytes__ stands for the buffer protocol).
+    const asBytes = !(b instanceof PyBytes) && b instanceof PyObject ? vm.lookup(b.cls, '__bytes__') : undefined;
+    if (asBytes !== undefined) b = vm.callValue(asBytes, [b], null);
     if (!(b instanceof PyBytes)) throw vm.typeErr(`a bytes-like object is required, not '${vm.tn(b)}'`);
     let off = a[2] as number;
     const exact = a[3] === true;

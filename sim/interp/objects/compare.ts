@@ -7,6 +7,7 @@ import { PyDict, PySet } from '../dict.js';
 import type { Vm } from '../vm/vm.js';
 import { PyBoxed, PyBuiltin, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyRange, PyTuple, type PyVal } from '../values.js';
 import type { ComplexParts } from './complex.js';
+import { PyMemoryView } from './memoryview.js';
 import { PyView, type ViewParts } from './dict-views.js';
 import { CMP_DUNDER, CMP_SWAP, CMP_SYM, type Kit } from './kit.js';
 import * as Rg from './range.js';
@@ -152,6 +153,12 @@ export function makeCompareProtocols(vm: Vm, kit: Kit, views: ViewParts, complex
       const x = viewItems(a), y = viewItems(b);
       const s = x.length === y.length && x.every((k) => y.some((j) => vm.eq(k, j)));
       return op === 2 ? s : !s;
+    }
+    if ((op === 2 || op === 3) && (a instanceof PyMemoryView || b instanceof PyMemoryView)) {
+      // memoryview's own __eq__ (equal items), tried from either side.
+      const x = (a instanceof PyMemoryView ? a : b) as PyMemoryView, y = a instanceof PyMemoryView ? b : a;
+      const r = vm.callValue(vm.lookup(x.cls, '__eq__')!, [x, y], null);
+      if (r !== vm.NotImplemented) return op === 2 ? r : !vm.truthy(r);
     }
     if (op === 2) return a === b;
     if (op === 3) return a !== b;

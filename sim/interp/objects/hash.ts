@@ -8,6 +8,7 @@ import * as R from '../runtime/int-ops.js';
 import { bytesHash as rtBytesHash, strHash as strHashRt } from '../runtime/str-hash.js';
 import type { Vm } from '../vm/vm.js';
 import { complexHash } from '../runtime/complex-ops.js';
+import { PyMemoryView } from './memoryview.js';
 import { PyBoxed, PyBytes, PyComplex, PyFloat, PyFunction, PyInstance, PyList, PyRange, PyTuple, type PyVal } from '../values.js';
 import type { Kit } from './kit.js';
 import * as Rg from './range.js';
@@ -49,6 +50,7 @@ export function makeHashProtocol(vm: Vm, kit: Kit) {
     if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyComplex) return complexHash(v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyTuple) return tupleHash(v.items);
+    if (v instanceof PyMemoryView) return intOf(vm.callValue(vm.lookup(v.cls, '__hash__')!, [v], null) as number);
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');
       if (hm === None) throw vm.typeErr(`unhashable type: '${v.cls.name}'`);
