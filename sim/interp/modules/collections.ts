@@ -39,6 +39,13 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
+    def __reduce__(self):
+        # As CPython's deque: no items in the arguments (they follow as list items), the
+        # attributes of a subclass instance as its state.
+        state = {k: v for k, v in vars(self).items() if k not in ('_maxlen', '_buf', '_head', '_len', '_state')}
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return type(self), args, state or None, iter(self)
+
     def _grow(self):
         buf = self._buf
         n = len(buf)
@@ -285,6 +292,10 @@ def _fromkeys(cls, iterable, value=None):
 
 
 class defaultdict(dict):
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(self.items())
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
@@ -313,6 +324,10 @@ class defaultdict(dict):
 ################################################################ OrderedDict
 
 class OrderedDict(dict):
+    def __reduce__(self):
+        # As CPython's: the class, no arguments, the instance's own attributes, the items.
+        return self.__class__, (), dict(vars(self)) or None, None, iter(self.items())
+
     fromkeys = classmethod(_fromkeys)
 
     def popitem(self, last=True):
@@ -359,6 +374,9 @@ class OrderedDict(dict):
 ################################################################ Counter
 
 class Counter(dict):
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
     def __init__(self, iterable=None, /, **kwds):
         dict.__init__(self)
         self.update(iterable, **kwds)

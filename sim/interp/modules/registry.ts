@@ -29,6 +29,7 @@ import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
 import { colorsys } from './colorsys.js';
+import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { io } from './io.js';
@@ -64,7 +65,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   bisect, heapq, operator, functools, itertools, collections, copy, string, future,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
-  concurrent, concurrentFutures, textwrap, keyword, colorsys, numbers, statistics, pprint, traceback, warnings, csv, logging,
+  concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal];
 
 export function installModules(vm: Vm): void {
