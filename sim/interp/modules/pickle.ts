@@ -427,84 +427,55 @@ class _Pickler:
         self.write(TUPLE)
         self.memoize(obj)
 
+    def _save_items(self, batch, pairs):
+        for x in batch:
+            if pairs:
+                self.save(x[0])
+                self.save(x[1])
+            else:
+                self.save(x)
+
+    def _marked(self, items, pairs, op):
+        # An exact list, dict or set: every batch is marked, even a last one of one item.
+        for batch in _chunks(items):
+            self.write(MARK)
+            self._save_items(batch, pairs)
+            self.write(op)
+
+    def _batch(self, items, pairs, one, many):
+        # Items from __reduce__ (an iterator): a batch of one item goes without a mark.
+        for batch in _chunks(items):
+            if len(batch) > 1:
+                self.write(MARK)
+                self._save_items(batch, pairs)
+                self.write(many)
+            else:
+                self._save_items(batch, pairs)
+                self.write(one)
+
+    def _batch_appends(self, items):
+        self._batch(items, False, APPEND, APPENDS)
+
+    def _batch_setitems(self, items):
+        self._batch(items, True, SETITEM, SETITEMS)
+
     def save_list(self, obj):
         self.write(EMPTY_LIST)
         self.memoize(obj)
-        n = len(obj)
-        if n == 1:
+        if len(obj) == 1:
             self.save(obj[0])
             self.write(APPEND)
-            return
-        i = 0
-        while i < n:
-            self.write(MARK)
-            for x in obj[i:i + _BATCHSIZE]:
-                self.save(x)
-            self.write(APPENDS)
-            i += _BATCHSIZE
-
-    def _batch_appends(self, items):
-        it = iter(items)
-        while True:
-            tmp = []
-            for x in it:
-                tmp.append(x)
-                if len(tmp) == _BATCHSIZE:
-                    break
-            n = len(tmp)
-            if n > 1:
-                self.write(MARK)
-                for x in tmp:
-                    self.save(x)
-                self.write(APPENDS)
-            elif n:
-                self.save(tmp[0])
-                self.write(APPEND)
-            if n < _BATCHSIZE:
-                return
+        else:
+            self._marked(obj, False, APPENDS)
 
     def save_dict(self, obj):
         self.write(EMPTY_DICT)
         self.memoize(obj)
-        n = len(obj)
-        if n == 1:
-            for k, v in obj.items():
-                self.save(k)
-                self.save(v)
+        if len(obj) == 1:
+            self._save_items(obj.items(), True)
             self.write(SETITEM)
-            return
-        items = list(obj.items())
-        i = 0
-        while i < n:
-            self.write(MARK)
-            for k, v in items[i:i + _BATCHSIZE]:
-                self.save(k)
-                self.save(v)
-            self.write(SETITEMS)
-            i += _BATCHSIZE
-
-    def _batch_setitems(self, items):
-        it = iter(items)
-        while True:
-            tmp = []
-            for x in it:
-                tmp.append(x)
-                if len(tmp) == _BATCHSIZE:
-                    break
-            n = len(tmp)
-            if n > 1:
-                self.write(MARK)
-                for k, v in tmp:
-                    self.save(k)
-                    self.save(v)
-                self.write(SETITEMS)
-            elif n:
-                k, v = tmp[0]
-                self.save(k)
-                self.save(v)
-                self.write(SETITEM)
-            if n < _BATCHSIZE:
-                return
+        else:
+            self._marked(obj.items(), True, SETITEMS)
 
     def save_set(self, obj):
         if self.proto < 4:
@@ -512,14 +483,7 @@ class _Pickler:
             return
         self.write(EMPTY_SET)
         self.memoize(obj)
-        items = list(obj)
-        i = 0
-        while i < len(items):
-            self.write(MARK)
-            for x in items[i:i + _BATCHSIZE]:
-                self.save(x)
-            self.write(ADDITEMS)
-            i += _BATCHSIZE
+        self._marked(obj, False, ADDITEMS)
 
     def save_frozenset(self, obj):
         if self.proto < 4:
@@ -570,6 +534,21 @@ class _Pickler:
         self.memoize(obj)
 
     dispatch = {}
+
+
+def _chunks(items):
+    # Batches of up to _BATCHSIZE items, drawn as the pickler goes (items may be an iterator).
+    it = iter(items)
+    while True:
+        batch = []
+        for x in it:
+            batch.append(x)
+            if len(batch) == _BATCHSIZE:
+                break
+        if batch:
+            yield batch
+        if len(batch) < _BATCHSIZE:
+            return
 
 
 def _whichmodule(obj, name):
