@@ -55,6 +55,7 @@ import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
 import { textwrap } from './textwrap.js';
 import { time } from './time.js';
+import { timeit } from './timeit.js';
 import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
@@ -68,7 +69,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, difflib, unittest];
+  cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
