@@ -140,7 +140,7 @@ class ArgumentParser:
             nargs = kwargs.get('nargs')
             required = nargs not in ('?', '*') and nargs != REMAINDER
             if nargs == '*' and 'default' not in kwargs:
-                required = False
+                required = True
         else:
             option_strings = list(args)
             for o in option_strings:
@@ -480,8 +480,11 @@ class ArgumentParser:
                 chunk.append(tok)
                 i += 1
                 continue
-            self._consume(ns, chunk, pending, seen, extras)
-            chunk = []
+            # Positionals are matched only against strings before this option (none: they wait,
+            # so a '*' positional is not settled empty by a leading option), as CPython.
+            if chunk:
+                self._consume(ns, chunk, pending, seen, extras)
+                chunk = []
             found = self._find_option(tok)
             if found is None:
                 extras.append(tok)

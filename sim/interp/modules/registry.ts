@@ -20,6 +20,7 @@ import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { datetime } from './datetime.js';
 import { decimal } from './decimal.js';
+import { difflib } from './difflib.js';
 import { enumModule } from './enum.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
@@ -54,10 +55,12 @@ import { threadingSync } from './threading-sync.js';
 import { threading } from './threading.js';
 import { textwrap } from './textwrap.js';
 import { time } from './time.js';
+import { timeit } from './timeit.js';
 import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
+import { unittest } from './unittest.js';
 import { warnings } from './warnings.js';
 import { weakref } from './weakref.js';
 
@@ -66,7 +69,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal];
+  cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

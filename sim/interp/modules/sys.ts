@@ -137,6 +137,8 @@ hash_info = _struct_seq('hash_info',
 version_info = _struct_seq('version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial'], [3, 11, 7, 'final', 0])
 hexversion = 0x30b07f0
 float_repr_style = 'short'
+# No -W options reach the guest (htmsim exec takes none), as CPython without them.
+warnoptions = []
 maxunicode = 1114111
 
 

@@ -376,10 +376,11 @@ function installAttributesAndScopes(vm: Vm, kit: Kit, def: Def): void {
     }
     const v = a[0]!;
     const names = new Set<string>();
+    // A module's dir() is its namespace only (CPython's module.__dir__), not its type's methods.
+    if (v instanceof PyModule) return vm.placeList(vm.newList([...(v.dict as PyDict).keyList()].filter((k): k is string => typeof k === 'string').sort()));
     if (v instanceof PyInstance) for (const k of v.attrs.keys()) names.add(k);
     const tp = v instanceof PyType ? v : vm.typeOf(v);
     for (const c of tp.mro) for (const k of c.dict.keys()) names.add(k);
-    if (v instanceof PyModule) for (const k of (v.dict as PyDict).keyList()) names.add(k as string);
     return vm.placeList(vm.newList([...names].sort()));
   });
   // input([prompt]): the prompt to sys.stdout, a line from sys.stdin (EOFError at its end).

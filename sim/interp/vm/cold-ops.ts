@@ -424,7 +424,7 @@ export abstract class VmColdOps extends VmThreads {
         f.sp = sp;
         f.lasti = opPc;
         const rb = t.rollbacks;
-        const r = this.callValue(exitf, [this.typeOf(val), val, None], null);
+        const r = this.callValue(exitf, [this.typeOf(val), val, val instanceof PyExc ? this.tracebackOf(val) : None], null);
         if (t.rollbacks !== rb) throw ABORT_SIGNAL;
         stack[sp++] = r;
         break;

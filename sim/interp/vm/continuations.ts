@@ -90,7 +90,9 @@ export abstract class VmContinuations extends VmColdOps {
     const val = f.stack[sp - 1] as PyVal;
     const exitf = f.stack[sp - 4] as PyVal;
     if (!(exitf instanceof PyMethod) || !this.inLoopFn(exitf.func)) return null;
-    return this.enterCall(t, exitf.func, [exitf.self, this.typeOf(val), val, this.None], null, K_VALUE, tick);
+    // __exit__(type, value, traceback): the traceback as the exception carries it (CPython's third argument).
+    const tb = val instanceof PyExc ? this.tracebackOf(val) : this.None;
+    return this.enterCall(t, exitf.func, [exitf.self, this.typeOf(val), val, tb], null, K_VALUE, tick);
   }
 
   /** A call of a bound guest method with no NULL slot (the with-exit's CALL, WITH_EXCEPT_START):

@@ -51,3 +51,19 @@ s.add_argument('k', type=positive)
 attempt(s, ['-3'])
 attempt(s, ['0'])
 attempt(s, ['4'])
+# Positionals are matched against the strings between options only: a leading option leaves a
+# '*' positional open for strings after it (unittest's `-v Test` / `-k x Test`).
+w = argparse.ArgumentParser(prog='w')
+w.add_argument('-v', action='store_true')
+w.add_argument('-k', action='append')
+w.add_argument('tests', nargs='*')
+w.add_argument('--opt', nargs='?', const='C')
+for argv in (['-v', 'A'], ['-v', '-k', 'x', 'A', 'B'], ['A', '-v', 'B'], [], ['-v'], ['-k', 'x', '--opt', 'A'],
+             ['--opt', '-v', 'A', 'B'], ['A', 'B', '-k', 'y'], ['-v', '--', '-k']):
+    attempt(w, argv)
+y = argparse.ArgumentParser(prog='y')
+y.add_argument('first')
+y.add_argument('rest', nargs='*')
+y.add_argument('-q', action='store_true')
+for argv in (['-q', 'a', 'b', 'c'], ['a', '-q', 'b'], ['-q'], ['a', 'b', '-q', 'c']):
+    attempt(y, argv)
