@@ -2,6 +2,7 @@
  * Attribute access: instances (properties, __getattr__), types and metatypes, modules, super(),
  * functions and the read-only attributes of built-in values; setattr/delattr through the write path.
  */
+import { CodeFlag } from '../chunk.js';
 import { PyDict } from '../dict.js';
 import { PyGenerator, PyLiveFrame, type Frame } from '../thread.js';
 import {
@@ -295,7 +296,9 @@ export abstract class VmAttributes extends VmGenerators {
         case 'co_argcount': return c.argcount;
         case 'co_posonlyargcount': return c.posonlyargcount;
         case 'co_kwonlyargcount': return c.kwonlyargcount;
-        case 'co_flags': return c.flags;
+        // The VM marks coroutines and async generators GENERATOR too (they run as generator
+        // frames); CPython's co_flags has COROUTINE or ASYNC_GENERATOR alone.
+        case 'co_flags': return (c.flags & (CodeFlag.COROUTINE | CodeFlag.ASYNC_GENERATOR)) !== 0 ? c.flags & ~CodeFlag.GENERATOR : c.flags;
         case 'co_nlocals': return c.varnames.length;
         case 'co_varnames': return this.newTuple(c.varnames.slice());
         case 'co_cellvars': return this.newTuple(c.cellvars.slice());

@@ -59,3 +59,19 @@ class C(metaclass=Meta):
 
 
 print(C.caller_module)
+
+
+# Code flags as CPython reports them: a coroutine is COROUTINE alone, an async generator ASYNC_GENERATOR alone.
+async def coro():
+    pass
+
+
+async def agen():
+    yield 1
+
+
+def gen():
+    yield 1
+
+
+print(coro.__code__.co_flags, agen.__code__.co_flags, gen.__code__.co_flags, chain.__code__.co_flags)
