@@ -21,6 +21,7 @@ import { dataclasses } from './dataclasses.js';
 import { datetime } from './datetime.js';
 import { decimal } from './decimal.js';
 import { enumModule } from './enum.js';
+import { fnmatch } from './fnmatch.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
@@ -66,7 +67,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal];
+  cmath, weakref, datetime, argparse, decimal, fnmatch];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
