@@ -47,6 +47,7 @@ import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
 import { rtm } from './rtm.js';
+import { shlex } from './shlex.js';
 import { statistics } from './statistics.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
@@ -67,7 +68,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, fnmatch];
+  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
