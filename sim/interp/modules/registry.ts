@@ -33,6 +33,8 @@ import { colorsys } from './colorsys.js';
 import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
 import { host } from './host.js';
+import { htmlEntities } from './html-entities.js';
+import { html } from './html.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { logging } from './logging.js';
@@ -68,7 +70,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex];
+  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex, htmlEntities, html];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
