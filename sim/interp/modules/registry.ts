@@ -9,6 +9,7 @@ import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
+import { calendar } from './calendar.js';
 import { builtinsModule } from './builtins-module.js';
 import { cmath } from './cmath.js';
 import { collectionsAbc } from './collections-abc.js';
@@ -70,7 +71,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex, htmlEntities, html];
+  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex, htmlEntities, html, calendar];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
