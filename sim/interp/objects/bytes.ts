@@ -319,6 +319,7 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
   asciiPred('isalpha', /^[A-Za-z]+$/);
   asciiPred('isalnum', /^[A-Za-z0-9]+$/);
   asciiPred('isspace', /^[ \t\n\r\x0b\x0c]+$/);
+  asciiPred('isascii', /^[\x00-\x7f]*$/);
   asciiPred('isupper', /^[^a-z]*[A-Z][^a-z]*$/);
   asciiPred('islower', /^[^A-Z]*[a-z][^A-Z]*$/);
   vm.method(bt, 'join', (a) => {
