@@ -63,6 +63,7 @@ import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
+import { urllib, urllibParse } from './urllib-parse.js';
 import { warnings } from './warnings.js';
 import { weakref } from './weakref.js';
 
@@ -71,7 +72,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex, htmlEntities, html, calendar];
+  cmath, weakref, datetime, argparse, decimal, fnmatch, shlex, htmlEntities, html, calendar, urllib, urllibParse];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
