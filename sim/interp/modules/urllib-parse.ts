@@ -381,17 +381,14 @@ def urlunparse(components):
 
 def urlunsplit(components):
     scheme, netloc, url, query, fragment, _coerce_result = _coerce_args(*components)
+    # A netloc, or a scheme that has one (even empty), is written after '//', and a path after it
+    # must then start with '/'.
     if netloc or (scheme and scheme in uses_netloc and url[:2] != '//'):
-        if url and url[:1] != '/':
+        if url[:1] not in ('', '/'):
             url = '/' + url
         url = '//' + (netloc or '') + url
-    if scheme:
-        url = scheme + ':' + url
-    if query:
-        url = url + '?' + query
-    if fragment:
-        url = url + '#' + fragment
-    return _coerce_result(url)
+    pieces = [scheme + ':' if scheme else '', url, '?' + query if query else '', '#' + fragment if fragment else '']
+    return _coerce_result(''.join(pieces))
 
 
 def urljoin(base, url, allow_fragments=True):
@@ -622,10 +619,11 @@ def urlencode(query, doseq=False, safe='', encoding=None, errors=None, quote_via
 
 
 def unwrap(url):
+    # '<URL:scheme://host/path>' (RFC 1738's wrapped form) to 'scheme://host/path'.
     url = str(url).strip()
-    if url[:1] == '<' and url[-1:] == '>':
+    if url.startswith('<') and url.endswith('>'):
         url = url[1:-1].strip()
-    if url[:4] == 'URL:':
+    if url.startswith('URL:'):
         url = url[4:].strip()
     return url
 `;
