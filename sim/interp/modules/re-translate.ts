@@ -3,7 +3,9 @@
  * (flags `dv`, plus `i`), so the host's backtracking engine runs it with Python's semantics:
  * `.`/`^`/`$`/`\A`/`\Z`/`\b` rewritten as explicit classes and lookarounds (Python's line and word
  * rules, not JavaScript's), `\d`/`\w`/`\s` as Python's Unicode (or ASCII) classes, named groups
- * numbered (names kept host-side), VERBOSE whitespace and comments dropped, inline flags applied.
+ * numbered (names kept host-side), VERBOSE whitespace and comments dropped, inline flags applied,
+ * atomic groups and possessive quantifiers as a capturing lookahead plus a backreference (the
+ * extra JS groups are mapped out: `jsIndex`).
  * CPython's compile errors are reproduced with their messages and positions, including the
  * fixed-width rule for look-behind.
  */
@@ -26,6 +28,8 @@ export interface Translated {
   source: string;
   ignoreCase: boolean;
   groups: number;
+  /** The JS group number of each Python group (index 0 unused): atomic groups add JS groups. */
+  jsIndex: number[];
   names: Map<string, number>;
   flags: number;
 }
@@ -45,9 +49,22 @@ function lit(cp: number): string {
   return `\\u{${cp.toString(16)}}`;
 }
 
+/** An atomic group `(?>X)` in JS, which has none: a lookahead does not backtrack into what it
+ *  matched, so capture X there (JS group `j`) and consume exactly that text with a backreference.
+ *  Inside a look-behind JS matches right to left, so there the look is behind and comes last. */
+function atomic(js: string, j: number, size: Piece, behind: boolean): Piece {
+  return {
+    js: behind ? `(?:\\${j})(?<=(${js}))` : `(?=(${js}))(?:\\${j})`,
+    min: size.min, max: size.max, quantifiable: true,
+  };
+}
+
 class Translator {
   private i = 0;
   private groups = 0;
+  private jsGroups = 0;
+  private behind = 0;
+  private readonly jsIndex: number[] = [0];
   private readonly names = new Map<string, number>();
   private readonly open = new Set<number>();
   private flags: number;
@@ -63,7 +80,7 @@ class Translator {
       if (this.src[this.i] === ')') throw new PatternError('unbalanced parenthesis', this.i);
       throw new PatternError('internal: pattern not consumed', this.i);
     }
-    return { source: body.js, ignoreCase: (this.flags & FLAG_I) !== 0, groups: this.groups, names: this.names, flags: this.flags };
+    return { source: body.js, ignoreCase: (this.flags & FLAG_I) !== 0, groups: this.groups, jsIndex: this.jsIndex, names: this.names, flags: this.flags };
   }
 
   /** Global inline flags `(?imsx)` at the start of the pattern (they may repeat). */
@@ -124,8 +141,9 @@ class Translator {
       if (c === undefined || c === '|' || c === ')') break;
       const at = this.i;
       if (c === '*' || c === '+' || c === '?' || (c === '{' && this.braceQuant(at) !== null)) throw new PatternError('nothing to repeat', at);
+      const before = this.jsGroups;
       let p = this.atom();
-      p = this.quantifiers(p);
+      p = this.quantifiers(p, before);
       js += p.js;
       min += p.min;
       max += p.max;
@@ -142,7 +160,8 @@ class Translator {
     return { lo, hi, end: j + m[0].length };
   }
 
-  private quantifiers(p: Piece): Piece {
+  /** `before`: the JS groups opened before the atom `p` (a possessive quantifier wraps it in one more). */
+  private quantifiers(p: Piece, before: number): Piece {
     let quantified = false;
     for (;;) {
       this.skip();
@@ -165,14 +184,26 @@ class Translator {
       if (quantified) throw new PatternError('multiple repeat', at);
       if (!p.quantifiable) throw new PatternError('nothing to repeat', at);
       quantified = true;
+      let possessive = false;
       if (this.src[this.i] === '?') {
         js += '?';
         this.i++;
       } else if (this.src[this.i] === '+') {
-        throw new PatternError('possessive quantifiers are not supported by htmsim', this.i);
+        possessive = true;
+        this.i++;
       }
       p = { js: `(?:${p.js})${js}`, min: p.min * lo, max: hi === 0 || p.max === 0 ? 0 : p.max * hi, quantifiable: true };
+      if (possessive) p = this.wrapAtomic(p, before);
     }
+  }
+
+  /** `X*+` is `(?>X*)`: the already translated piece gets an atomic wrapper whose JS group opens
+   *  before the piece's own groups, so those groups (and backreferences to them) move up by one. */
+  private wrapAtomic(p: Piece, before: number): Piece {
+    for (let g = 1; g <= this.groups; g++) if (this.jsIndex[g]! > before) this.jsIndex[g]!++;
+    this.jsGroups++;
+    const js = p.js.replace(/\(\?:\\(\d+)\)/g, (m, n: string) => parseInt(n, 10) > before ? `(?:\\${parseInt(n, 10) + 1})` : m);
+    return atomic(js, before + 1, p, this.behind > 0);
   }
 
   private atom(): Piece {
@@ -274,7 +305,7 @@ class Translator {
   private backref(n: number, errPos: number, _at: number): Piece {
     if (n > this.groups) throw new PatternError(`invalid group reference ${n}`, errPos);
     if (this.open.has(n)) throw new PatternError('cannot refer to an open group', errPos - 1);
-    return { js: `(?:\\${n})`, min: 0, max: INF, quantifiable: true };
+    return { js: `(?:\\${this.jsIndex[n]!})`, min: 0, max: INF, quantifiable: true };
   }
 
   private charClass(at: number): Piece {
@@ -376,6 +407,13 @@ class Translator {
       }
       throw new PatternError(`unknown extension ?P${k2 ?? ''}`, open + 1);
     }
+    if (k === '>') {
+      this.i++;
+      const j = ++this.jsGroups;
+      const inner = this.alternation();
+      this.closeGroup(open);
+      return atomic(inner.js, j, inner, this.behind > 0);
+    }
     if (k === '=' || k === '!') {
       this.i++;
       const inner = this.alternation();
@@ -385,7 +423,9 @@ class Translator {
     if (k === '<' && (s[this.i + 1] === '=' || s[this.i + 1] === '!')) {
       const kind = s[this.i + 1]!;
       this.i += 2;
+      this.behind++;
       const inner = this.alternation();
+      this.behind--;
       this.closeGroup(open);
       if (inner.min !== inner.max) throw new PatternError('look-behind requires fixed-width pattern', null);
       return { js: `(?<${kind}${inner.js})`, min: 0, max: 0, quantifiable: true };
@@ -401,6 +441,7 @@ class Translator {
 
   private capture(open: number, name: string | null): Piece {
     const n = ++this.groups;
+    this.jsIndex[n] = ++this.jsGroups;
     if (name !== null) {
       const prev = this.names.get(name);
       if (prev !== undefined) throw new PatternError(`redefinition of group name '${name}' as group ${n}; was group ${prev}`, open + 4);

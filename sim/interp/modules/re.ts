@@ -18,6 +18,7 @@ interface Compiled {
   source: string;
   flags: string;
   groups: number;
+  jsIndex: number[];
   search: RegExp;
   sticky: RegExp;
   full: RegExp | null;
@@ -58,7 +59,7 @@ function setupRe(vm: Vm, m: PyModule): void {
     if (h === undefined) {
       const f = t.ignoreCase ? 'i' : '';
       table.push({
-        source: t.source, flags: f, groups: t.groups,
+        source: t.source, flags: f, groups: t.groups, jsIndex: t.jsIndex,
         search: new RegExp(t.source, `dgv${f}`), sticky: new RegExp(t.source, `dyv${f}`), full: null, nonEmpty: null,
       });
       h = table.length - 1;
@@ -105,7 +106,7 @@ function setupRe(vm: Vm, m: PyModule): void {
     const ind = r.indices!;
     out.push(ind[0]![0], ind[0]![1]);
     for (let g = 1; g <= c.groups; g++) {
-      const span = ind[g + shift];
+      const span = ind[c.jsIndex[g]! + shift];
       if (span === undefined) out.push(-1, -1);
       else out.push(span[0], span[1]);
     }

@@ -9,6 +9,7 @@ import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
 import { bisect } from './bisect.js';
+import { calendar } from './calendar.js';
 import { builtinsModule } from './builtins-module.js';
 import { cmath } from './cmath.js';
 import { collectionsAbc } from './collections-abc.js';
@@ -22,6 +23,7 @@ import { datetime } from './datetime.js';
 import { decimal } from './decimal.js';
 import { difflib } from './difflib.js';
 import { enumModule } from './enum.js';
+import { fnmatch } from './fnmatch.js';
 import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
@@ -33,6 +35,8 @@ import { colorsys } from './colorsys.js';
 import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
 import { host } from './host.js';
+import { htmlEntities } from './html-entities.js';
+import { html } from './html.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { logging } from './logging.js';
@@ -47,6 +51,7 @@ import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
 import { rtm } from './rtm.js';
+import { shlex } from './shlex.js';
 import { statistics } from './statistics.js';
 import { string } from './string.js';
 import { struct } from './struct.js';
@@ -61,6 +66,7 @@ import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
 import { unittest } from './unittest.js';
+import { urllib, urllibParse } from './urllib-parse.js';
 import { warnings } from './warnings.js';
 import { weakref } from './weakref.js';
 
@@ -69,7 +75,8 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit];
+  cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
+  urllib, urllibParse];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

@@ -56,7 +56,6 @@ export function makeBytesParts(vm: Vm, kit: Kit) {
       return n;
     });
   };
-  const decodeBytes = (b: PyBytes): string => new TextDecoder().decode(b.data.subarray(0, b.len));
   const bytesRepr = (b: PyBytes): string => {
     let s = '';
     let hasSq = false, hasDq = false;
@@ -118,7 +117,7 @@ export function makeBytesParts(vm: Vm, kit: Kit) {
     vm.mutate(t, o);
     setBytes(o, Uint8Array.from(cur));
   };
-  return { makeBytes, setBytes, bytesExtend, bytesOf, decodeBytes, bytesRepr, bytearraySetItem, bytearrayDelItem };
+  return { makeBytes, setBytes, bytesExtend, bytesOf, bytesRepr, bytearraySetItem, bytearrayDelItem };
 }
 export type BytesParts = ReturnType<typeof makeBytesParts>;
 
@@ -320,6 +319,7 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
   asciiPred('isalpha', /^[A-Za-z]+$/);
   asciiPred('isalnum', /^[A-Za-z0-9]+$/);
   asciiPred('isspace', /^[ \t\n\r\x0b\x0c]+$/);
+  asciiPred('isascii', /^[\x00-\x7f]*$/);
   asciiPred('isupper', /^[^a-z]*[A-Z][^a-z]*$/);
   asciiPred('islower', /^[^A-Z]*[a-z][^A-Z]*$/);
   vm.method(bt, 'join', (a) => {

@@ -6,22 +6,36 @@ import { PyDict } from '../dict.js';
 import * as RS from '../runtime/str-methods.js';
 import type * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBoxed, PyBytes, PyExc, PyTuple, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyExc, PyObject, PyTuple, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import type { Kit, Kw } from './kit.js';
-import { strEncode } from './os-unicode-errors.js';
+import { bytesDecode, strEncode } from './os-unicode-errors.js';
 
 type StrFormat = (fmt: string, args: PyVal[], kw: Kw) => string;
 
 /** str() and str's methods. */
 export function installStrType(vm: Vm, kit: Kit, bytes: BytesParts, strFormat: StrFormat): void {
   const { T, None, tn, index, kwArg, nargs, optIdx, ctor } = kit;
-  const { decodeBytes } = bytes;
   ctor(T.str, (a, kw) => {
-    if (a.length === 0) return '';
-    const v = a[0]!;
-    if (v instanceof PyBytes && (a.length > 1 || kw?.has('encoding'))) return decodeBytes(v);
-    return vm.str(v);
+    const v = a[0] ?? kw?.get('object');
+    const encoding = a[1] ?? kw?.get('encoding');
+    const errors = a[2] ?? kw?.get('errors');
+    if (encoding === undefined && errors === undefined) return v === undefined ? '' : vm.str(v);
+    for (const [name, x] of [['encoding', encoding], ['errors', errors]] as const) {
+      if (x !== undefined && typeof x !== 'string') throw vm.typeErr(`str() argument '${name}' must be str, not ${tn(x)}`);
+    }
+    if (v === undefined) return '';
+    // str(obj, encoding, errors) decodes a bytes-like object as bytes.decode does.
+    if (typeof v === 'string') throw vm.typeErr('decoding str is not supported');
+    let data: PyVal = v;
+    if (!(data instanceof PyBytes)) {
+      // __bytes__ stands for the buffer protocol here (memoryview, array.array), as in bytesOf.
+      const asBytes = data instanceof PyObject ? vm.lookup(data.cls, '__bytes__') : undefined;
+      if (asBytes === undefined) throw vm.typeErr(`decoding to str: need a bytes-like object, ${tn(v)} found`);
+      data = vm.callValue(asBytes, [data], null);
+      if (!(data instanceof PyBytes)) throw vm.typeErr(`decoding to str: need a bytes-like object, ${tn(v)} found`);
+    }
+    return bytesDecode(vm, data, [data, encoding ?? 'utf-8', errors ?? 'strict'], null);
   });
   const S = (a: PyVal[]): string => a[0] as string;
   const strArg = (v: PyVal | undefined, fname: string, pos = 1): string => {

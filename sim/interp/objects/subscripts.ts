@@ -6,7 +6,7 @@
 import { PyDict, PySet } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
 import type { Vm } from '../vm/vm.js';
-import { PyBoxed, PyBytes, PyFunction, PyInstance, PyList, PyObject, PyRange, PySlice, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
+import { PyBoxed, PyBytes, PyExc, PyFunction, PyInstance, PyList, PyObject, PyRange, PySlice, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
 import type { BytesParts } from './bytes.js';
 import { dictDelItem, dictSetItem } from './dict-ops.js';
 import { PyView, type ViewParts } from './dict-views.js';
@@ -233,15 +233,35 @@ function makeContains(vm: Vm, kit: Kit, deps: SubscriptDeps) {
       return false;
     }
     if (o instanceof PyBytes) {
-      if (isIntLike(k)) return o.data.subarray(0, o.len).includes(Number(intOf(k)));
-      return bytesStr(o).includes(bytesStr(k as PyBytes));
+      let sub: PyVal = k;
+      const asIndex = sub instanceof PyObject ? vm.lookup(sub.cls, '__index__') : undefined;
+      if (asIndex !== undefined) sub = vm.callValue(asIndex, [sub], null);
+      if (isIntLike(sub)) {
+        const n = intOf(sub);
+        if (typeof n === 'bigint' || n < 0 || n > 255) throw vm.err('ValueError', 'byte must be in range(0, 256)');
+        return o.data.subarray(0, o.len).includes(n);
+      }
+      // __bytes__ stands for the buffer protocol (memoryview, array.array), as in bytesOf.
+      const asBytes = sub instanceof PyObject && !(sub instanceof PyBytes) ? vm.lookup(sub.cls, '__bytes__') : undefined;
+      if (asBytes !== undefined) sub = vm.callValue(asBytes, [sub], null);
+      if (!(sub instanceof PyBytes)) throw vm.typeErr(`a bytes-like object is required, not '${tn(k)}'`);
+      return bytesStr(o).includes(bytesStr(sub));
     }
     if (o instanceof PyView) return viewItems(o).some((x) => vm.eq(x, k));
     if (o instanceof PyObject) {
       const m = vm.lookup(o.cls, '__contains__');
       if (m !== undefined) return vm.truthy(vm.callValue(m, [o, k], null));
     }
-    const it = vm.iter(o);
+    let it: PyVal;
+    try {
+      it = vm.iter(o);
+    } catch (e) {
+      // CPython words a container that is not one differently for `in`.
+      if (e instanceof PyExc && e.cls === vm.exc.get('TypeError') && e.args[0] === `'${tn(o)}' object is not iterable`) {
+        throw vm.typeErr(`argument of type '${tn(o)}' is not iterable`);
+      }
+      throw e;
+    }
     for (;;) {
       const x = vm.next(it);
       if (x === undefined) return false;

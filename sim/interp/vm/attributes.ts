@@ -553,6 +553,21 @@ export abstract class VmAttributes extends VmGenerators {
     if (v.builtin) throw this.typeErr(`cannot set '${name}' attribute of immutable type '${v.name}'`);
     if (name === '__getattribute__') this.getattributeOverrides++;
     this.mutate(this.cur, v);
+    // __name__ and __qualname__ live in the type object itself (CPython's heap-type slots), and
+    // __module__ is in its dict but also kept in the type for reprs.
+    if (name === '__name__' || name === '__qualname__') {
+      if (typeof val !== 'string') throw this.typeErr(`can only assign string to ${v.name}.${name}, not '${this.typeOf(val).name}'`);
+      const field = name === '__name__' ? 'name' : 'qualname';
+      const old = v[field];
+      this.logUndo(this.cur, () => { v[field] = old; });
+      v[field] = val;
+      return;
+    }
+    if (name === '__module__' && typeof val === 'string') {
+      const old = v.module;
+      this.logUndo(this.cur, () => { v.module = old; });
+      v.module = val;
+    }
     v.dict.set(name, val);
   }
 
