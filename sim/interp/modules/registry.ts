@@ -25,6 +25,8 @@ import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
 import { gc } from './gc.js';
+import { blake2, hashlibHost } from './hashlib-host.js';
+import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
@@ -66,7 +68,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal];
+  cmath, weakref, datetime, argparse, decimal, hashlibHost, blake2, hashlib];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
