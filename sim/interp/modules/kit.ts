@@ -105,6 +105,8 @@ export interface ArgSpec {
   posOnly?: number;
   /** Keyword-only names, after the positional ones (all optional). */
   kwOnly?: readonly string[];
+  /** The name "takes no keyword arguments" uses for an all-positional-only builtin (`binascii.crc32`). */
+  qualname?: string;
 }
 
 /**
@@ -118,14 +120,18 @@ export function bindArgs(vm: Vm, fname: string, a: readonly PyVal[], kw: Kw, nam
   const max = names.length;
   if (posOnly === max && kwOnly.length === 0) {
     // All positional-only: _PyArg_CheckPositional's wording.
-    if (kw !== null && kw.size > 0) throw vm.typeErr(`${fname}() takes no keyword arguments`);
+    if (kw !== null && kw.size > 0) throw vm.typeErr(`${spec.qualname ?? fname}() takes no keyword arguments`);
     if (a.length > max || a.length < required) {
       const range = required === max ? `${max}` : a.length > max ? `at most ${max}` : `at least ${required}`;
       throw vm.typeErr(`${fname} expected ${range} argument${(a.length > max ? max : required) === 1 ? '' : 's'}, got ${a.length}`);
     }
   }
-  if (a.length > max) {
-    throw vm.typeErr(`${fname}() takes at most ${max} ${kwOnly.length > 0 ? 'positional ' : ''}argument${max === 1 ? '' : 's'} (${a.length} given)`);
+  // The positional count: required positional-only ones, at most every positional one.
+  const minpos = Math.min(required, posOnly);
+  if (a.length > max || a.length < minpos) {
+    const how = minpos === max ? 'exactly' : a.length > max ? 'at most' : 'at least';
+    const n = a.length > max ? max : minpos;
+    throw vm.typeErr(`${fname}() takes ${how} ${n} ${kwOnly.length > 0 ? 'positional ' : ''}argument${n === 1 ? '' : 's'} (${a.length} given)`);
   }
   const out: (PyVal | undefined)[] = [...a];
   while (out.length < max + kwOnly.length) out.push(undefined);
