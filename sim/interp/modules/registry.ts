@@ -8,6 +8,7 @@ import { abc } from './abc.js';
 import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
+import { base64 } from './base64.js';
 import { binascii } from './binascii.js';
 import { bisect } from './bisect.js';
 import { builtinsModule } from './builtins-module.js';
@@ -69,7 +70,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   struct, io, fractions, abc, collectionsAbc, typing, posixpath, os, osPath, memfs, importlib, collectionsUser, gc, array, re,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
-  cmath, weakref, datetime, argparse, decimal, hashlibHost, blake2, hashlib, binascii];
+  cmath, weakref, datetime, argparse, decimal, hashlibHost, blake2, hashlib, binascii, base64];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
