@@ -1,12 +1,12 @@
 /**
  * runtime/digests.ts against Node's OpenSSL (the library CPython's hashlib uses): every algorithm
  * on lengths around the block and padding boundaries, fed in uneven chunks; copy() forks the state;
- * HMAC-based PBKDF2. BLAKE2's key/salt/person/tree parameters are checked against CPython itself
+ * HMAC-based PBKDF2; scrypt. BLAKE2's key/salt/person/tree parameters are checked against CPython itself
  * by the guest golden tests/guest/programs/lib-hashlib.py (OpenSSL exposes only the defaults).
  */
-import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_NAMES, hmac, newDigest, pbkdf2Hmac, type DigestName } from '../../sim/interp/runtime/digests.js';
+import { DIGEST_NAMES, hmac, newDigest, pbkdf2Hmac, scrypt, type DigestName } from '../../sim/interp/runtime/digests.js';
 
 const OPENSSL: Record<DigestName, string> = {
   md5: 'md5', sha1: 'sha1', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512',
@@ -73,6 +73,18 @@ describe('digests', () => {
       }
       expect(hex(pbkdf2Hmac(() => newDigest(name), enc('pw'), enc('salt'), 300, 77))).toBe(
         pbkdf2Sync('pw', 'salt', 300, 77, OPENSSL[name]).toString('hex'));
+    }
+  });
+});
+
+describe('scrypt', () => {
+  it('matches RFC 7914 and OpenSSL', () => {
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    expect(hex(scrypt(enc('password'), enc('NaCl'), 1024, 8, 16, 64))).toBe(
+      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640');
+    for (const [n, r, p, len] of [[2, 1, 1, 1], [16, 1, 1, 64], [16, 3, 2, 100], [256, 2, 3, 33], [1024, 1, 1, 16]] as const) {
+      expect(hex(scrypt(enc('pw'), enc('salt'), n, r, p, len)), `N=${n} r=${r} p=${p}`).toBe(
+        scryptSync('pw', 'salt', len, { N: n, r, p }).toString('hex'));
     }
   });
 });

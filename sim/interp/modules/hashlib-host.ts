@@ -12,11 +12,12 @@
  * `_hashlib` keeps OpenSSL's behaviour where CPython shows it: `new` accepts OpenSSL's names
  * and aliases (`SHA-256`, `sha3-256`, `blake2b512`, ..., case-insensitive) besides hashlib's,
  * its digests are those of `openssl_md_meth_names` (what this machine's CPython lists), and
- * `pbkdf2_hmac` raises `UnsupportedDigestmodError` with OpenSSL's message. Not provided:
- * `scrypt`, `HMAC`/`hmac_new`/`hmac_digest` (there is no guest `hmac` module to use them).
+ * `pbkdf2_hmac` raises `UnsupportedDigestmodError` with OpenSSL's message, `scrypt` applies
+ * OpenSSL's parameter limits with its messages. Not provided: `HMAC`/`hmac_new`/`hmac_digest`
+ * (there is no guest `hmac` module to use them).
  */
 import type { PyDict } from '../dict.js';
-import { DIGEST_NAMES, BLAKE2B_LIMITS, BLAKE2S_LIMITS, newBlake2, newDigest, pbkdf2Hmac, type Digest, type DigestName } from '../runtime/digests.js';
+import { DIGEST_NAMES, BLAKE2B_LIMITS, BLAKE2S_LIMITS, newBlake2, newDigest, pbkdf2Hmac, scrypt, type Digest, type DigestName } from '../runtime/digests.js';
 import { PyBoxed, PyInstance, PyObject, PyWrapper, type PyModule, type PyType, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { bindArgs, bufferBytes, defineFn, defineValue, hybridModule, isIntLike, newBytes, raiseGuest, toInt, type Kw } from './kit.js';
@@ -98,6 +99,11 @@ function makeHashKit(vm: Vm): HashKit {
 function cTypeName(vm: Vm, v: PyVal): string {
   const tp = vm.typeOf(v);
   return tp.builtin && tp.module !== 'builtins' ? `${tp.module}.${tp.name}` : tp.name;
+}
+
+/** How Argument Clinic names a wrongly typed argument: its type's name, or None itself. */
+function badArgName(vm: Vm, v: PyVal): string {
+  return v === vm.None ? 'None' : cTypeName(vm, v);
 }
 
 /** The bytes a hash absorbs: CPython's messages for a str and for anything without a buffer. */
@@ -272,7 +278,7 @@ function setupHashlib(vm: Vm, m: PyModule): void {
 
   defineFn(vm, m, 'pbkdf2_hmac', (a, kw) => {
     const [hn, pw, salt, iters, dklen] = bindArgs(vm, 'pbkdf2_hmac', a, kw, ['hash_name', 'password', 'salt', 'iterations', 'dklen'], { required: 4 });
-    if (typeof hn !== 'string') throw vm.typeErr(`pbkdf2_hmac() argument 'hash_name' must be str, not ${vm.tn(hn!)}`);
+    if (typeof hn !== 'string') throw vm.typeErr(`pbkdf2_hmac() argument 'hash_name' must be str, not ${badArgName(vm, hn!)}`);
     if (hn.includes('\0')) throw vm.err('ValueError', 'embedded null character');
     const password = bufferArg(vm, pw!);
     const saltBytes = bufferArg(vm, salt!);
@@ -290,6 +296,44 @@ function setupHashlib(vm: Vm, m: PyModule): void {
     if (dn === 'shake_128' || dn === 'shake_256') throw vm.err('ValueError', 'no reason supplied');
     if (size > BigInt(vm.cfg.maxObjectBytes)) throw vm.err('MemoryError', null);
     return newBytes(vm, pbkdf2Hmac(() => newDigest(dn), password, saltBytes, Number(it), Number(size)));
+  });
+
+  // scrypt(password, *, salt, n, r, p, maxmem=0, dklen=64): CPython's own checks, then OpenSSL's
+  // parameter limits (its messages), then the derivation.
+  defineFn(vm, m, 'scrypt', (a, kw) => {
+    const [pw, salt, nObj, rObj, pObj, maxmemObj, dklenObj] = bindArgs(vm, 'scrypt', a, kw, ['password'],
+      { required: 1, kwOnly: ['salt', 'n', 'r', 'p', 'maxmem', 'dklen'] });
+    const password = bufferArg(vm, pw!);
+    const saltBytes = salt === undefined ? null : bufferArg(vm, salt);
+    for (const [name, v] of [['n', nObj], ['r', rObj], ['p', pObj]] as const) {
+      if (v !== undefined && !isIntLike(v)) throw vm.typeErr(`scrypt() argument '${name}' must be int, not ${badArgName(vm, v)}`);
+    }
+    const maxmem = maxmemObj === undefined ? 0n : cLongArg(vm, maxmemObj);
+    const dklen = dklenObj === undefined ? 64n : cLongArg(vm, dklenObj);
+    if (saltBytes === null) throw vm.typeErr('salt is required');
+    const unsigned = (name: string, v: PyVal | undefined): bigint => {
+      const x = v === undefined ? -1n : BigInt(toInt(vm, v));
+      if (x < 0n || x > 0xffffffffffffffffn) throw vm.typeErr(`${name} is required and must be an unsigned int`);
+      return x;
+    };
+    const n = unsigned('n', nObj), r = unsigned('r', rObj), p = unsigned('p', pObj);
+    if (n < 2n || (n & (n - 1n)) !== 0n) throw vm.err('ValueError', 'n must be a power of 2.');
+    if (maxmem < 0n || maxmem > 2147483647n) throw vm.err('ValueError', 'maxmem must be positive and smaller than 2147483647');
+    if (dklen < 1n || dklen > 2147483647n) throw vm.err('ValueError', 'dklen must be greater than 0 and smaller than 2147483647');
+    if (r === 0n || p === 0n) throw vm.err('ValueError', 'Invalid parameter combination for n, r, p, maxmem.');
+    const openssl = (msg: string): never => {
+      throw vm.err('ValueError', `[digital envelope routines] ${msg}`);
+    };
+    if (r > 0xffffffffn || p > 0xffffffffn) openssl('parameter too large');
+    // OpenSSL's limits: p·r below 2^30, N below 2^(16r), and B (128·r·p) plus V (128·r·(N+2))
+    // within maxmem (0: its default of 32 MiB).
+    if (p > ((1n << 30n) - 1n) / r) openssl('memory limit exceeded');
+    if (16n * r <= 63n && n >= 1n << (16n * r)) openssl('memory limit exceeded');
+    const blen = 128n * r * p;
+    const vlen = 128n * r * (n + 2n);
+    if (blen > 2147483647n || blen + vlen > (maxmem === 0n ? 32n << 20n : maxmem)) openssl('memory limit exceeded');
+    if (dklen > BigInt(vm.cfg.maxObjectBytes)) throw vm.err('MemoryError', null);
+    return newBytes(vm, scrypt(password, saltBytes, Number(n), Number(r), Number(p), Number(dklen)));
   });
 
   defineFn(vm, m, 'compare_digest', (a, kw) => {

@@ -4,8 +4,8 @@
  * CPython), and `new`, the algorithm sets and `file_digest` run as guest code. `new` sends
  * 'blake2b'/'blake2s' to `_blake2` (which takes BLAKE2's keyword parameters) and every other name
  * to `_hashlib.new` (hashlib's and OpenSSL's names); an unknown name ends as CPython's ValueError.
- * `algorithms_available` is what CPython 3.11 lists on this machine (OpenSSL 3's digests).
- * Not provided: `scrypt` (CPython takes it from OpenSSL; absent here, so AttributeError).
+ * `algorithms_available` is what CPython 3.11 lists on this machine (OpenSSL 3's digests);
+ * `scrypt` is `_hashlib`'s, as CPython takes it from OpenSSL.
  */
 import { pythonModule } from './kit.js';
 
@@ -39,6 +39,7 @@ shake_256 = _hashlib.openssl_shake_256
 blake2b = _blake2.blake2b
 blake2s = _blake2.blake2s
 pbkdf2_hmac = _hashlib.pbkdf2_hmac
+scrypt = _hashlib.scrypt
 
 # BLAKE2 by these exact names goes to _blake2, which takes its keyword parameters.
 __blake2_by_name = {'blake2b': _blake2.blake2b, 'blake2s': _blake2.blake2s}

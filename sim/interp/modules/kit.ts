@@ -126,12 +126,21 @@ export function bindArgs(vm: Vm, fname: string, a: readonly PyVal[], kw: Kw, nam
       throw vm.typeErr(`${fname} expected ${range} argument${(a.length > max ? max : required) === 1 ? '' : 's'}, got ${a.length}`);
     }
   }
-  // The positional count: required positional-only ones, at most every positional one.
-  const minpos = Math.min(required, posOnly);
-  if (a.length > max || a.length < minpos) {
-    const how = minpos === max ? 'exactly' : a.length > max ? 'at most' : 'at least';
-    const n = a.length > max ? max : minpos;
-    throw vm.typeErr(`${fname}() takes ${how} ${n} ${kwOnly.length > 0 ? 'positional ' : ''}argument${n === 1 ? '' : 's'} (${a.length} given)`);
+  // _PyArg_UnpackKeywords' order: too many arguments in all, too many positional ones, too few
+  // positional-only ones.
+  const s = (n: number): string => (n === 1 ? '' : 's');
+  const maxargs = max + kwOnly.length;
+  const given = a.length + (kw?.size ?? 0);
+  if (given > maxargs) {
+    throw vm.typeErr(`${fname}() takes at most ${maxargs} ${a.length === 0 ? 'keyword ' : ''}argument${s(maxargs)} (${given} given)`);
+  }
+  if (a.length > max) {
+    if (max === 0) throw vm.typeErr(`${fname}() takes no positional arguments`);
+    throw vm.typeErr(`${fname}() takes ${required < max ? 'at most' : 'exactly'} ${max} positional argument${s(max)} (${a.length} given)`);
+  }
+  const minPosOnly = Math.min(required, posOnly);
+  if (a.length < minPosOnly) {
+    throw vm.typeErr(`${fname}() takes ${minPosOnly < max ? 'at least' : 'exactly'} ${minPosOnly} positional argument${s(minPosOnly)} (${a.length} given)`);
   }
   const out: (PyVal | undefined)[] = [...a];
   while (out.length < max + kwOnly.length) out.push(undefined);

@@ -2,8 +2,9 @@
  * Message digests, bit-exact with the ones CPython's hashlib gets from OpenSSL and its own
  * `_blake2`: MD5, SHA-1, the SHA-2 family (SHA-224/256/384/512, SHA-512/224, SHA-512/256),
  * SHA-3 and SHAKE, BLAKE2b/BLAKE2s with their parameter block (key, salt, person, tree
- * fields), RIPEMD-160, SM3 and TLS's MD5-SHA1. Written from the algorithm definitions (RFC 1321,
- * FIPS 180-4, FIPS 202, RFC 7693, the RIPEMD-160 paper, GB/T 32905); the SHA-2 and SHA-3
+ * fields), RIPEMD-160, SM3 and TLS's MD5-SHA1; HMAC, PBKDF2 and scrypt over them. Written
+ * from the algorithm definitions (RFC 1321, FIPS 180-4, FIPS 202, RFC 7693, the RIPEMD-160
+ * paper, GB/T 32905, RFC 2104, RFC 8018, RFC 7914); the SHA-2 and SHA-3
  * constants are derived here from their definitions (prime roots, the Keccak LFSR) rather than
  * tabled. 64-bit words are pairs of 32-bit halves (`hi`, `lo`), which is what keeps SHA-512,
  * Keccak and BLAKE2b fast without BigInt.
@@ -1118,4 +1119,71 @@ export function pbkdf2Hmac(make: () => Digest, password: Uint8Array, salt: Uint8
     done += take;
   }
   return out;
+}
+
+// ───────────── scrypt (RFC 7914) ─────────────
+
+/** Salsa20/8's core on 16 little-endian words in place (RFC 7914 §3). */
+function salsa208(x: Int32Array, t: Int32Array): void {
+  t.set(x);
+  const qr = (a: number, b: number, c: number, d: number): void => {
+    t[b] = t[b]! ^ rotl32((t[a]! + t[d]!) | 0, 7);
+    t[c] = t[c]! ^ rotl32((t[b]! + t[a]!) | 0, 9);
+    t[d] = t[d]! ^ rotl32((t[c]! + t[b]!) | 0, 13);
+    t[a] = t[a]! ^ rotl32((t[d]! + t[c]!) | 0, 18);
+  };
+  for (let i = 0; i < 8; i += 2) {
+    qr(0, 4, 8, 12);
+    qr(5, 9, 13, 1);
+    qr(10, 14, 2, 6);
+    qr(15, 3, 7, 11);
+    qr(0, 1, 2, 3);
+    qr(5, 6, 7, 4);
+    qr(10, 11, 8, 9);
+    qr(15, 12, 13, 14);
+  }
+  for (let i = 0; i < 16; i++) x[i] = (x[i]! + t[i]!) | 0;
+}
+
+/** scryptBlockMix (§4): `b` (2r blocks of 16 words) into `y`. */
+function blockMix(b: Int32Array, y: Int32Array, r: number, x: Int32Array, t: Int32Array): void {
+  x.set(b.subarray((2 * r - 1) * 16, 2 * r * 16));
+  for (let i = 0; i < 2 * r; i++) {
+    for (let k = 0; k < 16; k++) x[k] = x[k]! ^ b[i * 16 + k]!;
+    salsa208(x, t);
+    // Even blocks go to the first half, odd ones to the second.
+    y.set(x, ((i & 1) * r + (i >> 1)) * 16);
+  }
+}
+
+/** scryptROMix (§5) on one 128·r-byte block of `b` at `off`, with the N-block table `v`. */
+function roMix(b: Uint8Array, off: number, r: number, n: number, v: Int32Array): void {
+  const words = 32 * r;
+  const dv = new DataView(b.buffer, b.byteOffset + off, 128 * r);
+  let xw = new Int32Array(words);
+  let yw = new Int32Array(words);
+  const x = new Int32Array(16), t = new Int32Array(16);
+  for (let i = 0; i < words; i++) xw[i] = dv.getInt32(4 * i, true);
+  for (let i = 0; i < n; i++) {
+    v.set(xw, i * words);
+    blockMix(xw, yw, r, x, t);
+    [xw, yw] = [yw, xw];
+  }
+  for (let i = 0; i < n; i++) {
+    // Integerify: the first word of the last block; N is a power of two below 2^32.
+    const j = (xw[(2 * r - 1) * 16]! >>> 0) & (n - 1);
+    for (let k = 0; k < words; k++) xw[k] = xw[k]! ^ v[j * words + k]!;
+    blockMix(xw, yw, r, x, t);
+    [xw, yw] = [yw, xw];
+  }
+  for (let i = 0; i < words; i++) dv.setInt32(4 * i, xw[i]!, true);
+}
+
+/** scrypt (RFC 7914 §6) with already checked parameters (n a power of two, the memory bounded). */
+export function scrypt(password: Uint8Array, salt: Uint8Array, n: number, r: number, p: number, dklen: number): Uint8Array {
+  const sha256 = (): Digest => newDigest('sha256');
+  const b = pbkdf2Hmac(sha256, password, salt, 1, 128 * r * p);
+  const v = new Int32Array(32 * r * n);
+  for (let i = 0; i < p; i++) roMix(b, 128 * r * i, r, n, v);
+  return pbkdf2Hmac(sha256, password, b, 1, dklen);
 }

@@ -162,7 +162,7 @@ for name in ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512_256'
 print(P('sha1', b'password', b'salt', 1, 20).hex(), P('sha1', b'password', b'salt', 4096).hex())
 print(P('sha256', b'k' * 200, b'', 5, 33).hex(), P('sha256', bytearray(b'pw'), memoryview(b'salt'), 2, None).hex())
 print(P(hash_name='sha256', password=b'pw', salt=b'salt', iterations=2, dklen=4).hex())
-for f in (lambda: P('sha1', b'p', b's', 1, 2, 3), lambda: P('sha1', b'p', b's'), lambda: P(), lambda: P(1, b'p', b's', 1),
+for f in (lambda: P('sha1', b'p', b's', 1, 2, 3), lambda: P('sha1', b'p', b's'), lambda: P(), lambda: P(1, b'p', b's', 1), lambda: P(None, b'p', b's', 1),
           lambda: P('sha1', 'p', b's', 1), lambda: P('sha1', b'p', 's', 1), lambda: P('sha1', b'p', b's', 0), lambda: P('sha1', b'p', b's', -5),
           lambda: P('sha1', b'p', b's', 1, 0), lambda: P('sha1', b'p', b's', 1, -1), lambda: P('sha1', b'p', b's', 2 ** 31),
           lambda: P('sha1', b'p', b's', 2 ** 63), lambda: P('sha1', b'p', b's', 1, 2 ** 31), lambda: P('sha1', b'p', b's', 1.5),
@@ -201,3 +201,22 @@ for f in (lambda: copy.copy(hashlib.md5()), lambda: copy.deepcopy(hashlib.shake_
 h = hashlib.blake2b(b'a', digest_size=4)
 h.__init__(b'zzz', digest_size=9)
 print(h.hexdigest(), h.digest_size)
+
+# scrypt: RFC 7914's vectors, random parameters, CPython's and OpenSSL's parameter errors.
+S = hashlib.scrypt
+print(S(b'', salt=b'', n=16, r=1, p=1, dklen=64).hex())
+print(S(b'password', salt=b'NaCl', n=1024, r=8, p=16, dklen=64).hex())
+for _ in range(12):
+    n, r, p = 2 ** rng.randrange(1, 9), rng.randrange(1, 5), rng.randrange(1, 4)
+    print(n, r, p, S(rbytes(rng.randrange(0, 20)), salt=rbytes(rng.randrange(0, 20)), n=n, r=r, p=p, dklen=rng.randrange(1, 90)).hex())
+print(S(password=bytearray(b'pw'), salt=memoryview(b's'), n=2, r=1, p=1).hex(), S(b'pw', salt=b's', n=16, r=1, p=1, maxmem=2 ** 20, dklen=5).hex())
+for kw in (dict(n=15, r=1, p=1), dict(n=1, r=1, p=1), dict(n=0, r=1, p=1), dict(n=-2, r=1, p=1), dict(n=16, r=0, p=1), dict(n=16, r=1, p=0),
+           dict(n=16, r=-1, p=1), dict(n=16, r=1, p=1, dklen=0), dict(n=16, r=1, p=1, dklen=2 ** 31), dict(n=16, r=1, p=1, maxmem=-1),
+           dict(n=16, r=1, p=1, maxmem=2 ** 31), dict(n=16, r=1, p=1, maxmem=1000), dict(n=2 ** 20, r=8, p=1), dict(n=16), dict(),
+           dict(n=16.0, r=1, p=1), dict(n=2 ** 70, r=1, p=1), dict(n=16, r=1, p=1, foo=1), dict(n=16, r=2 ** 40, p=1),
+           dict(n=16, r=2 ** 31, p=1), dict(n=16, r=1, p=2 ** 31), dict(n=2 ** 40, r=1, p=1), dict(n=16, r=1, p=1, dklen=1.5),
+           dict(n=16, r=1, p=1, dklen=None), dict(n=None, r=1, p=1), dict(n=True, r=1, p=1), dict(n=2 ** 15, r=8, p=1, maxmem=2 ** 25)):
+    print(sorted(kw.items()), err(lambda: S(b'pw', salt=b'salt', **kw)))
+print(err(lambda: S(b'pw')), '|', err(lambda: S(b'pw', b'salt', 16, 1, 1)), '|', err(lambda: S('pw', salt=b's', n=2, r=1, p=1)),
+      '|', err(lambda: S(b'pw', salt='s', n=2, r=1, p=1)), '|', err(lambda: S(b'pw', salt=None, n=2, r=1, p=1)), '|', err(lambda: S()))
+print(err(lambda: hashlib.md5(string=b'', usedforsecurity=1, x=2)), '|', err(lambda: hashlib.sha1(b'', b'', b'')))
