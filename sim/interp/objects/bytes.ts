@@ -322,7 +322,10 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
   };
   // translate(table, /, delete=b''): table None keeps every byte; the result has the receiver's type.
   bm(bt, 'translate', (a, kw) => {
-    const table = a[1] ?? kwArg(kw, 'table');
+    const given = a.length - 1 + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeErr(`translate() takes at most 2 arguments (${given} given)`);
+    if (a.length < 2) throw vm.typeErr(`translate() takes at least 1 positional argument (${a.length - 1} given)`);
+    const table = a[1];
     const del = a[2] ?? kwArg(kw, 'delete');
     let map: Uint8Array | null = null;
     if (table !== undefined && table !== None) {
@@ -337,6 +340,7 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
   });
   // maketrans(frm, to) is a staticmethod: the 256-byte table mapping frm[i] to to[i].
   bt.dict.set('maketrans', new PyWrapper(vm.T.staticmethod, vm.builtin('maketrans', (a) => {
+    if (a.length !== 2) throw vm.typeErr(`maketrans expected 2 arguments, got ${a.length}`);
     const frm = likeArg(a[0]), to = likeArg(a[1]);
     if (frm.length !== to.length) throw err('ValueError', 'maketrans arguments must have same length');
     const t = Uint8Array.from({ length: 256 }, (_, i) => i);

@@ -134,3 +134,6 @@ print(bytearray.maketrans(b'a', b'b')[97:99], b'xy'.translate(memoryview(t)), ty
 for f in (lambda: bytes.maketrans(b'a', b'bc'), lambda: bytes.maketrans('a', 'b'), lambda: b'a'.translate(b'xx'), lambda: b'a'.translate('x'),
           lambda: b'a'.translate(None, 'a')):
     print(err(f))
+for f in (lambda: b'a'.translate(), lambda: b'a'.translate(None, b'', 1), lambda: bytes.maketrans(b'a'), lambda: bytearray(b'a').translate(),
+          lambda: b'ab'.translate(None, delete=b'a'), lambda: b'a'.translate(table=None), lambda: bytes.maketrans(b'a', b'b', b'c')):
+    print(err(f))
