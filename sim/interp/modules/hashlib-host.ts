@@ -240,11 +240,13 @@ function setupHashlib(vm: Vm, m: PyModule): void {
     k.states.set(o, d);
     return o;
   };
+  // The data is read before the object exists, so a wait or an abort in that read leaves nothing
+  // behind; a fresh object needs no undo.
   const fresh = (name: DigestName, data: PyVal | undefined): PyObject => {
+    const bytes = data === undefined ? null : hashInput(vm, data);
     const d = newDigest(name);
-    const o = make(d.digestSize === 0 ? xofT : hashT, d);
-    if (data !== undefined) k.absorb(o, d, data);
-    return o;
+    if (bytes !== null) d.update(bytes);
+    return make(d.digestSize === 0 ? xofT : hashT, d);
   };
   installHashMethods(vm, k, hashT, false, 'HASH', make);
   installHashMethods(vm, k, xofT, true, 'HASHXOF', make);
@@ -426,10 +428,11 @@ function setupBlake2(vm: Vm, m: PyModule): void {
       if (p.nodeDepth < 0 || p.nodeDepth > 255) bad('node_depth must be between 0 and 255');
       if (p.innerSize < 0 || p.innerSize > lim.digest) bad(`inner_size must be between 0 and is ${lim.digest}`);
       if (p.key.length > lim.key) bad(`maximum key length is ${lim.key} bytes`);
-      const d = newBlake2(big, { ...p, leafSize: Number(p.leaf) });
+      const bytes = data === undefined ? null : hashInput(vm, data);
       vm.mutate(vm.cur, self);
+      const d = newBlake2(big, { ...p, leafSize: Number(p.leaf) });
+      if (bytes !== null) d.update(bytes);
       k.states.set(self, d);
-      if (data !== undefined) k.absorb(self, d, data);
       return vm.None;
     });
     defineValue(m, name, tp);
