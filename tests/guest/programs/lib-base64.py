@@ -137,3 +137,23 @@ for f in (lambda: bytes.maketrans(b'a', b'bc'), lambda: bytes.maketrans('a', 'b'
 for f in (lambda: b'a'.translate(), lambda: b'a'.translate(None, b'', 1), lambda: bytes.maketrans(b'a'), lambda: bytearray(b'a').translate(),
           lambda: b'ab'.translate(None, delete=b'a'), lambda: b'a'.translate(table=None), lambda: bytes.maketrans(b'a', b'b', b'c')):
     print(err(f))
+
+# Subclasses of bytes, bytearray and str are accepted as their base types (hashlib and binascii too).
+import hashlib
+
+
+class B(bytes):
+    pass
+
+
+class BA(bytearray):
+    pass
+
+
+class S(str):
+    pass
+
+
+print(hashlib.md5(B(b'abc')).hexdigest(), hashlib.md5(BA(b'abc')).hexdigest(), binascii.hexlify(B(b'ab'), B(b'-')), binascii.a2b_base64(S('YWJj')))
+print(base64.b64encode(B(b'xyz')), base64.b64decode(S('eHl6')), base64.b32encode(BA(b'q')), binascii.crc32(B(b'a')), base64.a85decode(S('BOu!rD]j7')))
+print(err(lambda: hashlib.md5(S('x'))), err(lambda: binascii.b2a_base64(S('x'))))
