@@ -6,7 +6,7 @@
 import type { PyDict } from '../dict.js';
 import * as R from '../runtime/int-ops.js';
 import { placeBytes } from '../objects/bytes.js';
-import { PyFloat, PyModule, PyObject, type PyBuiltin, type PyBytes, type PyVal, type UnfriendlyKind } from '../values.js';
+import { PyBoxed, PyBytes, PyFloat, PyModule, PyObject, type PyBuiltin, type PyVal, type UnfriendlyKind } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
 export type Kw = Map<string, PyVal> | null;
@@ -95,4 +95,98 @@ export function hybridModule(name: string, setup: (vm: Vm, m: PyModule) => void,
     vm.runSourceModule(name, source, m.dict as PyDict);
     return m;
   });
+}
+
+/** Which arguments a builtin takes, for `bindArgs` (Argument Clinic's shapes). */
+export interface ArgSpec {
+  /** How many leading names are required (default 0). */
+  required?: number;
+  /** How many leading names are positional-only (default 0). */
+  posOnly?: number;
+  /** Keyword-only names, after the positional ones (all optional). */
+  kwOnly?: readonly string[];
+  /** The name "takes no keyword arguments" uses for an all-positional-only builtin (`binascii.crc32`). */
+  qualname?: string;
+}
+
+/**
+ * Binds a builtin's positional and keyword arguments to `names` then `spec.kwOnly`, with the
+ * messages of CPython's Argument Clinic; an argument not given is `undefined`.
+ */
+export function bindArgs(vm: Vm, fname: string, a: readonly PyVal[], kw: Kw, names: readonly string[], spec: ArgSpec = {}): (PyVal | undefined)[] {
+  const required = spec.required ?? 0;
+  const posOnly = spec.posOnly ?? 0;
+  const kwOnly = spec.kwOnly ?? [];
+  const max = names.length;
+  if (posOnly === max && kwOnly.length === 0) {
+    // All positional-only: _PyArg_CheckPositional's wording.
+    if (kw !== null && kw.size > 0) throw vm.typeErr(`${spec.qualname ?? fname}() takes no keyword arguments`);
+    if (a.length > max || a.length < required) {
+      const range = required === max ? `${max}` : a.length > max ? `at most ${max}` : `at least ${required}`;
+      throw vm.typeErr(`${fname} expected ${range} argument${(a.length > max ? max : required) === 1 ? '' : 's'}, got ${a.length}`);
+    }
+  }
+  // _PyArg_UnpackKeywords' order: too many arguments in all, too many positional ones, too few
+  // positional-only ones.
+  const s = (n: number): string => (n === 1 ? '' : 's');
+  const maxargs = max + kwOnly.length;
+  const given = a.length + (kw?.size ?? 0);
+  if (given > maxargs) {
+    throw vm.typeErr(`${fname}() takes at most ${maxargs} ${a.length === 0 ? 'keyword ' : ''}argument${s(maxargs)} (${given} given)`);
+  }
+  if (a.length > max) {
+    if (max === 0) throw vm.typeErr(`${fname}() takes no positional arguments`);
+    throw vm.typeErr(`${fname}() takes ${required < max ? 'at most' : 'exactly'} ${max} positional argument${s(max)} (${a.length} given)`);
+  }
+  const minPosOnly = Math.min(required, posOnly);
+  if (a.length < minPosOnly) {
+    throw vm.typeErr(`${fname}() takes ${minPosOnly < max ? 'at least' : 'exactly'} ${minPosOnly} positional argument${s(minPosOnly)} (${a.length} given)`);
+  }
+  const out: (PyVal | undefined)[] = [...a];
+  while (out.length < max + kwOnly.length) out.push(undefined);
+  let used = 0;
+  if (kw !== null) {
+    for (let i = posOnly; i < max; i++) {
+      const v = kw.get(names[i]!);
+      if (v === undefined) continue;
+      if (i < a.length) throw vm.typeErr(`argument for ${fname}() given by name ('${names[i]}') and position (${i + 1})`);
+      out[i] = v;
+      used++;
+    }
+    kwOnly.forEach((n, j) => {
+      const v = kw.get(n);
+      if (v !== undefined) {
+        out[max + j] = v;
+        used++;
+      }
+    });
+    if (used < kw.size) {
+      const known = new Set([...names.slice(posOnly), ...kwOnly]);
+      for (const k of kw.keys()) if (!known.has(k)) throw vm.typeErr(`'${k}' is an invalid keyword argument for ${fname}()`);
+    }
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === undefined) throw vm.typeErr(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  }
+  return out;
+}
+
+/**
+ * The bytes of a bytes-like object, read as C code reads a buffer (the object's header and its
+ * payload), or null when `v` has none. bytes and bytearray are read in place (the result is a
+ * view: copy it to keep it); memoryview and array.array through `__bytes__`, the interpreter's
+ * stand-in for the buffer protocol (as objects/bytes.ts bytesOf and struct).
+ */
+export function bufferBytes(vm: Vm, v: PyVal): Uint8Array | null {
+  if (v instanceof PyBytes) {
+    const t = vm.cur;
+    vm.readObj(t, v);
+    if (v.len > 0) vm.rd(t, v.dataAddr, v.len);
+    return v.data.subarray(0, v.len);
+  }
+  if (!(v instanceof PyObject) || v instanceof PyBoxed) return null;
+  const conv = vm.lookup(v.cls, '__bytes__');
+  if (conv === undefined) return null;
+  const b = vm.callValue(conv, [v], null);
+  return b instanceof PyBytes ? bufferBytes(vm, b) : null;
 }

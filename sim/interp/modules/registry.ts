@@ -8,6 +8,8 @@ import { abc } from './abc.js';
 import { argparse } from './argparse.js';
 import { array } from './array.js';
 import { asyncio } from './asyncio.js';
+import { base64 } from './base64.js';
+import { binascii } from './binascii.js';
 import { bisect } from './bisect.js';
 import { calendar } from './calendar.js';
 import { builtinsModule } from './builtins-module.js';
@@ -28,6 +30,8 @@ import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
 import { gc } from './gc.js';
+import { blake2, hashlibHost } from './hashlib-host.js';
+import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
@@ -76,7 +80,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

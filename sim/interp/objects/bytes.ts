@@ -312,6 +312,40 @@ function installBytesMethods(vm: Vm, kit: Kit, p: BytesParts, bt: PyType): void 
   bm(bt, 'strip', (a) => stripB(a, true, true));
   bm(bt, 'lstrip', (a) => stripB(a, true, false));
   bm(bt, 'rstrip', (a) => stripB(a, false, true));
+  /** A bytes-like argument of translate/maketrans (memoryview through __bytes__). */
+  const likeArg = (v: PyVal | undefined): Uint8Array => {
+    if (v instanceof PyBytes) return v.data.subarray(0, v.len);
+    const conv = v instanceof PyObject ? vm.lookup(v.cls, '__bytes__') : undefined;
+    if (conv !== undefined) return likeArg(vm.callValue(conv, [v!], null));
+    throw vm.typeErr(`a bytes-like object is required, not '${v === undefined ? 'NoneType' : tn(v)}'`);
+  };
+  // translate(table, /, delete=b''): table None keeps every byte; the result has the receiver's type.
+  bm(bt, 'translate', (a, kw) => {
+    const given = a.length - 1 + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeErr(`translate() takes at most 2 arguments (${given} given)`);
+    if (a.length < 2) throw vm.typeErr(`translate() takes at least 1 positional argument (${a.length - 1} given)`);
+    const table = a[1];
+    const del = a[2] ?? kwArg(kw, 'delete');
+    let map: Uint8Array | null = null;
+    if (table !== undefined && table !== None) {
+      map = likeArg(table);
+      if (map.length !== 256) throw err('ValueError', 'translation table must be 256 characters long');
+    }
+    const gone = del === undefined ? null : new Set(likeArg(del));
+    const src = By(a).data.subarray(0, By(a).len);
+    const out: number[] = [];
+    for (const c of src) if (gone === null || !gone.has(c)) out.push(map === null ? c : map[c]!);
+    return makeBytes(bt, Uint8Array.from(out));
+  });
+  // maketrans(frm, to) is a staticmethod: the 256-byte table mapping frm[i] to to[i].
+  bt.dict.set('maketrans', new PyWrapper(vm.T.staticmethod, vm.builtin('maketrans', (a) => {
+    if (a.length !== 2) throw vm.typeErr(`maketrans expected 2 arguments, got ${a.length}`);
+    const frm = likeArg(a[0]), to = likeArg(a[1]);
+    if (frm.length !== to.length) throw err('ValueError', 'maketrans arguments must have same length');
+    const t = Uint8Array.from({ length: 256 }, (_, i) => i);
+    frm.forEach((c, i) => (t[c] = to[i]!));
+    return makeBytes(vm.T.bytes, t);
+  }), None, None, None));
   bm(bt, 'partition', (a) => vm.newTuple(RS.strPartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
   bm(bt, 'rpartition', (a) => vm.newTuple(RS.strRpartition(bytesStr(By(a)), bytesStr(bytesArg(a[1]))).map(mk)));
   const asciiPred = (name: string, re: RegExp): void => bm(bt, name, (a) => re.test(bytesStr(By(a))));
