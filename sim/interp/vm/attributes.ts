@@ -182,7 +182,14 @@ export abstract class VmAttributes extends VmGenerators {
     if (!tp.builtin && v instanceof PyObject && !(d instanceof PyWrapper && d.cls === this.T.property)) {
       const own = this.subAttrs.get(v)?.get(name);
       if (own !== undefined) return own;
-      if (name === '__dict__') return this.dictOfAttrs(this.subAttrs.get(v));
+      if (name === '__dict__') {
+        // Live, as a plain instance's: writes through obj.__dict__ are the object's attributes.
+        const m = this.subAttrs.get(v);
+        if (m instanceof AttrView) return m.d;
+        const d = this.dictOfAttrs(m);
+        this.subAttrs.set(v, new AttrView(d));
+        return d;
+      }
     }
     if (d !== undefined) {
       if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
@@ -587,6 +594,16 @@ export abstract class VmAttributes extends VmGenerators {
       if (!v.attrs.has(name)) throw this.attrError(v, name);
       this.mutate(t, v);
       v.attrs.delete(name);
+      return;
+    }
+    const sub = v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction)
+      ? this.subAttrs.get(v) : undefined;
+    if (sub !== undefined && sub.has(name)) {
+      // An attribute of a builtin subclass's instance (class D(dict)), kept beside the object.
+      const old = sub.get(name)!;
+      this.mutate(t, v as PyObject);
+      if (t.tx !== null) this.logUndo(t, () => void sub.set(name, old));
+      sub.delete(name);
       return;
     }
     if (v instanceof PyType && !v.builtin) {
