@@ -19,6 +19,7 @@ import { collections } from './collections.js';
 import { concurrent, concurrentFutures } from './concurrent-futures.js';
 import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
+import { copyreg } from './copyreg.js';
 import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { datetime } from './datetime.js';
@@ -80,7 +81,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

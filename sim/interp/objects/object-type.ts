@@ -180,8 +180,18 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
     const extra = gna === undefined ? [] : vm.toList(vm.callValue(gna, [a[0]!], null));
     return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!), ...extra]), state, None, None]);
   };
-  vm.method(T.object, '__reduce_ex__', reduceEx);
-  vm.method(T.object, '__reduce__', reduceEx);
+  // Protocols 0 and 1 (and __reduce__, which is protocol 0) reduce through copyreg._reduce_ex, as CPython's do.
+  const reduceOld = (self: PyVal, proto: PyVal): PyVal =>
+    vm.callValue(vm.getAttr(vm.moduleOf('copyreg'), '_reduce_ex'), [self, proto], null);
+  vm.method(T.object, '__reduce_ex__', (a) => {
+    // A class's own __reduce__ wins over the default reduction (object.__reduce_ex__ calls it).
+    const own = vm.lookup(vm.typeOf(a[0]!), '__reduce__');
+    if (own !== undefined && own !== T.object.dict.get('__reduce__')) return vm.callValue(own, [a[0]!], null);
+    const p = a[1]!;
+    if ((typeof p === 'number' || typeof p === 'bigint' || typeof p === 'boolean') && Number(p) < 2) return reduceOld(a[0]!, p);
+    return reduceEx(a);
+  });
+  vm.method(T.object, '__reduce__', (a) => reduceOld(a[0]!, 0));
   vm.method(T.type, 'mro', (a) => vm.placeList(vm.newList((a[0] as PyType).mro)));
   vm.method(T.type, '__subclasses__', () => vm.placeList(vm.newList([])));
 }
