@@ -544,6 +544,7 @@ export abstract class VmAttributes extends VmGenerators {
       if (name === '__name__' && typeof val === 'string') v.name = val;
       else if (name === '__qualname__' && typeof val === 'string') v.qualname = val;
       else if (name === '__doc__') v.doc = val;
+      else if (name === '__module__') v.module = val;
       else {
         if (v.attrs === null) v.attrs = new Map();
         v.attrs.set(name, val);
