@@ -55,6 +55,7 @@ import { pprint } from './pprint.js';
 import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
+import { reprlib } from './reprlib.js';
 import { rtm } from './rtm.js';
 import { shlex } from './shlex.js';
 import { statistics } from './statistics.js';
@@ -81,7 +82,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
