@@ -83,6 +83,20 @@ export function installDescriptorTypes(vm: Vm, kit: Kit): void {
   vm.method(T.property, 'setter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, a[1]!, (a[0] as PyWrapper).fdel, (a[0] as PyWrapper).doc));
   vm.method(T.property, 'deleter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, (a[0] as PyWrapper).fset, a[1]!, (a[0] as PyWrapper).doc));
   vm.method(T.property, '__get__', (a) => vm.callValue((a[0] as PyWrapper).fget, [a[1]!], null));
+  // A data descriptor, as CPython's property: __set__/__delete__ call the setter/deleter. The name in
+  // the error is the getter's (CPython's is the one __set_name__ recorded; they agree for @property).
+  const propAccessor = (which: 'fset' | 'fdel', what: string) => (a: PyVal[]): PyVal => {
+    const p = a[0] as PyWrapper;
+    const fn = p[which];
+    if (fn === None) {
+      const name = p.fget instanceof PyFunction ? `'${p.fget.name}' ` : '';
+      throw vm.err('AttributeError', `property ${name}of '${vm.typeOf(a[1]!).name}' object has no ${what}`);
+    }
+    vm.callValue(fn, which === 'fset' ? [a[1]!, a[2]!] : [a[1]!], null);
+    return None;
+  };
+  vm.method(T.property, '__set__', propAccessor('fset', 'setter'));
+  vm.method(T.property, '__delete__', propAccessor('fdel', 'deleter'));
   // The descriptor protocol spelled out (functools.singledispatchmethod, hand-written proxies):
   // a function binds to an instance, a staticmethod gives its function, a classmethod binds to
   // the class (the instance's own when none is given).

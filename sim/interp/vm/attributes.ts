@@ -583,7 +583,8 @@ export abstract class VmAttributes extends VmGenerators {
     const t = this.cur;
     if (v instanceof PyInstance) {
       const d = this.lookup(v.cls, name);
-      if (d instanceof PyWrapper && d.cls === this.T.property && d.fdel !== this.None) {
+      if (d instanceof PyWrapper && d.cls === this.T.property) {
+        if (d.fdel === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no deleter`);
         this.callValue(d.fdel, [v], null);
         return;
       }
