@@ -42,6 +42,7 @@ import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { htmlEntities } from './html-entities.js';
 import { html } from './html.js';
+import { inspect } from './inspect.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { logging } from './logging.js';
@@ -82,7 +83,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
