@@ -35,3 +35,8 @@ for f in (lambda: ro.__set__(c, 1), lambda: ro.__delete__(c), lambda: setattr(c,
         f()
     except AttributeError as e:
         print('AttributeError', e)
+for f in (lambda: p.__set__(), lambda: p.__set__(c), lambda: p.__delete__(), lambda: p.__set__(1, 2, 3, 4, 5, 6)):
+    try:
+        f()
+    except TypeError as e:
+        print('TypeError', repr(str(e)))
