@@ -414,6 +414,9 @@ export abstract class VmAttributes extends VmGenerators {
   }
 
   typeAttr(tp: PyType, name: string): PyVal | undefined {
+    // type's __dict__ is a data descriptor: a class attribute named __dict__ (a property giving
+    // instances their own) does not hide the class's namespace.
+    if (name === '__dict__') return this.classNamespace(tp);
     const d = this.lookup(tp, name);
     if (d !== undefined) {
       if (d instanceof PyInstance) {
@@ -436,11 +439,6 @@ export abstract class VmAttributes extends VmGenerators {
       case '__base__': return tp.bases[0] ?? this.None;
       case '__class__': return tp.cls;
       case '__doc__': return this.None;
-      case '__dict__': {
-        const dd = this.newDict();
-        for (const [k, x] of tp.dict) dd.set(k, x);
-        return dd;
-      }
     }
     const meta = this.lookup(tp.cls, name);
     if (meta instanceof PyWrapper && meta.cls === this.T.property) return this.callValue(meta.fget, [tp], null);
@@ -450,6 +448,13 @@ export abstract class VmAttributes extends VmGenerators {
       if (ga !== undefined) return this.callValue(ga, [tp, name], null);
     }
     return undefined;
+  }
+
+  /** `cls.__dict__`: a snapshot of the class's namespace. */
+  private classNamespace(tp: PyType): PyDict {
+    const dd = this.newDict();
+    for (const [k, x] of tp.dict) dd.set(k, x);
+    return dd;
   }
 
   boundMethod(func: PyVal, self: PyVal): PyMethod {

@@ -40,3 +40,16 @@ for f in (lambda: p.__set__(), lambda: p.__set__(c), lambda: p.__delete__(), lam
         f()
     except TypeError as e:
         print('TypeError', repr(str(e)))
+
+
+# A property named __dict__ answers for instances but does not hide the class's own namespace.
+class Shadow:
+    x = 1
+
+    @property
+    def __dict__(self):
+        return {'fake': True}
+
+
+print(sorted(k for k in Shadow.__dict__ if not k.startswith('__')), type(Shadow.__dict__['__dict__']).__name__)
+print(Shadow().__dict__, sorted(k for k in vars(Shadow) if not k.startswith('__')))
