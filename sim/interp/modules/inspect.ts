@@ -189,6 +189,71 @@ def getmembers(object, predicate=None):
     return results
 
 
+# -- static attribute lookup
+
+_sentinel = object()
+
+
+def _static_mro(klass):
+    return type.__dict__['__mro__'].__get__(klass) if '__mro__' in type.__dict__ else klass.__mro__
+
+
+def _shadowed_dict(klass):
+    # A class-level '__dict__' other than the interpreter's own: the instance dict is not reachable.
+    for entry in _static_mro(klass):
+        d = entry.__dict__.get('__dict__', _sentinel)
+        if d is not _sentinel and not (type(d).__name__ == 'getset_descriptor'
+                                       and getattr(d, '__objclass__', None) is entry):
+            return d
+    return _sentinel
+
+
+def _check_instance(obj, attr):
+    try:
+        instance_dict = object.__getattribute__(obj, '__dict__')
+    except AttributeError:
+        instance_dict = {}
+    return dict.get(instance_dict, attr, _sentinel)
+
+
+def _check_class(klass, attr):
+    for entry in _static_mro(klass):
+        if _shadowed_dict(type(entry)) is _sentinel and attr in entry.__dict__:
+            return entry.__dict__[attr]
+    return _sentinel
+
+
+def getattr_static(obj, attr, default=_sentinel):
+    # The attribute as the lookup would find it, without running descriptors, __getattr__ or
+    # __getattribute__: the instance dict, then the class MRO's dicts, data descriptors first.
+    instance_result = _sentinel
+    objtype = type(obj)
+    if type not in _static_mro(objtype):
+        klass = objtype
+        if _shadowed_dict(klass) is _sentinel:
+            instance_result = _check_instance(obj, attr)
+    else:
+        klass = obj
+    klass_result = _check_class(klass, attr)
+    if instance_result is not _sentinel and klass_result is not _sentinel:
+        kind = type(klass_result)
+        if _check_class(kind, '__get__') is not _sentinel and (
+                _check_class(kind, '__set__') is not _sentinel or _check_class(kind, '__delete__') is not _sentinel):
+            return klass_result
+    if instance_result is not _sentinel:
+        return instance_result
+    if klass_result is not _sentinel:
+        return klass_result
+    if obj is klass:
+        # A class's attribute may also come from its metaclass.
+        for entry in _static_mro(type(klass)):
+            if _shadowed_dict(type(entry)) is _sentinel and attr in entry.__dict__:
+                return entry.__dict__[attr]
+    if default is not _sentinel:
+        return default
+    raise AttributeError(attr)
+
+
 # -- documentation
 
 def cleandoc(doc):

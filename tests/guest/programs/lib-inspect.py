@@ -334,3 +334,48 @@ s = inspect.signature(lambda a, b=[]: 0)
 print(s.parameters['b'].default, repr(s.parameters['b']))
 print(str(inspect.signature(lambda *, a: 0)), str(inspect.signature(lambda a, /: 0)), str(inspect.signature(lambda **k: 0)))
 print(inspect.isgeneratorfunction(functools.partial(functools.partial(lambda: (yield)))))
+
+
+# getattr_static: no descriptors, __getattr__ or shadowing __dict__ run
+class Meta(type):
+    mattr = 'meta'
+class A(metaclass=Meta):
+    cls_attr = 1
+    def meth(self): pass
+    @property
+    def prop(self):
+        raise RuntimeError('not called')
+    def __getattr__(self, name):
+        raise RuntimeError('not called')
+class B(A):
+    pass
+b = B()
+b.inst = 2
+b.__dict__['prop'] = 'shadow'
+b.__dict__['meth'] = 'inst-meth'
+print(inspect.getattr_static(b, '__init__') is object.__dict__['__init__'])
+for attr in ('inst', 'cls_attr', 'meth', 'prop', 'missing'):
+    try:
+        r = inspect.getattr_static(b, attr)
+        print(attr, type(r).__name__, r if isinstance(r, (int, str)) else '')
+    except AttributeError as e:
+        print(attr, 'AttributeError', e)
+print(inspect.getattr_static(b, 'missing', 'dflt'))
+print(inspect.getattr_static(B, 'meth') is A.__dict__['meth'], inspect.getattr_static(B, 'mattr'), inspect.getattr_static(B, 'prop') is A.__dict__['prop'])
+try:
+    inspect.getattr_static(B, 'inst')
+except AttributeError as e:
+    print('AttributeError', e)
+class Shadow:
+    @property
+    def __dict__(self):
+        raise RuntimeError('not called')
+sh = Shadow()
+print(inspect.getattr_static(sh, 'zz', 'none'))
+class SM:
+    @staticmethod
+    def st(): pass
+    @classmethod
+    def c(cls): pass
+print(type(inspect.getattr_static(SM, 'st')).__name__, type(inspect.getattr_static(SM(), 'c')).__name__)
+print(inspect.getattr_static([], 'append') is list.__dict__['append'], '__dict__' in Shadow.__dict__, 'zz' in vars(Shadow))
