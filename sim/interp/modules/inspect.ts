@@ -3,7 +3,8 @@
  * flags), `getmembers`, `getmro`, `signature` with `Signature`/`Parameter`/`BoundArguments` (built
  * from a function's code object, defaults and annotations; `__signature__`, `__wrapped__`,
  * `functools.partial`, classes, bound methods and callable instances as CPython resolves them),
- * `unwrap`, `get_annotations`, `formatannotation`, `getdoc`/`cleandoc`, `getmodule`, `currentframe`.
+ * `unwrap`, `get_annotations`, `formatannotation`, `getdoc`/`cleandoc`, `getmodule`, `currentframe`,
+ * `getattr_static`.
  * Built-in functions carry no text signatures here, so `signature` refuses them with CPython's
  * ValueError. One host helper tells built-in types from classes (CPython reads `__flags__`).
  */
