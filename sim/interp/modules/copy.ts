@@ -1,16 +1,20 @@
 /**
  * `copy` in guest Python: copy and deepcopy (memo dict, __copy__/__deepcopy__, __getstate__/__setstate__, slots, list/dict/set
- * subclasses). Tuples are not memoized by id: the guest's short-lived tuples can share an id.
+ * subclasses), and the reducers registered in `copyreg.dispatch_table` (consulted after `__copy__`/`__deepcopy__`,
+ * as CPython's copy does). Tuples are not memoized by id: the guest's short-lived tuples can share an id.
  */
 import { pythonModule } from './kit.js';
 
 export const copy = pythonModule('copy', String.raw`
+import copyreg as _copyreg
+
+
 class Error(Exception):
     pass
 
 error = Error
 
-_ATOMIC = (type(None), int, float, bool, str, bytes, type, range, slice,
+_ATOMIC = (type(None), int, float, bool, complex, str, bytes, type, range, slice,
            type(len), type(lambda: 0), type(Ellipsis), type(NotImplemented), property)
 
 
@@ -20,9 +24,17 @@ def copy(x):
         return x
     if cls is list or cls is dict or cls is set or cls is bytearray:
         return x.copy()
+    if issubclass(cls, type):
+        return x
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
+    reductor = _copyreg.dispatch_table.get(cls)
+    if reductor is not None:
+        rv = reductor(x)
+        if isinstance(rv, str):
+            return x
+        return _reconstruct_reduced(x, None, *rv)
     return _reconstruct(x, None)
 
 
@@ -91,6 +103,40 @@ def _reconstruct(x, memo):
     return y
 
 
+def _reconstruct_reduced(x, memo, func, args, state=None, listiter=None, dictiter=None, *ignored):
+    # A copy rebuilt from a reduction value (callable, args, state, list items, dict items).
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state:
+                y.__dict__.update(state)
+            if slotstate:
+                for k, v in slotstate.items():
+                    setattr(y, k, v)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for k, v in dictiter:
+            if deep:
+                y[deepcopy(k, memo)] = deepcopy(v, memo)
+            else:
+                y[k] = v
+    return y
+
+
 def deepcopy(x, memo=None, _nil=[]):
     if memo is None:
         memo = {}
@@ -124,10 +170,16 @@ def deepcopy(x, memo=None, _nil=[]):
         return y
     elif cls is set or cls is frozenset:
         y = cls([deepcopy(a, memo) for a in x])
+    elif issubclass(cls, type):
+        y = x
     else:
         copier = getattr(x, '__deepcopy__', None)
-        if copier is not None and not isinstance(x, type):
+        reductor = None if copier is not None else _copyreg.dispatch_table.get(cls)
+        if copier is not None:
             y = copier(memo)
+        elif reductor is not None:
+            rv = reductor(x)
+            y = x if isinstance(rv, str) else _reconstruct_reduced(x, memo, *rv)
         else:
             y = _reconstruct(x, memo)
     if y is not x:

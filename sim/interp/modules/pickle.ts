@@ -10,6 +10,7 @@ import { pythonModule } from './kit.js';
 
 export const pickle = pythonModule('pickle', String.raw`
 import builtins as _builtins
+import copyreg as _copyreg
 import io as _io
 import struct as _struct
 import sys as _sys
@@ -34,6 +35,9 @@ class PicklingError(PickleError):
 
 class UnpicklingError(PickleError):
     pass
+
+
+_nil = []
 
 
 class _Stop(Exception):
@@ -258,35 +262,58 @@ class _Pickler:
         if f is not None:
             f(self, obj)
             return
-        if isinstance(t, type) and (t is type or issubclass(t, type)):
-            self.save_global(obj)
-            return
-        reduce = getattr(type(obj), '__reduce__', None)
-        if reduce is not None and reduce is not object.__reduce__:
-            rv = reduce(obj)
-        else:
-            reduce_ex = getattr(obj, '__reduce_ex__', None)
-            if reduce_ex is None:
-                raise PicklingError("Can't pickle %r object: %r" % (t.__name__, obj))
-            rv = reduce_ex(self.proto)
+        # The C pickler's order past the exact containers: reducer_override, then Python
+        # functions and classes by reference, then the dispatch table (the Pickler's own, else
+        # copyreg's), then metaclass instances by reference, then __reduce_ex__.
+        rv = NotImplemented
+        reducer_override = getattr(self, 'reducer_override', None)
+        if reducer_override is not None:
+            rv = reducer_override(obj)
+        default = False
+        if rv is NotImplemented:
+            if t is _FunctionType or t is type:
+                self.save_global(obj)
+                return
+            table = getattr(self, 'dispatch_table', None)
+            if table is None:
+                table = _copyreg.dispatch_table
+            try:
+                reduce = table[t]
+            except KeyError:
+                reduce = None
+            if reduce is not None:
+                rv = reduce(obj)
+            elif issubclass(t, type) or t is _BuiltinType:
+                self.save_global(obj)
+                return
+            else:
+                default = True
+                reduce = getattr(type(obj), '__reduce__', None)
+                if reduce is not None and reduce is not object.__reduce__:
+                    rv = reduce(obj)
+                else:
+                    reduce_ex = getattr(obj, '__reduce_ex__', None)
+                    if reduce_ex is None:
+                        raise PicklingError("Can't pickle %r object: %r" % (t.__name__, obj))
+                    rv = reduce_ex(self.proto)
         if isinstance(rv, str):
             self.save_global(obj, rv)
             return
         if not isinstance(rv, tuple):
-            raise PicklingError('%s must return string or tuple' % reduce)
+            raise PicklingError('__reduce__ must return a string or tuple')
         if not 2 <= len(rv) <= 6:
-            raise PicklingError('Tuple returned by %s must have two to six elements' % reduce)
+            raise PicklingError('tuple returned by __reduce__ must contain 2 through 6 elements')
         rv = rv + (None,) * (6 - len(rv))
         func, args, state, listitems, dictitems, setter = rv
         # object.__reduce_ex__ gives list and dict subclasses their items, as CPython's does.
-        if getattr(func, '__name__', '') == '__newobj__':
+        if default and getattr(func, '__name__', '') == '__newobj__':
             if listitems is None and isinstance(obj, list):
                 listitems = iter(obj)
             if dictitems is None and isinstance(obj, dict):
                 dictitems = iter(obj.items())
             if state is None:
                 state = _slot_state(obj)
-        if isinstance(obj, BaseException) and getattr(func, '__name__', '') == '__newobj__':
+        if default and isinstance(obj, BaseException) and getattr(func, '__name__', '') == '__newobj__':
             # BaseException.__reduce__: its __dict__ as state once it has one (CPython makes the dict
             # on first use; htmsim's instances always have one, so an empty one counts as none).
             func, args = type(obj), obj.args
@@ -518,6 +545,16 @@ class _Pickler:
                 raise PicklingError("Can't pickle %r: attribute lookup %s on %s failed" % (obj, name, module_name)) from None
         if obj2 is not obj:
             raise PicklingError("Can't pickle %r: it's not the same object as %s.%s" % (obj, module_name, name))
+        code = _copyreg._extension_registry.get((module_name, name))
+        if code:
+            # A registered extension code stands for the global (and is not memoized).
+            if code <= 0xff:
+                self.write(EXT1 + bytes([code]))
+            elif code <= 0xffff:
+                self.write(EXT2 + _struct.pack('<H', code))
+            else:
+                self.write(EXT4 + _struct.pack('<i', code))
+            return
         if self.proto >= 4:
             self.save(module_name)
             self.save(name)
@@ -583,10 +620,6 @@ def _slot_state(obj):
     return (getattr(obj, '__dict__', None) or None, slots)
 
 
-def _save_complex(self, obj):
-    self.save_reduce(complex, (obj.real, obj.imag), obj=obj)
-
-
 def _codecs_encode(obj, encoding):
     return obj.encode(encoding)
 
@@ -603,9 +636,8 @@ _Pickler.dispatch[list] = _Pickler.save_list
 _Pickler.dispatch[dict] = _Pickler.save_dict
 _Pickler.dispatch[set] = _Pickler.save_set
 _Pickler.dispatch[frozenset] = _Pickler.save_frozenset
-_Pickler.dispatch[complex] = _save_complex
-_Pickler.dispatch[type(len)] = _Pickler.save_global
-_Pickler.dispatch[type(_encode_long)] = _Pickler.save_global
+_FunctionType = type(_encode_long)
+_BuiltinType = type(len)
 
 
 class _Unframer:
@@ -910,8 +942,28 @@ class _Unpickler:
             raise UnpicklingError('STACK_GLOBAL requires str')
         self.append(self.find_class(module, name))
 
-    def load_ext(self):
-        raise UnpicklingError('htmsim has no extension registry (copyreg.add_extension)')
+    def _ext(self, code):
+        obj = _copyreg._extension_cache.get(code, _nil)
+        if obj is not _nil:
+            self.append(obj)
+            return
+        key = _copyreg._inverted_registry.get(code)
+        if not key:
+            if code <= 0:
+                raise UnpicklingError('EXT specifies code <= 0')
+            raise ValueError('unregistered extension code %d' % code)
+        obj = self.find_class(*key)
+        _copyreg._extension_cache[code] = obj
+        self.append(obj)
+
+    def load_ext1(self):
+        self._ext(self._need(1)[0])
+
+    def load_ext2(self):
+        self._ext(_struct.unpack('<H', self._need(2))[0])
+
+    def load_ext4(self):
+        self._ext(_struct.unpack('<i', self._need(4))[0])
 
     def load_reduce(self):
         stack = self.stack
@@ -1084,8 +1136,6 @@ _Unpickler.dispatch[EMPTY_DICT[0]] = _Unpickler.load_empty_dictionary
 _Unpickler.dispatch[NEWTRUE[0]] = _Unpickler.load_true
 _Unpickler.dispatch[NEWFALSE[0]] = _Unpickler.load_false
 _Unpickler.dispatch[MARK[0]] = _Unpickler.load_mark
-for _code in (EXT1, EXT2, EXT4):
-    _Unpickler.dispatch[_code[0]] = _Unpickler.load_ext
 del _name, _code, _loader
 
 Pickler = _Pickler

@@ -19,6 +19,7 @@ import { collections } from './collections.js';
 import { concurrent, concurrentFutures } from './concurrent-futures.js';
 import { contextlib } from './contextlib.js';
 import { copy } from './copy.js';
+import { copyreg } from './copyreg.js';
 import { csv } from './csv.js';
 import { dataclasses } from './dataclasses.js';
 import { datetime } from './datetime.js';
@@ -41,6 +42,7 @@ import { keyword } from './keyword.js';
 import { host } from './host.js';
 import { htmlEntities } from './html-entities.js';
 import { html } from './html.js';
+import { inspect } from './inspect.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
 import { logging } from './logging.js';
@@ -54,6 +56,7 @@ import { pprint } from './pprint.js';
 import { queue } from './queue.js';
 import { random } from './random.js';
 import { re } from './re.js';
+import { reprlib } from './reprlib.js';
 import { rtm } from './rtm.js';
 import { shlex } from './shlex.js';
 import { statistics } from './statistics.js';
@@ -80,7 +83,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

@@ -32,6 +32,9 @@ export function installArity(vm: Vm, kit: Kit): void {
     [T.range, 'o', 1, 1, ['index', 'count']],
     [T.type, 'o', 0, 0, ['mro']],
     [T.type, 'slot', 0, Infinity, ['__call__']],
+    // property's descriptor slots (__set__ unpacks its pair under an empty name: " expected ...").
+    [T.property, 'unpack', 2, 2, ['__set__']],
+    [T.property, 'slot', 1, 1, ['__delete__']],
     [T.float, 'o', 0, 0, ['hex']],
     [T.float, 'o', 1, 1, ['fromhex']],
     [T.object, 'o', 1, 1, ['__reduce_ex__']],
@@ -49,7 +52,7 @@ export function installArity(vm: Vm, kit: Kit): void {
   ]);
 }
 
-type ArityStyle = 'slot' | 'o' | 'clinic' | 'tuple';
+type ArityStyle = 'slot' | 'unpack' | 'o' | 'clinic' | 'tuple';
 
 /** CPython's wording when a built-in method gets `n` positional arguments outside lo..hi. */
 function arityMessage(style: ArityStyle, owner: string, name: string, lo: number, hi: number, n: number): string {
@@ -57,6 +60,8 @@ function arityMessage(style: ArityStyle, owner: string, name: string, lo: number
   switch (style) {
     case 'slot':
       return `expected ${args(lo)}, got ${n}`;
+    case 'unpack':
+      return ` expected ${args(lo)}, got ${n}`;
     case 'o':
       return hi === 0 ? `${owner}.${name}() takes no arguments (${n} given)` : `${owner}.${name}() takes exactly one argument (${n} given)`;
     case 'clinic':

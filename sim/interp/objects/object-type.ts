@@ -83,6 +83,20 @@ export function installDescriptorTypes(vm: Vm, kit: Kit): void {
   vm.method(T.property, 'setter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, a[1]!, (a[0] as PyWrapper).fdel, (a[0] as PyWrapper).doc));
   vm.method(T.property, 'deleter', (a) => new PyWrapper(T.property, (a[0] as PyWrapper).fget, (a[0] as PyWrapper).fset, a[1]!, (a[0] as PyWrapper).doc));
   vm.method(T.property, '__get__', (a) => vm.callValue((a[0] as PyWrapper).fget, [a[1]!], null));
+  // A data descriptor, as CPython's property: __set__/__delete__ call the setter/deleter. The name in
+  // the error is the getter's (CPython's is the one __set_name__ recorded; they agree for @property).
+  const propAccessor = (which: 'fset' | 'fdel', what: string) => (a: PyVal[]): PyVal => {
+    const p = a[0] as PyWrapper;
+    const fn = p[which];
+    if (fn === None) {
+      const name = p.fget instanceof PyFunction ? `'${p.fget.name}' ` : '';
+      throw vm.err('AttributeError', `property ${name}of '${vm.typeOf(a[1]!).name}' object has no ${what}`);
+    }
+    vm.callValue(fn, which === 'fset' ? [a[1]!, a[2]!] : [a[1]!], null);
+    return None;
+  };
+  vm.method(T.property, '__set__', propAccessor('fset', 'setter'));
+  vm.method(T.property, '__delete__', propAccessor('fdel', 'deleter'));
   // The descriptor protocol spelled out (functools.singledispatchmethod, hand-written proxies):
   // a function binds to an instance, a staticmethod gives its function, a classmethod binds to
   // the class (the instance's own when none is given).
@@ -180,8 +194,18 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
     const extra = gna === undefined ? [] : vm.toList(vm.callValue(gna, [a[0]!], null));
     return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!), ...extra]), state, None, None]);
   };
-  vm.method(T.object, '__reduce_ex__', reduceEx);
-  vm.method(T.object, '__reduce__', reduceEx);
+  // Protocols 0 and 1 (and __reduce__, which is protocol 0) reduce through copyreg._reduce_ex, as CPython's do.
+  const reduceOld = (self: PyVal, proto: PyVal): PyVal =>
+    vm.callValue(vm.getAttr(vm.moduleOf('copyreg'), '_reduce_ex'), [self, proto], null);
+  vm.method(T.object, '__reduce_ex__', (a) => {
+    // A class's own __reduce__ wins over the default reduction (object.__reduce_ex__ calls it).
+    const own = vm.lookup(vm.typeOf(a[0]!), '__reduce__');
+    if (own !== undefined && own !== T.object.dict.get('__reduce__')) return vm.callValue(own, [a[0]!], null);
+    const p = a[1]!;
+    if ((typeof p === 'number' || typeof p === 'bigint' || typeof p === 'boolean') && Number(p) < 2) return reduceOld(a[0]!, p);
+    return reduceEx(a);
+  });
+  vm.method(T.object, '__reduce__', (a) => reduceOld(a[0]!, 0));
   vm.method(T.type, 'mro', (a) => vm.placeList(vm.newList((a[0] as PyType).mro)));
   vm.method(T.type, '__subclasses__', () => vm.placeList(vm.newList([])));
 }

@@ -182,7 +182,14 @@ export abstract class VmAttributes extends VmGenerators {
     if (!tp.builtin && v instanceof PyObject && !(d instanceof PyWrapper && d.cls === this.T.property)) {
       const own = this.subAttrs.get(v)?.get(name);
       if (own !== undefined) return own;
-      if (name === '__dict__') return this.dictOfAttrs(this.subAttrs.get(v));
+      if (name === '__dict__') {
+        // Live, as a plain instance's: writes through obj.__dict__ are the object's attributes.
+        const m = this.subAttrs.get(v);
+        if (m instanceof AttrView) return m.d;
+        const d = this.dictOfAttrs(m);
+        this.subAttrs.set(v, new AttrView(d));
+        return d;
+      }
     }
     if (d !== undefined) {
       if (d instanceof PyWrapper && d.cls === this.T.property) return this.callValue(d.fget, [v], null);
@@ -407,6 +414,9 @@ export abstract class VmAttributes extends VmGenerators {
   }
 
   typeAttr(tp: PyType, name: string): PyVal | undefined {
+    // type's __dict__ is a data descriptor: a class attribute named __dict__ (a property giving
+    // instances their own) does not hide the class's namespace.
+    if (name === '__dict__') return this.classNamespace(tp);
     const d = this.lookup(tp, name);
     if (d !== undefined) {
       if (d instanceof PyInstance) {
@@ -429,11 +439,6 @@ export abstract class VmAttributes extends VmGenerators {
       case '__base__': return tp.bases[0] ?? this.None;
       case '__class__': return tp.cls;
       case '__doc__': return this.None;
-      case '__dict__': {
-        const dd = this.newDict();
-        for (const [k, x] of tp.dict) dd.set(k, x);
-        return dd;
-      }
     }
     const meta = this.lookup(tp.cls, name);
     if (meta instanceof PyWrapper && meta.cls === this.T.property) return this.callValue(meta.fget, [tp], null);
@@ -443,6 +448,13 @@ export abstract class VmAttributes extends VmGenerators {
       if (ga !== undefined) return this.callValue(ga, [tp, name], null);
     }
     return undefined;
+  }
+
+  /** `cls.__dict__`: a snapshot of the class's namespace. */
+  private classNamespace(tp: PyType): PyDict {
+    const dd = this.newDict();
+    for (const [k, x] of tp.dict) dd.set(k, x);
+    return dd;
   }
 
   boundMethod(func: PyVal, self: PyVal): PyMethod {
@@ -537,6 +549,7 @@ export abstract class VmAttributes extends VmGenerators {
       if (name === '__name__' && typeof val === 'string') v.name = val;
       else if (name === '__qualname__' && typeof val === 'string') v.qualname = val;
       else if (name === '__doc__') v.doc = val;
+      else if (name === '__module__') v.module = val;
       else {
         if (v.attrs === null) v.attrs = new Map();
         v.attrs.set(name, val);
@@ -575,7 +588,8 @@ export abstract class VmAttributes extends VmGenerators {
     const t = this.cur;
     if (v instanceof PyInstance) {
       const d = this.lookup(v.cls, name);
-      if (d instanceof PyWrapper && d.cls === this.T.property && d.fdel !== this.None) {
+      if (d instanceof PyWrapper && d.cls === this.T.property) {
+        if (d.fdel === this.None) throw this.err('AttributeError', `property '${name}' of '${v.cls.name}' object has no deleter`);
         this.callValue(d.fdel, [v], null);
         return;
       }
@@ -587,6 +601,16 @@ export abstract class VmAttributes extends VmGenerators {
       if (!v.attrs.has(name)) throw this.attrError(v, name);
       this.mutate(t, v);
       v.attrs.delete(name);
+      return;
+    }
+    const sub = v instanceof PyObject && !v.cls.builtin && !(v instanceof PyType) && !(v instanceof PyFunction)
+      ? this.subAttrs.get(v) : undefined;
+    if (sub !== undefined && sub.has(name)) {
+      // An attribute of a builtin subclass's instance (class D(dict)), kept beside the object.
+      const old = sub.get(name)!;
+      this.mutate(t, v as PyObject);
+      if (t.tx !== null) this.logUndo(t, () => void sub.set(name, old));
+      sub.delete(name);
       return;
     }
     if (v instanceof PyType && !v.builtin) {
