@@ -34,76 +34,20 @@ def copy(x):
         rv = reductor(x)
         if isinstance(rv, str):
             return x
-        return _reconstruct_reduced(x, None, *rv)
-    return _reconstruct(x, None)
+        return _reconstruct(x, None, *rv)
+    return _reduce(x, None)
 
 
-def _state_of(x):
-    getstate = getattr(type(x), '__getstate__', None)
-    if getstate is not None:
-        return getstate(x)
-    slots = {}
-    for c in type(x).__mro__:
-        for name in c.__dict__.get('__slots__', ()):
-            if name not in ('__dict__', '__weakref__') and hasattr(x, name):
-                slots[name] = getattr(x, name)
-    try:
-        d = vars(x)
-    except TypeError:
-        d = None
-    if slots:
-        return (d or None, slots)
-    return d or None
+def _reduce(x, memo):
+    # The copy CPython's copy module makes: rebuilt from the class's reduction (__reduce_ex__(4),
+    # which gives an object's state, a list or dict subclass's items, a set subclass's items...).
+    rv = x.__reduce_ex__(4)
+    if isinstance(rv, str):
+        return x
+    return _reconstruct(x, memo, *rv)
 
 
-def _set_state(y, state):
-    setstate = getattr(type(y), '__setstate__', None)
-    if setstate is not None:
-        setstate(y, state)
-        return
-    slots = None
-    if isinstance(state, tuple) and len(state) == 2:
-        state, slots = state
-    if state:
-        for k, v in state.items():
-            setattr(y, k, v)
-    if slots:
-        for k, v in slots.items():
-            setattr(y, k, v)
-
-
-def _reconstruct(x, memo):
-    cls = type(x)
-    if isinstance(x, (list, dict, set)):
-        y = cls.__new__(cls)
-    elif hasattr(cls, '__getnewargs__'):
-        y = cls.__new__(cls, *x.__getnewargs__())
-    else:
-        y = object.__new__(cls)
-    deep = memo is not None
-    if deep:
-        memo[id(x)] = y
-    state = _state_of(x)
-    if state is not None:
-        if deep:
-            state = deepcopy(state, memo)
-        _set_state(y, state)
-    if isinstance(x, list):
-        for item in x:
-            y.append(deepcopy(item, memo) if deep else item)
-    elif isinstance(x, dict):
-        for k, v in x.items():
-            if deep:
-                y[deepcopy(k, memo)] = deepcopy(v, memo)
-            else:
-                y[k] = v
-    elif isinstance(x, set):
-        for item in x:
-            y.add(deepcopy(item, memo) if deep else item)
-    return y
-
-
-def _reconstruct_reduced(x, memo, func, args, state=None, listiter=None, dictiter=None, *ignored):
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, *ignored):
     # A copy rebuilt from a reduction value (callable, args, state, list items, dict items).
     deep = memo is not None
     if deep and args:
@@ -179,9 +123,9 @@ def deepcopy(x, memo=None, _nil=[]):
             y = copier(memo)
         elif reductor is not None:
             rv = reductor(x)
-            y = x if isinstance(rv, str) else _reconstruct_reduced(x, memo, *rv)
+            y = x if isinstance(rv, str) else _reconstruct(x, memo, *rv)
         else:
-            y = _reconstruct(x, memo)
+            y = _reduce(x, memo)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)

@@ -269,7 +269,6 @@ class _Pickler:
         reducer_override = getattr(self, 'reducer_override', None)
         if reducer_override is not None:
             rv = reducer_override(obj)
-        default = False
         if rv is NotImplemented:
             if t is _FunctionType or t is type:
                 self.save_global(obj)
@@ -287,7 +286,6 @@ class _Pickler:
                 self.save_global(obj)
                 return
             else:
-                default = True
                 reduce = getattr(type(obj), '__reduce__', None)
                 if reduce is not None and reduce is not object.__reduce__:
                     rv = reduce(obj)
@@ -305,19 +303,6 @@ class _Pickler:
             raise PicklingError('tuple returned by __reduce__ must contain 2 through 6 elements')
         rv = rv + (None,) * (6 - len(rv))
         func, args, state, listitems, dictitems, setter = rv
-        # object.__reduce_ex__ gives list and dict subclasses their items, as CPython's does.
-        if default and getattr(func, '__name__', '') == '__newobj__':
-            if listitems is None and isinstance(obj, list):
-                listitems = iter(obj)
-            if dictitems is None and isinstance(obj, dict):
-                dictitems = iter(obj.items())
-            if state is None:
-                state = _slot_state(obj)
-        if default and isinstance(obj, BaseException) and getattr(func, '__name__', '') == '__newobj__':
-            # BaseException.__reduce__: its __dict__ as state once it has one (CPython makes the dict
-            # on first use; htmsim's instances always have one, so an empty one counts as none).
-            func, args = type(obj), obj.args
-            state = obj.__dict__ or None
         self.save_reduce(func, args, state, listitems, dictitems, setter, obj=obj)
 
     def save_reduce(self, func, args, state=None, listitems=None, dictitems=None, state_setter=None, *, obj=None):
@@ -603,21 +588,6 @@ def _whichmodule(obj, name):
         except AttributeError:
             pass
     return '__main__'
-
-
-def _slot_state(obj):
-    # object.__getstate__ of a slotted object (3.11): (its __dict__ or None, {slot: value}).
-    slots = {}
-    for c in type(obj).__mro__:
-        names = c.__dict__.get('__slots__', ())
-        if isinstance(names, str):
-            names = (names,)
-        for name in names:
-            if name not in ('__dict__', '__weakref__') and hasattr(obj, name):
-                slots[name] = getattr(obj, name)
-    if not slots:
-        return None
-    return (getattr(obj, '__dict__', None) or None, slots)
 
 
 def _codecs_encode(obj, encoding):

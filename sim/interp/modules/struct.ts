@@ -5,6 +5,7 @@
  * (`@`, the default) is x86-64 Linux: little-endian, C sizes (`l` = 8) and C alignment.
  */
 import type { PyDict } from '../dict.js';
+import { halfToDouble } from '../runtime/float-ops.js';
 import { PyBytes, PyFloat, PyObject, PyTuple, type PyModule, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import { defineFn, hybridModule, isIntLike, newBytes, newFloat, raiseGuest, toFloat } from './kit.js';
@@ -260,7 +261,7 @@ function unpackOne(vm: Vm, dv: DataView, data: Uint8Array, base: number, it: Ite
     case '?': return data[base + at] !== 0;
     case 'd': return newFloat(vm, dv.getFloat64(at, little));
     case 'f': return newFloat(vm, dv.getFloat32(at, little));
-    case 'e': return newFloat(vm, halfValue(dv.getUint16(at, little)));
+    case 'e': return newFloat(vm, halfToDouble(dv.getUint16(at, little)));
     default: {
       let u = 0n;
       for (let i = 0; i < it.size; i++) u |= BigInt(dv.getUint8(little ? at + i : at + it.size - 1 - i)) << BigInt(8 * i);
@@ -299,11 +300,3 @@ function roundEven(x: number): number {
   return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
 }
 
-function halfValue(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return s * m * 2 ** -24;
-  if (e === 31) return m ? NaN : s * Infinity;
-  return s * (1 + m / 1024) * 2 ** (e - 15);
-}

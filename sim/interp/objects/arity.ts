@@ -49,7 +49,23 @@ export function installArity(vm: Vm, kit: Kit): void {
     [T.str, 'tuple', 1, 3, ['startswith', 'endswith', 'index', 'rindex', 'find', 'rfind', 'count']],
     [T.bytes, 'tuple', 1, 3, ['startswith', 'endswith', 'index', 'find', 'count']],
     [T.bytearray, 'tuple', 1, 3, ['startswith', 'endswith']],
+    ...memoryviewArity(vm),
   ]);
+}
+
+/** memoryview's methods (objects/memoryview.ts; its type is made there, not in the kit). */
+function memoryviewArity(vm: Vm): [PyType, ArityStyle, number, number, string[]][] {
+  const mv = vm.builtins.getStr('memoryview') as PyType;
+  return [
+    [mv, 'o', 0, 0, ['release', 'tolist', 'toreadonly', '__enter__', '__bytes__']],
+    [mv, 'slot', 0, 0, ['__len__', '__repr__', '__hash__', '__iter__']],
+    [mv, 'slot', 1, 1, ['__getitem__', '__eq__']],
+    [mv, 'slot', 2, 2, ['__setitem__']],
+    [mv, 'slot', 0, Infinity, ['__exit__']],
+    // cast's missing format has Argument Clinic's wording, given by the method itself.
+    [mv, 'tuple', 0, 2, ['hex', 'cast']],
+    [mv, 'tuple', 0, 1, ['tobytes']],
+  ];
 }
 
 type ArityStyle = 'slot' | 'unpack' | 'o' | 'clinic' | 'tuple';

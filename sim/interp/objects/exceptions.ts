@@ -3,7 +3,8 @@
  * warnings), registered in the builtins and in `vm.exc`, and BaseException's methods: args,
  * str() (KeyError shows its key's repr) and repr().
  */
-import type { PyExc, PyType } from '../values.js';
+import { PyDict } from '../dict.js';
+import type { PyExc, PyType, PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
 const HIERARCHY = `
@@ -112,6 +113,21 @@ export function installExceptionTypes(vm: Vm): void {
     if (a.length !== 2) throw vm.typeErr(`BaseException.with_traceback() takes exactly one argument (${a.length - 1} given)`);
     vm.setTraceback(a[0] as PyExc, a[1]!);
     return a[0]!;
+  });
+  // BaseException.__reduce__/__setstate__: rebuilt from (type, args), the attributes restored from
+  // the __dict__ when it has any (pickle and copy use these).
+  vm.method(BaseExc, '__reduce__', (a) => {
+    const e = a[0] as PyExc;
+    const parts: PyVal[] = [e.cls, vm.newTuple(e.args)];
+    const d = vm.getAttrOpt(e, '__dict__');
+    if (d instanceof PyDict && d.count > 0) parts.push(d);
+    return vm.newTuple(parts);
+  });
+  vm.method(BaseExc, '__setstate__', (a) => {
+    const st = a[1]!;
+    if (st instanceof PyDict) for (const i of st.entries()) vm.setAttr(a[0]!, st.keys[i] as string, st.vals[i]!);
+    else if (st !== None) throw vm.typeErr('state is not a dictionary');
+    return None;
   });
   vm.method(BaseExc, '__str__', (a) => excStr(a[0] as PyExc));
   vm.method(BaseExc, '__repr__', (a) => excRepr(a[0] as PyExc));

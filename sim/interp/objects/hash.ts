@@ -50,7 +50,6 @@ export function makeHashProtocol(vm: Vm, kit: Kit) {
     if (v instanceof PyFloat) return R.floatHash(v.v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyComplex) return complexHash(v, Math.floor(vm.id(v) / 16));
     if (v instanceof PyTuple) return tupleHash(v.items);
-    if (v instanceof PyMemoryView) return intOf(vm.callValue(vm.lookup(v.cls, '__hash__')!, [v], null) as number);
     if (v instanceof PyInstance) {
       const hm = vm.lookup(v.cls, '__hash__');
       if (hm === None) throw vm.typeErr(`unhashable type: '${v.cls.name}'`);
@@ -67,6 +66,8 @@ export function makeHashProtocol(vm: Vm, kit: Kit) {
       if (v instanceof PyBoxed) return hashProto(v.prim); // a str/int/float subclass hashes as its value
       return Math.floor(vm.id(v) / 16);
     }
+    // memoryview's own __hash__ (a read-only view hashes as its bytes; a writable one refuses).
+    if (v instanceof PyMemoryView) return intOf(vm.callValue(vm.lookup(v.cls, '__hash__')!, [v], null) as number);
     if (v instanceof PyList || v instanceof PyDict || (v instanceof PySet && v.cls === T.set) || (v instanceof PyBytes && v.cls === T.bytearray)) {
       throw vm.typeErr(`unhashable type: '${tn(v)}'`);
     }

@@ -7,6 +7,8 @@
  * is simulated as the bytes' is. Other code reads a view as bytes through `__bytes__` (the
  * interpreter's stand-in for the buffer protocol, objects/bytes.ts bytesOf).
  */
+import { normInt } from '../runtime/int-ops.js';
+import { halfToDouble } from '../runtime/float-ops.js';
 import { PyBytes, PyObject, PySlice, PyWrapper, type PyType, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 import type { BytesParts } from './bytes.js';
@@ -74,11 +76,11 @@ export function installMemoryView(vm: Vm, kit: Kit, bytes: BytesParts): void {
       case 'h': return dv.getInt16(0, true);
       case 'I': return dv.getUint32(0, true);
       case 'i': return dv.getInt32(0, true);
-      case 'e': return vm.float(halfToFloat(dv.getUint16(0, true)));
+      case 'e': return vm.float(halfToDouble(dv.getUint16(0, true)));
       case 'f': return vm.float(dv.getFloat32(0, true));
       case 'd': return vm.float(dv.getFloat64(0, true));
-      case 'L': case 'Q': case 'N': return normBig(dv.getBigUint64(0, true));
-      default: return normBig(dv.getBigInt64(0, true));
+      case 'L': case 'Q': case 'N': return normInt(dv.getBigUint64(0, true));
+      default: return normInt(dv.getBigInt64(0, true));
     }
   };
   const encode = (v: PyMemoryView, x: PyVal): number[] => {
@@ -192,7 +194,8 @@ export function installMemoryView(vm: Vm, kit: Kit, bytes: BytesParts): void {
   });
   m('cast', (v, a) => {
     const fmt = a[1];
-    if (typeof fmt !== 'string') throw vm.typeErr(`cast() argument 'format' must be str, not ${tn(fmt ?? None)}`);
+    if (fmt === undefined) throw vm.typeErr("cast() missing required argument 'format' (pos 1)");
+    if (typeof fmt !== 'string') throw vm.typeErr(`cast() argument 'format' must be str, not ${tn(fmt)}`);
     const f = fmt.startsWith('@') ? fmt.slice(1) : fmt;
     if (ITEM_SIZE[f] === undefined) throw err('ValueError', 'memoryview: destination format must be a native single character format prefixed with an optional \'@\'');
     if (a.length > 2) throw vm.typeErr('memoryview: cast with a shape is not supported by htmsim');
@@ -243,18 +246,4 @@ export function installMemoryView(vm: Vm, kit: Kit, bytes: BytesParts): void {
   prop('c_contiguous', (v) => v.stride === v.itemsize || v.len <= 1);
   prop('f_contiguous', (v) => v.stride === v.itemsize || v.len <= 1);
   prop('contiguous', (v) => v.stride === v.itemsize || v.len <= 1);
-}
-
-function normBig(n: bigint): number | bigint {
-  return n >= -9007199254740991n && n <= 9007199254740991n ? Number(n) : n;
-}
-
-/** IEEE 754 binary16 to a double (struct's 'e'). */
-function halfToFloat(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f === 0 ? s * Infinity : NaN;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
 }

@@ -13,14 +13,16 @@ import { CMP_DUNDER, OP_DUNDER, type Kit, type Kw } from './kit.js';
 /** int(x) of a non-str value, and round(). */
 export function makeNumberParts(vm: Vm, kit: Kit) {
   const { None, err, isIntLike, intOf, F, tn, index, callm, bytesStr } = kit;
+  /** int(x) of a double: truncated, with CPython's errors for NaN and the infinities. */
+  const intFromFloat = (x: number): PyVal => {
+    if (Number.isNaN(x)) throw err('ValueError', 'cannot convert float NaN to integer');
+    if (!Number.isFinite(x)) throw err('OverflowError', 'cannot convert float infinity to integer');
+    const tr = Math.trunc(x);
+    return Number.isSafeInteger(tr) ? (tr === 0 ? 0 : tr) : BigInt(tr);
+  };
   const intFromAny = (v: PyVal): PyVal => {
     if (isIntLike(v)) return intOf(v);
-    if (v instanceof PyFloat) {
-      if (Number.isNaN(v.v)) throw err('ValueError', 'cannot convert float NaN to integer');
-      if (!Number.isFinite(v.v)) throw err('OverflowError', 'cannot convert float infinity to integer');
-      const tr = Math.trunc(v.v);
-      return Number.isSafeInteger(tr) ? (tr === 0 ? 0 : tr) : BigInt(tr);
-    }
+    if (v instanceof PyFloat) return intFromFloat(v.v);
     if (typeof v === 'string') return R.intFromStr(v, 10);
     if (v instanceof PyBytes) return R.intFromStr(bytesStr(v), 10);
     if (v instanceof PyBoxed && typeof v.prim === 'string' && vm.lookup(v.cls, '__int__') === undefined) return R.intFromStr(v.prim, 10);
@@ -58,7 +60,7 @@ export function makeNumberParts(vm: Vm, kit: Kit) {
     if (r !== undefined) return r;
     throw vm.typeErr(`type ${tn(v)} doesn't define __round__ method`);
   };
-  return { intFromAny, roundImpl };
+  return { intFromAny, intFromFloat, roundImpl };
 }
 export type NumberParts = ReturnType<typeof makeNumberParts>;
 
@@ -94,7 +96,7 @@ export function installNumberCtors(vm: Vm, kit: Kit, p: NumberParts): void {
 export function installNumberMethods(vm: Vm, kit: Kit, p: NumberParts, bytes: BytesParts,
   builtinBin: (a: PyVal, b: PyVal, op: number, inplace: boolean) => PyVal): void {
   const { T, None, err, isIntLike, intOf, isNum, fnum, F, tn, index, kwArg } = kit;
-  const { intFromAny, roundImpl } = p;
+  const { intFromAny, intFromFloat, roundImpl } = p;
   const { makeBytes, bytesOf } = bytes;
   vm.method(T.float, 'hex', (a) => floatToHex((a[0] as PyFloat).v));
   T.float.dict.set('fromhex', new PyWrapper(T.classmethod, vm.builtin('fromhex', (a) => {
@@ -207,7 +209,7 @@ export function installNumberMethods(vm: Vm, kit: Kit, p: NumberParts, bytes: By
   });
   vm.method(T.float, 'conjugate', (a) => a[0]!);
   vm.method(T.float, '__round__', (a) => roundImpl(a[0]!, a[1]));
-  vm.method(T.float, '__trunc__', (a) => intFromAny(a[0]!));
-  vm.method(T.float, '__floor__', (a) => intFromAny(F(Math.floor((a[0] as PyFloat).v))));
-  vm.method(T.float, '__ceil__', (a) => intFromAny(F(Math.ceil((a[0] as PyFloat).v))));
+  vm.method(T.float, '__trunc__', (a) => intFromFloat((a[0] as PyFloat).v));
+  vm.method(T.float, '__floor__', (a) => intFromFloat(Math.floor((a[0] as PyFloat).v)));
+  vm.method(T.float, '__ceil__', (a) => intFromFloat(Math.ceil((a[0] as PyFloat).v)));
 }

@@ -5,7 +5,7 @@
 import { PyDict } from '../dict.js';
 import type { Frame } from '../thread.js';
 import type { Vm } from '../vm/vm.js';
-import { PyFunction, PyInstance, PyObject, PySlice, PySuper, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
+import { PyFunction, PyInstance, PyList, PyObject, PySlice, PySuper, PyTuple, PyType, PyWrapper, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
 
 /** slice.indices and slice(). */
@@ -186,13 +186,32 @@ export function installObjectMethods(vm: Vm, kit: Kit): void {
   vm.method(T.object, '__init_subclass__', () => None);
   // Protocol 2's reduction of a plain object: (copyreg.__newobj__, (cls,), its __dict__ or None, None, None).
   const newobj = vm.builtin('__newobj__', (a) => vm.callValue(vm.getAttr(a[0]!, '__new__'), a, null));
+  // CPython's reduce_newobj: __getnewargs__ (str/int/float subclasses: their value) supplies the
+  // arguments to __new__; the state is the class's own __getstate__(), else the __dict__ (None
+  // when empty) or, with slots filled,
+  // (__dict__ or None, {slot: value}); list and dict subclasses add their items.
   const reduceEx = (a: PyVal[]): PyVal => {
-    const d = vm.getAttrOpt(a[0]!, '__dict__');
-    const state = d instanceof PyDict && d.count > 0 ? d : None;
-    // __getnewargs__ (str/int/float subclasses: their value) supplies the arguments to __new__.
-    const gna = vm.lookup(vm.typeOf(a[0]!), '__getnewargs__');
-    const extra = gna === undefined ? [] : vm.toList(vm.callValue(gna, [a[0]!], null));
-    return vm.newTuple([newobj, vm.newTuple([vm.typeOf(a[0]!), ...extra]), state, None, None]);
+    const o = a[0]!;
+    const tp = vm.typeOf(o);
+    const d = vm.getAttrOpt(o, '__dict__');
+    let state: PyVal = d instanceof PyDict && d.count > 0 ? d : None;
+    const gna = vm.lookup(tp, '__getnewargs__');
+    const extra = gna === undefined ? [] : vm.toList(vm.callValue(gna, [o], null));
+    const getstate = vm.lookupUser(tp, '__getstate__');
+    if (getstate !== undefined) {
+      state = vm.callValue(getstate, [o], null);
+    } else if (tp.mro.some((c) => !c.builtin && c.dict.has('__slots__'))) {
+      const names = vm.toList(vm.callValue(vm.getAttr(vm.moduleOf('copyreg'), '_slotnames'), [tp], null));
+      const slots = vm.placeDict(vm.newDict());
+      for (const n of names) {
+        const v = typeof n === 'string' ? vm.getAttrOpt(o, n) : undefined;
+        if (v !== undefined) slots.set(n, v);
+      }
+      if (slots.count > 0) state = vm.newTuple([state, slots]);
+    }
+    const listItems = o instanceof PyList ? vm.iter(o) : None;
+    const dictItems = o instanceof PyDict ? vm.iter(vm.callValue(vm.getAttr(o, 'items'), [], null)) : None;
+    return vm.newTuple([newobj, vm.newTuple([tp, ...extra]), state, listItems, dictItems]);
   };
   // Protocols 0 and 1 (and __reduce__, which is protocol 0) reduce through copyreg._reduce_ex, as CPython's do.
   const reduceOld = (self: PyVal, proto: PyVal): PyVal =>

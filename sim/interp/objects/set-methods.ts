@@ -75,6 +75,12 @@ export function installSetType(vm: Vm, kit: Kit, p: SetParts): void {
   mutator('difference_update', (s, a) => setDiscardAll(vm, vm.cur, s, a.slice(1)));
   mutator('symmetric_difference_update', (s, a) => setToggleAll(vm, vm.cur, s, a[1]!));
   setm('copy', (a) => setFrom(St(a).cls, St(a)));
+  // set.__reduce__ / frozenset.__reduce__: (type, (items,), __dict__ or None), what pickle and copy
+  // rebuild a subclass instance from.
+  setm('__reduce__', (a) => {
+    const d = vm.getAttrOpt(a[0]!, '__dict__');
+    return vm.newTuple([vm.typeOf(a[0]!), vm.newTuple([vm.placeList(vm.newList(St(a).items()))]), d instanceof PyDict && d.count > 0 ? d : None]);
+  });
   setm('union', (a) => {
     const s = setFrom(St(a).cls, St(a));
     for (const o of a.slice(1)) {

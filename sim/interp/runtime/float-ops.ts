@@ -185,3 +185,13 @@ export function floatAsIntegerRatio(x: number): [IntVal, IntVal] {
   if (x < 0) num = -num;
   return [normInt(num), normInt(den)];
 }
+
+/** An IEEE 754 binary16 value (struct's and memoryview's 'e' format) as a double. */
+export function halfToDouble(h: number): number {
+  const s = h & 0x8000 ? -1 : 1;
+  const e = (h >> 10) & 0x1f;
+  const m = h & 0x3ff;
+  if (e === 0) return s * m * 2 ** -24;
+  if (e === 31) return m ? NaN : s * Infinity;
+  return s * (1 + m / 1024) * 2 ** (e - 15);
+}

@@ -21,6 +21,12 @@ export const DDR = DD.R;
 export const F64 = new Float64Array(1);
 export const U32 = new Uint32Array(F64.buffer);
 
+/** The high 32 bits of x's encoding (sign, exponent, top of the mantissa), unsigned: fdlibm's interval tests. */
+export function highWord(x: number): number {
+  F64[0] = x;
+  return U32[1]!;
+}
+
 export const domain = (): RuntimeOpError => valueError('math domain error');
 export const range = (): RuntimeOpError => overflowError('math range error');
 

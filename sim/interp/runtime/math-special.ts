@@ -8,7 +8,7 @@
  * approximations (five intervals of |x|), evaluated here in glibc's operation order so every
  * rounding happens as there. Domain and range errors are thrown as math's ValueError/OverflowError.
  */
-import { crPow, domain, mathExp, mathLdexp, mathLogFloat, range } from './math-core.js';
+import { crPow, domain, F64, highWord, mathExp, mathLdexp, mathLogFloat, range, U32 } from './math-core.js';
 import { mathFrexp } from './math-float.js';
 import { mathCos, mathSin } from './math-trig.js';
 
@@ -170,15 +170,6 @@ const SB = [0.0, 30.33806074348246, 325.7925129965739, 1536.729586084437,
   3199.8582195085955, 2553.0504064331644, 474.52854120695537,
   -22.44095244658582];
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-
-/** The high 32 bits of x's encoding (sign, exponent, top of the mantissa): glibc's interval tests. */
-function highWord(x: number): number {
-  F64[0] = x;
-  return U32[1]! | 0;
-}
-
 /** x with the low 32 bits of its encoding cleared. */
 function truncLow(x: number): number {
   F64[0] = x;
@@ -246,7 +237,7 @@ function tailExp(x: number, nearRange: boolean): number {
 }
 
 export function mathErf(x: number): number {
-  const hx = highWord(x);
+  const hx = highWord(x) | 0; // signed, as glibc's int32 hx
   const ix = hx & 0x7fffffff;
   if (ix >= 0x7ff00000) return x !== x ? x : x > 0 ? 1 : -1;
   if (ix < 0x3feb0000) {
@@ -264,7 +255,7 @@ export function mathErf(x: number): number {
 }
 
 export function mathErfc(x: number): number {
-  const hx = highWord(x);
+  const hx = highWord(x) | 0; // signed, as glibc's int32 hx
   const ix = hx & 0x7fffffff;
   if (ix >= 0x7ff00000) return x !== x ? x : x > 0 ? 0 : 2;
   if (ix < 0x3feb0000) {

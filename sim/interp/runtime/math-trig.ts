@@ -2,7 +2,7 @@
 import { decompose } from './int-ops.js';
 import { PIO2_H, PIO2_L, PIO2_M, ddAdd, ddDiv, ddMul, ddMulD, ddSqrt, twoProd, twoSum } from './dd.js';
 import * as DD from './dd.js';
-import { DDR, F64, U32, domain, range, mathExp, mathLogFloat } from './math-core.js';
+import { DDR, domain, highWord, range, mathExp, mathLogFloat } from './math-core.js';
 
 // ---------------------------------------------------------------- trigonometry
 
@@ -315,11 +315,6 @@ function atan2DD(yh: number, yl: number, xh: number, xl: number): number {
 // glibc's sinh/cosh/tanh/asinh/acosh/atanh/log1p/expm1/log10 are the classic fdlibm algorithms
 // built on its exp/log; V8's Math.expm1/log1p/tanh are the same fdlibm code, so composing them
 // with the correctly rounded exp/log above reproduces glibc's results.
-
-function highWord(x: number): number {
-  F64[0] = x;
-  return U32[1]!;
-}
 
 export function mathSinh(x: number): number {
   if (!Number.isFinite(x)) return x;

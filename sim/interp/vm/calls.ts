@@ -351,40 +351,23 @@ export abstract class VmCalls extends VmExceptions {
           const userInit = this.lookupUser(tp, '__init__');
           obj = ctor(userInit === undefined ? args : [], userInit === undefined ? kw : null, tp);
           (obj as PyObject).cls = tp;
-          if (userInit !== undefined) {
-            const r = this.callValue(userInit, [obj, ...args], kw);
-            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
-          }
-          return obj;
+          return this.userInit(tp, obj, args, kw);
         }
         obj = ctor(args, kw, tp);
-        if (tp !== base && (base === this.T.str || base === this.T.int || base === this.T.float)) {
-          // A user subclass of str, int or float: an instance carrying the value, then its __init__.
-          obj = this.boxed(tp, obj);
-          const userInit = this.lookupUser(tp, '__init__');
-          if (userInit !== undefined) {
-            const r = this.callValue(userInit, [obj, ...args], kw);
-            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
-          }
-          return obj;
+        if (tp === base) return obj;
+        if (base === this.T.str || base === this.T.int || base === this.T.float) {
+          // A user subclass of str, int or float: an instance carrying the value.
+          return this.userInit(tp, this.boxed(tp, obj), args, kw);
         }
-        if (tp !== base && base === this.T.frozenset) {
+        if (base === this.T.frozenset) {
           // A user subclass of frozenset: a fresh set of the subclass (frozenset() may share one).
           const fs = this.place(new PySet(tp, this.keyOps), 200);
           for (const x of (obj as PySet).items()) fs.add(x);
-          obj = fs;
-          const userInit = this.lookupUser(tp, '__init__');
-          if (userInit !== undefined) this.callValue(userInit, [obj, ...args], kw);
-          return obj;
+          return this.userInit(tp, fs, args, kw);
         }
-        if (tp !== base && base === this.T.tuple) {
+        if (base === this.T.tuple) {
           // A user subclass of tuple (namedtuple's shape): a fresh tuple of the subclass.
-          obj = this.tupleOfType(tp, (obj as PyTuple).items);
-          const userInit = this.lookupUser(tp, '__init__');
-          if (userInit !== undefined) {
-            const r = this.callValue(userInit, [obj, ...args], kw);
-            if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
-          }
+          return this.userInit(tp, this.tupleOfType(tp, (obj as PyTuple).items), args, kw);
         }
         return obj;
       }
@@ -395,6 +378,15 @@ export abstract class VmCalls extends VmExceptions {
       if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
     } else if ((args.length > 0 || (kw !== null && kw.size > 0)) && !(obj instanceof PyExc) && newFn === undefined) {
       throw this.typeErr(`${tp.name}() takes no arguments`);
+    }
+    return obj;
+  }
+  /** A new instance of a user subclass of a builtin type, passed through the subclass's own __init__ if it has one. */
+  private userInit(tp: PyType, obj: PyVal, args: PyVal[], kw: Map<string, PyVal> | null): PyVal {
+    const init = this.lookupUser(tp, '__init__');
+    if (init !== undefined) {
+      const r = this.callValue(init, [obj, ...args], kw);
+      if (r !== this.None) throw this.typeErr(`__init__() should return None, not '${this.typeOf(r).name}'`);
     }
     return obj;
   }

@@ -29,3 +29,10 @@ print(repr(memoryview(b""))[:10], list(memoryview(b"ab")), [x for x in memoryvie
 ba2 = bytearray(b"0123456789")
 chunks = [bytes(memoryview(ba2)[i:i + 3]) for i in range(0, len(ba2), 3)]
 print(chunks, memoryview(ba2).cast("c")[0], memoryview(b"\xff").cast("b")[0], isinstance(m, memoryview), type(m).__name__)
+# Wrong receivers and argument counts: CPython's TypeErrors, never a host error.
+for f in (lambda: memoryview.release(5), lambda: memoryview.__exit__(5, None, None, None), lambda: m.release(1), lambda: m.__getitem__(),
+          lambda: m.cast(), lambda: m.hex(1, 2, 3), lambda: m.tobytes(1, 2), lambda: m.__len__(1)):
+    try:
+        f()
+    except TypeError as e:
+        print(e)
