@@ -127,14 +127,31 @@ export class PyDict extends PyObject {
   index = new Map<NormKey, number>();
   custom: Map<Hash, number[]> | null = null;
   ops: KeyOps;
-  /** Simulated entry table (separate block, like CPython's dict keys object). */
+  /**
+   * CPython's keys object, which the host arrays mirror: `keys`/`vals` are its entries (an index is
+   * the entry's position; deleted entries stay holes until the table is rebuilt), rebuilt when an
+   * insert finds no usable entry left: compacted, at the smallest power of two ≥ 3 × used (8 at
+   * least), as CPython 3.11's dict grows (sys.getsizeof shows 8, 16, 32, ... slots for 5, 10, 21
+   * ... keys). `dkSize` 0: no keys object yet (CPython's shared empty one). `unicode`: every key
+   * is an exact str (16-byte entries; 24 otherwise, and the table is rebuilt when the first other
+   * key comes). `rebuilds` counts rebuilds, so the simulated block (write-path.ts) follows lazily.
+   */
+  dkSize = 0;
+  unicode = true;
+  rebuilds = 0;
+  /** The entry the last `set` stored to. */
+  lastIndex = -1;
+  /** The simulated keys object (write-path.ts `dictTable`): its block, the size and rebuild it matches. */
   tableAddr = 0;
+  tableSize = 0;
+  tableRebuilds = 0;
   constructor(cls: PyType, ops: KeyOps) {
     super(cls);
     this.ops = ops;
   }
 
-  private find(key: PyVal): number {
+  /** The entry index of key, -1 when absent. */
+  find(key: PyVal): number {
     const nk = normKey(key, this.ops);
     if (nk !== CUSTOM) {
       const i = this.index.get(nk);
@@ -175,16 +192,20 @@ export class PyDict extends PyObject {
     if (nk !== CUSTOM) {
       const i = this.index.get(nk);
       if (i !== undefined) {
+        this.lastIndex = i;
         this.replaceAt(i, val);
         return false;
       }
+      this.makeRoom(key);
       this.index.set(nk, this.keys.length);
     } else {
       const i = this.find(key);
       if (i >= 0) {
+        this.lastIndex = i;
         this.replaceAt(i, val);
         return false;
       }
+      this.makeRoom(key);
       const h = this.ops.hash(key);
       if (this.custom === null) this.custom = new Map();
       let b = this.custom.get(h);
@@ -194,6 +215,7 @@ export class PyDict extends PyObject {
       }
       b.push(this.keys.length);
     }
+    this.lastIndex = this.keys.length;
     this.keys.push(key);
     this.vals.push(val);
     this.count++;
@@ -202,6 +224,28 @@ export class PyDict extends PyObject {
       this.ops.ref(val);
     }
     return true;
+  }
+
+  /** Before a new key goes in: a keys object with a usable entry, of the right kind (CPython's insertion_resize). */
+  private makeRoom(key: PyVal): void {
+    const usable = (this.dkSize * 2) / 3 | 0;
+    if (this.unicode && typeof key !== 'string') {
+      this.unicode = false;
+      if (this.dkSize > 0) {
+        this.rebuild(this.count * 3);
+        return;
+      }
+    }
+    if (this.keys.length >= usable) this.rebuild(this.count * 3);
+  }
+
+  /** A new keys object of at least minSize slots (a power of two, 8 at least), the entries compacted into it. */
+  private rebuild(minSize: number): void {
+    let size = 8;
+    while (size < minSize) size <<= 1;
+    this.dkSize = size;
+    this.rebuilds++;
+    if (this.count !== this.keys.length) this.compact();
   }
 
   private replaceAt(i: number, val: PyVal): void {
@@ -238,16 +282,21 @@ export class PyDict extends PyObject {
       this.ops.unref(key);
       this.ops.unref(val);
     }
+    // The last entry's slot is taken back (as popitem does); other holes stay until a rebuild.
     if (i === this.keys.length - 1) {
       this.keys.pop();
       this.vals.pop();
-    } else if (this.keys.length > 16 && this.count * 2 < this.keys.length) this.compact();
+    }
   }
 
-  /** Rebuilds the tables without the holes; the entries (and their counted references) stay. */
+  /** Removes the holes (a rebuild, with the new size already set); the entries (and their counted references) stay. */
   private compact(): void {
     const ks = this.keys, vs = this.vals;
+    const size = this.dkSize, rebuilds = this.rebuilds, unicode = this.unicode;
     this.reset();
+    this.dkSize = size;
+    this.rebuilds = rebuilds;
+    this.unicode = unicode;
     const counting = this.ops.counting;
     for (let i = 0; i < ks.length; i++) {
       if (ks[i] === undefined) continue;
@@ -274,6 +323,10 @@ export class PyDict extends PyObject {
     this.count = 0;
     this.index = new Map();
     this.custom = null;
+    // clear() leaves CPython's shared empty keys object (the next insert makes a table of 8).
+    this.dkSize = 0;
+    this.unicode = true;
+    this.rebuilds++;
   }
 
   /** Live entry indices in insertion order. */
@@ -290,7 +343,8 @@ export class PyDict extends PyObject {
   /** A structural copy for transaction rollback. */
   snapshot(): DictSnap {
     return { keys: this.keys.slice(), vals: this.vals.slice(), count: this.count, index: new Map(this.index),
-      custom: this.custom === null ? null : new Map([...this.custom].map(([h, b]) => [h, b.slice()])) };
+      custom: this.custom === null ? null : new Map([...this.custom].map(([h, b]) => [h, b.slice()])),
+      dkSize: this.dkSize, unicode: this.unicode };
   }
   restore(s: DictSnap): void {
     this.keys = s.keys;
@@ -298,6 +352,10 @@ export class PyDict extends PyObject {
     this.count = s.count;
     this.index = s.index;
     this.custom = s.custom;
+    this.dkSize = s.dkSize;
+    this.unicode = s.unicode;
+    // The simulated block may have been rebuilt meanwhile: the next access makes it match again.
+    this.rebuilds++;
   }
 }
 
@@ -307,6 +365,8 @@ export interface DictSnap {
   count: number;
   index: Map<NormKey, number>;
   custom: Map<Hash, number[]> | null;
+  dkSize: number;
+  unicode: boolean;
 }
 
 const LINEAR_PROBES = 9;
@@ -325,7 +385,11 @@ export class PySet extends PyObject {
   used = 0;
   finger = 0;
   ops: KeyOps;
+  /** The slot the last add, discard or lookup ended at (a found key's, or where a new one went). */
+  lastSlot = 0;
+  /** The simulated table (write-path.ts `setTable`): CPython's inline small table while `tableMask` is 7, else a block of its own. */
   tableAddr = 0;
+  tableMask = SET_MINSIZE - 1;
   constructor(cls: PyType, ops: KeyOps) {
     super(cls);
     this.ops = ops;
@@ -383,15 +447,27 @@ export class PySet extends PyObject {
     }
   }
 
+  /** Whether slot i holds a key. */
+  occupied(i: number): boolean {
+    const k = this.table[i];
+    return k !== undefined && k !== DUMMY;
+  }
+
   has(key: PyVal): boolean {
-    return this.probe(key, this.ops.hash(key)) >= 0;
+    const r = this.probe(key, this.ops.hash(key));
+    this.lastSlot = r >= 0 ? r : -r - 1;
+    return r >= 0;
   }
 
   add(key: PyVal): boolean {
     const hash = this.ops.hash(key);
     const r = this.probe(key, hash);
-    if (r >= 0) return false;
+    if (r >= 0) {
+      this.lastSlot = r;
+      return false;
+    }
     const slot = -r - 1;
+    this.lastSlot = slot;
     const wasUnused = this.table[slot] === undefined;
     this.table[slot] = key;
     this.hashes[slot] = hash;
@@ -406,6 +482,7 @@ export class PySet extends PyObject {
 
   discard(key: PyVal): boolean {
     const r = this.probe(key, this.ops.hash(key));
+    this.lastSlot = r >= 0 ? r : -r - 1;
     if (r < 0) return false;
     const stored = this.table[r] as PyVal;
     this.table[r] = DUMMY;
@@ -430,6 +507,7 @@ export class PySet extends PyObject {
     this.hashes[i] = -1;
     this.used--;
     this.finger = i + 1;
+    this.lastSlot = i;
     if (this.ops.counting) this.ops.unref(key);
     return key;
   }

@@ -28,7 +28,10 @@
  * Refcount traffic: `cpython` writes the header of every object on incref/decref; `none` never;
  * `biased` skips immortal objects (small ints, singletons) and writes the header otherwise (the
  * owner's local count and the shared count sit in the same header line). Unboxed ints and strs
- * (no host object) send their refcount writes to the thread's most recent temporary block.
+ * (no host object) send their refcount writes to the thread's most recent temporary block; those
+ * the heap keeps (a list item, a dict key, an attribute) have blocks of their own while it does
+ * (boxes.ts), and a code object's int and str constants have static blocks (LOAD_CONST writes
+ * their counts).
  */
 import { getHeapStatistics } from 'node:v8';
 import { asAddr, type CoreId } from '../common/brand.js';

@@ -153,6 +153,9 @@ export const U_CALL = 6; // (old as () => void)()
 export const U_RC = 7; // reference count of obj -= old (a count change undone)
 export const U_ALLOC = 8; // obj was allocated: its block goes back, its slot is retired
 export const U_FREE = 9; // obj was freed: its block and a slot are taken back
+export const U_BOX_RC = 10; // the heap references of int/str `key` -= old (boxes.ts)
+export const U_BOX_NEW = 11; // `key` got its block: the block goes back
+export const U_BOX_FREE = 12; // `key`'s block at `old` went back: taken back
 
 export interface FrameSnap {
   frame: Frame;
@@ -237,6 +240,9 @@ export class GuestThread {
   regionAddr = 0;
   /** Last temporary block allocated (refcount traffic of unboxed ints/strs goes here). */
   scratchAddr = 0;
+  /** The int or str this thread last read out of the heap with a block (boxes.ts) and that block's slot: storing it again references the same object. */
+  boxVal: PyVal | undefined = undefined;
+  boxSlot = 0;
   tickCount = 0;
   /** Number of rollbacks so far (the eval loop notices one that happened under its feet). */
   rollbacks = 0;

@@ -17,6 +17,9 @@ export type PyVal = number | bigint | boolean | string | PyObject;
 /** A value-stack slot: `null` is CPython's NULL (PUSH_NULL), `undefined` an unbound local. */
 export type Slot = PyVal | null | undefined;
 
+/** `PyObject.owner` of objects whose reference counts PEP 703 defers (refcount `biased`). */
+export const DEFERRED_RC = -2;
+
 export class PyObject {
   cls: PyType;
   /** Simulated address of the header (0 for values whose traffic goes to a scratch block). */
@@ -24,7 +27,7 @@ export class PyObject {
   size: number;
   /** Transaction id that last snapshotted this object (write path). */
   txId: number;
-  /** Owning guest thread for biased refcounting (-1: immortal / none). */
+  /** Owning guest thread for biased refcounting (-1: none; DEFERRED_RC: PEP 703's deferred counting, no refcount writes). */
   owner: number;
   /** Slot in the reference-count side table (lifetimes.ts); 0: not counted (immortal here). */
   rid: number;
@@ -51,6 +54,8 @@ export class PyType extends PyObject {
   dict = new Map<string, PyVal>();
   /** The attribute names `__slots__` allows on instances (own and inherited); null: a `__dict__`. */
   slotNames: Set<string> | null = null;
+  /** The most attributes an instance of this class has had (sizes new instances' values arrays, as CPython's shared keys do). */
+  instAttrs = 0;
   /** Which host class instances of this type use ('object' for plain user classes). */
   layout: Layout;
   builtin: boolean;
@@ -92,6 +97,9 @@ export class PyComplex extends PyObject {
 
 export class PyInstance extends PyObject {
   attrs = new Map<string, PyVal>();
+  /** Simulated values array (CPython 3.11's, a block of its own; 0: none) and the attributes it was sized for. */
+  valuesAddr = 0;
+  valuesSlots = 0;
 }
 
 /** An instance of a user subclass of str, int or float: the value it stands for (what the

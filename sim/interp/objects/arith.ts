@@ -81,7 +81,7 @@ function makeSetArith(vm: Vm, sets: SetParts) {
   const { setIntersection } = sets;
   const setBin = (a: PySet, b: PySet, op: number, inplace: boolean): PyVal => {
     const res = (items: PyVal[]): PySet => {
-      const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
+      const s = vm.placeSet(new PySet(vm.builtinBase(a.cls), vm.keyOps));
       for (const x of items) s.add(x);
       return s;
     };
@@ -91,7 +91,7 @@ function makeSetArith(vm: Vm, sets: SetParts) {
           setAddAll(vm, vm.cur, a, b.items());
           return a;
         }
-        const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
+        const s = vm.placeSet(new PySet(vm.builtinBase(a.cls), vm.keyOps));
         s.mergeSet(a);
         for (const x of b.items()) s.add(x);
         return s;
@@ -113,7 +113,7 @@ function makeSetArith(vm: Vm, sets: SetParts) {
         return res(r);
       }
       case 12: {
-        const s = vm.place(new PySet(vm.builtinBase(a.cls), vm.keyOps), 200);
+        const s = vm.placeSet(new PySet(vm.builtinBase(a.cls), vm.keyOps));
         for (const x of a.items()) if (!b.has(x)) s.add(x);
         for (const x of b.items()) if (!a.has(x)) s.add(x);
         if (inplace) {
@@ -212,7 +212,7 @@ function makeBuiltinBin(vm: Vm, kit: Kit, deps: ArithDeps) {
         });
         return a;
       }
-      const d = vm.placeDict(vm.newDict());
+      const d = vm.placeDict(vm.newDict(), true);
       for (const i of a.entries()) d.set(a.keys[i]!, a.vals[i]!);
       for (const i of b.entries()) d.set(b.keys[i]!, b.vals[i]!);
       return d;

@@ -53,7 +53,7 @@ export function installDictType(vm: Vm, kit: Kit, views: ViewParts, sub: DictSub
   const { getItemRaw, setItemRaw, delItemRaw } = sub;
   const dictFromArgs = makeDictFromArgs(vm, kit);
   ctor(T.dict, (a, kw) => {
-    const d = vm.placeDict(vm.newDict());
+    const d = vm.placeDict(vm.newDict(), true);
     dictFromArgs((k, v) => void d.set(k, v), a, kw);
     return d;
   });
@@ -110,7 +110,7 @@ export function installDictType(vm: Vm, kit: Kit, views: ViewParts, sub: DictSub
   dm('copy', (a) => {
     const d = D(a);
     vm.readObj(vm.cur, d);
-    const n = vm.placeDict(vm.newDict());
+    const n = vm.placeDict(vm.newDict(), true);
     for (const i of d.entries()) n.set(d.keys[i]!, d.vals[i]!);
     return n;
   });
@@ -128,7 +128,7 @@ export function installDictType(vm: Vm, kit: Kit, views: ViewParts, sub: DictSub
   dm('__iter__', (a) => vm.iter(a[0]!));
   dm('__eq__', (a) => vm.compare(a[0]!, a[1]!, 2));
   T.dict.dict.set('fromkeys', new PyWrapper(T.classmethod, vm.builtin('fromkeys', (a) => {
-    const d = vm.placeDict(vm.newDict());
+    const d = vm.placeDict(vm.newDict(), true);
     for (const k of vm.toList(a[1]!)) d.set(k, a[2] ?? None);
     return d;
   }), None, None, None));

@@ -11,7 +11,7 @@ import { setAdd, setClear, setDiscard, setDiscardAll, setInit, setPop, setReplac
 /** A new set of class cls from an iterable, and the intersection the operators and methods share. */
 export function makeSetParts(vm: Vm) {
   const setFrom = (cls: PyType, src: PyVal | undefined): PySet => {
-    const s = vm.place(new PySet(cls, vm.keyOps), 200);
+    const s = vm.placeSet(new PySet(cls, vm.keyOps));
     if (src === undefined) return s;
     if (src instanceof PySet) s.mergeSet(src);
     else if (src instanceof PyDict) for (const k of src.keyList()) s.add(k);
@@ -93,7 +93,7 @@ export function installSetType(vm: Vm, kit: Kit, p: SetParts): void {
     let cur = St(a);
     for (const o of a.slice(1)) {
       const os = asSet(o);
-      const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
+      const r = vm.placeSet(new PySet(vm.builtinBase(St(a).cls), vm.keyOps));
       for (const x of setIntersection(cur, os)) r.add(x);
       cur = r;
     }
@@ -101,7 +101,7 @@ export function installSetType(vm: Vm, kit: Kit, p: SetParts): void {
   });
   setm('difference', (a) => {
     const others = a.slice(1).map(asSet);
-    const r = vm.place(new PySet(vm.builtinBase(St(a).cls), vm.keyOps), 200);
+    const r = vm.placeSet(new PySet(vm.builtinBase(St(a).cls), vm.keyOps));
     for (const x of St(a).items()) if (!others.some((o) => o.has(x))) r.add(x);
     return r;
   });

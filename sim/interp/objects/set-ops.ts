@@ -15,25 +15,31 @@ import type { VmWritePath } from '../vm/write-path.js';
 /** s.add(v). */
 export function setAdd(vm: VmWritePath, t: GuestThread, s: PySet, v: PyVal): void {
   vm.mutate(t, s);
-  s.add(v);
+  const added = s.add(v);
+  vm.setSlot(t, s, added);
 }
 
 /** s.discard(v); whether v was there (s.remove raises when it was not). */
 export function setDiscard(vm: VmWritePath, t: GuestThread, s: PySet, v: PyVal): boolean {
   vm.mutate(t, s);
-  return s.discard(v);
+  const found = s.discard(v);
+  vm.setSlot(t, s, found);
+  return found;
 }
 
 /** s.pop(): an arbitrary item, undefined when empty. */
 export function setPop(vm: VmWritePath, t: GuestThread, s: PySet): PyVal | undefined {
   vm.mutate(t, s);
-  return s.pop();
+  const v = s.pop();
+  if (v !== undefined) vm.setSlot(t, s, true);
+  return v;
 }
 
 /** s.clear(). */
 export function setClear(vm: VmWritePath, t: GuestThread, s: PySet): void {
   vm.mutate(t, s);
   s.clear();
+  vm.setTable(t, s);
 }
 
 /** s.update(*sources): a set source is merged with its layout (CPython's set_merge), others iterated. */
@@ -43,24 +49,28 @@ export function setUpdate(vm: VmWritePath, t: GuestThread, s: PySet, sources: Py
     if (o instanceof PySet) s.mergeSet(o);
     else for (const x of vm.toList(o)) s.add(x);
   }
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /** Adds each item in order (`s |= other`). */
 export function setAddAll(vm: VmWritePath, t: GuestThread, s: PySet, items: PyVal[]): void {
   vm.mutate(t, s);
   for (const x of items) s.add(x);
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /** s.difference_update(*sources) and `s -= other`. */
 export function setDiscardAll(vm: VmWritePath, t: GuestThread, s: PySet, sources: PyVal[]): void {
   vm.mutate(t, s);
   for (const o of sources) for (const x of vm.toList(o)) s.discard(x);
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /** s.symmetric_difference_update(other). */
 export function setToggleAll(vm: VmWritePath, t: GuestThread, s: PySet, other: PyVal): void {
   vm.mutate(t, s);
   for (const x of vm.toList(other)) if (!s.discard(x)) s.add(x);
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /** Replaces the contents with items in order (intersection_update, `&=`). */
@@ -68,6 +78,7 @@ export function setReplace(vm: VmWritePath, t: GuestThread, s: PySet, items: PyV
   vm.mutate(t, s);
   s.clear();
   for (const x of items) s.add(x);
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /** Replaces the contents with another set's table (`^=`). */
@@ -75,6 +86,7 @@ export function setReplaceWithSet(vm: VmWritePath, t: GuestThread, s: PySet, src
   vm.mutate(t, s);
   s.clear();
   s.mergeSet(src);
+  vm.setTable(t, s); // a table the loop grew is made now (bulk operations do not trace each entry)
 }
 
 /**

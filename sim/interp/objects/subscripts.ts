@@ -210,7 +210,9 @@ function makeContains(vm: Vm, kit: Kit, deps: SubscriptDeps) {
     if (o instanceof PyDict) return vm.dictGet(t, o, k) !== undefined;
     if (o instanceof PySet) {
       vm.readObj(t, o);
-      return o.has(k);
+      const found = o.has(k);
+      vm.setSlot(t, o, false);
+      return found;
     }
     if (typeof o === 'string') {
       if (typeof k !== 'string') {

@@ -122,7 +122,11 @@ export abstract class VmAttributes extends VmGenerators {
       }
       this.readObj(t, v);
       const a = v.attrs.get(name);
-      if (a !== undefined) return a;
+      if (a !== undefined) {
+        this.rd(t, v.valuesAddr, 8);
+        if (this.boxes !== null && typeof a !== 'object') this.boxLoad(t, a);
+        return a;
+      }
       if (get !== undefined) return this.callValue(get, [d!, v, tp], null);
       if (d !== undefined) return this.bind(d, v, tp);
       if (v instanceof PyExc) {
@@ -581,7 +585,13 @@ export abstract class VmAttributes extends VmGenerators {
       this.logUndo(this.cur, () => { v.module = old; });
       v.module = val;
     }
+    const old = v.dict.get(name);
     v.dict.set(name, val);
+    // A class's dict holds its attributes' references, counted like any container's.
+    if (this.life !== null) {
+      this.incRef(this.cur, val);
+      this.decRef(this.cur, old);
+    }
   }
 
   delAttr(v: PyVal, name: string): void {

@@ -361,7 +361,7 @@ export abstract class VmCalls extends VmExceptions {
         }
         if (base === this.T.frozenset) {
           // A user subclass of frozenset: a fresh set of the subclass (frozenset() may share one).
-          const fs = this.place(new PySet(tp, this.keyOps), 200);
+          const fs = this.placeSet(new PySet(tp, this.keyOps));
           for (const x of (obj as PySet).items()) fs.add(x);
           return this.userInit(tp, fs, args, kw);
         }
@@ -431,8 +431,8 @@ export abstract class VmCalls extends VmExceptions {
 
   instantiate(tp: PyType): PyInstance {
     const base = this.builtinBase(tp);
-    const o = base.layout === 'exception' ? new PyExc(tp) : new PyInstance(tp);
-    return this.place(o, 48);
+    if (base.layout === 'exception') return this.place(new PyExc(tp), 48);
+    return this.placeInstance(new PyInstance(tp));
   }
 
   protected canInlineInit(tp: PyType): boolean {

@@ -51,9 +51,12 @@ export abstract class VmColdOps extends VmThreads {
         f.fast[arg] = undefined;
         break;
       }
-      case Op.STORE_DEREF:
-        this.cellSet(t, f.cells[arg]!, stack[--sp] as PyVal);
+      case Op.STORE_DEREF: {
+        const c = f.cells[arg]!, v = stack[--sp] as PyVal;
+        if (this.boxes !== null) this.storeNameStr(t, c.value, v);
+        this.cellSet(t, c, v);
         break;
+      }
       case Op.DELETE_DEREF: {
         const c = f.cells[arg]!;
         if (c.value === undefined) throw this.err('NameError', `cannot access free variable '${this.derefName(f, arg)}' where it is not associated with a value in enclosing scope`);
@@ -78,9 +81,12 @@ export abstract class VmColdOps extends VmThreads {
         stack[sp++] = v;
         break;
       }
-      case Op.STORE_NAME:
-        this.dictSet(t, f.locals ?? f.globals, f.code.names[arg]!, stack[--sp] as PyVal);
+      case Op.STORE_NAME: {
+        const ns = f.locals ?? f.globals, name = f.code.names[arg]!, v = stack[--sp] as PyVal;
+        if (this.boxes !== null && typeof v === 'string') this.storeNameStr(t, ns.getStr(name), v);
+        this.dictSet(t, ns, name, v);
         break;
+      }
       case Op.DELETE_NAME: {
         const name = f.code.names[arg]!;
         if (this.dictDel(t, f.locals ?? f.globals, name) === undefined) throw this.err('NameError', `name '${name}' is not defined`);
@@ -146,14 +152,14 @@ export abstract class VmColdOps extends VmThreads {
       }
 
       case Op.BUILD_SET: {
-        const s = this.place(this.newSet(), 200);
+        const s = this.placeSet(this.newSet());
         for (let i = sp - arg; i < sp; i++) s.add(stack[i] as PyVal);
         sp -= arg;
         stack[sp++] = s;
         break;
       }
       case Op.BUILD_MAP: {
-        const d = this.placeDict(this.newDict());
+        const d = this.placeDict(this.newDict(), true);
         for (let i = sp - 2 * arg; i < sp; i += 2) d.set(stack[i] as PyVal, stack[i + 1] as PyVal);
         sp -= 2 * arg;
         stack[sp++] = d;
@@ -161,7 +167,7 @@ export abstract class VmColdOps extends VmThreads {
       }
       case Op.BUILD_CONST_KEY_MAP: {
         const keys = (stack[--sp] as PyTuple).items;
-        const d = this.placeDict(this.newDict());
+        const d = this.placeDict(this.newDict(), true);
         for (let i = 0; i < arg; i++) d.set(keys[i]!, stack[sp - arg + i] as PyVal);
         sp -= arg;
         stack[sp++] = d;

@@ -14,7 +14,7 @@ import { ABORT_SIGNAL } from '../heap.js';
 import { BinOp, CmpOp, Op, OP_NAMES } from '../opcodes.js';
 import * as R from '../runtime/int-ops.js';
 import { FRAME_HEADER_BYTES, GuestThread, PyGenerator, U_FIELD, type StepOutcome } from '../thread.js';
-import { PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
+import { DEFERRED_RC, PyBuiltin, PyExc, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { BLOCK_SIGNAL, CYCLE_LIMIT_SIGNAL, SUSPEND_SIGNAL } from './signals.js';
 import { L_BUDGET, L_YIELD, L_SUSPEND, L_BLOCK, L_ABORT, L_DONE, L_GENYIELD, OUTCOME } from './signals.js';
 import { VmContinuations } from './continuations.js';
@@ -71,6 +71,9 @@ export abstract class VmEvalLoop extends VmContinuations {
     // The current frame's hot fields, loaded from `f` in one place, the top of the frame loop below:
     // every frame switch sets f, pc and sp and goes there.
     let code: Int32Array, stack: Slot[], fast: Slot[], consts: PyVal[], fAddr: number;
+    // Where the code's int and str constants live (their refcounts are written there: the code object's own, shared by every thread running it).
+    let constAddrs: Float64Array | null = null;
+    const constRc = rcOn && !this.biased;
     let pc = f.pc;
     let sp = f.sp;
     let opPc = pc;
@@ -101,6 +104,7 @@ export abstract class VmEvalLoop extends VmContinuations {
           stack = f.stack;
           fast = f.fast;
           consts = f.consts;
+          if (constRc) constAddrs = this.constAddrsOf(consts);
           fAddr = f.addr + FRAME_HEADER_BYTES;
           nested = loopNested || f.inl;
           for (;;) {
@@ -137,13 +141,19 @@ export abstract class VmEvalLoop extends VmContinuations {
           switch (op) {
             case Op.POP_TOP: {
               const v = stack[--sp] as PyVal;
-              if (rcOn) { const ra = typeof v === 'object' && v !== None ? v.addr : this.rcAddr(t, v); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (rcOn) { const ra = typeof v === 'object' && v !== None ? (v.owner !== DEFERRED_RC ? v.addr : 0) : this.rcAddr(t, v); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
               if (life !== null && typeof v === 'object' && life.zlen > 0) life.dirty = true;
               break;
             }
             case Op.LOAD_CONST: {
               const v = consts[arg]!;
-              if (rcOn) { const ra = typeof v === 'object' && v !== None ? v.addr : this.rcAddr(t, v); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (rcOn) {
+                let ra: number;
+                if (typeof v === 'object' && v !== None) ra = v.owner !== DEFERRED_RC ? v.addr : 0;
+                else if (constAddrs !== null && constAddrs[arg]! !== 0) ra = constAddrs[arg]!;
+                else ra = this.rcAddr(t, v);
+                if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL;
+              }
               stack[sp++] = v;
               break;
             }
@@ -154,7 +164,7 @@ export abstract class VmEvalLoop extends VmContinuations {
                 throw this.err('UnboundLocalError', `cannot access local variable '${f.code.varnames[arg]}' where it is not associated with a value`);
               }
               const vv = v as PyVal;
-              if (rcOn) { const ra = typeof vv === 'object' && vv !== None ? vv.addr : this.rcAddr(t, vv); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (rcOn) { const ra = typeof vv === 'object' && vv !== None ? (vv.owner !== DEFERRED_RC ? vv.addr : 0) : this.rcAddr(t, vv); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
               stack[sp++] = v;
               break;
             }
@@ -162,7 +172,7 @@ export abstract class VmEvalLoop extends VmContinuations {
               const old = fast[arg];
               if (port.write(core, asAddr(fAddr + arg * 8), 8) < 0) throw ABORT_SIGNAL;
               fast[arg] = stack[--sp];
-              if (old !== undefined && old !== null) if (rcOn) { const ra = typeof old === 'object' && old !== None ? old.addr : this.rcAddr(t, old); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
+              if (old !== undefined && old !== null) if (rcOn) { const ra = typeof old === 'object' && old !== None ? (old.owner !== DEFERRED_RC ? old.addr : 0) : this.rcAddr(t, old); if (ra !== 0 && port.write(core, asAddr(ra), 8) < 0) throw ABORT_SIGNAL; }
               if (life !== null && typeof old === 'object' && old !== null && old.rid > 0) life.dirty = true;
               break;
             }
@@ -196,8 +206,10 @@ export abstract class VmEvalLoop extends VmContinuations {
               let v: PyVal | undefined;
               if (port.read(core, asAddr(g.addr), 16) < 0) throw ABORT_SIGNAL;
               if (gi !== undefined) {
-                if (port.read(core, asAddr(g.tableAddr + (gi % 64) * 24), 8) < 0) throw ABORT_SIGNAL;
+                // LOAD_GLOBAL_MODULE: the cached entry, no probe.
+                if (port.read(core, asAddr(this.dictTable(t, g) + gi * (g.unicode ? 16 : 24)), 8) < 0) throw ABORT_SIGNAL;
                 v = g.vals[gi];
+                if (life !== null && typeof v !== 'object') this.boxLoad(t, v!);
               } else {
                 v = this.builtins.getStr(name);
                 if (v === undefined) throw this.err('NameError', `name '${name}' is not defined`);
@@ -206,9 +218,12 @@ export abstract class VmEvalLoop extends VmContinuations {
               stack[sp++] = v!;
               break;
             }
-            case Op.STORE_GLOBAL:
-              this.dictSet(t, f.globals, f.code.names[arg]!, stack[--sp] as PyVal);
+            case Op.STORE_GLOBAL: {
+              const name = f.code.names[arg]!, v = stack[--sp] as PyVal;
+              if (life !== null && typeof v === 'string') this.storeNameStr(t, f.globals.getStr(name), v);
+              this.dictSet(t, f.globals, name, v);
               break;
+            }
             case Op.LOAD_ATTR: {
               const o = stack[sp - 1] as PyVal;
               stack[sp - 1] = this.getAttr(o, f.code.names[arg]!);

@@ -9,6 +9,7 @@
  * declared `abstract` where it is used. Every state field lives here, so it is initialised before
  * the installers run (at the end of this constructor).
  */
+import { PrimBoxes } from '../boxes.js';
 import type { CoreId } from '../../common/brand.js';
 import type { AbortCause, MemoryPort } from '../../machine/port.js';
 import type { CodeObject } from '../chunk.js';
@@ -167,6 +168,8 @@ export abstract class VmObjectModel {
   protected readonly rcOn: boolean;
   /** Reference counts and the zero-count table (refcount cpython/biased; lifetimes.ts), else null. */
   readonly life: Lifetimes | null;
+  /** Blocks of the ints and strs the heap keeps (with `life`; boxes.ts), else null. */
+  readonly boxes: PrimBoxes | null;
   protected readonly biased: boolean;
   protected readonly smallInts: boolean;
   protected readonly constCache = new WeakMap<CodeObject, PyVal[]>();
@@ -206,6 +209,7 @@ export abstract class VmObjectModel {
     this.tickEvery = Math.max(1, this.cfg.tickerEvery);
     this.rcOn = this.cfg.refcount !== 'none';
     this.life = this.rcOn ? new Lifetimes() : null;
+    this.boxes = this.rcOn ? new PrimBoxes() : null;
     this.biased = this.cfg.refcount === 'biased';
     this.smallInts = this.cfg.smallIntCache;
 
@@ -256,8 +260,8 @@ export abstract class VmObjectModel {
       unhashable: (v) => {
         throw self.err('TypeError', `unhashable type: '${self.typeOf(v).name}'`);
       },
-      ref: (v) => { if (typeof v === 'object') self.tableRef(v, 1); },
-      unref: (v) => { if (typeof v === 'object') self.tableRef(v, -1); },
+      ref: (v) => { if (typeof v !== 'boolean') self.tableRef(v, 1); },
+      unref: (v) => { if (typeof v !== 'boolean') self.tableRef(v, -1); },
       counting: this.life !== null,
     };
     this.builtins = this.newDict();

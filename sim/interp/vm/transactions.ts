@@ -8,11 +8,12 @@
  * A policy may roll back the running thread from any hook; the loop notices (t.rollbacks) and the
  * step returns 'aborted'.
  */
+import type { BoxedPrim } from '../boxes.js';
 import type { CoreId } from '../../common/brand.js';
 import type { AbortCause } from '../../machine/port.js';
 import type { DictSnap, PyDict, PySet, SetSnap } from '../dict.js';
 import { ABORT_SIGNAL } from '../heap.js';
-import { Frame, GuestThread, TxState, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type TxKind } from '../thread.js';
+import { Frame, GuestThread, TxState, U_ALLOC, U_BOX_FREE, U_BOX_NEW, U_BOX_RC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type TxKind } from '../thread.js';
 import { PyBytes, PyCell, PyInstance, PyList, PyObject, PyType, type PyVal, type Slot, type UnfriendlyKind } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmWritePath } from './write-path.js';
@@ -87,6 +88,7 @@ export abstract class VmTransactions extends VmWritePath {
         case U_BYTE: (o as unknown as PyBytes).data[tx.keys[i] as number] = old as number; break;
         case U_CALL: (old as () => void)(); break;
         case U_RC: case U_ALLOC: case U_FREE: this.undoLife(tx.kinds[i]!, o as unknown as PyObject, old as number); break;
+        case U_BOX_RC: case U_BOX_NEW: case U_BOX_FREE: this.undoBox(tx.kinds[i]!, o as unknown as number, tx.keys[i] as BoxedPrim, old as number); break;
         default: throw new Error('bad undo record');
       }
     }

@@ -18,6 +18,7 @@
  * machine calls our abort handler synchronously), the victim's writes are undone before we look.
  */
 import { asAddr } from '../../common/brand.js';
+import { primBytes, type BoxedPrim } from '../boxes.js';
 import { PyDict, PySet } from '../dict.js';
 import { ABORT_SIGNAL, FALSE_ADDR, SMALL_INT_BASE, SMALL_INT_SIZE, TRUE_ADDR } from '../heap.js';
 import type { CodeObject } from '../chunk.js';
@@ -25,8 +26,8 @@ import { threadSite } from '../forensics.js';
 import { BARRIER_ABORT, BARRIER_WAIT } from '../hooks.js';
 import type { OwnerKind } from '../ownership.js';
 import { GC_THRESHOLD0 } from '../lifetimes.js';
-import { GuestThread, PyAGenAwaitable, PyGenerator, U_ALLOC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
-import { PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
+import { GuestThread, PyAGenAwaitable, PyGenerator, U_ALLOC, U_BOX_FREE, U_BOX_NEW, U_BOX_RC, U_BYTE, U_CALL, U_CELL, U_FIELD, U_FREE, U_LIST_SLOT, U_MAP_SNAP, U_RC, U_SNAP, type Frame } from '../thread.js';
+import { CodeHolder, DEFERRED_RC, PyBytes, PyCell, PyComplex, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethod, PyModule, PyObject, PyTuple, PyType, type PyVal, type Slot } from '../values.js';
 import { SUSPEND_SIGNAL } from './signals.js';
 import { VmObjectModel } from './object-model.js';
 
@@ -58,7 +59,7 @@ export abstract class VmWritePath extends VmObjectModel {
   /** incref/decref of v: one header write under cpython/biased refcounting. */
   rc(t: GuestThread, v: PyVal): void {
     if (!this.rcOn) return;
-    const a = typeof v === 'object' && v !== this.None ? v.addr : this.rcAddr(t, v);
+    const a = typeof v === 'object' && v !== this.None ? (v.owner !== DEFERRED_RC ? v.addr : 0) : this.rcAddr(t, v);
     if (a !== 0 && this.port.write(t.core, asAddr(a), 8) < 0) throw ABORT_SIGNAL;
   }
   rd(t: GuestThread, addr: number, bytes: number): void {
@@ -89,6 +90,9 @@ export abstract class VmWritePath extends VmObjectModel {
       o.reused = this.heap.lastReused;
       o.owner = t.id;
     }
+    // PEP 703 defers the reference counts of functions, code objects, modules and types (its
+    // biased counting never writes them on a load); the others keep their per-object counts.
+    if (this.biased && (o instanceof PyFunction || o instanceof PyModule || o instanceof PyType || o instanceof CodeHolder)) o.owner = DEFERRED_RC;
     o.size = bytes;
     if (this.owners !== null) {
       if (t === undefined) this.owners.tag(o.addr, bytes, 'interp-static', `${o.cls.name} (built at start-up)`);
@@ -102,8 +106,9 @@ export abstract class VmWritePath extends VmObjectModel {
 
   /**
    * Kinds whose death is modelled: the references to them that live in the heap are all counted by
-   * the write path (instances, lists, tuples, functions, generators, async generators' awaitables). Others (types, modules,
-   * dicts, sets, cells, builtins) stay allocated: some of their referrers are host structures.
+   * the write path (instances, lists, tuples, functions, generators, async generators' awaitables;
+   * dicts and sets the guest makes, through `placeDict(d, true)` and `placeSet`). Others (types,
+   * modules, namespaces, cells, builtins) stay allocated: some of their referrers are host structures.
    */
   protected countedKind(o: PyObject): boolean {
     return o instanceof PyInstance || o instanceof PyList || o instanceof PyTuple || o instanceof PyFunction || o instanceof PyGenerator
@@ -134,6 +139,15 @@ export abstract class VmWritePath extends VmObjectModel {
       const d = o.defaults;
       for (let i = 0; i < d.length; i++) fn(d[i]!);
       if (o.kwdefaults !== null) for (const v of o.kwdefaults.values()) fn(v);
+    } else if (o instanceof PyDict) {
+      const ks = o.keys, vs = o.vals;
+      for (let i = 0; i < ks.length; i++) {
+        if (ks[i] === undefined) continue;
+        fn(ks[i]!);
+        fn(vs[i]!);
+      }
+    } else if (o instanceof PySet) {
+      for (let i = 0; i <= o.mask; i++) if (o.occupied(i)) fn(o.table[i] as PyVal);
     } else if (o instanceof PyAGenAwaitable) {
       fn(o.agen);
       fn(o.value);
@@ -142,7 +156,10 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   /** A heap reference to v is made (write path; undone with the transaction). */
   incRef(t: GuestThread, v: PyVal | undefined): void {
-    if (typeof v !== 'object') return;
+    if (typeof v !== 'object') {
+      if (v !== undefined && typeof v !== 'boolean' && this.boxes !== null) this.boxRef(t, v);
+      return;
+    }
     const rid = v.rid;
     if (rid <= 0) {
       // A tuple host code made without a slot of its own holds uncounted references; stored in the
@@ -157,7 +174,10 @@ export abstract class VmWritePath extends VmObjectModel {
   }
   /** A heap reference to v is dropped; at zero v waits in the ZCT for the next safe point. */
   decRef(t: GuestThread, v: PyVal | undefined): void {
-    if (typeof v !== 'object') return;
+    if (typeof v !== 'object') {
+      if (v !== undefined && typeof v !== 'boolean' && this.boxes !== null) this.boxUnref(t, v);
+      return;
+    }
     const rid = v.rid;
     if (rid <= 0) return;
     const lt = this.life!;
@@ -166,6 +186,133 @@ export abstract class VmWritePath extends VmObjectModel {
     lt.counts[rid] = c - 1;
     if (c === 1) lt.toZct(rid);
     if (t.tx !== null) t.tx.log(U_RC, v, null, -1);
+  }
+  /**
+   * The addresses of a code object's int and str constants (0: a shared one, or not an int or
+   * str), given static blocks of their CPython size on first use: LOAD_CONST writes the refcount
+   * of the code object's own constant, one object for every thread running the code. Under
+   * `biased` they are immortal (PEP 703 makes code constants so) and this is not asked.
+   */
+  constAddrsOf(consts: PyVal[]): Float64Array {
+    let a = this.constAddrCache.get(consts);
+    if (a === undefined) {
+      a = new Float64Array(consts.length);
+      for (let i = 0; i < consts.length; i++) {
+        const v = consts[i]!;
+        if (typeof v === 'object' || typeof v === 'boolean' || this.shared(v)) continue;
+        const bytes = primBytes(v);
+        a[i] = this.heap.allocStatic(bytes);
+        this.owners?.tag(a[i]!, bytes, 'interp-static', `${typeof v === 'string' ? 'str' : 'int'} constant`);
+      }
+      this.constAddrCache.set(consts, a);
+    }
+    return a;
+  }
+  private readonly constAddrCache = new WeakMap<PyVal[], Float64Array>();
+  /** Ints and strs CPython shares (the small ints when cached, the empty str, one-character Latin-1 strs) need no block of their own. */
+  private shared(v: BoxedPrim): boolean {
+    if (typeof v === 'number') return v >= -5 && v <= 256 && this.smallInts;
+    return typeof v === 'string' && (v.length === 0 || (v.length === 1 && v.charCodeAt(0) < 256));
+  }
+  /** The heap references an int or str: its block is made with the first reference (boxes.ts), written as CPython initializes one. */
+  private boxRef(t: GuestThread, v: BoxedPrim): void {
+    if (this.shared(v)) return;
+    const bx = this.boxes!;
+    let s = bx.own(t.id, v);
+    if (s === 0 && t.boxVal === v && bx.holds(t.boxSlot, v)) s = t.boxSlot;
+    if (s !== 0) {
+      // Py_INCREF is a read-modify-write of the object's header.
+      this.rd(t, bx.addr[s]!, 8);
+      this.wr(t, bx.addr[s]!, 8);
+      bx.count[s]!++;
+      if (t.tx !== null) t.tx.log(U_BOX_RC, t.id, v, 1);
+      return;
+    }
+    const bytes = primBytes(v);
+    const a = this.heap.allocLong(t.id, t.core, bytes);
+    // allocLong wrote the first line; the value's digits or characters fill the rest.
+    const line = this.port.lineBytes;
+    for (let off = line - (a % line); off < bytes; off += line) this.wr(t, a + off, 8);
+    // The reference being stored is counted by a read-modify-write of the new object's header.
+    this.rd(t, a, 8);
+    bx.create(t.id, v, a, bytes);
+    if (t.tx !== null) t.tx.log(U_BOX_NEW, t.id, v, null);
+    if (this.owners !== null) this.owners.tagObject(a, bytes, this.allocDetail(typeof v === 'string' ? 'str' : 'int'));
+  }
+  /** A heap reference to an int or str is dropped: at the last one its block goes back (CPython frees it then, or when a frame drops it). */
+  private boxUnref(t: GuestThread, v: BoxedPrim): void {
+    const bx = this.boxes!;
+    const s = bx.find(t.id, v);
+    if (s === 0) return;
+    const a = bx.addr[s]!;
+    this.rd(t, a, 8);
+    this.wr(t, a, 8);
+    const c = bx.count[s]! - 1;
+    if (c > 0) {
+      bx.count[s] = c;
+      if (t.tx !== null) t.tx.log(U_BOX_RC, t.id, v, -1);
+      return;
+    }
+    const owner = bx.owner[s]!;
+    bx.remove(v, s);
+    this.heap.free(t.core, a);
+    if (t.tx !== null) t.tx.log(U_BOX_FREE, owner, v, a);
+  }
+  /**
+   * An int or str read out of the heap (a list item, a dict value, an attribute): when it has a
+   * block, the load reads it and, with `incref`, writes its count (the reference pushed), as
+   * CPython does to the object. The count's later decref on the stack goes where every unboxed
+   * value's does (the thread's recycled scratch block): it cannot be told apart from the others'.
+   */
+  boxLoad(t: GuestThread, v: PyVal, incref = true): void {
+    const tv = typeof v;
+    if (tv === 'object' || tv === 'boolean' || (tv === 'number' && (v as number) >= -5 && (v as number) <= 256)) return;
+    const bx = this.boxes!;
+    const s = bx.find(t.id, v as BoxedPrim);
+    if (s === 0) return;
+    const a = bx.addr[s]!;
+    t.boxVal = v;
+    t.boxSlot = s;
+    this.rd(t, a, 8);
+    if (incref && this.rcOn) this.wr(t, a, 8);
+  }
+  /** Transaction rollback of a box record (transactions.ts; `tid` the thread whose map holds it): no traffic, the hardware undid it. */
+  protected undoBox(kind: number, tid: number, v: BoxedPrim, old: number): void {
+    const bx = this.boxes!;
+    if (kind === U_BOX_RC) {
+      const s = bx.find(tid, v);
+      if (s !== 0) bx.count[s] = Math.max(0, bx.count[s]! - old);
+    } else if (kind === U_BOX_NEW) {
+      const s = bx.own(tid, v);
+      if (s === 0) return;
+      this.heap.unallocate(bx.addr[s]!);
+      bx.remove(v, s);
+    } else if (bx.own(tid, v) === 0 && this.heap.unfree(old, primBytes(v))) {
+      bx.create(tid, v, old, primBytes(v));
+    }
+  }
+
+  /**
+   * A name (a module global, a class-body or exec namespace entry, a cell) is rebound from the str
+   * `old` to `v`: when v extends old and nothing else references old, CPython's `s += t` resizes
+   * the old object in place (its realloc, then only the new characters are written) instead of
+   * making a new one; the block passes to v here the same way. The store that follows counts v.
+   */
+  storeNameStr(t: GuestThread, old: PyVal | undefined, v: PyVal): void {
+    if (typeof v !== 'string' || typeof old !== 'string' || v.length <= old.length) return;
+    const bx = this.boxes!;
+    const s = bx.find(t.id, old);
+    if (s === 0 || bx.count[s] !== 1 || bx.own(t.id, v) !== 0 || !v.startsWith(old)) return;
+    const oldAddr = bx.addr[s]!, oldBytes = bx.bytes[s]!;
+    const bytes = primBytes(v);
+    const a = this.heap.realloc(t.id, t.core, oldAddr, oldBytes, bytes);
+    const line = this.port.lineBytes;
+    for (let off = oldBytes - 1 - ((a + oldBytes - 1) % line); off < bytes; off += line) if (off >= 0) this.wr(t, a + off, 8);
+    // Count 0: the store about to happen counts v, and its drop of old finds no block.
+    bx.rekey(old, v, s, a, bytes, 0);
+    t.boxVal = v;
+    t.boxSlot = s;
+    if (t.tx !== null) this.logUndo(t, () => { bx.rekey(v, old, s, oldAddr, oldBytes, 1); });
   }
   tableRef(v: PyVal, delta: 1 | -1): void {
     const t = this.cur as GuestThread | undefined;
@@ -291,7 +438,8 @@ export abstract class VmWritePath extends VmObjectModel {
       for (let i = 0; i < fr.fast.length; i++) this.zctIfZero(fr.fast[i]);
     }
     this.heap.free(t.core, o.addr);
-    if (o instanceof PyList && o.itemsAddr !== 0) this.heap.free(t.core, o.itemsAddr);
+    const extra = extraBlock(o);
+    if (extra !== 0) this.heap.free(t.core, extra);
   }
   /** A freed referent: its weak references now return None; their callbacks run at the safe point, newest first. */
   private clearWeakRefs(t: GuestThread, o: PyObject): void {
@@ -422,12 +570,14 @@ export abstract class VmWritePath extends VmObjectModel {
       if (o instanceof PyGenerator) this.liveGens.delete(o);
       lt.release(o);
       this.heap.unallocate(o.addr);
-      if (o instanceof PyList && o.itemsAddr !== 0) this.heap.unallocate(o.itemsAddr);
+      const extra = extraBlock(o);
+      if (extra !== 0) this.heap.unallocate(extra);
     } else {
       // U_FREE: the object lives again, with its block if nothing took it meanwhile.
       if (o.rid > 0) return;
       this.heap.unfree(o.addr, o.size);
-      if (o instanceof PyList && o.itemsAddr !== 0) this.heap.unfree(o.itemsAddr, o.cap * 8);
+      const extra = extraBlock(o);
+      if (extra !== 0) this.heap.unfree(extra, extraBytes(o));
       lt.register(o);
       if (o instanceof PyGenerator) this.liveGens.add(o);
     }
@@ -451,6 +601,25 @@ export abstract class VmWritePath extends VmObjectModel {
     const kind: OwnerKind = this.cur === undefined ? 'interp-static' : 'guest-object';
     this.owners.tag(addr, bytes, kind, this.cur === undefined ? `${what} (built at start-up)` : this.allocDetail(what));
   }
+  /**
+   * A user class's instance as CPython 3.11 lays it out: the object (16-byte GC header, 16 bytes
+   * of dict/values pointers, header, weakref slot: 56 bytes; with `__slots__`, the slots instead
+   * of the last three words) and, without `__slots__`, a values array of its own, sized for the
+   * attributes the class's instances have had so far (tracemalloc on CPython 3.11: 16 + 8 bytes
+   * per attribute up to five).
+   */
+  placeInstance<O extends PyInstance>(o: O): O {
+    const slots = o.cls.slotNames;
+    if (slots !== null) return this.place(o, 32 + 8 * slots.size);
+    this.place(o, 56);
+    const t = this.cur;
+    if (t === undefined || this.life === null) return o;
+    o.valuesSlots = o.cls.instAttrs;
+    const bytes = instanceValuesBytes(o.valuesSlots);
+    o.valuesAddr = this.heap.allocLong(t.id, t.core, bytes);
+    if (this.owners !== null) this.tagBuffer(o.valuesAddr, bytes, 'instance values');
+    return o;
+  }
   placeList(l: PyList): PyList {
     this.place(l, 56);
     const cap = Math.max(4, l.items.length);
@@ -459,11 +628,121 @@ export abstract class VmWritePath extends VmObjectModel {
     if (this.owners !== null) this.tagBuffer(l.itemsAddr, cap * 8, 'list items');
     return l;
   }
-  placeDict(d: PyDict): PyDict {
+  /**
+   * The set's simulated table, made to match the host's after it was resized (by an add, a
+   * constructor filling it, clear, rollback): CPython's 8-slot table inside the 200-byte set object
+   * (offset 64), a block of 16-byte entries beyond, written whole when made (zeroed), the old
+   * table's lines read (the entries reinserted) and its block freed. Returns the table's address.
+   */
+  setTable(t: GuestThread | undefined, s: PySet): number {
+    if (s.tableMask !== s.mask) {
+      const old = s.tableMask === 7 ? s.addr + 64 : s.tableAddr, oldBytes = (s.tableMask + 1) * 16;
+      const oldBlock = s.tableAddr;
+      s.tableMask = s.mask;
+      s.tableAddr = 0;
+      const line = this.port.lineBytes;
+      if (s.mask > 7) {
+        const bytes = (s.mask + 1) * 16;
+        if (t === undefined) s.tableAddr = this.heap.allocStatic(bytes);
+        else {
+          s.tableAddr = this.heap.allocLong(t.id, t.core, bytes);
+          for (let off = line - (s.tableAddr % line); off < bytes; off += line) this.wr(t, s.tableAddr + off, 8);
+        }
+        if (this.owners !== null) this.tagBuffer(s.tableAddr, bytes, 'set table');
+      }
+      if (t !== undefined) {
+        // Each old entry is read and reinserted: the new table's slot is probed (read) and written.
+        for (let off = 0; off < oldBytes; off += line) this.rd(t, old + off, 8);
+        const base = s.tableMask === 7 ? s.addr + 64 : s.tableAddr;
+        let last = -1;
+        for (let i = 0; i <= s.mask; i++) {
+          if (!s.occupied(i)) continue;
+          const ln = ((base + i * 16) / line) | 0;
+          if (ln !== last) {
+            this.rd(t, base + i * 16, 8);
+            last = ln;
+          }
+        }
+        if (oldBlock !== 0) this.heap.free(t.core, oldBlock);
+      }
+    }
+    return s.tableMask === 7 ? s.addr + 64 : s.tableAddr;
+  }
+  /** The entry a set operation ended at (read, and written when `write`). */
+  setSlot(t: GuestThread, s: PySet, write: boolean): void {
+    const a = this.setTable(t, s) + s.lastSlot * 16;
+    this.rd(t, a, 8);
+    if (write) this.wr(t, a, 8);
+  }
+  /** A dict: CPython's 48-byte object after its 16-byte GC header; its keys object comes with the first key (dictTable). */
+  placeDict(d: PyDict, counted = false): PyDict {
     this.place(d, 64);
-    d.tableAddr = this.cur === undefined ? this.heap.allocStatic(8 * 24) : this.heap.allocLong(this.cur.id, this.cur.core, 8 * 24);
-    if (this.owners !== null) this.tagBuffer(d.tableAddr, 8 * 24, 'dict table');
+    if (counted) this.bornTable(d);
+    if (d.dkSize > 0) this.dictTable(this.cur, d);
     return d;
+  }
+  /** A set the guest makes (a display, set(), an operator's result): 200 bytes with its small table inline, counted. */
+  placeSet(s: PySet): PySet {
+    this.place(s, 200);
+    this.bornTable(s);
+    return s;
+  }
+  /**
+   * Dicts and sets the guest makes die as CPython's do (their tables count what they hold as it is
+   * stored, so birth counts nothing more). Namespaces (modules', classes', exec's) are made without
+   * it: host structures reference them, uncounted.
+   */
+  private bornTable(o: PyDict | PySet): void {
+    const t = this.cur;
+    if (this.life === null || t === undefined) return;
+    this.life.register(o);
+    if (t.tx !== null) t.tx.log(U_ALLOC, o, null, null);
+  }
+  /**
+   * The dict's simulated keys object, made to match the host table when that was rebuilt since
+   * (a first key, growth, compaction, clear, rollback): CPython 3.11's layout, a 32-byte header,
+   * the index array (1 byte per slot up to 128 slots, 2 up to 32 Ki, 4 beyond) and the entries
+   * (16 bytes with only str keys, 24 otherwise; 2/3 of the slots). A new one is written whole (the
+   * index array filled with "empty", the entries zeroed), the old one's entries read (the copy)
+   * and its block freed. Returns the entries' address.
+   */
+  dictTable(t: GuestThread | undefined, d: PyDict): number {
+    if (d.tableRebuilds !== d.rebuilds || d.tableSize !== d.dkSize) {
+      const old = d.tableAddr, oldSize = d.tableSize;
+      d.tableRebuilds = d.rebuilds;
+      d.tableSize = d.dkSize;
+      d.tableAddr = 0;
+      if (d.dkSize > 0) {
+        const bytes = dictKeysBytes(d.dkSize, d.unicode);
+        if (t === undefined) d.tableAddr = this.heap.allocStatic(bytes);
+        else {
+          d.tableAddr = this.heap.allocLong(t.id, t.core, bytes);
+          const line = this.port.lineBytes;
+          for (let off = line - (d.tableAddr % line); off < bytes; off += line) this.wr(t, d.tableAddr + off, 8);
+        }
+        if (this.owners !== null) this.tagBuffer(d.tableAddr, bytes, 'dict keys');
+      }
+      if (old !== 0 && t !== undefined) {
+        // The entries are copied over, then the new index built from their hashes.
+        const from = old + 32 + oldSize * dictIndexBytes(oldSize);
+        const to = d.tableAddr + 32 + d.dkSize * dictIndexBytes(d.dkSize);
+        const line = this.port.lineBytes;
+        const n = d.count * (d.unicode ? 16 : 24);
+        for (let off = 0; off < n; off += line) this.rd(t, from + off, 8);
+        if (d.tableAddr !== 0) for (let off = 0; off < n; off += line) this.rd(t, to + off, 8);
+        this.heap.free(t.core, old);
+      }
+    }
+    return d.tableAddr === 0 ? 0 : d.tableAddr + 32 + d.dkSize * dictIndexBytes(d.dkSize);
+  }
+  /**
+   * The index-array byte a key's lookup starts at: an int's own hash (CPython's for a non-negative
+   * int is the int), else a fixed scramble of its entry number (no host hashing: same spread of lines).
+   */
+  private dictIndexAddr(d: PyDict, k: PyVal, entry: number): number {
+    const mask = d.dkSize - 1;
+    const slot = typeof k === 'number' ? (k < 0 ? -k : k) & mask : Math.imul(entry + 1, 0x9e3779b1) >>> 0 & mask;
+    return d.tableAddr + 32 + slot * dictIndexBytes(d.dkSize);
   }
   placeFloat(t: GuestThread, v: number): PyFloat {
     const f = new PyFloat(this.T.float, v);
@@ -533,17 +812,18 @@ export abstract class VmWritePath extends VmObjectModel {
     const old = l.items[i]!;
     l.items[i] = v;
     this.rc(t, old);
-    // Only objects are counted: the typeof tests keep ints and strs off the call.
     if (this.life !== null) {
-      if (typeof v === 'object') this.incRef(t, v);
-      if (typeof old === 'object') this.decRef(t, old);
+      this.incRef(t, v);
+      this.decRef(t, old);
     }
   }
   listGet(t: GuestThread, l: PyList, i: number): PyVal {
     if (this.hooks.barriers) this.barrierR(t, l);
     this.rd(t, l.addr, 16);
     this.rd(t, l.itemsAddr + i * 8, 8);
-    return l.items[i]!;
+    const v = l.items[i]!;
+    if (this.boxes !== null && typeof v !== 'object') this.boxLoad(t, v);
+    return v;
   }
   /** Makes room for n items (the item array moves when it grows, as CPython's list_resize). */
   listGrow(t: GuestThread, l: PyList, n: number): void {
@@ -559,7 +839,7 @@ export abstract class VmWritePath extends VmObjectModel {
     this.listGrow(t, l, n + 1);
     this.wr(t, l.itemsAddr + n * 8, 8);
     this.rc(t, v);
-    if (this.life !== null && typeof v === 'object') this.incRef(t, v);
+    if (this.life !== null) this.incRef(t, v);
     l.items.push(v);
   }
   /** Replaces a list's contents (after mutate). */
@@ -572,32 +852,55 @@ export abstract class VmWritePath extends VmObjectModel {
     l.items = items;
   }
 
+  /** A lookup: the dict's header, the index byte the probe starts at, and on a hit the entry (and the key object an int key is compared with). */
   dictGet(t: GuestThread, d: PyDict, k: PyVal): PyVal | undefined {
     if (this.hooks.barriers) this.barrierR(t, d);
     this.rd(t, d.addr, 16);
-    const v = d.get(k);
-    this.rd(t, d.tableAddr + ((typeof k === 'number' ? k : 0) & 7) * 24, 8);
+    const i = d.find(k);
+    const entries = this.dictTable(t, d);
+    if (entries === 0) return undefined;
+    this.rd(t, this.dictIndexAddr(d, k, i < 0 ? d.keys.length : i), 1);
+    if (i < 0) return undefined;
+    this.rd(t, entries + i * (d.unicode ? 16 : 24), 8);
+    const v = d.vals[i];
+    if (this.boxes !== null) {
+      if (typeof k === 'number' || typeof k === 'bigint') this.boxLoad(t, d.keys[i]!, false);
+      this.boxLoad(t, v!);
+    }
     return v;
   }
+  /** A store: the header, then a new key's index byte and entry, or an existing key's entry (a growth first rebuilds the keys object). */
   dictSet(t: GuestThread, d: PyDict, k: PyVal, v: PyVal): void {
     this.mutate(t, d);
     const isNew = d.set(k, v); // counts the references it stores and drops (KeyOps.ref/unref)
-    if (isNew && d.count * 3 > 8 * 2 && (d.count & (d.count - 1)) === 0) {
-      d.tableAddr = this.heap.realloc(t.id, t.core, d.tableAddr, d.count * 24, d.count * 2 * 24);
-      if (this.owners !== null) this.tagBuffer(d.tableAddr, d.count * 2 * 24, 'dict table');
+    const entries = this.dictTable(t, d);
+    const i = d.lastIndex;
+    if (isNew) {
+      const ix = this.dictIndexAddr(d, k, i);
+      this.rd(t, ix, 1);
+      this.wr(t, ix, 1);
     }
-    this.wr(t, d.tableAddr + ((d.keys.length - 1) % 64) * 24, 8);
+    this.wr(t, entries + i * (d.unicode ? 16 : 24), 8);
     this.rc(t, v);
   }
+  /** A delete: the header, the key's index byte (made a dummy) and its entry (cleared). */
   dictDel(t: GuestThread, d: PyDict, k: PyVal): PyVal | undefined {
     this.mutate(t, d);
+    const i = d.find(k);
+    const entries = this.dictTable(t, d);
+    if (i >= 0 && entries !== 0) {
+      this.wr(t, this.dictIndexAddr(d, k, i), 1);
+      this.wr(t, entries + i * (d.unicode ? 16 : 24), 8);
+    }
     return d.delete(k); // drops its counted references (KeyOps.unref)
   }
 
   setAttrRaw(t: GuestThread, o: PyInstance, name: string, v: PyVal): void {
     this.mutate(t, o);
+    this.wr(t, o.valuesAddr, 8);
     const old = this.life !== null ? o.attrs.get(name) : undefined;
     o.attrs.set(name, v);
+    if (old === undefined && o.attrs.size > o.cls.instAttrs) o.cls.instAttrs = o.attrs.size;
     this.rc(t, v);
     if (this.life !== null) {
       this.incRef(t, v);
@@ -646,4 +949,32 @@ export abstract class VmWritePath extends VmObjectModel {
   logUndo(t: GuestThread, undo: () => void): void {
     if (t.tx !== null) t.tx.log(U_CALL, null, null, undo);
   }
+}
+
+/** Bytes per index-array slot of a CPython 3.11 dict of `size` slots. */
+export function dictIndexBytes(size: number): number {
+  return size <= 128 ? 1 : size <= 0x8000 ? 2 : 4;
+}
+/** A CPython 3.11 keys object's bytes: header, index array, entries (2/3 of the slots). */
+export function dictKeysBytes(size: number, unicode: boolean): number {
+  return 32 + size * dictIndexBytes(size) + ((size * 2 / 3) | 0) * (unicode ? 16 : 24);
+}
+/** Bytes of a CPython 3.11 instance's values array for `n` attributes. */
+export function instanceValuesBytes(n: number): number {
+  return 16 + 8 * n;
+}
+/** The block an object has besides its own (list items, instance values, a dict's keys object, a set's own table), or 0. */
+function extraBlock(o: PyObject): number {
+  if (o instanceof PyList) return o.itemsAddr;
+  if (o instanceof PyInstance) return o.valuesAddr;
+  if (o instanceof PyDict) return o.tableAddr;
+  if (o instanceof PySet) return o.tableMask === 7 ? 0 : o.tableAddr;
+  return 0;
+}
+function extraBytes(o: PyObject): number {
+  if (o instanceof PyList) return o.cap * 8;
+  if (o instanceof PyInstance) return instanceValuesBytes(o.valuesSlots);
+  if (o instanceof PyDict) return dictKeysBytes(o.tableSize, o.unicode);
+  if (o instanceof PySet) return (o.tableMask + 1) * 16;
+  return 0;
 }
