@@ -8,7 +8,7 @@ import * as RS from '../runtime/str-methods.js';
 import type { Vm } from '../vm/vm.js';
 import { PyBytes, PyObject, PySlice, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
-import { bytesDecode } from './os-unicode-errors.js';
+import { bytesDecode, strEncode } from './os-unicode-errors.js';
 
 /** A new bytes/bytearray object of class cls holding d: its header and its payload block. */
 export function placeBytes(vm: Vm, cls: PyType, d: Uint8Array): PyBytes {
@@ -135,7 +135,7 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
     }
     if (typeof v === 'string') {
       if (a.length < 2) throw vm.typeErr('string argument without an encoding');
-      return makeBytes(cls, new TextEncoder().encode(v));
+      return makeBytes(cls, strEncode(vm, v, a, null));
     }
     return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
