@@ -832,6 +832,16 @@ class _TextIncrementalEncoder(IncrementalEncoder):
         self._first = bool(state)
 
 
+def _next_codec(current, consumed, detected):
+    # After the first decode a BOM-reading codec goes on in the byte order its BOM chose;
+    # utf-16 and utf-32 streams must start with one.
+    if detected is not None:
+        return detected
+    if current in ('utf_16', 'utf_32') and consumed >= (2 if current == 'utf_16' else 4):
+        raise UnicodeError('UTF-%s stream does not start with BOM' % current[4:])
+    return current
+
+
 class _TextIncrementalDecoder(BufferedIncrementalDecoder):
     _cid = None
 
@@ -841,8 +851,7 @@ class _TextIncrementalDecoder(BufferedIncrementalDecoder):
 
     def _buffer_decode(self, input, errors, final):
         text, consumed, detected = _decode(self._current, input, errors, final)
-        if detected is not None and (consumed > 0 or final):
-            self._current = detected
+        self._current = _next_codec(self._current, consumed, detected)
         return (text, consumed)
 
     def reset(self):
@@ -875,8 +884,7 @@ class _TextStreamReader(StreamReader):
 
     def decode(self, input, errors='strict'):
         text, consumed, detected = _decode(self._current, input, errors, False)
-        if detected is not None and consumed > 0:
-            self._current = detected
+        self._current = _next_codec(self._current, consumed, detected)
         return (text, consumed)
 
     def reset(self):

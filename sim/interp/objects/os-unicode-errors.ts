@@ -206,7 +206,9 @@ export function bytesDecode(vm: Vm, b: PyBytes, a: PyVal[], kw: Map<string, PyVa
   if (codec === null) {
     const viaGuest = codecsAttr(vm, '_decode_text');
     if (viaGuest === undefined) throw vm.err('LookupError', `unknown encoding: ${enc}`);
-    return vm.callValue(viaGuest, [new PyBytes(vm.T.bytes, data.slice(), data.length), enc, errors], null) as string;
+    // A registered codec's decode gets a memoryview of the bytes, as CPython's.
+    const view = vm.callValue(vm.builtins.get('memoryview')!, [new PyBytes(vm.T.bytes, data.slice(), data.length)], null);
+    return vm.callValue(viaGuest, [view, enc, errors], null) as string;
   }
   if (!codec.text) notText(vm, enc, 'decode');
   try {

@@ -36,7 +36,8 @@ export function normalizeEncoding(name: string): string {
 /** The host codec a name selects, or null (the guest's registered search functions may know it). */
 export function findCodec(name: string): Codec | null {
   const norm = normalizeEncoding(name);
-  const id = CODEC_ALIASES[norm] ?? CODEC_ALIASES[norm.replace(/\./g, '_')];
+  // As encodings.search_function: an alias (also with '.' read as '_'), else a module name.
+  const id = CODEC_ALIASES[norm] ?? CODEC_ALIASES[norm.replace(/\./g, '_')] ?? (norm in CODEC_NAMES ? norm : undefined);
   if (id === undefined) return null;
   let c = codecCache.get(id);
   if (c === undefined) {
@@ -694,7 +695,8 @@ export function decodeBytesEx(d: Uint8Array, codec: Codec, errors: string, final
           from = w;
           big = true;
         }
-        detected = `${id}_${big ? 'be' : 'le'}`;
+        // Only a BOM decides (the incremental decoders refuse a stream without one).
+        if (from > 0) detected = `${id}_${big ? 'be' : 'le'}`;
       }
       const u = wide ? 4 : 2;
       const pass = (at: number): [number, number] | null => {
