@@ -303,13 +303,13 @@ export function encodeStr(s: string, codec: Codec, errors: string, hook: ErrorHo
         for (let k = i; k < end; k++) {
           const c = cps[k]!;
           // CPython's fast paths report the one character they stop at; the others the run.
-          if (c < 0xdc80 || c > 0xdcff) fast ? fail(k, k + 1) : fail();
+          if (c < 0xdc80 || c > 0xdcff) fail(fast ? k : i, fast ? k + 1 : end);
         }
         for (let k = i; k < end; k++) out.push(cps[k]! - 0xdc00);
         break;
       case 'surrogatepass':
         if (enc.passSurrogate === null) fail();
-        for (let k = i; k < end; k++) if (!isSurrogate(cps[k]!)) fast ? fail(k, k + 1) : fail();
+        for (let k = i; k < end; k++) if (!isSurrogate(cps[k]!)) fail(fast ? k : i, fast ? k + 1 : end);
         for (let k = i; k < end; k++) enc.passSurrogate!(out, cps[k]!);
         break;
       default: {
