@@ -125,7 +125,7 @@ export type BytesParts = ReturnType<typeof makeBytesParts>;
 export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
   const { T, None, err, index, isIntLike, intOf, ctor, nargs } = kit;
   const { makeBytes, setBytes, bytesExtend, bytesOf } = p;
-  const bytesCtor = (cls: PyType) => (a: PyVal[]): PyVal => {
+  const bytesCtor = (cls: PyType) => (a: PyVal[], kw: Map<string, PyVal> | null): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
     const v = a[0]!;
     if (isIntLike(v)) {
@@ -134,8 +134,9 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
       return makeBytes(cls, new Uint8Array(n));
     }
     if (typeof v === 'string') {
-      if (a.length < 2) throw vm.typeErr('string argument without an encoding');
-      return makeBytes(cls, strEncode(vm, v, a, null));
+      const enc = a[1] ?? kw?.get('encoding');
+      if (enc === undefined) throw vm.typeErr('string argument without an encoding');
+      return makeBytes(cls, strEncode(vm, v, [v, enc, a[2] ?? kw?.get('errors') ?? 'strict'], null));
     }
     return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
