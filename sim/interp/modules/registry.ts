@@ -36,6 +36,7 @@ import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
+import { codecs } from './codecs.js';
 import { colorsys } from './colorsys.js';
 import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
@@ -72,6 +73,7 @@ import { traceback } from './traceback.js';
 import { transaction } from './transaction.js';
 import { types } from './types.js';
 import { typing } from './typing.js';
+import { unicodedata } from './unicodedata.js';
 import { unittest } from './unittest.js';
 import { urllib, urllibParse } from './urllib-parse.js';
 import { warnings } from './warnings.js';
@@ -83,7 +85,8 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
+  unicodedata, codecs];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

@@ -8,7 +8,7 @@ import * as RS from '../runtime/str-methods.js';
 import type { Vm } from '../vm/vm.js';
 import { PyBytes, PyObject, PySlice, PyTuple, PyType, PyWrapper, type BuiltinImpl, type PyList, type PyVal } from '../values.js';
 import type { Kit, Kw } from './kit.js';
-import { bytesDecode } from './os-unicode-errors.js';
+import { bytesDecode, strEncode } from './os-unicode-errors.js';
 
 /** A new bytes/bytearray object of class cls holding d: its header and its payload block. */
 export function placeBytes(vm: Vm, cls: PyType, d: Uint8Array): PyBytes {
@@ -125,7 +125,7 @@ export type BytesParts = ReturnType<typeof makeBytesParts>;
 export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
   const { T, None, err, index, isIntLike, intOf, ctor, nargs } = kit;
   const { makeBytes, setBytes, bytesExtend, bytesOf } = p;
-  const bytesCtor = (cls: PyType) => (a: PyVal[]): PyVal => {
+  const bytesCtor = (cls: PyType) => (a: PyVal[], kw: Map<string, PyVal> | null): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
     const v = a[0]!;
     if (isIntLike(v)) {
@@ -134,8 +134,9 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
       return makeBytes(cls, new Uint8Array(n));
     }
     if (typeof v === 'string') {
-      if (a.length < 2) throw vm.typeErr('string argument without an encoding');
-      return makeBytes(cls, new TextEncoder().encode(v));
+      const enc = a[1] ?? kw?.get('encoding');
+      if (enc === undefined) throw vm.typeErr('string argument without an encoding');
+      return makeBytes(cls, strEncode(vm, v, [v, enc, a[2] ?? kw?.get('errors') ?? 'strict'], null));
     }
     return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };

@@ -5,8 +5,9 @@
  * `[Errno n] text: 'file'`; UnicodeEncodeError/DecodeError/TranslateError keep `encoding`,
  * `object`, `start`, `end`, `reason` and say "'codec' can't encode character ... in position n".
  */
-import { CodecError, decodeBytes, encodeStr, lookupCodec, type Codec } from '../runtime/codecs.js';
-import { PyBytes, type PyExc, type PyVal } from '../values.js';
+import { PyDict } from '../dict.js';
+import { CodecError, decodeBytes, encodeStr, findCodec, type ErrorHook, type HandlerResult, type WarnHook } from '../runtime/codecs.js';
+import { PyBoxed, PyBytes, PyTuple, type PyExc, type PyVal } from '../values.js';
 import type { Vm } from '../vm/vm.js';
 
 /** Linux errno values and the OSError subclass each selects (CPython's errnomap). */
@@ -101,34 +102,119 @@ export function installOsUnicodeErrors(vm: Vm): void {
 }
 
 /** str.encode / bytes.decode's (encoding='utf-8', errors='strict'), positional or by keyword. */
-function codecArgs(vm: Vm, fn: string, a: PyVal[], kw: Map<string, PyVal> | null): { codec: Codec; errors: string } {
+function codecArgs(vm: Vm, fn: string, a: PyVal[], kw: Map<string, PyVal> | null): { enc: string; errors: string } {
   const enc = a[1] ?? kw?.get('encoding') ?? 'utf-8';
   const errors = a[2] ?? kw?.get('errors') ?? 'strict';
   if (typeof enc !== 'string') throw vm.typeErr(`${fn}() argument 'encoding' must be str, not ${vm.typeOf(enc).name}`);
   if (typeof errors !== 'string') throw vm.typeErr(`${fn}() argument 'errors' must be str, not ${vm.typeOf(errors).name}`);
-  return { codec: lookupCodec(enc), errors };
+  return { enc, errors };
 }
 
-/** str.encode: the bytes, or CPython's UnicodeEncodeError for the failing span. */
+/** A name the guest `codecs` module defines, if the program has imported it (registrations live there). */
+function codecsAttr(vm: Vm, name: string): PyVal | undefined {
+  return (vm.modules.get('codecs')?.dict as PyDict | undefined)?.getStr(name);
+}
+
+const cpLength = (s: string): number => s.length - (s.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0);
+
+/** Errors handlers registered with `codecs.register_error`, called as CPython calls them: with the
+ *  Unicode error, answering (replacement, resume position). */
+export function errorHook(vm: Vm): ErrorHook {
+  const handler = (name: string): PyVal => {
+    const reg = codecsAttr(vm, '_error_handlers');
+    const h = reg instanceof PyDict ? reg.getStr(name) : undefined;
+    if (h === undefined) throw vm.err('LookupError', `unknown error handler name '${name}'`);
+    return h;
+  };
+  const call = (kind: 'encoding' | 'decoding', h: PyVal, exc: PyVal, len: number): HandlerResult => {
+    const r = vm.callValue(h, [exc], null);
+    const okRep = (v: PyVal): boolean => typeof v === 'string' || (v instanceof PyBoxed && typeof v.prim === 'string')
+      || (kind === 'encoding' && v instanceof PyBytes);
+    if (!(r instanceof PyTuple) || r.items.length !== 2 || !okRep(r.items[0]!)) {
+      throw vm.typeErr(kind === 'encoding' ? 'encoding error handler must return (str/bytes, int) tuple' : 'decoding error handler must return (str, int) tuple');
+    }
+    const p = r.items[1]!;
+    if (typeof p !== 'number' && typeof p !== 'bigint' && typeof p !== 'boolean') {
+      throw vm.typeErr(`'${vm.typeOf(p).name}' object cannot be interpreted as an integer`);
+    }
+    let pos = Number(p);
+    if (pos < 0) pos += len;
+    if (pos < 0 || pos > len) throw vm.err('IndexError', `position ${Number(p)} from error handler out of bounds`);
+    const rep = r.items[0]!;
+    return { rep: rep instanceof PyBytes ? rep.data.slice(0, rep.len) : rep instanceof PyBoxed ? rep.prim as string : rep as string, pos };
+  };
+  return {
+    encode: (name, codec, s, start, end, reason) => {
+      const h = handler(name);
+      const exc = vm.callType(vm.exc.get('UnicodeEncodeError')!, [codec, s, start, end, reason], null);
+      return call('encoding', h, exc, cpLength(s));
+    },
+    decode: (name, codec, data, start, end, reason) => {
+      const h = handler(name);
+      const obj = new PyBytes(vm.T.bytes, data.slice(), data.length);
+      const exc = vm.callType(vm.exc.get('UnicodeDecodeError')!, [codec, obj, start, end, reason], null);
+      return call('decoding', h, exc, data.length);
+    },
+  };
+}
+
+/** unicode-escape's DeprecationWarnings, issued through the guest `warnings`. */
+export function escapeWarning(vm: Vm): WarnHook {
+  return (msg) => {
+    const warn = (vm.moduleOf('warnings').dict as PyDict).getStr('warn')!;
+    vm.callValue(warn, [msg, vm.exc.get('DeprecationWarning')!], null);
+  };
+}
+
+/** A Unicode error for a strict failure. */
+export function codecFailure(vm: Vm, e: CodecError, obj: string | Uint8Array): PyExc {
+  if (typeof obj === 'string') return vm.callType(vm.exc.get('UnicodeEncodeError')!, [e.codec, obj, e.start, e.end, e.reason], null) as PyExc;
+  const data = e.object ?? obj;
+  const b = new PyBytes(vm.T.bytes, data.slice(), data.length);
+  return vm.callType(vm.exc.get('UnicodeDecodeError')!, [e.codec, b, e.start, e.end, e.reason], null) as PyExc;
+}
+
+function notText(vm: Vm, enc: string, op: 'encode' | 'decode'): never {
+  throw vm.err('LookupError', `'${enc}' is not a text encoding; use codecs.${op}() to handle arbitrary codecs`);
+}
+
+/** str.encode: the bytes, or CPython's UnicodeEncodeError for the failing span. Codecs other than
+ *  the host's come from the guest `codecs` module's registered search functions. */
 export function strEncode(vm: Vm, s: string, a: PyVal[], kw: Map<string, PyVal> | null): Uint8Array {
-  const { codec, errors } = codecArgs(vm, 'encode', a, kw);
+  const { enc, errors } = codecArgs(vm, 'encode', a, kw);
+  const codec = findCodec(enc);
+  if (codec === null) {
+    const viaGuest = codecsAttr(vm, '_encode_text');
+    if (viaGuest === undefined) throw vm.err('LookupError', `unknown encoding: ${enc}`);
+    const r = vm.callValue(viaGuest, [s, enc, errors], null) as PyBytes;
+    return r.data.slice(0, r.len);
+  }
+  if (!codec.text) notText(vm, enc, 'encode');
   try {
-    return encodeStr(s, codec, errors);
+    return encodeStr(s, codec, errors, errorHook(vm));
   } catch (e) {
     if (!(e instanceof CodecError)) throw e;
-    throw vm.callType(vm.exc.get('UnicodeEncodeError')!, [e.codec, s, e.start, e.end, e.reason], null);
+    throw codecFailure(vm, e, s);
   }
 }
 
 /** bytes.decode: the str, or CPython's UnicodeDecodeError for the failing span. */
 export function bytesDecode(vm: Vm, b: PyBytes, a: PyVal[], kw: Map<string, PyVal> | null): string {
-  const { codec, errors } = codecArgs(vm, 'decode', a, kw);
+  const { enc, errors } = codecArgs(vm, 'decode', a, kw);
   const data = b.data.subarray(0, b.len);
+  const codec = findCodec(enc);
+  if (codec === null) {
+    const viaGuest = codecsAttr(vm, '_decode_text');
+    if (viaGuest === undefined) throw vm.err('LookupError', `unknown encoding: ${enc}`);
+    // A registered codec's decode gets a memoryview of the bytes, as CPython's.
+    const view = vm.callValue(vm.builtins.get('memoryview')!, [new PyBytes(vm.T.bytes, data.slice(), data.length)], null);
+    return vm.callValue(viaGuest, [view, enc, errors], null) as string;
+  }
+  if (!codec.text) notText(vm, enc, 'decode');
   try {
-    return decodeBytes(data, codec, errors);
+    return decodeBytes(data, codec, errors, errorHook(vm), escapeWarning(vm));
   } catch (e) {
     if (!(e instanceof CodecError)) throw e;
-    const obj = new PyBytes(vm.T.bytes, data.slice(), data.length);
-    throw vm.callType(vm.exc.get('UnicodeDecodeError')!, [e.codec, obj, e.start, e.end, e.reason], null);
+    throw codecFailure(vm, e, data);
   }
 }
