@@ -330,7 +330,7 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     if binary and encoding is not None:
         raise ValueError("binary mode doesn't take an encoding argument")
     kind = kinds[0]
-    key = abspath(file)
+    key = abspath(file) if file else ''
     if key in _memfs.dirs:
         raise IsADirectoryError(21, 'Is a directory', file)
     if key in _memfs.files:

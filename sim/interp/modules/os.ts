@@ -138,7 +138,8 @@ def _key(path):
     # The _memfs key of a path argument, and the filename an error names (the fspath result).
     path = fspath(path)
     name = path.decode() if isinstance(path, bytes) else path
-    return abspath(name), path
+    # '' names no file (ENOENT), not the working directory.
+    return (abspath(name) if name else ''), path
 
 
 def _fail(code, path, path2=None):
@@ -522,15 +523,23 @@ def commonprefix(m):
     return s1
 
 
+def _memkey(path):
+    # The _memfs key; '' names nothing (CPython's stat('') fails), not the working directory.
+    path = fspath(path)
+    if isinstance(path, bytes):
+        path = path.decode()
+    return abspath(path) if path else ''
+
+
 def exists(path):
     import _memfs
-    key = abspath(path)
+    key = _memkey(path)
     return key in _memfs.files or key in _memfs.dirs
 
 
 def isdir(path):
     import _memfs
-    return abspath(path) in _memfs.dirs
+    return _memkey(path) in _memfs.dirs
 
 
 lexists = exists
@@ -547,7 +556,7 @@ def realpath(filename, *, strict=False):
 
 def isfile(path):
     import _memfs
-    return abspath(path) in _memfs.files
+    return _memkey(path) in _memfs.files
 
 
 def islink(path):
@@ -590,11 +599,8 @@ def normcase(s):
 
 
 def getsize(path):
-    import _memfs
-    data = _memfs.files.get(abspath(path))
-    if data is None:
-        raise FileNotFoundError(2, 'No such file or directory', path)
-    return len(data)
+    import os
+    return os.stat(path).st_size
 `);
 
 /**
@@ -645,6 +651,8 @@ def create(key):
         return 0
     if key in dirs:
         return 21
+    if not key:
+        return 2
     parent, name = _split(key)
     if parent not in dirs:
         if lookup_errno(key) == 20:

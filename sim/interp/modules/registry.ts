@@ -31,12 +31,14 @@ import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
 import { gc } from './gc.js';
+import { glob } from './glob.js';
 import { blake2, hashlibHost } from './hashlib-host.js';
 import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
 import { colorsys } from './colorsys.js';
+import { pathlib } from './pathlib.js';
 import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
 import { host } from './host.js';
@@ -83,7 +85,8 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   enumModule, dataclasses, asyncio, json, contextlib, types, threadingSync, queue,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
-  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect];
+  urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
+  pathlib, glob];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
