@@ -35,6 +35,7 @@ import { glob } from './glob.js';
 import { blake2, hashlibHost } from './hashlib-host.js';
 import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
+import { hmac } from './hmac.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
 import { colorsys } from './colorsys.js';
@@ -86,7 +87,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
   urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
-  pathlib, glob];
+  pathlib, glob, hmac];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
