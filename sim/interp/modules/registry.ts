@@ -77,6 +77,7 @@ import { types } from './types.js';
 import { typing } from './typing.js';
 import { unittest } from './unittest.js';
 import { urllib, urllibParse } from './urllib-parse.js';
+import { uuid } from './uuid.js';
 import { warnings } from './warnings.js';
 import { weakref } from './weakref.js';
 
@@ -87,7 +88,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
   urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
-  pathlib, glob, hmac];
+  pathlib, glob, hmac, uuid];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

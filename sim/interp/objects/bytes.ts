@@ -128,6 +128,7 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
   const bytesCtor = (cls: PyType) => (a: PyVal[]): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
     const v = a[0]!;
+    if (a.length > 1 && typeof v !== 'string') throw vm.typeErr('encoding without a string argument');
     if (isIntLike(v)) {
       const n = Number(intOf(v));
       if (n < 0) throw err('ValueError', 'negative count');
@@ -135,7 +136,11 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
     }
     if (typeof v === 'string') {
       if (a.length < 2) throw vm.typeErr('string argument without an encoding');
-      return makeBytes(cls, new TextEncoder().encode(v));
+      const bad = a.slice(1).findIndex((x) => typeof x !== 'string');
+      if (bad >= 0) throw vm.typeErr(`${cls.name}() argument '${bad === 0 ? 'encoding' : 'errors'}' must be str, not ${vm.tn(a[bad + 1]!)}`);
+      // str.encode's codecs and error handlers, as CPython's bytes(str, encoding, errors).
+      const enc = vm.callValue(vm.lookup(T.str, 'encode')!, a, null) as PyBytes;
+      return makeBytes(cls, enc.data.slice(0, enc.len));
     }
     return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
