@@ -48,6 +48,7 @@ import { html } from './html.js';
 import { inspect } from './inspect.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
+import { locale } from './locale.js';
 import { logging } from './logging.js';
 import { math } from './math.js';
 import { numbers } from './numbers.js';
@@ -88,7 +89,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
   urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
-  pathlib, glob, hmac, uuid];
+  pathlib, glob, hmac, uuid, locale];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);
