@@ -1,10 +1,10 @@
 /**
  * `os` in guest Python, deterministic: `environ` starts empty (a run has no host environment;
- * the guest may set variables), `getcwd()` is `/`, the file system is the run's own in-memory one
- * (`_memfs`: empty at start, the files the program writes with `open` exist for the rest of the
- * run, folders are implied by the files in them; the host's files are never visible),
- * `cpu_count()` is the simulated machine's core count, `getpid()` is 1. `os.path` is POSIX path
- * arithmetic on strings.
+ * the guest may set variables), `getcwd()` is `/` until `chdir`, the file system is the run's own
+ * in-memory one (`_memfs`: only `/` at start; files and directories the program makes exist for
+ * the rest of the run; the host's files are never visible), `cpu_count()` is the simulated
+ * machine's core count, `getpid()` is 1, `urandom` is seeded from the run's seed. `os.path` is
+ * POSIX path arithmetic on strings plus the `_memfs` queries.
  */
 import type { PyModule } from '../values.js';
 import type { Vm } from '../vm/vm.js';
