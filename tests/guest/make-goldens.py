@@ -20,6 +20,10 @@ SYNTAX = os.path.join(HERE, "syntax-errors")
 def run_program(name: str) -> None:
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONSTARTUP", None)
+    # No locale variables: CPython then starts in the C locale (LC_CTYPE coerced to C.UTF-8), the
+    # one htmsim's locale module models, whatever the generating machine's LANG is.
+    for var in [v for v in env if v in ("LANG", "LANGUAGE") or v.startswith("LC_")]:
+        del env[var]
     proc = subprocess.run(
         [sys.executable, "-X", "utf8", name],
         cwd=PROGRAMS, env=env, capture_output=True, timeout=120,

@@ -275,8 +275,10 @@ class _FileMixin:
         self._open()
         if self._writable:
             import _memfs
-            data = self._flat()
-            _memfs.files[self._key] = data if self._encoding is None else data.encode(self._encoding)
+            # A file removed while open keeps its data to itself, as an unlinked inode does.
+            if self._key in _memfs.files:
+                data = self._flat()
+                _memfs.files[self._key] = data if self._encoding is None else data.encode(self._encoding)
 
     def close(self):
         if not self._closed:
@@ -328,20 +330,17 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     if binary and encoding is not None:
         raise ValueError("binary mode doesn't take an encoding argument")
     kind = kinds[0]
-    key = abspath(file)
-    if _memfs.isdir(key):
+    key = abspath(file) if file else ''
+    if key in _memfs.dirs:
         raise IsADirectoryError(21, 'Is a directory', file)
-    if kind == 'r':
-        if key not in _memfs.files:
-            raise FileNotFoundError(2, 'No such file or directory', file)
-        data = _memfs.files[key]
-    elif kind == 'x' and key in _memfs.files:
-        raise FileExistsError(17, 'File exists', file)
-    elif kind == 'a':
-        data = _memfs.files.get(key, b'')
-    else:
-        data = b''
-    if kind != 'r':
+    if key in _memfs.files:
+        if kind == 'x':
+            raise FileExistsError(17, 'File exists', file)
+    elif kind == 'r' or _memfs.create(key):
+        code = _memfs.lookup_errno(key)
+        raise OSError(code, 'Not a directory' if code == 20 else 'No such file or directory', file)
+    data = b'' if kind == 'w' else _memfs.files[key]
+    if kind == 'w':
         _memfs.files[key] = data
     readable = kind == 'r' or '+' in mode
     writable = kind != 'r' or '+' in mode

@@ -312,13 +312,16 @@ class Pattern:
         self.groups = groups
         self.groupindex = dict(names)
 
-    def _run(self, string, pos, endpos, mode, advance=False):
+    def _check(self, string):
         if not isinstance(string, (str, bytes, bytearray)):
             raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
         if isinstance(self.pattern, str) != isinstance(string, str):
             if isinstance(self.pattern, str):
                 raise TypeError('cannot use a string pattern on a bytes-like object')
             raise TypeError('cannot use a bytes pattern on a string-like object')
+
+    def _run(self, string, pos, endpos, mode, advance=False):
+        self._check(string)
         n = len(string)
         if pos < 0:
             pos = 0
@@ -343,6 +346,11 @@ class Pattern:
         return self._run(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
+        # A bad subject fails at the call, as CPython's scanner is made there, not at first next().
+        self._check(string)
+        return self._finditer(string, pos, endpos)
+
+    def _finditer(self, string, pos, endpos):
         advance = False
         end = min(endpos, len(string))
         while pos <= end:

@@ -31,13 +31,16 @@ import { functools } from './functools.js';
 import { fractions } from './fractions.js';
 import { future } from './future.js';
 import { gc } from './gc.js';
+import { glob } from './glob.js';
 import { blake2, hashlibHost } from './hashlib-host.js';
 import { hashlib } from './hashlib.js';
 import { heapq } from './heapq.js';
+import { hmac } from './hmac.js';
 import { itertools } from './itertools.js';
 import { json } from './json.js';
 import { codecs } from './codecs.js';
 import { colorsys } from './colorsys.js';
+import { pathlib } from './pathlib.js';
 import { pickle } from './pickle.js';
 import { keyword } from './keyword.js';
 import { host } from './host.js';
@@ -46,6 +49,7 @@ import { html } from './html.js';
 import { inspect } from './inspect.js';
 import { io } from './io.js';
 import type { GuestModule } from './kit.js';
+import { locale } from './locale.js';
 import { logging } from './logging.js';
 import { math } from './math.js';
 import { numbers } from './numbers.js';
@@ -76,6 +80,7 @@ import { typing } from './typing.js';
 import { unicodedata } from './unicodedata.js';
 import { unittest } from './unittest.js';
 import { urllib, urllibParse } from './urllib-parse.js';
+import { uuid } from './uuid.js';
 import { warnings } from './warnings.js';
 import { weakref } from './weakref.js';
 
@@ -86,7 +91,7 @@ export const GUEST_MODULES: readonly GuestModule[] = [builtinsModule, threading,
   concurrent, concurrentFutures, textwrap, keyword, colorsys, pickle, numbers, statistics, pprint, traceback, warnings, csv, logging,
   cmath, weakref, datetime, argparse, decimal, difflib, unittest, timeit, fnmatch, shlex, htmlEntities, html, calendar,
   urllib, urllibParse, hashlibHost, blake2, hashlib, binascii, base64, copyreg, reprlib, inspect,
-  unicodedata, codecs];
+  unicodedata, codecs, pathlib, glob, hmac, uuid, locale];
 
 export function installModules(vm: Vm): void {
   for (const m of GUEST_MODULES) m.install(vm);

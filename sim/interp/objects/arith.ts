@@ -295,6 +295,8 @@ function makeOperatorDispatch(vm: Vm, kit: Kit, typeForms: TypeForms, builtinBin
     if (op === 0 && typeof a === 'string') throw vm.typeErr(`can only concatenate str (not "${tb.name}") to str`);
     if (op === 0 && a instanceof PyList) throw vm.typeErr(`can only concatenate list (not "${tb.name}") to list`);
     if (op === 0 && a instanceof PyTuple) throw vm.typeErr(`can only concatenate tuple (not "${tb.name}") to tuple`);
+    // bytes/bytearray concatenate any buffer; anything else fails as CPython's buffer check does.
+    if (op === 0 && a instanceof PyBytes) throw vm.typeErr(`can't concat ${tb.name} to ${ta.name}`);
     if (op === 5 && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || typeof b === 'string' || b instanceof PyList || b instanceof PyTuple)) {
       throw vm.typeErr(`can't multiply sequence by non-int of type '${(typeof a === 'string' || a instanceof PyList || a instanceof PyTuple) ? tb.name : ta.name}'`);
     }

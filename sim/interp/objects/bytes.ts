@@ -128,6 +128,7 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
   const bytesCtor = (cls: PyType) => (a: PyVal[], kw: Map<string, PyVal> | null): PyVal => {
     if (a.length === 0) return makeBytes(cls, new Uint8Array(0));
     const v = a[0]!;
+    if (a.length > 1 && typeof v !== 'string') throw vm.typeErr('encoding without a string argument');
     if (isIntLike(v)) {
       const n = Number(intOf(v));
       if (n < 0) throw err('ValueError', 'negative count');
@@ -136,7 +137,10 @@ export function installBytesType(vm: Vm, kit: Kit, p: BytesParts): void {
     if (typeof v === 'string') {
       const enc = a[1] ?? kw?.get('encoding');
       if (enc === undefined) throw vm.typeErr('string argument without an encoding');
-      return makeBytes(cls, strEncode(vm, v, [v, enc, a[2] ?? kw?.get('errors') ?? 'strict'], null));
+      const errs = a[2] ?? kw?.get('errors') ?? 'strict';
+      if (typeof enc !== 'string') throw vm.typeErr(`${cls.name}() argument 'encoding' must be str, not ${vm.tn(enc)}`);
+      if (typeof errs !== 'string') throw vm.typeErr(`${cls.name}() argument 'errors' must be str, not ${vm.tn(errs)}`);
+      return makeBytes(cls, strEncode(vm, v, [v, enc, errs], null));
     }
     return makeBytes(cls, Uint8Array.from(bytesOf(v, cls === T.bytearray ? 'byte' : 'bytes')));
   };
