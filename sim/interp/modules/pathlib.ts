@@ -516,36 +516,27 @@ class Path(PurePath):
     def lstat(self):
         return os.stat(self)
 
-    def exists(self):
+    def _mode(self):
+        # st_mode, or None where exists()/is_dir()/is_file() answer False instead of raising.
         try:
-            self.stat()
+            return self.stat().st_mode
         except OSError as e:
             if e.errno not in _IGNORED_ERRNOS:
                 raise
-            return False
+            return None
         except ValueError:
-            return False
-        return True
+            return None
+
+    def exists(self):
+        return self._mode() is not None
 
     def is_dir(self):
-        try:
-            return self.stat().st_mode & 0o170000 == 0o040000
-        except OSError as e:
-            if e.errno not in _IGNORED_ERRNOS:
-                raise
-            return False
-        except ValueError:
-            return False
+        m = self._mode()
+        return m is not None and m & 0o170000 == 0o040000
 
     def is_file(self):
-        try:
-            return self.stat().st_mode & 0o170000 == 0o100000
-        except OSError as e:
-            if e.errno not in _IGNORED_ERRNOS:
-                raise
-            return False
-        except ValueError:
-            return False
+        m = self._mode()
+        return m is not None and m & 0o170000 == 0o100000
 
     def is_mount(self):
         return self.exists() and self.is_dir() and os.path.ismount(self)

@@ -5,6 +5,7 @@
  * sequences (`float_info`, `int_info`, `hash_info`, `version_info`: tuples with CPython's reprs)
  * and `stdin`, a text stream over the program's standard input (empty unless the run gives one).
  */
+import { primBytes } from '../boxes.js';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { getIntMaxStrDigits, INT_STR_DIGITS_THRESHOLD, setIntMaxStrDigits } from '../runtime/int-ops.js';
 import type { PyDict } from '../dict.js';
@@ -85,6 +86,8 @@ function makeSys(vm: Vm, stdoutObj: PyObject, stderrObj: PyObject): PyModule {
   defineFn(vm, m, 'intern', (a) => a[0]!);
   defineFn(vm, m, 'getsizeof', (a) => {
     const v = a[0]!;
+    // Ints and strs: CPython 3.11's sizes (the ones boxes.ts gives their simulated objects).
+    if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string') return primBytes(v);
     return v instanceof PyObject && v.size > 0 ? v.size : 28;
   });
   // sys.modules: every module imported so far and from now on (vm.moduleOf keeps it in step).
