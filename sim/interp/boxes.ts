@@ -32,12 +32,6 @@ export class PrimBoxes {
   owner = new Int32Array(256);
   private freeSlots: number[] = [];
   private next = 1;
-  /** Statistics: blocks made and returned. */
-  made = 0;
-  returned = 0;
-
-  get live(): number { return this.made - this.returned; }
-
   private map(tid: number): Map<BoxedPrim, number> {
     let m = this.maps[tid];
     if (m === undefined) this.maps[tid] = m = new Map();
@@ -75,7 +69,6 @@ export class PrimBoxes {
     this.bytes[s] = bytes;
     this.count[s] = 1;
     this.owner[s] = tid;
-    this.made++;
     return s;
   }
   /** Slot s passes from `from` to `to` (a str resized in place), with its block now at addr and the given count. */
@@ -92,7 +85,6 @@ export class PrimBoxes {
     this.maps[this.owner[s]!]?.delete(v);
     this.count[s] = 0;
     this.freeSlots.push(s);
-    this.returned++;
   }
   private grow(): void {
     const n = this.addr.length * 2;

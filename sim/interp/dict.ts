@@ -141,9 +141,10 @@ export class PyDict extends PyObject {
   rebuilds = 0;
   /** The entry the last `set` stored to. */
   lastIndex = -1;
-  /** The simulated keys object (write-path.ts `dictTable`): its block, the size and rebuild it matches. */
+  /** The simulated keys object (write-path.ts `dictTable`): its block, the size, kind and rebuild it matches. */
   tableAddr = 0;
   tableSize = 0;
+  tableUnicode = true;
   tableRebuilds = 0;
   constructor(cls: PyType, ops: KeyOps) {
     super(cls);
@@ -152,6 +153,7 @@ export class PyDict extends PyObject {
 
   /** The entry index of key, -1 when absent. */
   find(key: PyVal): number {
+    if (typeof key === 'string') return this.index.get(key) ?? -1;
     const nk = normKey(key, this.ops);
     if (nk !== CUSTOM) {
       const i = this.index.get(nk);

@@ -33,6 +33,8 @@ export class Frame {
   sp = 0;
   pc = 0;
   consts: PyVal[];
+  /** Where its code's int and str constants live (the VM's `constAddrsOf`, looked up once per frame). */
+  constAddrs: Float64Array | null = null;
   /** Simulated frame block: header, then fast locals + cells, then the value stack. */
   addr = 0;
   size = 0;

@@ -104,7 +104,7 @@ export abstract class VmEvalLoop extends VmContinuations {
           stack = f.stack;
           fast = f.fast;
           consts = f.consts;
-          if (constRc) constAddrs = this.constAddrsOf(consts);
+          if (constRc) constAddrs = f.constAddrs ?? (f.constAddrs = this.constAddrsOf(consts));
           fAddr = f.addr + FRAME_HEADER_BYTES;
           nested = loopNested || f.inl;
           for (;;) {

@@ -265,10 +265,9 @@ export abstract class VmWritePath extends VmObjectModel {
    * value's does (the thread's recycled scratch block): it cannot be told apart from the others'.
    */
   boxLoad(t: GuestThread, v: PyVal, incref = true): void {
-    const tv = typeof v;
-    if (tv === 'object' || tv === 'boolean' || (tv === 'number' && (v as number) >= -5 && (v as number) <= 256)) return;
+    if (typeof v === 'object' || typeof v === 'boolean' || this.shared(v)) return;
     const bx = this.boxes!;
-    const s = bx.find(t.id, v as BoxedPrim);
+    const s = bx.find(t.id, v);
     if (s === 0) return;
     const a = bx.addr[s]!;
     t.boxVal = v;
@@ -707,10 +706,12 @@ export abstract class VmWritePath extends VmObjectModel {
    * and its block freed. Returns the entries' address.
    */
   dictTable(t: GuestThread | undefined, d: PyDict): number {
-    if (d.tableRebuilds !== d.rebuilds || d.tableSize !== d.dkSize) {
-      const old = d.tableAddr, oldSize = d.tableSize;
+    // Every change of size or kind counts as a rebuild (dict.ts), so one comparison finds them.
+    if (d.tableRebuilds !== d.rebuilds) {
+      const old = d.tableAddr, oldSize = d.tableSize, oldEntry = d.tableUnicode ? 16 : 24;
       d.tableRebuilds = d.rebuilds;
       d.tableSize = d.dkSize;
+      d.tableUnicode = d.unicode;
       d.tableAddr = 0;
       if (d.dkSize > 0) {
         const bytes = dictKeysBytes(d.dkSize, d.unicode);
@@ -727,8 +728,8 @@ export abstract class VmWritePath extends VmObjectModel {
         const from = old + 32 + oldSize * dictIndexBytes(oldSize);
         const to = d.tableAddr + 32 + d.dkSize * dictIndexBytes(d.dkSize);
         const line = this.port.lineBytes;
+        for (let off = 0; off < d.count * oldEntry; off += line) this.rd(t, from + off, 8);
         const n = d.count * (d.unicode ? 16 : 24);
-        for (let off = 0; off < n; off += line) this.rd(t, from + off, 8);
         if (d.tableAddr !== 0) for (let off = 0; off < n; off += line) this.rd(t, to + off, 8);
         this.heap.free(t.core, old);
       }
@@ -974,7 +975,7 @@ function extraBlock(o: PyObject): number {
 function extraBytes(o: PyObject): number {
   if (o instanceof PyList) return o.cap * 8;
   if (o instanceof PyInstance) return instanceValuesBytes(o.valuesSlots);
-  if (o instanceof PyDict) return dictKeysBytes(o.tableSize, o.unicode);
+  if (o instanceof PyDict) return dictKeysBytes(o.tableSize, o.tableUnicode);
   if (o instanceof PySet) return (o.tableMask + 1) * 16;
   return 0;
 }
